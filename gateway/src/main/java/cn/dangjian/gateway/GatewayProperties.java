@@ -1,0 +1,46 @@
+package cn.dangjian.gateway;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Edge limits and retry tuning ({@code dangjian.gateway.*}). Defaults live here so the gateway
+ * behaves sanely even when a launcher supplies no configuration at all.
+ *
+ * @param maxBodySize requests with a larger body are answered 413 and never reach a service
+ * @param retry how idempotent (GET) requests are retried on 502/503 and connection failures
+ * @param rateLimit the in-memory per-caller request budget
+ */
+@ConfigurationProperties("dangjian.gateway")
+public record GatewayProperties(
+    @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue Retry retry,
+    @DefaultValue RateLimit rateLimit) {
+
+  /**
+   * @param retries extra attempts after the first one
+   * @param firstBackoff pause before the first retry; doubles for each further retry
+   * @param maxBackoff upper bound of the pause
+   */
+  public record Retry(
+      @DefaultValue("2") int retries,
+      @DefaultValue("50ms") Duration firstBackoff,
+      @DefaultValue("500ms") Duration maxBackoff) {}
+
+  /**
+   * A token bucket per authenticated caller (JWT subject). One gateway instance counts alone, so
+   * with N replicas a caller gets up to N times the budget; a shared limiter needs Redis.
+   *
+   * @param enabled switch the limiter off entirely
+   * @param requestsPerSecond sustained rate a single caller may send
+   * @param burst how many requests a caller may send at once before being throttled
+   * @param maxTrackedCallers memory bound: idle buckets are dropped beyond this many callers
+   */
+  public record RateLimit(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("50") double requestsPerSecond,
+      @DefaultValue("100") int burst,
+      @DefaultValue("100000") int maxTrackedCallers) {}
+}

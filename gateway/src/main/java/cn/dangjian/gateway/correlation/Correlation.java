@@ -1,0 +1,50 @@
+package cn.dangjian.gateway.correlation;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The ids that tie one client request to the logs and traces of every service it touched.
+ * Read from exchange attributes rather than thread-locals because reactive code hops threads.
+ */
+public final class Correlation {
+
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+  public static final String TRACE_ID_HEADER = "X-Trace-Id";
+
+  static final String REQUEST_ID_ATTRIBUTE = Correlation.class.getName() + ".requestId";
+  static final String ORIGINAL_PATH_ATTRIBUTE = Correlation.class.getName() + ".originalPath";
+
+  /** Client-chosen ids are echoed into logs and headers, so only harmless tokens are accepted. */
+  private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private Correlation() {}
+
+  static boolean isSane(String candidate) {
+    return candidate != null && SANE_REQUEST_ID.matcher(candidate).matches();
+  }
+
+  public static String requestId(ServerWebExchange exchange) {
+    return exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
+  }
+
+  /** The path the client asked for, even after a fallback forward rewrote the request. */
+  public static String originalPath(ServerWebExchange exchange) {
+    String path = exchange.getAttribute(ORIGINAL_PATH_ATTRIBUTE);
+    return path != null ? path : exchange.getRequest().getPath().value();
+  }
+
+  /** The trace id of the server observation that WebFlux opened for this exchange. */
+  public static Optional<String> traceId(ServerWebExchange exchange) {
+    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .map(context -> context.get(TracingObservationHandler.TracingContext.class))
+        .map(TracingObservationHandler.TracingContext::getSpan)
+        .map(Span::context)
+        .map(spanContext -> spanContext.traceId())
+        .filter(id -> !id.isBlank());
+  }
+}

@@ -1,0 +1,29 @@
+package cn.dangjian.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which service owns which public path. Kept in code rather than configuration because the path
+ * ownership is part of the platform's contract (ARCHITECTURE.md), whereas the addresses vary per
+ * environment and come from {@link ServiceTargets}.
+ */
+public final class ServiceCatalog {
+
+  public static final List<DownstreamService> SERVICES =
+      List.of(
+          new DownstreamService(
+              "member-service", List.of("/api/orgs/**", "/api/members/**"), "成员服务", "Member service"),
+          new DownstreamService("dues-service", List.of("/api/dues/**"), "党费服务", "Dues service"),
+          new DownstreamService(
+              "org-life-service", List.of("/api/org-life/**"), "组织生活服务", "Organisational life service"),
+          new DownstreamService(
+              "assessment-service", List.of("/api/assessments/**"), "考核评价服务", "Assessment service"),
+          new DownstreamService("alert-service", List.of("/api/alerts/**"), "预警服务", "Alert service"));
+
+  private ServiceCatalog() {}
+
+  public static Optional<DownstreamService> find(String id) {
+    return SERVICES.stream().filter(service -> service.id().equals(id)).findFirst();
+  }
+}

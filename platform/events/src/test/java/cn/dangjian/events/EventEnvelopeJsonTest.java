@@ -1,0 +1,116 @@
+package cn.dangjian.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.OrgCreated;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventEnvelopeJsonTest {
+
+  // Consumers must tolerate fields added later (schemas only grow).
+  private final JsonMapper consumerMapper =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  @Test
+  void memberRegisteredSurvivesAJsonRoundTrip() {
+    UUID memberId = UUID.randomUUID();
+    UUID orgId = UUID.randomUUID();
+    var envelope =
+        new EventEnvelope<>(
+            UUID.randomUUID(),
+            EventTypes.MEMBER_REGISTERED,
+            1,
+            Instant.parse("2026-11-25T06:31:00Z"),
+            "member-service",
+            memberId.toString(),
+            "/" + orgId + "/",
+            new MemberRegistered(
+                memberId,
+                orgId,
+                "FULL",
+                "EMPLOYED",
+                LocalDate.of(2019, 7, 1),
+                LocalDate.of(2020, 7, 1)));
+
+    String json = consumerMapper.writeValueAsString(envelope);
+    EventEnvelope<MemberRegistered> back =
+        consumerMapper.readValue(json, new TypeReference<EventEnvelope<MemberRegistered>>() {});
+
+    assertThat(back).isEqualTo(envelope);
+    assertThat(json).contains("\"occurredAt\":\"2026-11-25T06:31:00Z\"");
+    assertThat(json).contains("\"joinDate\":\"2019-07-01\"");
+  }
+
+  static Iterable<String> publishedTypes() {
+    return EventTypes.all().keySet();
+  }
+
+  /** Every published type keeps a v1 sample; today's records must still read it. */
+  @ParameterizedTest
+  @MethodSource("publishedTypes")
+  void everyPublishedTypeStillReadsItsFirstPublishedSample(String type) throws IOException {
+    EventTypes.Definition definition = EventTypes.find(type).orElseThrow();
+    String sample = sample(type + ".v1.json");
+
+    JsonNode tree = consumerMapper.readTree(sample);
+    assertThat(tree.get("type").asString()).isEqualTo(type);
+    Object payload = consumerMapper.treeToValue(tree.get("payload"), definition.payloadType());
+    assertThat(payload).hasNoNullFieldsOrPropertiesExcept("parentId");
+    EventEnvelope<?> envelope = consumerMapper.readValue(sample, EventEnvelope.class);
+    assertThat(envelope.version()).isEqualTo(1);
+  }
+
+  @Test
+  void consumersIgnoreFieldsAddedByANewerProducer() {
+    String newer =
+        sample("org.created.v1.json").replace("\"orgType\"", "\"addedLater\": 42, \"orgType\"");
+    EventEnvelope<OrgCreated> envelope =
+        consumerMapper.readValue(newer, new TypeReference<EventEnvelope<OrgCreated>>() {});
+    assertThat(envelope.payload().orgType()).isEqualTo("BRANCH");
+  }
+
+  @Test
+  void anEnvelopeWithoutTypeIsRejected() {
+    String broken = sample("org.created.v1.json").replace("\"type\": \"org.created\",", "");
+    assertThatThrownBy(() -> consumerMapper.readValue(broken, EventEnvelope.class))
+        .hasStackTraceContaining("type");
+  }
+
+  @Test
+  void everyTypeIsPublishedOnAKnownTopic() {
+    assertThat(EventTypes.all().values())
+        .allSatisfy(
+            d ->
+                assertThat(d.topic())
+                    .isIn(
+                        Topics.MEMBER_EVENTS,
+                        Topics.DUES_EVENTS,
+                        Topics.ORGLIFE_EVENTS,
+                        Topics.ASSESSMENT_EVENTS,
+                        Topics.ALERT_EVENTS));
+    assertThat(Topics.deadLetterOf(Topics.MEMBER_EVENTS)).isEqualTo("member.events.DLT");
+  }
+
+  private static String sample(String name) {
+    try (InputStream in = EventEnvelopeJsonTest.class.getResourceAsStream("/samples/" + name)) {
+      assertThat(in).as("sample %s exists", name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package cn.dangjian.platform;
+
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.Topics;
+import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.events.EventEnvelopeReader;
+import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.events.PoisonEventException;
+import cn.dangjian.platform.events.ProcessedEvents;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * The event conventions (ARCHITECTURE.md, Events): envelopes go through Modulith's JPA publication
+ * registry to the topic their type is registered on, keyed by subject id; undelivered ones are
+ * retried; consumers get idempotency support and a dead-letter topic carrying the reason.
+ */
+@AutoConfiguration(
+    after = DangjianWebAutoConfiguration.class,
+    beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration")
+@EnableConfigurationProperties(DangjianProperties.class)
+public class DangjianEventsAutoConfiguration {
+
+  public static final String DLT_REASON_HEADER = "dangjian-dlt-reason";
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DomainEventPublisher domainEventPublisher(
+      ApplicationEventPublisher publisher,
+      @Value("${spring.application.name}") String source,
+      Clock clock) {
+    return new DomainEventPublisher(publisher, source, clock);
+  }
+
+  @Bean
+  EventExternalizationConfiguration dangjianEventExternalization() {
+    return EventExternalizationConfiguration.externalizing()
+        .select(event -> event instanceof EventEnvelope)
+        .routeAll(
+            event -> {
+              EventEnvelope<?> envelope = (EventEnvelope<?>) event;
+              String topic =
+                  EventTypes.find(envelope.type())
+                      .map(EventTypes.Definition::topic)
+                      .orElseThrow(
+                          () -> new IllegalStateException("unregistered type " + envelope.type()));
+              return RoutingTarget.forTarget(topic).andKey(envelope.subjectId());
+            })
+        .headers(
+            EventEnvelope.class,
+            envelope ->
+                Map.of(
+                    "dangjian-event-type", envelope.type(),
+                    "dangjian-event-id", envelope.eventId().toString()))
+        .build();
+  }
+
+  @Bean
+  IncompletePublicationResubmitter incompletePublicationResubmitter(
+      IncompleteEventPublications publications, DangjianProperties properties) {
+    return new IncompletePublicationResubmitter(
+        publications,
+        properties.getEvents().getResubmitInterval(),
+        properties.getEvents().getResubmitAfter());
+  }
+
+  @Bean
+  EventEnvelopeReader eventEnvelopeReader() {
+    return new EventEnvelopeReader();
+  }
+
+  @Bean
+  ProcessedEvents processedEvents(JdbcTemplate jdbc, Clock clock) {
+    return new ProcessedEvents(jdbc, clock);
+  }
+
+  /**
+   * Retries a failing record with backoff, then parks it on {@code <topic>.DLT} with the reason in
+   * a header; a poison record (not an envelope) goes there at once.
+   */
+  @Bean
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  DefaultErrorHandler dangjianKafkaErrorHandler(
+      KafkaOperations<Object, Object> kafka, DangjianProperties properties) {
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(
+            kafka, (record, ex) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+    recoverer.setHeadersFunction(
+        (record, ex) -> {
+          RecordHeaders headers = new RecordHeaders();
+          headers.add(DLT_REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8));
+          return headers;
+        });
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(properties.getEvents().getConsumerRetries());
+    backOff.setInitialInterval(200);
+    backOff.setMultiplier(2.0);
+    backOff.setMaxInterval(5_000);
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(PoisonEventException.class);
+    return handler;
+  }
+
+  private static String reason(Exception ex) {
+    Throwable root = ex;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      if (root instanceof PoisonEventException) {
+        break;
+      }
+    }
+    String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+    return message.length() > 1000 ? message.substring(0, 1000) : message;
+  }
+}

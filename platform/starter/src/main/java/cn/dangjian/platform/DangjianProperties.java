@@ -1,0 +1,69 @@
+package cn.dangjian.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings every service shares, under {@code dangjian.*}. */
+@ConfigurationProperties("dangjian")
+public class DangjianProperties {
+
+  private final Web web = new Web();
+  private final Events events = new Events();
+
+  public Web getWeb() {
+    return web;
+  }
+
+  public Events getEvents() {
+    return events;
+  }
+
+  public static class Web {
+    /** Largest accepted non-multipart request body. */
+    private DataSize maxRequestSize = DataSize.ofMegabytes(1);
+
+    public DataSize getMaxRequestSize() {
+      return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(DataSize maxRequestSize) {
+      this.maxRequestSize = maxRequestSize;
+    }
+  }
+
+  public static class Events {
+    /** How often undelivered outbox entries are retried. */
+    private Duration resubmitInterval = Duration.ofSeconds(30);
+
+    /** Outbox entries younger than this are in flight, not stuck. */
+    private Duration resubmitAfter = Duration.ofMinutes(1);
+
+    /** Retries of a failing consumer before the record goes to the DLT. */
+    private int consumerRetries = 3;
+
+    public Duration getResubmitInterval() {
+      return resubmitInterval;
+    }
+
+    public void setResubmitInterval(Duration resubmitInterval) {
+      this.resubmitInterval = resubmitInterval;
+    }
+
+    public Duration getResubmitAfter() {
+      return resubmitAfter;
+    }
+
+    public void setResubmitAfter(Duration resubmitAfter) {
+      this.resubmitAfter = resubmitAfter;
+    }
+
+    public int getConsumerRetries() {
+      return consumerRetries;
+    }
+
+    public void setConsumerRetries(int consumerRetries) {
+      this.consumerRetries = consumerRetries;
+    }
+  }
+}

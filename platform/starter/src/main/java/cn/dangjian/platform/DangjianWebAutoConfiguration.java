@@ -1,0 +1,98 @@
+package cn.dangjian.platform;
+
+import cn.dangjian.platform.problem.ProblemDetailsHandler;
+import cn.dangjian.platform.problem.ProblemFactory;
+import cn.dangjian.platform.problem.ProblemResponseWriter;
+import cn.dangjian.platform.problem.RequestSizeLimitFilter;
+import io.micrometer.tracing.Tracer;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Problem details, language, request size limit and OpenAPI basics for servlet services. */
+@AutoConfiguration(
+    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(DangjianProperties.class)
+public class DangjianWebAutoConfiguration {
+
+  /** Chinese unless the client asks for English. */
+  @Bean(name = "localeResolver")
+  LocaleResolver localeResolver() {
+    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+    resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+    resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+    return resolver;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ProblemFactory problemFactory(MessageSource messageSource, ObjectProvider<Tracer> tracer) {
+    return new ProblemFactory(messageSource, tracer);
+  }
+
+  @Bean
+  ProblemResponseWriter problemResponseWriter(
+      ProblemFactory problems, LocaleResolver localeResolver, JsonMapper jsonMapper) {
+    return new ProblemResponseWriter(problems, localeResolver, jsonMapper);
+  }
+
+  @Bean
+  ProblemDetailsHandler problemDetailsHandler(ProblemFactory problems) {
+    return new ProblemDetailsHandler(problems);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+      DangjianProperties properties, ProblemResponseWriter writer) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RequestSizeLimitFilter(properties.getWeb().getMaxRequestSize().toBytes(), writer));
+    // Before Spring Security: an oversized body is refused without being read or authenticated.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  OpenAPI dangjianOpenApi(
+      @Value("${dangjian.api.title:${spring.application.name:dangjian}}") String title,
+      @Value("${dangjian.api.description:党建云 API (Dangjian Cloud)}") String description,
+      @Value("${dangjian.api.version:v1}") String version) {
+    return new OpenAPI()
+        .info(new Info().title(title).description(description).version(version))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "bearer-jwt",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("Keycloak 访问令牌 (Keycloak access token, realm dangjian)")))
+        .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+  }
+}

@@ -1,0 +1,25 @@
+package cn.dangjian.platform.security;
+
+/** Keycloak realm roles (ARCHITECTURE.md, Security). Spring authorities carry a ROLE_ prefix. */
+public final class Roles {
+
+  /** 组织部: everything, platform-wide. */
+  public static final String PLATFORM_ADMIN = "platform-admin";
+
+  /** 书记: manages its org subtree. */
+  public static final String SECRETARY = "secretary";
+
+  /** 党务工作者: data entry in its org subtree. */
+  public static final String PARTY_WORKER = "party-worker";
+
+  /** 党员: self service. */
+  public static final String MEMBER = "member";
+
+  /** 第三方评估: reads assessment data, submits scores. */
+  public static final String ASSESSOR = "assessor";
+
+  /** Machine client (client credentials). */
+  public static final String INTEGRATION = "integration";
+
+  private Roles() {}
+}
