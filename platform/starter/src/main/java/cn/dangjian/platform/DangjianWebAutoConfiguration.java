@@ -28,8 +28,9 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details, language, request size limit and OpenAPI basics for servlet services. */
+// Before WebMvcAutoConfiguration so our localeResolver replaces Boot's.
 @AutoConfiguration(
-    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(DangjianProperties.class)
 public class DangjianWebAutoConfiguration {

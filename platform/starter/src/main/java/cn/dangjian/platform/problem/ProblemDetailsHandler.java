@@ -274,7 +274,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return problems.create(
         ProblemType.PAYLOAD_TOO_LARGE,
         ProblemType.PAYLOAD_TOO_LARGE.detailKey(),
-        new Object[] {limit},
+        new Object[] {String.valueOf(limit)},
         locale(),
         path);
   }

@@ -40,7 +40,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
           response,
           ProblemType.PAYLOAD_TOO_LARGE,
           ProblemType.PAYLOAD_TOO_LARGE.detailKey(),
-          maxBytes);
+          String.valueOf(maxBytes));
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

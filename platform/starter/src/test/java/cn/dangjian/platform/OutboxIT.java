@@ -1,0 +1,163 @@
+package cn.dangjian.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.dangjian.events.Topics;
+import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.testapp.Note;
+import cn.dangjian.platform.testapp.NoteService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The transactional outbox (ARCHITECTURE.md, Events): published only after commit, never for a
+ * rollback, and kept until delivered when Kafka is gone at commit time (Modulith issue #395 once
+ * marked such sends completed — this test guards against that).
+ */
+class OutboxIT extends StarterIntegrationTest {
+
+  @Autowired NoteService notes;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IncompletePublicationResubmitter resubmitter;
+
+  @Test
+  void committedChangeIsPublishedOnceKeyedBySubjectWithTheEnvelope() {
+    Note note = notes.create("组织生活记录", 3, false);
+
+    List<ConsumerRecord<String, String>> records =
+        recordsFor(note.getId(), Duration.ofSeconds(20), 1);
+
+    assertThat(records).hasSize(1);
+    ConsumerRecord<String, String> record = records.get(0);
+    assertThat(record.key()).isEqualTo(note.getId().toString());
+    assertThat(record.value())
+        .contains("\"type\":\"org.created\"")
+        .contains("\"source\":\"starter-test\"")
+        .contains("\"version\":1")
+        .contains("\"subjectId\":\"" + note.getId() + "\"");
+    awaitCompleted(note.getId());
+  }
+
+  @Test
+  void rolledBackChangePublishesNothing() {
+    long before = publications();
+    assertThatThrownBy(() -> notes.create("回滚", 1, true)).isInstanceOf(IllegalStateException.class);
+    assertThat(publications()).isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM note WHERE title='回滚'", Integer.class))
+        .isZero();
+  }
+
+  @Test
+  void eventCommittedWhileKafkaIsDownStaysIncompleteAndIsDeliveredWhenKafkaIsBack()
+      throws InterruptedException {
+    KAFKA.stop();
+    Note note;
+    try {
+      note = notes.create("断网期间", 1, false);
+      // The send fails after delivery.timeout.ms (15 s); the publication must stay incomplete.
+      awaitStatus(note.getId(), "FAILED", Duration.ofSeconds(60));
+      assertThat(incomplete(note.getId())).as("publication stays incomplete").isEqualTo(1);
+    } finally {
+      KAFKA.start();
+    }
+    resubmitter.resubmitNow();
+
+    List<ConsumerRecord<String, String>> records =
+        recordsFor(note.getId(), Duration.ofSeconds(30), 1);
+    assertThat(records).hasSize(1);
+    awaitCompleted(note.getId());
+  }
+
+  private long publications() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM event_publication", Long.class);
+  }
+
+  private int incomplete(UUID subject) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?",
+        Integer.class,
+        "%" + subject + "%");
+  }
+
+  private void awaitStatus(UUID subject, String status, Duration timeout) {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    String current = null;
+    while (System.currentTimeMillis() < deadline) {
+      current =
+          jdbc.queryForObject(
+              "SELECT status FROM event_publication WHERE serialized_event LIKE ?",
+              String.class,
+              "%" + subject + "%");
+      if (status.equals(current)) {
+        return;
+      }
+      sleep(250);
+    }
+    assertThat(current).as("publication status").isEqualTo(status);
+  }
+
+  private void awaitCompleted(UUID subject) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (incomplete(subject) > 0 && System.currentTimeMillis() < deadline) {
+      sleep(200);
+    }
+    assertThat(incomplete(subject)).as("publication completed").isZero();
+  }
+
+  private List<ConsumerRecord<String, String>> recordsFor(
+      UUID subject, Duration timeout, int expected) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KAFKA.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "outbox-it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(Topics.MEMBER_EVENTS));
+      long deadline = System.currentTimeMillis() + timeout.toMillis();
+      while (System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+          if (subject.toString().equals(record.key())) {
+            found.add(record);
+          }
+        }
+        if (found.size() >= expected) {
+          // Keep polling a little to catch a duplicate.
+          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(2))) {
+            if (subject.toString().equals(record.key())) {
+              found.add(record);
+            }
+          }
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

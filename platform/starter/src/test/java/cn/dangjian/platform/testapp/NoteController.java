@@ -1,0 +1,72 @@
+package cn.dangjian.platform.testapp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/notes")
+class NoteController {
+
+  record CreateNote(@NotBlank @Size(max = 50) String title, @Min(1) @Max(500) int pages) {}
+
+  record RenameNote(@NotBlank String title, long version) {}
+
+  record NoteView(UUID id, String title, int pages, long version) {
+    static NoteView of(Note note) {
+      return new NoteView(note.getId(), note.getTitle(), note.getPages(), note.getVersion());
+    }
+  }
+
+  private final NoteService service;
+  private final NoteRepository notes;
+
+  NoteController(NoteService service, NoteRepository notes) {
+    this.service = service;
+    this.notes = notes;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  NoteView create(@Valid @RequestBody CreateNote request) {
+    return NoteView.of(service.create(request.title(), request.pages(), false));
+  }
+
+  @PostMapping("/failing")
+  NoteView createThenFail(@Valid @RequestBody CreateNote request) {
+    return NoteView.of(service.create(request.title(), request.pages(), true));
+  }
+
+  @GetMapping("/{id}")
+  NoteView get(@PathVariable UUID id) {
+    return notes
+        .findById(id)
+        .map(NoteView::of)
+        .orElseThrow(
+            () -> cn.dangjian.platform.problem.ProblemException.notFound("note.not-found", id));
+  }
+
+  @PutMapping("/{id}")
+  NoteView rename(@PathVariable UUID id, @Valid @RequestBody RenameNote request) {
+    return NoteView.of(service.rename(id, request.title(), request.version()));
+  }
+
+  @PostMapping("/admin-only")
+  @PreAuthorize("hasRole('platform-admin')")
+  String adminOnly() {
+    return "ok";
+  }
+}
