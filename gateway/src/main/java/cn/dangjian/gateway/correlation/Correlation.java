@@ -8,8 +8,8 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The ids that tie one client request to the logs and traces of every service it touched.
- * Read from exchange attributes rather than thread-locals because reactive code hops threads.
+ * The ids that tie one client request to the logs and traces of every service it touched. Read from
+ * exchange attributes rather than thread-locals because reactive code hops threads.
  */
 public final class Correlation {
 
@@ -41,10 +41,14 @@ public final class Correlation {
   /** The trace id of the server observation that WebFlux opened for this exchange. */
   public static Optional<String> traceId(ServerWebExchange exchange) {
     return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-        .map(context -> context.get(TracingObservationHandler.TracingContext.class))
-        .map(TracingObservationHandler.TracingContext::getSpan)
-        .map(Span::context)
-        .map(spanContext -> spanContext.traceId())
+        .map(Correlation::tracingSpan)
+        .map(span -> span.context().traceId())
         .filter(id -> !id.isBlank());
+  }
+
+  private static Span tracingSpan(ServerRequestObservationContext context) {
+    TracingObservationHandler.TracingContext tracing =
+        context.get(TracingObservationHandler.TracingContext.class);
+    return tracing != null ? tracing.getSpan() : null;
   }
 }

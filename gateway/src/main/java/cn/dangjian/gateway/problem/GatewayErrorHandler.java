@@ -64,7 +64,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
       case 413 -> GatewayProblem.PAYLOAD_TOO_LARGE;
       case 429 -> GatewayProblem.TOO_MANY_REQUESTS;
       case 503 -> GatewayProblem.SERVICE_UNAVAILABLE;
-      default -> status.is4xxClientError() ? GatewayProblem.BAD_REQUEST : GatewayProblem.INTERNAL_ERROR;
+      default ->
+          status.is4xxClientError() ? GatewayProblem.BAD_REQUEST : GatewayProblem.INTERNAL_ERROR;
     };
   }
 

@@ -5,12 +5,12 @@ import java.util.Locale;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Chooses the language of a problem's texts: Chinese unless the caller prefers English. A
- * malformed Accept-Language header must not turn an error answer into another error.
+ * Chooses the language of a problem's texts: Chinese unless the caller prefers English. A malformed
+ * Accept-Language header must not turn an error answer into another error.
  */
 public final class ProblemLanguage {
 
-  private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+  private static final List<Locale> SUPPORTED = List.of(Locale.CHINESE, Locale.ENGLISH);
 
   private ProblemLanguage() {}
 

@@ -33,7 +33,8 @@ public class ProblemResponder {
     this.json = json;
   }
 
-  public Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, Object... detailArgs) {
+  public Mono<Void> write(
+      ServerWebExchange exchange, GatewayProblem problem, Object... detailArgs) {
     return write(exchange, problem, Map.of(), detailArgs);
   }
 

@@ -3,9 +3,8 @@ package cn.dangjian.gateway.routing;
 import java.util.List;
 
 /**
- * A service behind the gateway. The id doubles as route id, circuit breaker / time limiter
- * instance name, fallback path segment and Swagger UI entry, so one name means one thing
- * everywhere.
+ * A service behind the gateway. The id doubles as route id, circuit breaker / time limiter instance
+ * name, fallback path segment and Swagger UI entry, so one name means one thing everywhere.
  *
  * @param id service name, e.g. {@code member-service}
  * @param apiPaths path patterns the service owns at the edge

@@ -44,15 +44,16 @@ class RouteConfiguration {
           service.id() + "-api-docs",
           r ->
               r.path(service.apiDocsPath())
-                  .filters(f -> guarded(f.rewritePath(service.apiDocsPath(), "/v3/api-docs"), service))
+                  .filters(
+                      f -> guarded(f.rewritePath(service.apiDocsPath(), "/v3/api-docs"), service))
                   .uri(uri));
     }
     return routes.build();
   }
 
   /**
-   * The breaker is declared before the retry so that it wraps it: retries happen inside one
-   * breaker call and inside the time limit, and the breaker only records the final outcome.
+   * The breaker is declared before the retry so that it wraps it: retries happen inside one breaker
+   * call and inside the time limit, and the breaker only records the final outcome.
    */
   private static GatewayFilterSpec guarded(GatewayFilterSpec filters, DownstreamService service) {
     return filters

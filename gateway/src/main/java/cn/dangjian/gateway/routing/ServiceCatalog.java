@@ -13,13 +13,20 @@ public final class ServiceCatalog {
   public static final List<DownstreamService> SERVICES =
       List.of(
           new DownstreamService(
-              "member-service", List.of("/api/orgs/**", "/api/members/**"), "成员服务", "Member service"),
-          new DownstreamService("dues-service", List.of("/api/dues/**"), "党费服务", "Dues service"),
+              "member-service",
+              List.of("/api/orgs/**", "/api/members/**"),
+              "成员服务",
+              "member service"),
+          new DownstreamService("dues-service", List.of("/api/dues/**"), "党费服务", "dues service"),
           new DownstreamService(
-              "org-life-service", List.of("/api/org-life/**"), "组织生活服务", "Organisational life service"),
+              "org-life-service",
+              List.of("/api/org-life/**"),
+              "组织生活服务",
+              "organisational life service"),
           new DownstreamService(
-              "assessment-service", List.of("/api/assessments/**"), "考核评价服务", "Assessment service"),
-          new DownstreamService("alert-service", List.of("/api/alerts/**"), "预警服务", "Alert service"));
+              "assessment-service", List.of("/api/assessments/**"), "考核评价服务", "assessment service"),
+          new DownstreamService(
+              "alert-service", List.of("/api/alerts/**"), "预警服务", "alert service"));
 
   private ServiceCatalog() {}
 

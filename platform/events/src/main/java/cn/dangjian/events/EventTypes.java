@@ -1,7 +1,9 @@
 package cn.dangjian.events;
 
 import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.MemberUpdated;
 import cn.dangjian.events.member.OrgCreated;
+import cn.dangjian.events.member.OrgRenamed;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,17 +14,24 @@ import java.util.Optional;
 public final class EventTypes {
 
   public static final String ORG_CREATED = "org.created";
+  public static final String ORG_RENAMED = "org.renamed";
   public static final String MEMBER_REGISTERED = "member.registered";
+  public static final String MEMBER_UPDATED = "member.updated";
 
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
 
   private static final Map<String, Definition> DEFINITIONS =
-      Map.of(
-          ORG_CREATED,
-          new Definition(ORG_CREATED, 1, OrgCreated.class, Topics.MEMBER_EVENTS),
-          MEMBER_REGISTERED,
-          new Definition(MEMBER_REGISTERED, 1, MemberRegistered.class, Topics.MEMBER_EVENTS));
+      Map.ofEntries(
+          define(ORG_CREATED, 1, OrgCreated.class, Topics.MEMBER_EVENTS),
+          define(ORG_RENAMED, 1, OrgRenamed.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_REGISTERED, 1, MemberRegistered.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_UPDATED, 1, MemberUpdated.class, Topics.MEMBER_EVENTS));
+
+  private static Map.Entry<String, Definition> define(
+      String type, int version, Class<?> payload, String topic) {
+    return Map.entry(type, new Definition(type, version, payload, topic));
+  }
 
   private EventTypes() {}
 

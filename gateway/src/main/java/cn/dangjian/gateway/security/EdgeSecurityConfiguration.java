@@ -1,0 +1,92 @@
+package cn.dangjian.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway is a resource server: it rejects requests without a valid Keycloak token before they
+ * cost a service anything, and relays the token unchanged so each service can enforce its own roles
+ * and data scope. The JWT decoder (issuer, JWKS, audience) is Boot's, configured by {@code
+ * spring.security.oauth2.resourceserver.jwt.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class EdgeSecurityConfiguration {
+
+  /** Reachable without a token: probes, metrics scraping, API docs and fallbacks. */
+  static final String[] PUBLIC_PATHS = {
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/webjars/**",
+    "/*/v3/api-docs",
+    "/fallback/**"
+  };
+
+  @Bean
+  SecurityWebFilterChain edgeSecurityFilterChain(
+      ServerHttpSecurity http,
+      ProblemAuthenticationEntryPoint entryPoint,
+      ProblemAccessDeniedHandler accessDenied) {
+    ReactiveJwtAuthenticationConverter tokens = new ReactiveJwtAuthenticationConverter();
+    tokens.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
+    tokens.setPrincipalClaimName("sub");
+
+    return http
+        // Bearer tokens, no cookies: there is no session for a forged request to ride on.
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .cors(Customizer.withDefaults())
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .matchers(EdgeSecurityConfiguration::corsPreflight)
+                    .permitAll()
+                    .pathMatchers(PUBLIC_PATHS)
+                    .permitAll()
+                    // The gateway endpoint reveals the routing table: operators only.
+                    .pathMatchers("/actuator/**")
+                    .hasRole("platform-admin")
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied))
+        .exceptionHandling(
+            handling ->
+                handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+        .build();
+  }
+
+  /**
+   * Only real preflights go without a token (they never leave the gateway); a bare OPTIONS to a
+   * service path is treated like any other request.
+   */
+  private static Mono<ServerWebExchangeMatcher.MatchResult> corsPreflight(
+      ServerWebExchange exchange) {
+    return CorsUtils.isPreFlightRequest(exchange.getRequest())
+        ? ServerWebExchangeMatcher.MatchResult.match()
+        : ServerWebExchangeMatcher.MatchResult.notMatch();
+  }
+}

@@ -1,0 +1,119 @@
+package cn.dangjian.member.org;
+
+import cn.dangjian.platform.persistence.UuidV7;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A Party organisation in the tree, addressed by a materialised path of ids. */
+@Entity
+@Table(name = "org_unit")
+public class Org {
+
+  @Id private UUID id;
+
+  @Column(name = "parent_id")
+  private UUID parentId;
+
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "org_type")
+  private OrgType orgType;
+
+  private String path;
+  private int depth;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private OrgStatus status;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Org() {}
+
+  private Org(
+      UUID id, UUID parentId, String name, OrgType type, String path, int depth, Instant now) {
+    this.id = id;
+    this.parentId = parentId;
+    this.name = name;
+    this.orgType = type;
+    this.path = path;
+    this.depth = depth;
+    this.status = OrgStatus.ACTIVE;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  static Org root(String name, OrgType type, Instant now) {
+    OrgTreeRules.checkRoot(type);
+    UUID id = UuidV7.next();
+    return new Org(id, null, name, type, "/" + id + "/", 1, now);
+  }
+
+  Org child(String childName, OrgType childType, Instant now) {
+    OrgTreeRules.checkChild(this, childType);
+    UUID childId = UuidV7.next();
+    return new Org(childId, id, childName, childType, path + childId + "/", depth + 1, now);
+  }
+
+  void rename(String newName, Instant now) {
+    this.name = newName;
+    this.updatedAt = now;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getParentId() {
+    return parentId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public OrgType getOrgType() {
+    return orgType;
+  }
+
+  public String getPath() {
+    return path;
+  }
+
+  public int getDepth() {
+    return depth;
+  }
+
+  public OrgStatus getStatus() {
+    return status;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

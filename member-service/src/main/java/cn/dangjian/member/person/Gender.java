@@ -1,0 +1,6 @@
+package cn.dangjian.member.person;
+
+public enum Gender {
+  MALE,
+  FEMALE
+}

@@ -1,0 +1,222 @@
+package cn.dangjian.member.person;
+
+import cn.dangjian.platform.persistence.UuidV7;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A person in the register: applicant to full member. ID number and phone are held only as
+ * ciphertext plus a keyed lookup hash; nothing here is ever logged or put in an event.
+ */
+@Entity
+@Table(name = "member")
+public class Member {
+
+  @Id private UUID id;
+
+  @Column(name = "org_id")
+  private UUID orgId;
+
+  @Column(name = "org_path")
+  private String orgPath;
+
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Gender gender;
+
+  private String ethnicity;
+
+  @Column(name = "birth_date")
+  private LocalDate birthDate;
+
+  @Column(name = "id_number_cipher")
+  private String idNumberCipher;
+
+  @Column(name = "id_number_hash")
+  private String idNumberHash;
+
+  @Column(name = "phone_cipher")
+  private String phoneCipher;
+
+  @Column(name = "phone_hash")
+  private String phoneHash;
+
+  private String education;
+  private String workplace;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private MemberStage stage;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "dues_category")
+  private DuesCategory duesCategory;
+
+  @Column(name = "join_date")
+  private LocalDate joinDate;
+
+  @Column(name = "full_member_date")
+  private LocalDate fullMemberDate;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Member() {}
+
+  /** Personal data as stored: ciphertext and lookup hashes, computed by the caller's cipher. */
+  public record SealedPersonalData(
+      String idNumberCipher, String idNumberHash, String phoneCipher, String phoneHash) {}
+
+  /** The non-secret part of a registration. */
+  public record Profile(
+      String name,
+      Gender gender,
+      String ethnicity,
+      LocalDate birthDate,
+      String education,
+      String workplace,
+      DuesCategory duesCategory) {}
+
+  static Member register(
+      UUID orgId,
+      String orgPath,
+      Profile profile,
+      SealedPersonalData sealed,
+      MemberStage stage,
+      LocalDate joinDate,
+      LocalDate fullMemberDate,
+      Instant now) {
+    Member member = new Member();
+    member.id = UuidV7.next();
+    member.orgId = orgId;
+    member.orgPath = orgPath;
+    member.apply(profile);
+    member.idNumberCipher = sealed.idNumberCipher();
+    member.idNumberHash = sealed.idNumberHash();
+    member.phoneCipher = sealed.phoneCipher();
+    member.phoneHash = sealed.phoneHash();
+    member.stage = stage;
+    member.joinDate = joinDate;
+    member.fullMemberDate = fullMemberDate;
+    member.createdAt = now;
+    member.updatedAt = now;
+    return member;
+  }
+
+  void apply(Profile profile) {
+    this.name = profile.name();
+    this.gender = profile.gender();
+    this.ethnicity = profile.ethnicity();
+    this.birthDate = profile.birthDate();
+    this.education = profile.education();
+    this.workplace = profile.workplace();
+    this.duesCategory = profile.duesCategory();
+  }
+
+  void changePhone(String cipher, String hash) {
+    this.phoneCipher = cipher;
+    this.phoneHash = hash;
+  }
+
+  void touch(Instant now) {
+    this.updatedAt = now;
+  }
+
+  public Profile profile() {
+    return new Profile(name, gender, ethnicity, birthDate, education, workplace, duesCategory);
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getOrgId() {
+    return orgId;
+  }
+
+  public String getOrgPath() {
+    return orgPath;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Gender getGender() {
+    return gender;
+  }
+
+  public String getEthnicity() {
+    return ethnicity;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public String getIdNumberCipher() {
+    return idNumberCipher;
+  }
+
+  public String getPhoneCipher() {
+    return phoneCipher;
+  }
+
+  public String getPhoneHash() {
+    return phoneHash;
+  }
+
+  public String getEducation() {
+    return education;
+  }
+
+  public String getWorkplace() {
+    return workplace;
+  }
+
+  public MemberStage getStage() {
+    return stage;
+  }
+
+  public DuesCategory getDuesCategory() {
+    return duesCategory;
+  }
+
+  public LocalDate getJoinDate() {
+    return joinDate;
+  }
+
+  public LocalDate getFullMemberDate() {
+    return fullMemberDate;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,160 @@
+package cn.dangjian.member.person;
+
+import cn.dangjian.member.person.MemberRequests.AccessRecord;
+import cn.dangjian.member.person.MemberRequests.MemberResponse;
+import cn.dangjian.member.person.MemberRequests.PersonalData;
+import cn.dangjian.member.person.MemberRequests.RegisterMember;
+import cn.dangjian.member.person.MemberRequests.UpdateMember;
+import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/members")
+@Tag(name = "党员 Members", description = "党员与入党申请人档案 (member records)")
+@Validated
+class MemberController {
+
+  private final MemberService service;
+  private final MemberMapper mapper;
+  private final CurrentCaller caller;
+  private final DataScopeResolver scopes;
+
+  MemberController(
+      MemberService service, MemberMapper mapper, CurrentCaller caller, DataScopeResolver scopes) {
+    this.service = service;
+    this.mapper = mapper;
+    this.caller = caller;
+    this.scopes = scopes;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "登记党员 (register a member)",
+      description =
+          "在调用者管辖的党支部登记党员或入党申请人。身份证号加密存储，响应中脱敏。"
+              + " Registers a person in a branch of the caller's subtree; personal data is encrypted"
+              + " at rest and masked in responses.")
+  ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterMember request) {
+    Member member = service.register(request, scopes.resolve(caller.get()));
+    return ResponseEntity.created(URI.create("/api/members/" + member.getId()))
+        .eTag(Versions.etag(member.getVersion()))
+        .body(view(member));
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "分页查询党员 (list members)",
+      description =
+          "只返回调用者管辖范围内的党员；党员本人只能看到自己。可按身份证号精确查找（不落日志）。"
+              + " Only the caller's subtree; a member sees only themself. Exact ID-number lookup"
+              + " uses a keyed hash.")
+  PageResponse<MemberResponse> list(
+      @Parameter(description = "组织ID：该组织及其下级 (org subtree)") @RequestParam(required = false)
+          UUID orgId,
+      @Parameter(description = "发展阶段 (stage)") @RequestParam(required = false) MemberStage stage,
+      @Parameter(description = "党费类别 (dues category)") @RequestParam(required = false)
+          DuesCategory category,
+      @Parameter(description = "姓名前缀 (name prefix)") @RequestParam(required = false) @Size(max = 50)
+          String name,
+      @Parameter(description = "身份证号精确查找 (exact ID number)")
+          @RequestParam(required = false)
+          @Size(max = 18)
+          String idNumber,
+      @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
+      @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
+          int size) {
+    var result =
+        service.search(
+            scopes.resolve(caller.get()),
+            orgId,
+            stage,
+            category,
+            name,
+            idNumber,
+            PageRequest.of(page, size, Sort.by("id")));
+    return PageResponse.of(result, this::view);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "查询党员 (get a member)")
+  ResponseEntity<MemberResponse> get(@PathVariable UUID id) {
+    Member member = service.get(id, scopes.resolve(caller.get()));
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "修改党员档案 (update a member)",
+      description = "需要 If-Match 请求头（读取时的 ETag）。Needs If-Match with the ETag read.")
+  ResponseEntity<MemberResponse> update(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody UpdateMember request) {
+    Member member =
+        service.update(id, request, Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+  }
+
+  @GetMapping("/{id}/personal-data")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      summary = "查看未脱敏的身份证号和手机号 (reveal personal data)",
+      description = "必须说明用途；每次读取都写入审计日志。A reason is required; every read is audited.")
+  PersonalData revealPersonalData(
+      @PathVariable UUID id,
+      @Parameter(description = "查看原因 (reason)", example = "组织关系转接核对身份")
+          @RequestParam
+          @NotBlank
+          @Size(max = 200)
+          String reason) {
+    Caller current = caller.get();
+    return service.revealPersonalData(id, scopes.resolve(current), current, reason.strip());
+  }
+
+  @GetMapping("/{id}/personal-data/access-log")
+  @PreAuthorize("hasRole('platform-admin')")
+  @Operation(summary = "敏感信息访问记录 (who read this member's personal data)")
+  List<AccessRecord> accessLog(@PathVariable UUID id) {
+    return service.accessLog(id, scopes.resolve(caller.get())).stream()
+        .map(mapper::toAccessRecord)
+        .toList();
+  }
+
+  private MemberResponse view(Member member) {
+    LocalDate today = service.today();
+    return mapper.toResponse(
+        member, service.maskedIdNumber(member), service.maskedPhone(member), today);
+  }
+}

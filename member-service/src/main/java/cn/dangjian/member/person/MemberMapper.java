@@ -1,0 +1,26 @@
+package cn.dangjian.member.person;
+
+import cn.dangjian.member.person.MemberRequests.AccessRecord;
+import cn.dangjian.member.person.MemberRequests.MemberResponse;
+import cn.dangjian.member.privacy.PersonalDataAccess;
+import java.time.LocalDate;
+import org.mapstruct.Context;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+public interface MemberMapper {
+
+  /** ID number and phone come in already masked; this mapper never sees plaintext. */
+  @Mapping(target = "idNumber", source = "maskedIdNumber")
+  @Mapping(target = "phone", source = "maskedPhone")
+  @Mapping(target = "stageLabel", expression = "java(member.getStage().label())")
+  @Mapping(
+      target = "partyStandingYears",
+      expression =
+          "java(MemberRegistrationRules.partyStandingYears(member.getFullMemberDate(), today))")
+  MemberResponse toResponse(
+      Member member, String maskedIdNumber, String maskedPhone, @Context LocalDate today);
+
+  AccessRecord toAccessRecord(PersonalDataAccess access);
+}

@@ -1,0 +1,81 @@
+package cn.dangjian.member.person;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Request and response records of the member API. */
+public final class MemberRequests {
+
+  /** Mainland mobile numbers. */
+  static final String PHONE_PATTERN = "^1[3-9]\\d{9}$";
+
+  private MemberRequests() {}
+
+  @Schema(description = "登记党员或入党申请人 (register a member or applicant)")
+  public record RegisterMember(
+      @Schema(description = "所在党支部ID (branch holding the relationship)") @NotNull UUID orgId,
+      @Schema(description = "姓名 (name)", example = "张三") @NotBlank @Size(max = 50) String name,
+      @Schema(description = "性别 (gender)") @NotNull Gender gender,
+      @Schema(description = "民族 (ethnicity)", example = "汉族") @Size(max = 20) String ethnicity,
+      @Schema(description = "出生日期 (birth date)", example = "1990-03-07") @NotNull @Past
+          LocalDate birthDate,
+      @Schema(description = "身份证号，18位 (resident ID number)", example = "11010519900307123X")
+          @NotBlank
+          @ValidIdNumber
+          String idNumber,
+      @Schema(description = "手机号 (mobile)", example = "13812345678")
+          @Pattern(regexp = PHONE_PATTERN)
+          String phone,
+      @Schema(description = "学历 (education)", example = "本科") @Size(max = 20) String education,
+      @Schema(description = "工作单位 (workplace)") @Size(max = 100) String workplace,
+      @Schema(description = "发展阶段 (pipeline stage)", example = "FULL") @NotNull MemberStage stage,
+      @Schema(description = "党费类别 (dues category)", example = "EMPLOYED") @NotNull
+          DuesCategory duesCategory,
+      @Schema(description = "入党日期：支部大会通过之日 (admitted by the branch meeting)") LocalDate joinDate,
+      @Schema(description = "转正日期：党龄起算日 (end of probation)") LocalDate fullMemberDate) {}
+
+  @Schema(description = "修改党员档案 (update a member's record)")
+  public record UpdateMember(
+      @Schema(description = "姓名") @NotBlank @Size(max = 50) String name,
+      @Schema(description = "性别") @NotNull Gender gender,
+      @Schema(description = "民族") @Size(max = 20) String ethnicity,
+      @Schema(description = "手机号") @Pattern(regexp = PHONE_PATTERN) String phone,
+      @Schema(description = "学历") @Size(max = 20) String education,
+      @Schema(description = "工作单位") @Size(max = 100) String workplace,
+      @Schema(description = "党费类别") @NotNull DuesCategory duesCategory) {}
+
+  @Schema(description = "党员档案，身份证号和手机号已脱敏 (member; ID number and phone masked)")
+  public record MemberResponse(
+      UUID id,
+      @Schema(description = "所在组织ID") UUID orgId,
+      @Schema(description = "姓名") String name,
+      @Schema(description = "性别") Gender gender,
+      @Schema(description = "民族") String ethnicity,
+      @Schema(description = "出生日期") LocalDate birthDate,
+      @Schema(description = "身份证号（脱敏）", example = "110***********123X") String idNumber,
+      @Schema(description = "手机号（脱敏）", example = "138****5678") String phone,
+      @Schema(description = "学历") String education,
+      @Schema(description = "工作单位") String workplace,
+      @Schema(description = "发展阶段") MemberStage stage,
+      @Schema(description = "发展阶段中文名", example = "正式党员") String stageLabel,
+      @Schema(description = "党费类别") DuesCategory duesCategory,
+      @Schema(description = "入党日期") LocalDate joinDate,
+      @Schema(description = "转正日期") LocalDate fullMemberDate,
+      @Schema(description = "党龄（年），自转正之日起算 (years since 转正)") Integer partyStandingYears,
+      @Schema(description = "版本号，用于 If-Match") long version,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  @Schema(description = "未脱敏的个人敏感信息；每次读取均记入审计 (unmasked; every read is audited)")
+  public record PersonalData(UUID memberId, String idNumber, String phone) {}
+
+  @Schema(description = "敏感信息访问记录 (audit of unmasked reads)")
+  public record AccessRecord(String accessor, String reason, Instant accessedAt) {}
+}

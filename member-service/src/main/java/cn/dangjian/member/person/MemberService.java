@@ -1,0 +1,255 @@
+package cn.dangjian.member.person;
+
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.MemberUpdated;
+import cn.dangjian.member.org.Org;
+import cn.dangjian.member.org.OrgService;
+import cn.dangjian.member.person.MemberRequests.PersonalData;
+import cn.dangjian.member.person.MemberRequests.RegisterMember;
+import cn.dangjian.member.person.MemberRequests.UpdateMember;
+import cn.dangjian.member.privacy.ChineseIdNumber;
+import cn.dangjian.member.privacy.PersonalDataAccess;
+import cn.dangjian.member.privacy.PersonalDataAccessRepository;
+import cn.dangjian.member.privacy.PersonalDataCipher;
+import cn.dangjian.member.scope.DataScope;
+import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.security.Caller;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers, updates and reads members within the caller's data scope. */
+@Service
+public class MemberService {
+
+  /** Calendar rules run on Beijing time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final MemberRepository members;
+  private final OrgService orgs;
+  private final PersonalDataCipher cipher;
+  private final PersonalDataAccessRepository accessLog;
+  private final DomainEventPublisher events;
+  private final Clock clock;
+
+  MemberService(
+      MemberRepository members,
+      OrgService orgs,
+      PersonalDataCipher cipher,
+      PersonalDataAccessRepository accessLog,
+      DomainEventPublisher events,
+      Clock clock) {
+    this.members = members;
+    this.orgs = orgs;
+    this.cipher = cipher;
+    this.accessLog = accessLog;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  @Transactional
+  public Member register(RegisterMember request, DataScope scope) {
+    Org org = orgs.get(request.orgId(), scope);
+    String idNumber = ChineseIdNumber.normalize(request.idNumber());
+    MemberRegistrationRules.check(
+        new MemberRegistrationRules.Registration(
+            org.getOrgType(),
+            idNumber,
+            request.birthDate(),
+            request.stage(),
+            request.joinDate(),
+            request.fullMemberDate()),
+        today());
+    String idHash = cipher.lookupHash(idNumber);
+    if (members.existsByIdNumberHash(idHash)) {
+      throw ProblemException.conflict("member.duplicate-id-number");
+    }
+    Member member =
+        Member.register(
+            org.getId(),
+            org.getPath(),
+            new Member.Profile(
+                request.name().strip(),
+                request.gender(),
+                request.ethnicity(),
+                request.birthDate(),
+                request.education(),
+                request.workplace(),
+                request.duesCategory()),
+            new Member.SealedPersonalData(
+                cipher.encrypt(idNumber),
+                idHash,
+                request.phone() == null ? null : cipher.encrypt(request.phone()),
+                request.phone() == null ? null : cipher.lookupHash(request.phone())),
+            request.stage(),
+            request.joinDate(),
+            request.fullMemberDate(),
+            clock.instant());
+    members.save(member);
+    events.publish(
+        EventTypes.MEMBER_REGISTERED,
+        member.getId().toString(),
+        member.getOrgPath(),
+        new MemberRegistered(
+            member.getId(),
+            member.getOrgId(),
+            member.getStage().name(),
+            member.getDuesCategory().name(),
+            member.getJoinDate(),
+            member.getFullMemberDate()));
+    return member;
+  }
+
+  @Transactional
+  public Member update(UUID id, UpdateMember request, long expectedVersion, DataScope scope) {
+    Member member = visible(id, scope);
+    if (member.getVersion() != expectedVersion) {
+      throw ProblemException.preconditionFailed();
+    }
+    Member.Profile before = member.profile();
+    Member.Profile after =
+        new Member.Profile(
+            request.name().strip(),
+            request.gender(),
+            request.ethnicity(),
+            before.birthDate(),
+            request.education(),
+            request.workplace(),
+            request.duesCategory());
+    List<String> changed = changedFields(before, after);
+    String phoneHash = request.phone() == null ? null : cipher.lookupHash(request.phone());
+    if (!Objects.equals(phoneHash, member.getPhoneHash())) {
+      member.changePhone(
+          request.phone() == null ? null : cipher.encrypt(request.phone()), phoneHash);
+      changed.add("phone");
+    }
+    if (changed.isEmpty()) {
+      return member;
+    }
+    member.apply(after);
+    member.touch(clock.instant());
+    events.publish(
+        EventTypes.MEMBER_UPDATED,
+        member.getId().toString(),
+        member.getOrgPath(),
+        new MemberUpdated(member.getId(), member.getOrgId(), List.copyOf(changed)));
+    return member;
+  }
+
+  @Transactional(readOnly = true)
+  public Member get(UUID id, DataScope scope) {
+    return visible(id, scope);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Member> search(
+      DataScope scope,
+      UUID orgId,
+      MemberStage stage,
+      DuesCategory category,
+      String namePrefix,
+      String idNumber,
+      Pageable pageable) {
+    if (scope.kind() == DataScope.Kind.NOTHING) {
+      return Page.empty(pageable);
+    }
+    String prefix = scope.pathFilter().orElse(null);
+    if (orgId != null) {
+      prefix = orgs.get(orgId, scope).getPath();
+    }
+    String idHash =
+        idNumber == null || idNumber.isBlank()
+            ? null
+            : cipher.lookupHash(ChineseIdNumber.normalize(idNumber));
+    return members.search(
+        prefix,
+        scope.selfMemberId(),
+        stage,
+        category,
+        cn.dangjian.member.org.LikeEscaper.prefix(namePrefix),
+        idHash,
+        pageable);
+  }
+
+  /** Decrypts for an authorised caller and writes the audit record in the same transaction. */
+  @Transactional
+  public PersonalData revealPersonalData(UUID id, DataScope scope, Caller caller, String reason) {
+    Member member = visible(id, scope);
+    accessLog.save(
+        new PersonalDataAccess(
+            member.getId(),
+            caller.username(),
+            caller.orgId().orElse(null),
+            reason,
+            clock.instant()));
+    return new PersonalData(
+        member.getId(),
+        cipher.decrypt(member.getIdNumberCipher()),
+        member.getPhoneCipher() == null ? null : cipher.decrypt(member.getPhoneCipher()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PersonalDataAccess> accessLog(UUID id, DataScope scope) {
+    visible(id, scope);
+    return accessLog.findByMemberIdOrderByAccessedAtDesc(id);
+  }
+
+  public String maskedIdNumber(Member member) {
+    return cn.dangjian.member.privacy.Masking.idNumber(cipher.decrypt(member.getIdNumberCipher()));
+  }
+
+  public String maskedPhone(Member member) {
+    return member.getPhoneCipher() == null
+        ? null
+        : cn.dangjian.member.privacy.Masking.phone(cipher.decrypt(member.getPhoneCipher()));
+  }
+
+  /** Another branch's member by id answers 404, exactly like a missing one (no BOLA). */
+  Member visible(UUID id, DataScope scope) {
+    return members
+        .findById(id)
+        .filter(
+            m ->
+                scope.coversPath(m.getOrgPath())
+                    || (scope.kind() == DataScope.Kind.SELF
+                        && m.getId().equals(scope.selfMemberId())))
+        .orElseThrow(() -> ProblemException.notFound("member.not-found", id));
+  }
+
+  private static List<String> changedFields(Member.Profile before, Member.Profile after) {
+    List<String> changed = new ArrayList<>();
+    if (!Objects.equals(before.name(), after.name())) {
+      changed.add("name");
+    }
+    if (before.gender() != after.gender()) {
+      changed.add("gender");
+    }
+    if (!Objects.equals(before.ethnicity(), after.ethnicity())) {
+      changed.add("ethnicity");
+    }
+    if (!Objects.equals(before.education(), after.education())) {
+      changed.add("education");
+    }
+    if (!Objects.equals(before.workplace(), after.workplace())) {
+      changed.add("workplace");
+    }
+    if (before.duesCategory() != after.duesCategory()) {
+      changed.add("duesCategory");
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,157 @@
+package cn.dangjian.member.person;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.dangjian.member.org.OrgType;
+import cn.dangjian.member.person.MemberRegistrationRules.Registration;
+import cn.dangjian.member.privacy.ChineseIdNumber;
+import cn.dangjian.platform.problem.ProblemException;
+import java.time.LocalDate;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class MemberRegistrationRulesTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final LocalDate BIRTH = LocalDate.of(1990, 3, 7);
+  static final String ID = ChineseIdNumber.withCheckDigit("11010519900307123");
+
+  private static Registration full(LocalDate join, LocalDate full) {
+    return new Registration(OrgType.BRANCH, ID, BIRTH, MemberStage.FULL, join, full);
+  }
+
+  private static void assertRule(ThrowingCallable call, String rule) {
+    assertThatThrownBy(call)
+        .isInstanceOf(ProblemException.class)
+        .satisfies(
+            e -> assertThat(((ProblemException) e).properties()).containsEntry("rule", rule));
+  }
+
+  @Test
+  void fullMemberWithOneYearProbationIsAccepted() {
+    assertThatCode(
+            () ->
+                MemberRegistrationRules.check(
+                    full(LocalDate.of(2019, 7, 1), LocalDate.of(2020, 7, 1)), TODAY))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void membersBelongToBranchesNotDirectlyToCommittees() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(
+                    OrgType.PARTY_COMMITTEE,
+                    ID,
+                    BIRTH,
+                    MemberStage.FULL,
+                    LocalDate.of(2019, 7, 1),
+                    LocalDate.of(2020, 7, 1)),
+                TODAY),
+        "org-cannot-hold-members");
+  }
+
+  @Test
+  void temporaryBranchHoldsNoMemberRelationships() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(
+                    OrgType.TEMPORARY_BRANCH, ID, BIRTH, MemberStage.APPLICANT, null, null),
+                TODAY),
+        "org-cannot-hold-members");
+  }
+
+  @Test
+  void birthDateMustMatchTheIdNumber() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(
+                    OrgType.BRANCH, ID, BIRTH.plusDays(1), MemberStage.APPLICANT, null, null),
+                TODAY),
+        "birth-date-mismatch");
+  }
+
+  @Test
+  void applicantMustBeAtLeastEighteen() {
+    String minorId = ChineseIdNumber.withCheckDigit("11010520100101123");
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(
+                    OrgType.BRANCH,
+                    minorId,
+                    LocalDate.of(2010, 1, 1),
+                    MemberStage.APPLICANT,
+                    null,
+                    null),
+                TODAY),
+        "member-must-be-adult");
+  }
+
+  @Test
+  void memberMustHaveBeenEighteenWhenAdmitted() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                full(LocalDate.of(2007, 7, 1), LocalDate.of(2008, 7, 1)), TODAY),
+        "member-must-be-adult");
+  }
+
+  @Test
+  void probationaryMemberNeedsAJoinDate() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(OrgType.BRANCH, ID, BIRTH, MemberStage.PROBATIONARY, null, null),
+                TODAY),
+        "join-date-required");
+  }
+
+  @Test
+  void fullMembershipComesAfterAtLeastOneYearOfProbation() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                full(LocalDate.of(2019, 7, 1), LocalDate.of(2020, 6, 30)), TODAY),
+        "probation-one-to-two-years");
+  }
+
+  @Test
+  void probationIsExtendedAtMostOnceByOneYear() {
+    assertThatCode(
+            () ->
+                MemberRegistrationRules.check(
+                    full(LocalDate.of(2019, 7, 1), LocalDate.of(2021, 7, 1)), TODAY))
+        .doesNotThrowAnyException();
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                full(LocalDate.of(2019, 7, 1), LocalDate.of(2021, 7, 2)), TODAY),
+        "probation-one-to-two-years");
+  }
+
+  @Test
+  void datesCannotLieInTheFuture() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.check(
+                new Registration(
+                    OrgType.BRANCH, ID, BIRTH, MemberStage.PROBATIONARY, TODAY.plusDays(1), null),
+                TODAY),
+        "date-in-future");
+  }
+
+  @Test
+  void partyStandingCountsFromTheEndOfProbation() {
+    assertThat(MemberRegistrationRules.partyStandingYears(LocalDate.of(2020, 7, 1), TODAY))
+        .isEqualTo(6);
+    assertThat(MemberRegistrationRules.partyStandingYears(LocalDate.of(2020, 11, 26), TODAY))
+        .isEqualTo(5);
+    assertThat(MemberRegistrationRules.partyStandingYears(null, TODAY)).isNull();
+  }
+}
