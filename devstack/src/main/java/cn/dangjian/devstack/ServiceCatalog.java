@@ -1,0 +1,50 @@
+package cn.dangjian.devstack;
+
+import static cn.dangjian.devstack.DevstackConfig.ALERT_SERVICE;
+import static cn.dangjian.devstack.DevstackConfig.ASSESSMENT_SERVICE;
+import static cn.dangjian.devstack.DevstackConfig.DUES_SERVICE;
+import static cn.dangjian.devstack.DevstackConfig.GATEWAY;
+import static cn.dangjian.devstack.DevstackConfig.MEMBER_SERVICE;
+import static cn.dangjian.devstack.DevstackConfig.ORG_LIFE_SERVICE;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services devstack starts, in start order (the gateway last). A module is started only if its
+ * jar has been built; adding a service is one line here (plus its port in {@link
+ * DevstackConfig#DEFAULT_SERVICE_PORTS}).
+ */
+public final class ServiceCatalog {
+
+  public static final List<String> BACKENDS =
+      List.of(MEMBER_SERVICE, DUES_SERVICE, ORG_LIFE_SERVICE, ASSESSMENT_SERVICE, ALERT_SERVICE);
+
+  private static final List<ServiceDefinition> ALL =
+      List.of(
+          ServiceDefinition.backend(MEMBER_SERVICE, "member_db")
+              .withProperties(
+                  Map.of(
+                      "dangjian.privacy.encryption-key", localOnlyKey("privacy.encryption-key"),
+                      "dangjian.privacy.hash-key", localOnlyKey("privacy.hash-key"))),
+          ServiceDefinition.backend(DUES_SERVICE, "dues_db"),
+          ServiceDefinition.backend(ORG_LIFE_SERVICE, "orglife_db"),
+          ServiceDefinition.backend(ASSESSMENT_SERVICE, "assessment_db"),
+          ServiceDefinition.backend(ALERT_SERVICE, "alert_db"),
+          ServiceDefinition.gateway(GATEWAY, BACKENDS));
+
+  private ServiceCatalog() {}
+
+  /**
+   * A random 256-bit key (Base64) for local use, generated on first use and kept outside the repo
+   * in {@code ~/.config/dangjian/devstack-keys.properties} (owner-only), so data encrypted in a
+   * local database by one devstack run can be read by the next one.
+   */
+  static String localOnlyKey(String purpose) {
+    return LocalKeys.get(purpose);
+  }
+
+  public static List<ServiceDefinition> all() {
+    return ALL;
+  }
+}

@@ -1,0 +1,120 @@
+package cn.dangjian.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Static checks of deploy/keycloak/dangjian-realm.json; KeycloakRealmIT proves it with real tokens.
+ */
+class RealmFileTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static JsonNode realm() throws IOException {
+    Path root = RepoRoot.detect(Settings.system(), BuildInfo.load());
+    return JSON.readTree(Files.readString(root.resolve(RepoRoot.REALM_FILE)));
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> result = new ArrayList<>();
+    array.forEach(
+        node -> result.add(field == null ? node.asString() : node.path(field).asString()));
+    return result;
+  }
+
+  private static JsonNode client(JsonNode realm, String clientId) {
+    for (JsonNode client : realm.path("clients")) {
+      if (clientId.equals(client.path("clientId").asString())) {
+        return client;
+      }
+    }
+    throw new AssertionError("no client " + clientId);
+  }
+
+  @Test
+  void definesTheSixRealmRolesWithDescriptions() throws IOException {
+    JsonNode roles = realm().path("roles").path("realm");
+    assertThat(texts(roles, "name"))
+        .containsExactlyInAnyOrder(
+            "platform-admin", "secretary", "party-worker", "member", "assessor", "integration");
+    roles.forEach(role -> assertThat(role.path("description").asString()).isNotBlank());
+  }
+
+  @Test
+  void webClientIsPublicWithPkceAndNoPasswordGrant() throws IOException {
+    JsonNode web = client(realm(), "dangjian-web");
+    assertThat(web.path("publicClient").asBoolean()).isTrue();
+    assertThat(web.path("standardFlowEnabled").asBoolean()).isTrue();
+    assertThat(web.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+    assertThat(web.path("attributes").path("pkce.code.challenge.method").asString())
+        .isEqualTo("S256");
+    assertThat(texts(web.path("redirectUris"), null))
+        .containsExactlyInAnyOrder("http://localhost:5173/*", "http://localhost:3000/*");
+    assertThat(texts(web.path("defaultClientScopes"), null))
+        .contains("dangjian-api", "roles", "basic");
+  }
+
+  @Test
+  void cliClientIsMarkedLocalOnlyAndIntegrationClientIsClientCredentialsOnly() throws IOException {
+    JsonNode realm = realm();
+    JsonNode cli = client(realm, "dangjian-cli");
+    assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+    assertThat(cli.path("description").asString()).contains("LOCAL/E2E USE ONLY");
+
+    JsonNode integration = client(realm, "dangjian-integration");
+    assertThat(integration.path("publicClient").asBoolean()).isFalse();
+    assertThat(integration.path("serviceAccountsEnabled").asBoolean()).isTrue();
+    assertThat(integration.path("standardFlowEnabled").asBoolean()).isFalse();
+    assertThat(integration.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+    assertThat(integration.path("secret").asString()).isEqualTo("integration-secret-local-only");
+  }
+
+  @Test
+  void userProfileDeclaresOrgIdAndMemberIdEditableByAdminsOnly() throws IOException {
+    JsonNode provider =
+        realm().path("components").path("org.keycloak.userprofile.UserProfileProvider").path(0);
+    JsonNode profile =
+        JSON.readTree(provider.path("config").path("kc.user.profile.config").path(0).asString());
+    for (String name : List.of("org_id", "member_id")) {
+      JsonNode attribute = null;
+      for (JsonNode candidate : profile.path("attributes")) {
+        if (name.equals(candidate.path("name").asString())) {
+          attribute = candidate;
+        }
+      }
+      assertThat(attribute).as(name).isNotNull();
+      assertThat(texts(attribute.path("permissions").path("edit"), null)).containsExactly("admin");
+    }
+  }
+
+  @Test
+  void demoUsersHaveOneRoleANonTemporaryPasswordAndNoRequiredActions() throws IOException {
+    JsonNode users = realm().path("users");
+    List<String> names = new ArrayList<>();
+    for (JsonNode user : users) {
+      if (user.has("serviceAccountClientId")) {
+        assertThat(texts(user.path("realmRoles"), null)).containsExactly("integration");
+        continue;
+      }
+      names.add(user.path("username").asString());
+      assertThat(user.path("realmRoles").size()).isEqualTo(1);
+      assertThat(user.path("firstName").asString()).isNotBlank();
+      assertThat(user.path("email").asString()).isNotBlank();
+      assertThat(user.path("requiredActions").size()).isZero();
+      assertThat(user.path("credentials").path(0).path("value").asString())
+          .isEqualTo(DemoUsers.PASSWORD);
+      assertThat(user.path("credentials").path(0).path("temporary").asBoolean()).isFalse();
+    }
+    assertThat(names)
+        .containsExactlyElementsOf(
+            DemoUsers.ALL.stream().map(DemoUsers.DemoUser::username).toList());
+  }
+}

@@ -1,0 +1,79 @@
+package cn.dangjian.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A thin HTTP client for the gateway: JSON in, status + headers + JSON out. */
+final class Api {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String baseUrl;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  Api(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  record Response(
+      int status, Map<String, java.util.List<String>> headers, String body, long millis) {
+    JsonNode json() {
+      return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+    }
+
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  Response get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  Response post(String path, String token, Object body) {
+    String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.headers().map(),
+          response.body(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
