@@ -29,7 +29,12 @@ public final class ServiceLauncher {
 
   public static final Duration STOP_GRACE = Duration.ofSeconds(15);
   public static final List<String> DEFAULT_JVM_ARGS =
-      List.of("-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai");
+      List.of(
+          "-Xmx512m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-Dfile.encoding=UTF-8",
+          "-Duser.timezone=Asia/Shanghai");
 
   private static final int LOG_TAIL_LINES = 40;
 
