@@ -11,122 +11,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.dangjian.member.privacy.ChineseIdNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first slice of member-service through its REST API: org tree, members, data scope, personal
  * data protection, optimistic locking and events.
  */
-class MemberApiIT extends MemberServiceIntegrationTest {
-
-  private static final AtomicInteger SERIAL = new AtomicInteger(100);
-
-  @Autowired MockMvc mvc;
-  @Autowired JdbcTemplate jdbc;
-  private final JsonMapper json = JsonMapper.builder().build();
-
-  private String admin;
-  private UUID committee;
-  private UUID branchA;
-  private UUID branchB;
-
-  @BeforeEach
-  void tree() throws Exception {
-    admin = KEYCLOAK.token().roles("platform-admin").username("admin").build();
-    committee = id(create(admin, null, "城关镇党委" + SERIAL.incrementAndGet(), "PARTY_COMMITTEE"));
-    branchA = id(create(admin, committee, "第一党支部", "BRANCH"));
-    branchB = id(create(admin, committee, "第二党支部", "BRANCH"));
-  }
-
-  private String secretaryOf(UUID org) {
-    return KEYCLOAK.token().roles("secretary").orgId(org).username("secretary-" + org).build();
-  }
-
-  private ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
-  }
-
-  private JsonNode create(String token, UUID parent, String name, String type) throws Exception {
-    String body =
-        json.writeValueAsString(
-            parent == null
-                ? Map.of("name", name, "type", type)
-                : Map.of("parentId", parent.toString(), "name", name, "type", type));
-    return read(
-        as(token, post("/api/orgs").contentType(MediaType.APPLICATION_JSON).content(body))
-            .andExpect(status().isCreated()));
-  }
-
-  private static String newIdNumber() {
-    return ChineseIdNumber.withCheckDigit(
-        "110105199003"
-            + String.format("%02d", 1 + SERIAL.get() % 28)
-            + String.format("%03d", SERIAL.incrementAndGet() % 1000));
-  }
-
-  private static String birthOf(String idNumber) {
-    return idNumber.substring(6, 10)
-        + "-"
-        + idNumber.substring(10, 12)
-        + "-"
-        + idNumber.substring(12, 14);
-  }
-
-  private String memberJson(UUID org, String name, String idNumber) {
-    return json.writeValueAsString(
-        Map.ofEntries(
-            Map.entry("orgId", org.toString()),
-            Map.entry("name", name),
-            Map.entry("gender", "FEMALE"),
-            Map.entry("ethnicity", "汉族"),
-            Map.entry("birthDate", birthOf(idNumber)),
-            Map.entry("idNumber", idNumber),
-            Map.entry("phone", "13812345678"),
-            Map.entry("education", "本科"),
-            Map.entry("stage", "FULL"),
-            Map.entry("duesCategory", "EMPLOYED"),
-            Map.entry("joinDate", "2019-07-01"),
-            Map.entry("fullMemberDate", "2020-07-01")));
-  }
-
-  private JsonNode register(String token, UUID org, String name, String idNumber) throws Exception {
-    return read(
-        as(
-                token,
-                post("/api/members")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(memberJson(org, name, idNumber)))
-            .andExpect(status().isCreated()));
-  }
-
-  private JsonNode read(ResultActions result) throws Exception {
-    return json.readTree(result.andReturn().getResponse().getContentAsString());
-  }
-
-  private static UUID id(JsonNode node) {
-    return UUID.fromString(node.get("id").asString());
-  }
+class MemberApiIT extends ApiTestSupport {
 
   @Test
   void secretarySeesOnlyTheirOwnBranchesMembers() throws Exception {

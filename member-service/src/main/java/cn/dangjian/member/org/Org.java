@@ -37,6 +37,12 @@ public class Org {
   @JdbcTypeCode(SqlTypes.VARCHAR)
   private OrgStatus status;
 
+  @Column(name = "dissolved_on")
+  private java.time.LocalDate dissolvedOn;
+
+  @Column(name = "structure_warnings")
+  private String structureWarnings;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -56,6 +62,7 @@ public class Org {
     this.path = path;
     this.depth = depth;
     this.status = OrgStatus.ACTIVE;
+    this.structureWarnings = "";
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -75,6 +82,25 @@ public class Org {
   void rename(String newName, Instant now) {
     this.name = newName;
     this.updatedAt = now;
+  }
+
+  void dissolve(java.time.LocalDate on, Instant now) {
+    this.status = OrgStatus.DISSOLVED;
+    this.dissolvedOn = on;
+    this.updatedAt = now;
+  }
+
+  /** Stores the warning codes last published, so only changes are published again. */
+  public void recordStructureWarnings(String codes) {
+    this.structureWarnings = codes;
+  }
+
+  public java.time.LocalDate getDissolvedOn() {
+    return dissolvedOn;
+  }
+
+  public String getStructureWarnings() {
+    return structureWarnings;
   }
 
   public UUID getId() {

@@ -99,6 +99,52 @@ class OrgController {
     return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
   }
 
+  @PostMapping("/{id}/move")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      summary = "调整隶属关系 (move a subtree)",
+      description =
+          "将组织及其全部下级组织和党员移到新的上级组织下，一个事务内完成；需要 If-Match。"
+              + " Moves the org with its whole subtree in one transaction; needs If-Match.")
+  ResponseEntity<OrgResponse> move(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody OrgRequests.MoveOrg request) {
+    Org org =
+        service.move(
+            id, request.newParentId(), Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
+    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+  }
+
+  @PostMapping("/{id}/dissolve")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      summary = "撤销党组织 (dissolve)",
+      description =
+          "组织下不能再有在册党员和未撤销的下级组织；撤销后保留历史。Needs no active members or"
+              + " sub-organisations; history is kept.")
+  ResponseEntity<OrgResponse> dissolve(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody OrgRequests.DissolveOrg request) {
+    Org org =
+        service.dissolve(
+            id,
+            request.dissolvedOn(),
+            request.reason(),
+            Versions.fromIfMatch(ifMatch),
+            scopes.resolve(caller.get()));
+    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "组织变更历史 (history: created, renamed, moved, dissolved)")
+  java.util.List<OrgRequests.OrgHistoryView> history(@PathVariable UUID id) {
+    return service.history(id, scopes.resolve(caller.get())).stream()
+        .map(mapper::toHistoryView)
+        .toList();
+  }
+
   @PutMapping("/{id}/name")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(

@@ -9,5 +9,13 @@ public interface OrgMapper {
 
   @Mapping(target = "type", source = "orgType")
   @Mapping(target = "typeLabel", expression = "java(org.getOrgType().label())")
+  @Mapping(
+      target = "structureWarnings",
+      expression =
+          "java(org.getStructureWarnings() == null || org.getStructureWarnings().isEmpty()"
+              + " ? java.util.List.of()"
+              + " : java.util.List.of(org.getStructureWarnings().split(\",\")))")
   OrgResponse toResponse(Org org);
+
+  OrgRequests.OrgHistoryView toHistoryView(OrgHistory history);
 }

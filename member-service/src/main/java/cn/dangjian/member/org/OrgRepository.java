@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface OrgRepository extends JpaRepository<Org, UUID> {
+public interface OrgRepository extends JpaRepository<Org, UUID>, OrgRepositoryExtras {
 
   /** Orgs whose path starts with the prefix (null prefix: all), optionally filtered. */
   @Query(

@@ -2,29 +2,50 @@ package cn.dangjian.member.org;
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.OrgCreated;
+import cn.dangjian.events.member.OrgDissolved;
+import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
 import cn.dangjian.member.org.OrgRequests.CreateOrg;
 import cn.dangjian.member.scope.DataScope;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.security.CurrentCaller;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and reads organisations within the caller's data scope. */
+/** Creates, renames, moves, dissolves and reads organisations within the caller's data scope. */
 @Service
 public class OrgService {
 
+  /** The path column's width (V1__orgs_and_members.sql). */
+  static final int MAX_PATH_LENGTH = 740;
+
   private final OrgRepository orgs;
+  private final OrgHistoryRepository history;
+  private final JdbcTemplate jdbc;
   private final DomainEventPublisher events;
+  private final CurrentCaller caller;
   private final Clock clock;
 
-  OrgService(OrgRepository orgs, DomainEventPublisher events, Clock clock) {
+  OrgService(
+      OrgRepository orgs,
+      OrgHistoryRepository history,
+      JdbcTemplate jdbc,
+      DomainEventPublisher events,
+      CurrentCaller caller,
+      Clock clock) {
     this.orgs = orgs;
+    this.history = history;
+    this.jdbc = jdbc;
     this.events = events;
+    this.caller = caller;
     this.clock = clock;
   }
 
@@ -41,6 +62,7 @@ public class OrgService {
       org = parent.child(request.name().strip(), request.type(), clock.instant());
     }
     orgs.save(org);
+    record(org.getId(), "CREATED", null, org.getPath());
     events.publish(
         EventTypes.ORG_CREATED,
         org.getId().toString(),
@@ -60,6 +82,7 @@ public class OrgService {
     if (newName.equals(org.getName())) {
       return org;
     }
+    record(id, "RENAMED", org.getName(), newName);
     org.rename(newName, clock.instant());
     events.publish(
         EventTypes.ORG_RENAMED,
@@ -67,6 +90,110 @@ public class OrgService {
         org.getPath(),
         new OrgRenamed(org.getId(), newName));
     return org;
+  }
+
+  /**
+   * Re-parents an organisation with its whole subtree: one transaction rewrites the materialised
+   * paths of every descendant org and every member below, so scope filters stay a prefix match.
+   */
+  @Transactional
+  public Org move(UUID id, UUID newParentId, long expectedVersion, DataScope scope) {
+    Org org = visible(id, scope);
+    if (org.getVersion() != expectedVersion) {
+      throw ProblemException.preconditionFailed();
+    }
+    Org newParent = visible(newParentId, scope);
+    if (org.getParentId() == null) {
+      throw ProblemException.businessRule("root-cannot-move", "org.rule.root-cannot-move");
+    }
+    if (newParent.getPath().startsWith(org.getPath())) {
+      throw ProblemException.businessRule(
+          "cannot-move-under-own-subtree", "org.rule.cannot-move-under-own-subtree");
+    }
+    if (newParent.getId().equals(org.getParentId())) {
+      return org;
+    }
+    OrgTreeRules.checkChild(newParent, org.getOrgType());
+    String oldPath = org.getPath();
+    String newPath = newParent.getPath() + org.getId() + "/";
+    int depthDelta = newParent.getDepth() + 1 - org.getDepth();
+    Integer deepest =
+        jdbc.queryForObject(
+            "SELECT MAX(depth) FROM org_unit WHERE path LIKE CONCAT(?, '%')",
+            Integer.class, oldPath);
+    Integer longest =
+        jdbc.queryForObject(
+            "SELECT MAX(LENGTH(path)) FROM org_unit WHERE path LIKE CONCAT(?, '%')",
+            Integer.class, oldPath);
+    if (deepest + depthDelta > OrgTreeRules.MAX_DEPTH
+        || longest + newPath.length() - oldPath.length() > MAX_PATH_LENGTH) {
+      throw ProblemException.businessRule(
+          "tree-too-deep", "org.rule.tree-too-deep", OrgTreeRules.MAX_DEPTH);
+    }
+    UUID oldParentId = org.getParentId();
+    orgs.flush();
+    jdbc.update(
+        "UPDATE org_unit SET parent_id = UNHEX(REPLACE(?, '-', '')), version = version + 1,"
+            + " updated_at = ? WHERE id = UNHEX(REPLACE(?, '-', ''))",
+        newParentId.toString(),
+        java.sql.Timestamp.from(clock.instant()),
+        id.toString());
+    int movedOrgs =
+        jdbc.update(
+            "UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?)), depth = depth + ?"
+                + " WHERE path LIKE CONCAT(?, '%')",
+            newPath, oldPath.length() + 1, depthDelta, oldPath);
+    // Members carry their org's path for the data-scope filter: they move with the subtree.
+    int movedMembers =
+        jdbc.update(
+            "UPDATE member SET org_path = CONCAT(?, SUBSTRING(org_path, ?))"
+                + " WHERE org_path LIKE CONCAT(?, '%')",
+            newPath, oldPath.length() + 1, oldPath);
+    orgs.detachAll();
+    record(id, "MOVED", oldPath, newPath);
+    events.publish(
+        EventTypes.ORG_MOVED,
+        id.toString(),
+        newPath,
+        new OrgMoved(id, oldParentId, newParentId, oldPath, newPath, movedOrgs, movedMembers));
+    return orgs.findById(id).orElseThrow();
+  }
+
+  /** Dissolves (撤销) an org that no longer has active sub-organisations or members. */
+  @Transactional
+  public Org dissolve(
+      UUID id, LocalDate dissolvedOn, String reason, long expectedVersion, DataScope scope) {
+    Org org = visible(id, scope);
+    if (org.getVersion() != expectedVersion) {
+      throw ProblemException.preconditionFailed();
+    }
+    if (org.getStatus() == OrgStatus.DISSOLVED) {
+      throw ProblemException.businessRule("org-already-dissolved", "org.rule.already-dissolved");
+    }
+    Integer activeChildren =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM org_unit WHERE path LIKE CONCAT(?, '%') AND path <> ?"
+                + " AND status = 'ACTIVE'",
+            Integer.class, org.getPath(), org.getPath());
+    Integer activeMembers =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM member WHERE org_path LIKE CONCAT(?, '%') AND status = 'ACTIVE'",
+            Integer.class, org.getPath());
+    if (activeChildren > 0 || activeMembers > 0) {
+      throw ProblemException.businessRule(
+          "org-not-empty", "org.rule.not-empty", activeChildren, activeMembers);
+    }
+    org.dissolve(dissolvedOn, clock.instant());
+    record(id, "DISSOLVED", null, reason.strip());
+    events.publish(
+        EventTypes.ORG_DISSOLVED, id.toString(), org.getPath(), new OrgDissolved(id, dissolvedOn));
+    return org;
+  }
+
+  @Transactional(readOnly = true)
+  public List<OrgHistory> history(UUID id, DataScope scope) {
+    visible(id, scope);
+    return history.findByOrgIdOrderByChangedAtAsc(id);
   }
 
   @Transactional(readOnly = true)
@@ -99,5 +226,11 @@ public class OrgService {
     return orgs.findById(id)
         .filter(org -> scope.coversPath(org.getPath()))
         .orElseThrow(() -> ProblemException.notFound("org.not-found", id));
+  }
+
+  private void record(UUID orgId, String type, String oldValue, String newValue) {
+    history.save(
+        new OrgHistory(
+            orgId, type, oldValue, newValue, caller.usernameOrSystem(), clock.instant()));
   }
 }

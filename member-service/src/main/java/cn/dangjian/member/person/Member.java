@@ -71,6 +71,13 @@ public class Member {
   @Column(name = "full_member_date")
   private LocalDate fullMemberDate;
 
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private MemberStatus status;
+
+  @Column(name = "status_since")
+  private LocalDate statusSince;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -116,6 +123,7 @@ public class Member {
     member.stage = stage;
     member.joinDate = joinDate;
     member.fullMemberDate = fullMemberDate;
+    member.status = MemberStatus.ACTIVE;
     member.createdAt = now;
     member.updatedAt = now;
     return member;
@@ -134,6 +142,12 @@ public class Member {
   void changePhone(String cipher, String hash) {
     this.phoneCipher = cipher;
     this.phoneHash = hash;
+  }
+
+  void changeStatus(MemberStatus to, LocalDate effectiveOn, Instant now) {
+    this.status = to;
+    this.statusSince = effectiveOn;
+    this.updatedAt = now;
   }
 
   void touch(Instant now) {
@@ -206,6 +220,14 @@ public class Member {
 
   public LocalDate getFullMemberDate() {
     return fullMemberDate;
+  }
+
+  public MemberStatus getStatus() {
+    return status;
+  }
+
+  public LocalDate getStatusSince() {
+    return statusSince;
   }
 
   public Instant getCreatedAt() {

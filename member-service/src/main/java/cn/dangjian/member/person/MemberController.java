@@ -45,13 +45,19 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
   private final MemberService service;
+  private final MemberStatusService statuses;
   private final MemberMapper mapper;
   private final CurrentCaller caller;
   private final DataScopeResolver scopes;
 
   MemberController(
-      MemberService service, MemberMapper mapper, CurrentCaller caller, DataScopeResolver scopes) {
+      MemberService service,
+      MemberStatusService statuses,
+      MemberMapper mapper,
+      CurrentCaller caller,
+      DataScopeResolver scopes) {
     this.service = service;
+    this.statuses = statuses;
     this.mapper = mapper;
     this.caller = caller;
     this.scopes = scopes;
@@ -83,6 +89,7 @@ class MemberController {
       @Parameter(description = "组织ID：该组织及其下级 (org subtree)") @RequestParam(required = false)
           UUID orgId,
       @Parameter(description = "发展阶段 (stage)") @RequestParam(required = false) MemberStage stage,
+      @Parameter(description = "党籍状态 (status)") @RequestParam(required = false) MemberStatus status,
       @Parameter(description = "党费类别 (dues category)") @RequestParam(required = false)
           DuesCategory category,
       @Parameter(description = "姓名前缀 (name prefix)") @RequestParam(required = false) @Size(max = 50)
@@ -99,6 +106,7 @@ class MemberController {
             scopes.resolve(caller.get()),
             orgId,
             stage,
+            status,
             category,
             name,
             idNumber,
@@ -125,6 +133,63 @@ class MemberController {
     Member member =
         service.update(id, request, Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
     return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+  }
+
+  @PostMapping("/{id}/status")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      summary = "变更党籍状态 (change membership status)",
+      description =
+          "停止党籍、恢复党籍、退党、劝退、除名、开除党籍、取消预备党员资格、死亡；按规定校验，需要 If-Match。"
+              + " Suspension, restoration and the final states, checked against the regulations.")
+  ResponseEntity<MemberResponse> changeStatus(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody MemberRequests.ChangeStatus request) {
+    Caller current = caller.get();
+    Member member =
+        statuses.changeStatus(
+            id,
+            request,
+            Versions.fromIfMatch(ifMatch),
+            scopes.resolve(current),
+            current.username());
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+  }
+
+  @GetMapping("/{id}/status-history")
+  @Operation(summary = "党籍状态变更记录 (status history)")
+  List<MemberRequests.StatusChangeView> statusHistory(@PathVariable UUID id) {
+    return statuses.history(id, scopes.resolve(caller.get())).stream()
+        .map(mapper::toStatusChangeView)
+        .toList();
+  }
+
+  @GetMapping("/{id}/flags")
+  @Operation(summary = "标记 (flags: 流动党员, 失联, 限期改正, 留党察看, 权利中止)")
+  List<MemberRequests.FlagView> flags(@PathVariable UUID id) {
+    return statuses.flags(id, scopes.resolve(caller.get())).stream()
+        .map(mapper::toFlagView)
+        .toList();
+  }
+
+  @PostMapping("/{id}/flags")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "设置标记 (set a flag)",
+      description = "限期改正最长1年（默认6个月），留党察看最长2年（默认1年）。Periods are checked.")
+  ResponseEntity<MemberRequests.FlagView> setFlag(
+      @PathVariable UUID id, @Valid @RequestBody MemberRequests.SetFlag request) {
+    MemberFlagPeriod period = statuses.setFlag(id, request, scopes.resolve(caller.get()));
+    return ResponseEntity.status(201).body(mapper.toFlagView(period));
+  }
+
+  @org.springframework.web.bind.annotation.DeleteMapping("/{id}/flags/{flag}")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "解除标记 (clear a flag)")
+  ResponseEntity<Void> clearFlag(@PathVariable UUID id, @PathVariable MemberFlag flag) {
+    statuses.clearFlag(id, flag, scopes.resolve(caller.get()));
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{id}/personal-data")

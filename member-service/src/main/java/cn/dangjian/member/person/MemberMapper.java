@@ -15,6 +15,7 @@ public interface MemberMapper {
   @Mapping(target = "idNumber", source = "maskedIdNumber")
   @Mapping(target = "phone", source = "maskedPhone")
   @Mapping(target = "stageLabel", expression = "java(member.getStage().label())")
+  @Mapping(target = "statusLabel", expression = "java(member.getStatus().label())")
   @Mapping(
       target = "partyStandingYears",
       expression =
@@ -23,4 +24,9 @@ public interface MemberMapper {
       Member member, String maskedIdNumber, String maskedPhone, @Context LocalDate today);
 
   AccessRecord toAccessRecord(PersonalDataAccess access);
+
+  @Mapping(target = "flagLabel", expression = "java(period.getFlag().label())")
+  MemberRequests.FlagView toFlagView(MemberFlagPeriod period);
+
+  MemberRequests.StatusChangeView toStatusChangeView(MemberStatusChange change);
 }

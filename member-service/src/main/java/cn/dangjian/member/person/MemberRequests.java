@@ -69,12 +69,53 @@ public final class MemberRequests {
       @Schema(description = "入党日期") LocalDate joinDate,
       @Schema(description = "转正日期") LocalDate fullMemberDate,
       @Schema(description = "党龄（年），自转正之日起算 (years since 转正)") Integer partyStandingYears,
+      @Schema(description = "党籍状态 (membership status)") MemberStatus status,
+      @Schema(description = "党籍状态中文名", example = "正常") String statusLabel,
+      @Schema(description = "状态生效日期 (status since)") LocalDate statusSince,
       @Schema(description = "版本号，用于 If-Match") long version,
       Instant createdAt,
       Instant updatedAt) {}
 
   @Schema(description = "未脱敏的个人敏感信息；每次读取均记入审计 (unmasked; every read is audited)")
   public record PersonalData(UUID memberId, String idNumber, String phone) {}
+
+  @Schema(description = "变更党籍状态 (change membership status)")
+  public record ChangeStatus(
+      @Schema(description = "新状态 (new status)", example = "SUSPENDED") @NotNull MemberStatus status,
+      @Schema(description = "生效日期 (effective date)", example = "2026-11-01") @NotNull
+          LocalDate effectiveOn,
+      @Schema(description = "停止党籍的依据，仅 SUSPENDED 需要 (basis of a suspension)")
+          MemberStatusRules.SuspensionBasis basis,
+      @Schema(description = "原因或决定文号 (reason / decision number)", example = "支部大会决定")
+          @NotBlank
+          @Size(max = 200)
+          String reason) {}
+
+  @Schema(description = "设置标记 (set a flag)")
+  public record SetFlag(
+      @Schema(description = "标记 (flag)", example = "LOST_CONTACT") @NotNull MemberFlag flag,
+      @Schema(description = "开始日期 (start)") @NotNull LocalDate startedOn,
+      @Schema(description = "结束日期；限期改正默认6个月，留党察看默认1年 (end; defaults per rule)") LocalDate endsOn,
+      @Schema(description = "原因 (reason)") @Size(max = 200) String reason) {}
+
+  @Schema(description = "标记期间 (a flag period)")
+  public record FlagView(
+      MemberFlag flag,
+      @Schema(description = "标记中文名", example = "失联") String flagLabel,
+      LocalDate startedOn,
+      LocalDate endsOn,
+      String reason,
+      LocalDate clearedOn,
+      boolean active) {}
+
+  @Schema(description = "党籍状态变更记录 (status history)")
+  public record StatusChangeView(
+      MemberStatus fromStatus,
+      MemberStatus toStatus,
+      LocalDate effectiveOn,
+      String reason,
+      String changedBy,
+      Instant changedAt) {}
 
   @Schema(description = "敏感信息访问记录 (audit of unmasked reads)")
   public record AccessRecord(String accessor, String reason, Instant accessedAt) {}

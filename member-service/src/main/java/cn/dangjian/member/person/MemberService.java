@@ -40,6 +40,7 @@ public class MemberService {
   private final PersonalDataCipher cipher;
   private final PersonalDataAccessRepository accessLog;
   private final DomainEventPublisher events;
+  private final cn.dangjian.member.structure.OrgStructureService structure;
   private final Clock clock;
 
   MemberService(
@@ -48,7 +49,9 @@ public class MemberService {
       PersonalDataCipher cipher,
       PersonalDataAccessRepository accessLog,
       DomainEventPublisher events,
+      cn.dangjian.member.structure.OrgStructureService structure,
       Clock clock) {
+    this.structure = structure;
     this.members = members;
     this.orgs = orgs;
     this.cipher = cipher;
@@ -111,6 +114,7 @@ public class MemberService {
             member.getDuesCategory().name(),
             member.getJoinDate(),
             member.getFullMemberDate()));
+    structure.recheck(member.getOrgId());
     return member;
   }
 
@@ -160,6 +164,7 @@ public class MemberService {
       DataScope scope,
       UUID orgId,
       MemberStage stage,
+      MemberStatus status,
       DuesCategory category,
       String namePrefix,
       String idNumber,
@@ -179,6 +184,7 @@ public class MemberService {
         prefix,
         scope.selfMemberId(),
         stage,
+        status,
         category,
         cn.dangjian.member.org.LikeEscaper.prefix(namePrefix),
         idHash,

@@ -1,9 +1,14 @@
 package cn.dangjian.events;
 
+import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.MemberUpdated;
 import cn.dangjian.events.member.OrgCreated;
+import cn.dangjian.events.member.OrgDissolved;
+import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
+import cn.dangjian.events.member.OrgStructureChecked;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +22,11 @@ public final class EventTypes {
   public static final String ORG_RENAMED = "org.renamed";
   public static final String MEMBER_REGISTERED = "member.registered";
   public static final String MEMBER_UPDATED = "member.updated";
+  public static final String MEMBER_STATUS_CHANGED = "member.status-changed";
+  public static final String MEMBER_FLAG_CHANGED = "member.flag-changed";
+  public static final String ORG_MOVED = "org.moved";
+  public static final String ORG_DISSOLVED = "org.dissolved";
+  public static final String ORG_STRUCTURE_CHANGED = "org.structure-changed";
 
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
@@ -26,7 +36,12 @@ public final class EventTypes {
           define(ORG_CREATED, 1, OrgCreated.class, Topics.MEMBER_EVENTS),
           define(ORG_RENAMED, 1, OrgRenamed.class, Topics.MEMBER_EVENTS),
           define(MEMBER_REGISTERED, 1, MemberRegistered.class, Topics.MEMBER_EVENTS),
-          define(MEMBER_UPDATED, 1, MemberUpdated.class, Topics.MEMBER_EVENTS));
+          define(MEMBER_UPDATED, 1, MemberUpdated.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_STATUS_CHANGED, 1, MemberStatusChanged.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_FLAG_CHANGED, 1, MemberFlagChanged.class, Topics.MEMBER_EVENTS),
+          define(ORG_MOVED, 1, OrgMoved.class, Topics.MEMBER_EVENTS),
+          define(ORG_DISSOLVED, 1, OrgDissolved.class, Topics.MEMBER_EVENTS),
+          define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

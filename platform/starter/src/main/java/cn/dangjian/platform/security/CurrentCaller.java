@@ -24,6 +24,14 @@ public class CurrentCaller {
     return fromJwt(token.getToken());
   }
 
+  /** Who to record in history and audit rows: the token's user, or "system" outside a request. */
+  public String usernameOrSystem() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication instanceof JwtAuthenticationToken token
+        ? fromJwt(token.getToken()).username()
+        : "system";
+  }
+
   public static Caller fromJwt(Jwt jwt) {
     return new Caller(
         jwt.getSubject(),
