@@ -36,7 +36,7 @@ public class OrgStructureService {
   public Structure current(Org org) {
     StructureRules.Counts counts = counts(org);
     return new Structure(
-        StructureRules.warnings(org.getOrgType(), counts, false),
+        StructureRules.warnings(org.getOrgType(), counts, hasCommittee(org)),
         counts.formalMembers(),
         counts.admittedMembers());
   }
@@ -65,6 +65,18 @@ public class OrgStructureService {
             structure.warnings(),
             structure.formalMembers(),
             structure.admittedMembers()));
+  }
+
+  /** A committee exists when the current term has at least three seats held. */
+  private boolean hasCommittee(Org org) {
+    Integer seats =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM committee_member cm JOIN committee_term t ON cm.term_id = t.id"
+                + " WHERE t.org_id = UNHEX(REPLACE(?, '-', '')) AND t.status = 'CURRENT'"
+                + " AND cm.left_on IS NULL",
+            Integer.class,
+            org.getId().toString());
+    return seats != null && seats >= 3;
   }
 
   private StructureRules.Counts counts(Org org) {

@@ -1,5 +1,6 @@
 package cn.dangjian.events;
 
+import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
@@ -27,6 +28,7 @@ public final class EventTypes {
   public static final String ORG_MOVED = "org.moved";
   public static final String ORG_DISSOLVED = "org.dissolved";
   public static final String ORG_STRUCTURE_CHANGED = "org.structure-changed";
+  public static final String COMMITTEE_CHANGED = "committee.changed";
 
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
@@ -41,7 +43,8 @@ public final class EventTypes {
           define(MEMBER_FLAG_CHANGED, 1, MemberFlagChanged.class, Topics.MEMBER_EVENTS),
           define(ORG_MOVED, 1, OrgMoved.class, Topics.MEMBER_EVENTS),
           define(ORG_DISSOLVED, 1, OrgDissolved.class, Topics.MEMBER_EVENTS),
-          define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS));
+          define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS),
+          define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

@@ -1,0 +1,272 @@
+package cn.dangjian.member.committee;
+
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.member.committee.CommitteeRequests.Appoint;
+import cn.dangjian.member.committee.CommitteeRequests.CommitteeView;
+import cn.dangjian.member.committee.CommitteeRequests.Leave;
+import cn.dangjian.member.committee.CommitteeRequests.Postpone;
+import cn.dangjian.member.committee.CommitteeRequests.Seat;
+import cn.dangjian.member.committee.CommitteeRequests.SeatView;
+import cn.dangjian.member.committee.CommitteeRequests.StartTerm;
+import cn.dangjian.member.org.Org;
+import cn.dangjian.member.org.OrgService;
+import cn.dangjian.member.person.Member;
+import cn.dangjian.member.person.MemberFlagRepository;
+import cn.dangjian.member.person.MemberRepository;
+import cn.dangjian.member.person.MemberStage;
+import cn.dangjian.member.person.MemberStatus;
+import cn.dangjian.member.scope.DataScope;
+import cn.dangjian.member.structure.OrgStructureService;
+import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.problem.ProblemException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Committee terms (换届), seats, postponement and secretary vacancy. */
+@Service
+public class CommitteeService {
+
+  /** ZB ch.6: a committee has 3–5 members, generally no more than 7. */
+  static final int USUAL_MAX_SEATS = 7;
+
+  private final OrgService orgs;
+  private final MemberRepository members;
+  private final MemberFlagRepository flags;
+  private final CommitteeTermRepository terms;
+  private final CommitteeSeatRepository seats;
+  private final OrgStructureService structure;
+  private final DomainEventPublisher events;
+  private final Clock clock;
+
+  CommitteeService(
+      OrgService orgs,
+      MemberRepository members,
+      MemberFlagRepository flags,
+      CommitteeTermRepository terms,
+      CommitteeSeatRepository seats,
+      OrgStructureService structure,
+      DomainEventPublisher events,
+      Clock clock) {
+    this.orgs = orgs;
+    this.members = members;
+    this.flags = flags;
+    this.terms = terms;
+    this.seats = seats;
+    this.structure = structure;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public CommitteeView current(UUID orgId, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeTerm term =
+        terms
+            .findByOrgIdAndStatus(org.getId(), CommitteeTerm.CURRENT)
+            .orElseThrow(() -> ProblemException.notFound("committee.none", org.getName()));
+    return view(term);
+  }
+
+  /** Records an election: the current term ends and the elected members form the new one. */
+  @Transactional
+  public CommitteeView startTerm(UUID orgId, StartTerm request, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeRules.checkOrgMayHaveCommittee(org.getOrgType());
+    int years =
+        request.termYears() != null
+            ? request.termYears()
+            : CommitteeRules.defaultTermYears(
+                org.getOrgType(), Boolean.TRUE.equals(request.villageOrCommunity()));
+    CommitteeRules.checkTermYears(years);
+    Set<UUID> distinct = new HashSet<>();
+    long secretaries =
+        request.members().stream().filter(s -> s.role() == CommitteeRole.SECRETARY).count();
+    if (secretaries > 1) {
+      throw ProblemException.businessRule("one-secretary", "committee.rule.one-secretary");
+    }
+    int formal = structure.current(org).formalMembers();
+    for (Seat seat : request.members()) {
+      if (!distinct.add(seat.memberId())) {
+        throw ProblemException.businessRule(
+            "one-seat-per-member", "committee.rule.one-seat-per-member");
+      }
+      checkSeat(org, seat.memberId(), seat.role(), request.startedOn(), formal);
+    }
+    terms.findByOrgIdAndStatus(org.getId(), CommitteeTerm.CURRENT).ifPresent(CommitteeTerm::end);
+    terms.flush();
+    CommitteeTerm term =
+        terms.save(
+            new CommitteeTerm(
+                org.getId(), request.startedOn(), years, request.approvalRef(), clock.instant()));
+    for (Seat seat : request.members()) {
+      seats.save(
+          new CommitteeSeat(term.getId(), seat.memberId(), seat.role(), request.startedOn()));
+    }
+    return changed(org, term);
+  }
+
+  @Transactional
+  public CommitteeView appoint(UUID orgId, Appoint request, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeTerm term = currentTerm(org);
+    List<CommitteeSeat> held = held(term);
+    if (held.stream().anyMatch(s -> s.getMemberId().equals(request.memberId()))) {
+      throw ProblemException.businessRule(
+          "one-seat-per-member", "committee.rule.one-seat-per-member");
+    }
+    if (request.role() == CommitteeRole.SECRETARY
+        && held.stream().anyMatch(s -> s.getRole() == CommitteeRole.SECRETARY)) {
+      throw ProblemException.businessRule("one-secretary", "committee.rule.one-secretary");
+    }
+    checkSeat(
+        org,
+        request.memberId(),
+        request.role(),
+        request.appointedOn(),
+        structure.current(org).formalMembers());
+    seats.save(
+        new CommitteeSeat(term.getId(), request.memberId(), request.role(), request.appointedOn()));
+    return changed(org, term);
+  }
+
+  @Transactional
+  public CommitteeView leave(UUID orgId, UUID memberId, Leave request, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeTerm term = currentTerm(org);
+    CommitteeSeat seat =
+        held(term).stream()
+            .filter(s -> s.getMemberId().equals(memberId))
+            .findFirst()
+            .orElseThrow(() -> ProblemException.notFound("committee.not-a-member", memberId));
+    seat.leave(request.leftOn(), request.reason().strip());
+    return changed(org, term);
+  }
+
+  @Transactional
+  public CommitteeView postpone(UUID orgId, Postpone request, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeTerm term = currentTerm(org);
+    CommitteeRules.checkPostponement(term.getEndsOn(), request.until());
+    term.postpone(request.until(), request.approvalRef().strip());
+    return changed(org, term);
+  }
+
+  private void checkSeat(Org org, UUID memberId, CommitteeRole role, LocalDate on, int formal) {
+    Member member =
+        members
+            .findById(memberId)
+            .filter(m -> m.getOrgPath().startsWith(org.getPath()))
+            .orElseThrow(
+                () ->
+                    ProblemException.businessRule(
+                        "member-not-in-org", "committee.rule.member-not-in-org", memberId));
+    boolean restricted =
+        flags.findByMemberIdAndClearedOnIsNull(memberId).stream()
+            .anyMatch(f -> f.getFlag().removesVotingRights());
+    CommitteeRules.checkEligible(
+        role,
+        member.getStage() == MemberStage.FULL,
+        member.getStatus() == MemberStatus.ACTIVE,
+        restricted,
+        member.getFullMemberDate(),
+        on);
+    CommitteeRules.checkRoleForSize(org.getOrgType(), role, formal);
+  }
+
+  private CommitteeTerm currentTerm(Org org) {
+    return terms
+        .findByOrgIdAndStatus(org.getId(), CommitteeTerm.CURRENT)
+        .orElseThrow(() -> ProblemException.notFound("committee.none", org.getName()));
+  }
+
+  private List<CommitteeSeat> held(CommitteeTerm term) {
+    return seats.findByTermIdOrderByAppointedOnAsc(term.getId()).stream()
+        .filter(CommitteeSeat::isHeld)
+        .toList();
+  }
+
+  private CommitteeView changed(Org org, CommitteeTerm term) {
+    seats.flush();
+    CommitteeView view = view(term);
+    UUID secretary =
+        view.members().stream()
+            .filter(s -> s.role() == CommitteeRole.SECRETARY)
+            .map(SeatView::memberId)
+            .findFirst()
+            .orElse(null);
+    events.publish(
+        EventTypes.COMMITTEE_CHANGED,
+        org.getId().toString(),
+        org.getPath(),
+        new CommitteeChanged(
+            org.getId(),
+            term.getId(),
+            term.getStartedOn(),
+            term.getEndsOn(),
+            term.dueOn(),
+            secretary,
+            view.secretaryVacantSince(),
+            view.members().size()));
+    structure.recheck(org.getId());
+    return view;
+  }
+
+  private CommitteeView view(CommitteeTerm term) {
+    List<CommitteeSeat> all = seats.findByTermIdOrderByAppointedOnAsc(term.getId());
+    List<SeatView> held =
+        all.stream()
+            .filter(CommitteeSeat::isHeld)
+            .map(
+                s ->
+                    new SeatView(
+                        s.getMemberId(),
+                        s.getRole(),
+                        s.getRole().label(),
+                        s.getAppointedOn(),
+                        null))
+            .toList();
+    LocalDate vacantSince = null;
+    if (held.stream().noneMatch(s -> s.role() == CommitteeRole.SECRETARY)) {
+      vacantSince =
+          all.stream()
+              .filter(s -> s.getRole() == CommitteeRole.SECRETARY && s.getLeftOn() != null)
+              .map(CommitteeSeat::getLeftOn)
+              .max(Comparator.naturalOrder())
+              .orElse(term.getStartedOn());
+    }
+    List<String> warnings = new ArrayList<>();
+    if (held.size() > USUAL_MAX_SEATS) {
+      warnings.add("committee-larger-than-seven");
+    }
+    if (vacantSince != null) {
+      warnings.add("secretary-vacant");
+    }
+    if (!term.dueOn()
+        .isAfter(
+            java.time.LocalDate.now(
+                clock.withZone(cn.dangjian.member.person.MemberService.ZONE)))) {
+      warnings.add("re-election-overdue");
+    }
+    return new CommitteeView(
+        term.getOrgId(),
+        term.getId(),
+        term.getStartedOn(),
+        term.getTermYears(),
+        term.getEndsOn(),
+        term.getPostponedUntil(),
+        term.dueOn(),
+        vacantSince,
+        held,
+        warnings,
+        term.getVersion());
+  }
+}
