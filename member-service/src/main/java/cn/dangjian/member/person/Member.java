@@ -150,6 +150,21 @@ public class Member {
     this.updatedAt = now;
   }
 
+  /** Applies what a development step led to (stage, admission or 转正 date). */
+  public void advance(
+      MemberStage newStage, LocalDate newJoinDate, LocalDate newFullMemberDate, Instant now) {
+    if (newStage != null) {
+      this.stage = newStage;
+    }
+    if (newJoinDate != null) {
+      this.joinDate = newJoinDate;
+    }
+    if (newFullMemberDate != null) {
+      this.fullMemberDate = newFullMemberDate;
+    }
+    this.updatedAt = now;
+  }
+
   void touch(Instant now) {
     this.updatedAt = now;
   }

@@ -88,6 +88,23 @@ public class MemberStatusService {
     return member;
   }
 
+  /** A final status decided elsewhere (e.g. the approval of a cancelled probation). */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void recordFinalStatus(
+      Member member, MemberStatus to, LocalDate effectiveOn, String reason, String changedBy) {
+    MemberStatus from = member.getStatus();
+    member.changeStatus(to, effectiveOn, clock.instant());
+    history.save(
+        new MemberStatusChange(
+            member.getId(), from, to, effectiveOn, reason, changedBy, clock.instant()));
+    events.publish(
+        EventTypes.MEMBER_STATUS_CHANGED,
+        member.getId().toString(),
+        member.getOrgPath(),
+        new MemberStatusChanged(
+            member.getId(), member.getOrgId(), from.name(), to.name(), effectiveOn));
+  }
+
   @Transactional
   public MemberFlagPeriod setFlag(UUID id, SetFlag request, DataScope scope) {
     Member member = members.visible(id, scope);

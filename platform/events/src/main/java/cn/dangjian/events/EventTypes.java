@@ -1,6 +1,7 @@
 package cn.dangjian.events;
 
 import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
@@ -29,6 +30,7 @@ public final class EventTypes {
   public static final String ORG_DISSOLVED = "org.dissolved";
   public static final String ORG_STRUCTURE_CHANGED = "org.structure-changed";
   public static final String COMMITTEE_CHANGED = "committee.changed";
+  public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
 
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
@@ -44,7 +46,8 @@ public final class EventTypes {
           define(ORG_MOVED, 1, OrgMoved.class, Topics.MEMBER_EVENTS),
           define(ORG_DISSOLVED, 1, OrgDissolved.class, Topics.MEMBER_EVENTS),
           define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS),
-          define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS));
+          define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

@@ -1,0 +1,53 @@
+package cn.dangjian.member.development;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.dangjian.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class BranchVoteTest {
+
+  private static String rule(BranchVote vote) {
+    try {
+      vote.check();
+      return null;
+    } catch (ProblemException e) {
+      return (String) e.properties().get("rule");
+    }
+  }
+
+  @Test
+  void admissionVoteNeedsMoreThanHalfOfEntitledMembersPresent() {
+    // 10 entitled: 5 present is exactly half, not more than half
+    assertThat(rule(new BranchVote(10, 0, 5, 5, 0, 0, 0)))
+        .isEqualTo("meeting-needs-more-than-half-present");
+    assertThat(rule(new BranchVote(10, 0, 6, 6, 0, 0, 0))).isNull();
+  }
+
+  @Test
+  void admissionVoteNeedsMoreThanHalfOfEntitledMembersNotOfThosePresent() {
+    // 10 entitled, 6 present, 5 approve: a majority of those present but not of the entitled
+    assertThat(rule(new BranchVote(10, 0, 6, 5, 1, 0, 0)))
+        .isEqualTo("admission-vote-needs-more-than-half-of-entitled-members");
+  }
+
+  @Test
+  void absenteesWrittenApprovalsCount() {
+    assertThat(rule(new BranchVote(10, 0, 6, 5, 1, 0, 1))).isNull();
+  }
+
+  @Test
+  void membersExcludedWithApprovalLeaveTheBase() {
+    // 12 entitled, 2 excluded with approval: base 10
+    assertThatCode(() -> new BranchVote(12, 2, 6, 6, 0, 0, 0).check()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void inconsistentCountsAreRefused() {
+    assertThatThrownBy(() -> new BranchVote(10, 0, 7, 5, 2, 1, 0).check())
+        .isInstanceOf(ProblemException.class);
+    assertThat(rule(new BranchVote(10, 0, 11, 11, 0, 0, 0))).isEqualTo("vote-counts-inconsistent");
+  }
+}

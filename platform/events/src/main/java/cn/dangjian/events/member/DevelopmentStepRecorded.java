@@ -1,0 +1,25 @@
+package cn.dangjian.events.member;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code member.development-step} v1: one of the 25 development steps was recorded. Carries what
+ * comes next and when it is due, so alert-service can warn (talk within a month, approval within
+ * three months, probation ending…).
+ *
+ * @param step e.g. TALK, ADMISSION_MEETING, CONVERSION_APPROVED
+ * @param stepNumber 1–25
+ * @param stage the member's stage after the step
+ * @param nextStep what is expected next, null at the end
+ * @param nextDueOn its due date, null when there is none
+ */
+public record DevelopmentStepRecorded(
+    UUID memberId,
+    UUID orgId,
+    String step,
+    int stepNumber,
+    LocalDate doneOn,
+    String stage,
+    String nextStep,
+    LocalDate nextDueOn) {}
