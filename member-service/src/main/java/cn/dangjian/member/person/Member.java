@@ -165,6 +165,20 @@ public class Member {
     this.updatedAt = now;
   }
 
+  /** The organisational relationship now lies with another branch (transfer received). */
+  public void relocate(UUID newOrgId, String newOrgPath, Instant now) {
+    this.orgId = newOrgId;
+    this.orgPath = newOrgPath;
+    this.updatedAt = now;
+  }
+
+  /** The relationship left the platform: the record stays, as history. */
+  public void transferredOut(LocalDate on, Instant now) {
+    this.status = MemberStatus.TRANSFERRED_OUT;
+    this.statusSince = on;
+    this.updatedAt = now;
+  }
+
   void touch(Instant now) {
     this.updatedAt = now;
   }

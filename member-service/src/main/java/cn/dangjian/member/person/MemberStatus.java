@@ -17,7 +17,9 @@ public enum MemberStatus {
   PROBATION_CANCELLED("取消预备党员资格"),
   /** 不再保留预备党员资格. */
   PROBATION_NOT_RETAINED("不再保留预备党员资格"),
-  DECEASED("死亡");
+  DECEASED("死亡"),
+  /** 组织关系转出本系统 (to an organisation outside the platform). */
+  TRANSFERRED_OUT("转出");
 
   private final String label;
 

@@ -72,6 +72,9 @@ public final class MemberStatusRules {
       case DECEASED -> {
         // applies to everyone in the register
       }
+      case TRANSFERRED_OUT ->
+          throw ProblemException.businessRule(
+              "use-the-transfer-process", "member.rule.use-the-transfer-process");
     }
   }
 

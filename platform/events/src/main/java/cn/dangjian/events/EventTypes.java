@@ -11,6 +11,7 @@ import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
 import cn.dangjian.events.member.OrgStructureChecked;
+import cn.dangjian.events.member.TransferChanged;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public final class EventTypes {
   public static final String ORG_STRUCTURE_CHANGED = "org.structure-changed";
   public static final String COMMITTEE_CHANGED = "committee.changed";
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
+  public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
 
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
@@ -47,7 +49,8 @@ public final class EventTypes {
           define(ORG_DISSOLVED, 1, OrgDissolved.class, Topics.MEMBER_EVENTS),
           define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS),
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
-          define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS));
+          define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

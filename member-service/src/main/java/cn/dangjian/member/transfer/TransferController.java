@@ -1,0 +1,115 @@
+package cn.dangjian.member.transfer;
+
+import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.member.transfer.TransferRequests.TransferView;
+import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/members/transfers")
+@Tag(name = "组织关系转接 Transfers", description = "系统内、转出、转入；接收前由转出支部负责管理 (transfers)")
+@Validated
+class TransferController {
+
+  private final TransferService service;
+  private final CurrentCaller caller;
+  private final DataScopeResolver scopes;
+
+  TransferController(TransferService service, CurrentCaller caller, DataScopeResolver scopes) {
+    this.service = service;
+    this.caller = caller;
+    this.scopes = scopes;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "申请转接 (request a transfer)")
+  ResponseEntity<TransferView> request(@Valid @RequestBody TransferRequests.RequestTransfer body) {
+    Transfer t = service.request(body, scopes.resolve(caller.get()));
+    return ResponseEntity.created(URI.create("/api/members/transfers/" + t.getId()))
+        .body(TransferRequests.view(t));
+  }
+
+  @GetMapping
+  @Operation(summary = "转接列表：转出或转入本辖区的 (transfers in or out of the caller's subtree)")
+  PageResponse<TransferView> list(
+      @RequestParam(required = false) TransferStatus status,
+      @RequestParam(required = false) UUID memberId,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    return PageResponse.of(
+        service.search(
+            scopes.resolve(caller.get()),
+            status,
+            memberId,
+            PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "requestedOn"))),
+        TransferRequests::view);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "查询转接 (get a transfer)")
+  TransferView get(@PathVariable UUID id) {
+    return TransferRequests.view(service.get(id, scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/approve-out")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "转出支部审核通过 (sending branch approves)")
+  TransferView approveOut(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Step step) {
+    return TransferRequests.view(service.approveOut(id, step.on(), scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/issue")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "开具介绍信（默认有效期90天） (issue the letter)")
+  TransferView issue(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Issue issue) {
+    return TransferRequests.view(service.issue(id, issue, scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/receive")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "接收（党员编入接收支部） (receive: the member joins the receiving branch)")
+  TransferView receive(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Step step) {
+    return TransferRequests.view(service.receive(id, step.on(), scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/complete")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "回执已收，办结 (receipt returned, done)")
+  TransferView complete(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Step step) {
+    return TransferRequests.view(service.complete(id, step.on(), scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/revoke")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "撤销 (revoke, before receipt)")
+  TransferView revoke(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Close close) {
+    return TransferRequests.view(service.revoke(id, close.reason(), scopes.resolve(caller.get())));
+  }
+
+  @PostMapping("/{id}/reject")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "接收方退回 (receiving branch rejects)")
+  TransferView reject(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Close close) {
+    return TransferRequests.view(service.reject(id, close.reason(), scopes.resolve(caller.get())));
+  }
+}

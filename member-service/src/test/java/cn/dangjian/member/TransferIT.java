@@ -1,0 +1,131 @@
+package cn.dangjian.member;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Transfers through the API: who acts at each step, and when the member changes branch. */
+class TransferIT extends ApiTestSupport {
+
+  private ResultActions act(String token, UUID transfer, String action, String body)
+      throws Exception {
+    return as(
+        token,
+        post("/api/members/transfers/" + transfer + "/" + action)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+  }
+
+  private UUID requestInternal(UUID member, UUID to) throws Exception {
+    String body =
+        "{\"memberId\":\""
+            + member
+            + "\",\"direction\":\"INTERNAL\",\"toOrgId\":\""
+            + to
+            + "\",\"reason\":\"工作调动\",\"requestedOn\":\"2026-11-01\"}";
+    return id(
+        read(
+            as(
+                    secretaryOf(branchA),
+                    post("/api/members/transfers")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())));
+  }
+
+  @Test
+  void sendingBranchStaysResponsibleUntilTheReceivingBranchReceives() throws Exception {
+    UUID member = id(register(admin, branchA, "调动党员", newIdNumber()));
+    UUID transfer = requestInternal(member, branchB);
+    String a = secretaryOf(branchA);
+    String b = secretaryOf(branchB);
+
+    act(b, transfer, "approve-out", "{\"on\":\"2026-11-02\"}").andExpect(status().isForbidden());
+    act(a, transfer, "approve-out", "{\"on\":\"2026-11-02\"}")
+        .andExpect(jsonPath("$.status").value("APPROVED_OUT"));
+    act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"城组转〔2026〕15号\"}")
+        .andExpect(jsonPath("$.status").value("IN_TRANSIT"))
+        .andExpect(jsonPath("$.validUntil").value("2027-02-01"));
+    // in transit: still branch A's member, and B already sees the incoming transfer
+    as(a, get("/api/members/" + member)).andExpect(status().isOk());
+    as(b, get("/api/members/" + member)).andExpect(status().isNotFound());
+    as(b, get("/api/members/transfers").param("status", "IN_TRANSIT"))
+        .andExpect(jsonPath("$.total").value(1));
+
+    act(a, transfer, "receive", "{\"on\":\"2026-11-10\"}").andExpect(status().isForbidden());
+    act(b, transfer, "receive", "{\"on\":\"2026-11-10\"}")
+        .andExpect(jsonPath("$.status").value("RECEIVED"));
+    as(b, get("/api/members/" + member)).andExpect(jsonPath("$.orgId").value(branchB.toString()));
+    as(a, get("/api/members/" + member)).andExpect(status().isNotFound());
+    act(a, transfer, "complete", "{\"on\":\"2026-11-12\"}")
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+  }
+
+  @Test
+  void secondTransferWhileOneIsOpenIsRefused() throws Exception {
+    UUID member = id(register(admin, branchA, "重复申请", newIdNumber()));
+    requestInternal(member, branchB);
+    String body =
+        "{\"memberId\":\""
+            + member
+            + "\",\"direction\":\"INTERNAL\",\"toOrgId\":\""
+            + branchB
+            + "\",\"reason\":\"x\",\"requestedOn\":\"2026-11-01\"}";
+    as(admin, post("/api/members/transfers").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.rule").value("transfer-already-open"));
+  }
+
+  @Test
+  void outboundTransferLeavesTheRecordAsTransferredOut() throws Exception {
+    UUID member = id(register(admin, branchA, "转出党员", newIdNumber()));
+    String body =
+        "{\"memberId\":\""
+            + member
+            + "\",\"direction\":\"OUTBOUND\",\"externalOrg\":\"某省某市某单位党委\""
+            + ",\"reason\":\"调往外省\",\"requestedOn\":\"2026-11-01\"}";
+    UUID transfer =
+        id(
+            read(
+                as(
+                        admin,
+                        post("/api/members/transfers")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isCreated())));
+    act(admin, transfer, "approve-out", "{\"on\":\"2026-11-02\"}");
+    act(admin, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-1\",\"validDays\":30}");
+    act(admin, transfer, "receive", "{\"on\":\"2026-11-20\"}")
+        .andExpect(jsonPath("$.status").value("RECEIVED"));
+    as(admin, get("/api/members/" + member))
+        .andExpect(jsonPath("$.status").value("TRANSFERRED_OUT"));
+  }
+
+  @Test
+  void expiredLetterCannotBeReceived() throws Exception {
+    UUID member = id(register(admin, branchA, "逾期党员", newIdNumber()));
+    UUID transfer = requestInternal(member, branchB);
+    act(admin, transfer, "approve-out", "{\"on\":\"2026-07-02\"}");
+    act(admin, transfer, "issue", "{\"on\":\"2026-07-03\",\"letterNo\":\"L-2\"}");
+    act(admin, transfer, "receive", "{\"on\":\"2026-11-20\"}")
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.rule").value("letter-expired"));
+    act(admin, transfer, "revoke", "{\"reason\":\"逾期作废\"}")
+        .andExpect(jsonPath("$.status").value("REVOKED"));
+  }
+
+  @Test
+  void anotherBranchCannotSeeATransferItIsNotPartOf() throws Exception {
+    UUID member = id(register(admin, branchA, "转接", newIdNumber()));
+    UUID transfer = requestInternal(member, branchB);
+    UUID stranger = id(create(admin, committee, "无关党支部", "BRANCH"));
+    as(secretaryOf(stranger), get("/api/members/transfers/" + transfer))
+        .andExpect(status().isNotFound());
+  }
+}
