@@ -4,6 +4,7 @@ import cn.dangjian.platform.problem.ProblemDetailsHandler;
 import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.RequestSizeLimitFilter;
+import cn.dangjian.platform.web.IdempotencyFilter;
 import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -74,6 +75,16 @@ public class DangjianWebAutoConfiguration {
             new RequestSizeLimitFilter(properties.getWeb().getMaxRequestSize().toBytes(), writer));
     // Before Spring Security: an oversized body is refused without being read or authenticated.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+      org.springframework.jdbc.core.JdbcTemplate jdbc, ProblemResponseWriter writer, Clock clock) {
+    FilterRegistrationBean<IdempotencyFilter> registration =
+        new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, writer, clock));
+    // After Spring Security (order -100): the key is scoped to the authenticated caller.
+    registration.setOrder(0);
     return registration;
   }
 
