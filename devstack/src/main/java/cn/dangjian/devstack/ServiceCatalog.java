@@ -26,7 +26,15 @@ public final class ServiceCatalog {
               .withProperties(
                   Map.of(
                       "dangjian.privacy.encryption-key", localOnlyKey("privacy.encryption-key"),
-                      "dangjian.privacy.hash-key", localOnlyKey("privacy.hash-key"))),
+                      "dangjian.privacy.hash-key", localOnlyKey("privacy.hash-key")))
+              // member-service creates and links members' Keycloak users (local-only secret)
+              .withEndpointProperties(
+                  endpoints ->
+                      Map.of(
+                          "dangjian.accounts.enabled", "true",
+                          "dangjian.accounts.keycloak-url",
+                              endpoints.issuerUri().replace("/realms/dangjian", ""),
+                          "dangjian.accounts.client-secret", "member-service-secret-local-only")),
           ServiceDefinition.backend(DUES_SERVICE, "dues_db"),
           ServiceDefinition.backend(ORG_LIFE_SERVICE, "orglife_db"),
           ServiceDefinition.backend(ASSESSMENT_SERVICE, "assessment_db"),

@@ -67,6 +67,18 @@ public record ServiceDefinition(
         });
   }
 
+  /** Adds properties that depend on the running platform (e.g. Keycloak's address). */
+  public ServiceDefinition withEndpointProperties(Function<Endpoints, Map<String, String>> extra) {
+    Function<Endpoints, Map<String, String>> base = properties;
+    return new ServiceDefinition(
+        module,
+        endpoints -> {
+          Map<String, String> p = new LinkedHashMap<>(base.apply(endpoints));
+          p.putAll(extra.apply(endpoints));
+          return p;
+        });
+  }
+
   /** {@code dangjian.privacy.hash-key} → {@code DANGJIAN_PRIVACY_HASH_KEY}. */
   static String relaxedEnvName(String property) {
     return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -36,6 +36,7 @@ public class TransferService {
   private final OrgService orgs;
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
+  private final org.springframework.context.ApplicationEventPublisher localEvents;
   private final Clock clock;
 
   TransferService(
@@ -44,7 +45,9 @@ public class TransferService {
       OrgService orgs,
       OrgStructureService structure,
       DomainEventPublisher events,
+      org.springframework.context.ApplicationEventPublisher localEvents,
       Clock clock) {
+    this.localEvents = localEvents;
     this.transfers = transfers;
     this.members = members;
     this.orgs = orgs;
@@ -166,6 +169,7 @@ public class TransferService {
       structure.recheck(t.getFromOrgId());
     }
     publish(t, member, on);
+    localEvents.publishEvent(new cn.dangjian.member.person.MemberRelocated(member.getId()));
     return t;
   }
 

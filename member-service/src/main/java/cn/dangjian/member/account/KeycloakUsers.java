@@ -1,0 +1,240 @@
+package cn.dangjian.member.account;
+
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.problem.ProblemType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+
+/** Keycloak's admin REST API, just what linking members to users needs. */
+@Component
+public class KeycloakUsers {
+
+  private final AccountProperties properties;
+  private final RestClient http;
+  private String token;
+  private Instant tokenExpires = Instant.EPOCH;
+
+  KeycloakUsers(AccountProperties properties) {
+    this.properties = properties;
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(Duration.ofSeconds(3));
+    factory.setReadTimeout(Duration.ofSeconds(10));
+    this.http = RestClient.builder().requestFactory(factory).build();
+  }
+
+  /** A user as member-service sees it: id, username, attributes, realm roles. */
+  public record User(String id, String username, Map<String, List<String>> attributes) {}
+
+  public Optional<User> findByUsername(String username) {
+    JsonNode users =
+        call(
+            () ->
+                http.get()
+                    .uri(admin("/users?exact=true&username={u}"), username)
+                    .header("Authorization", bearer())
+                    .retrieve()
+                    .body(JsonNode.class));
+    for (JsonNode user : users) {
+      if (username.equalsIgnoreCase(user.get("username").asString())) {
+        return Optional.of(toUser(user));
+      }
+    }
+    return Optional.empty();
+  }
+
+  public User create(
+      String username, String displayName, Map<String, String> attributes, String password) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username);
+    body.put("enabled", true);
+    body.put("firstName", displayName);
+    body.put("attributes", multi(attributes));
+    if (password != null) {
+      body.put(
+          "credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)));
+    }
+    call(
+        () ->
+            http.post()
+                .uri(admin("/users"))
+                .header("Authorization", bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
+    return findByUsername(username)
+        .orElseThrow(() -> unavailable(new IllegalStateException("user not found after create")));
+  }
+
+  /** Sets our attributes, keeping any others the user has. */
+  public void updateAttributes(String userId, Map<String, String> attributes) {
+    JsonNode user =
+        call(
+            () ->
+                http.get()
+                    .uri(admin("/users/{id}"), userId)
+                    .header("Authorization", bearer())
+                    .retrieve()
+                    .body(JsonNode.class));
+    Map<String, List<String>> merged = new LinkedHashMap<>(toUser(user).attributes());
+    attributes.forEach(
+        (k, v) -> {
+          if (v == null) {
+            merged.remove(k);
+          } else {
+            merged.put(k, List.of(v));
+          }
+        });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", user.get("username").asString());
+    body.put("enabled", user.get("enabled").asBoolean());
+    if (user.has("firstName")) {
+      body.put("firstName", user.get("firstName").asString());
+    }
+    body.put("attributes", merged);
+    call(
+        () ->
+            http.put()
+                .uri(admin("/users/{id}"), userId)
+                .header("Authorization", bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
+  }
+
+  /** Grants {@code role} and removes the other roles member-service manages. */
+  public void setRole(String userId, AccountRole role) {
+    List<JsonNode> remove = new ArrayList<>();
+    JsonNode current =
+        call(
+            () ->
+                http.get()
+                    .uri(admin("/users/{id}/role-mappings/realm"), userId)
+                    .header("Authorization", bearer())
+                    .retrieve()
+                    .body(JsonNode.class));
+    boolean has = false;
+    for (JsonNode mapped : current) {
+      String name = mapped.get("name").asString();
+      for (AccountRole managed : AccountRole.values()) {
+        if (managed.realmRole().equals(name)) {
+          if (managed == role) {
+            has = true;
+          } else {
+            remove.add(mapped);
+          }
+        }
+      }
+    }
+    if (!remove.isEmpty()) {
+      call(
+          () ->
+              http.method(org.springframework.http.HttpMethod.DELETE)
+                  .uri(admin("/users/{id}/role-mappings/realm"), userId)
+                  .header("Authorization", bearer())
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .body(remove)
+                  .retrieve()
+                  .toBodilessEntity());
+    }
+    if (!has) {
+      JsonNode representation =
+          call(
+              () ->
+                  http.get()
+                      .uri(admin("/roles/{role}"), role.realmRole())
+                      .header("Authorization", bearer())
+                      .retrieve()
+                      .body(JsonNode.class));
+      call(
+          () ->
+              http.post()
+                  .uri(admin("/users/{id}/role-mappings/realm"), userId)
+                  .header("Authorization", bearer())
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .body(List.of(representation))
+                  .retrieve()
+                  .toBodilessEntity());
+    }
+  }
+
+  private synchronized String bearer() {
+    if (Instant.now().isAfter(tokenExpires)) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("grant_type", "client_credentials");
+      form.add("client_id", properties.clientId());
+      form.add("client_secret", properties.clientSecret());
+      JsonNode response =
+          call(
+              () ->
+                  http.post()
+                      .uri(
+                          properties.keycloakUrl()
+                              + "/realms/"
+                              + properties.realm()
+                              + "/protocol/openid-connect/token")
+                      .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                      .body(form)
+                      .retrieve()
+                      .body(JsonNode.class));
+      token = response.get("access_token").asString();
+      tokenExpires = Instant.now().plusSeconds(response.get("expires_in").asLong() - 30);
+    }
+    return "Bearer " + token;
+  }
+
+  private String admin(String path) {
+    return properties.keycloakUrl() + "/admin/realms/" + properties.realm() + path;
+  }
+
+  private static Map<String, List<String>> multi(Map<String, String> attributes) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    attributes.forEach((k, v) -> result.put(k, List.of(v)));
+    return result;
+  }
+
+  private static User toUser(JsonNode user) {
+    Map<String, List<String>> attributes = new LinkedHashMap<>();
+    JsonNode attrs = user.get("attributes");
+    if (attrs != null && attrs.isObject()) {
+      for (var entry : attrs.properties()) {
+        List<String> values = new ArrayList<>();
+        entry.getValue().forEach(v -> values.add(v.asString()));
+        attributes.put(entry.getKey(), values);
+      }
+    }
+    return new User(user.get("id").asString(), user.get("username").asString(), attributes);
+  }
+
+  private <T> T call(java.util.function.Supplier<T> request) {
+    if (!properties.enabled()) {
+      throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "account.disabled", null, null);
+    }
+    try {
+      return request.get();
+    } catch (RestClientException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static ProblemException unavailable(Exception e) {
+    org.slf4j.LoggerFactory.getLogger(KeycloakUsers.class)
+        .warn("Keycloak admin API call failed: {}", e.toString());
+    return new ProblemException(
+        ProblemType.SERVICE_UNAVAILABLE, "account.keycloak-unavailable", null, null);
+  }
+}
