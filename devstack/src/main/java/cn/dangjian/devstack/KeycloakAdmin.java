@@ -195,6 +195,20 @@ public final class KeycloakAdmin {
         });
   }
 
+  /** Sets a user's password (e.g. to replace a temporary one in tests), not temporary. */
+  public void setPassword(String username, String password) {
+    String id = requireUser(username).path("id").asString();
+    adminSend(
+        HttpRequest.newBuilder(
+                uri("/admin/realms/" + REALM + "/users/" + encode(id) + "/reset-password"))
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(
+                        Map.of("type", "password", "value", password, "temporary", false)))),
+        "reset password of " + username);
+  }
+
   /** A user's access token by the password grant (client {@code dangjian-cli}, local/e2e only). */
   public String userAccessToken(String username, String password) {
     return passwordGrant(username, password).path("access_token").asString();

@@ -100,8 +100,15 @@ class RealmFileTest {
     JsonNode users = realm().path("users");
     List<String> names = new ArrayList<>();
     for (JsonNode user : users) {
-      if (user.has("serviceAccountClientId")) {
+      if ("dangjian-integration".equals(user.path("serviceAccountClientId").asString())) {
         assertThat(texts(user.path("realmRoles"), null)).containsExactly("integration");
+        continue;
+      }
+      if ("dangjian-member-service".equals(user.path("serviceAccountClientId").asString())) {
+        // manages users for account linking; holds no realm (data) role itself
+        assertThat(user.path("realmRoles").size()).isZero();
+        assertThat(texts(user.path("clientRoles").path("realm-management"), null))
+            .contains("manage-users", "view-users");
         continue;
       }
       names.add(user.path("username").asString());

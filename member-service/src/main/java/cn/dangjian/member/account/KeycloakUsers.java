@@ -60,7 +60,9 @@ public class KeycloakUsers {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("username", username);
     body.put("enabled", true);
-    body.put("firstName", displayName);
+    // The realm's user profile requires both names: a Chinese name is surname + given name.
+    body.put("lastName", displayName.substring(0, 1));
+    body.put("firstName", displayName.length() > 1 ? displayName.substring(1) : displayName);
     body.put("attributes", multi(attributes));
     if (password != null) {
       body.put(
@@ -101,8 +103,10 @@ public class KeycloakUsers {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("username", user.get("username").asString());
     body.put("enabled", user.get("enabled").asBoolean());
-    if (user.has("firstName")) {
-      body.put("firstName", user.get("firstName").asString());
+    for (String name : new String[] {"firstName", "lastName", "email"}) {
+      if (user.has(name)) {
+        body.put(name, user.get(name).asString());
+      }
     }
     body.put("attributes", merged);
     call(
