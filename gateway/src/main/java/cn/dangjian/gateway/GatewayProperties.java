@@ -10,12 +10,14 @@ import org.springframework.util.unit.DataSize;
  * behaves sanely even when a launcher supplies no configuration at all.
  *
  * @param maxBodySize requests with a larger body are answered 413 and never reach a service
+ * @param maxUploadSize the same for bulk imports ({@code /api/.../import}), which carry files
  * @param retry how idempotent (GET) requests are retried on 502/503 and connection failures
  * @param rateLimit the in-memory per-caller request budget
  */
 @ConfigurationProperties("dangjian.gateway")
 public record GatewayProperties(
     @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue("20MB") DataSize maxUploadSize,
     @DefaultValue Retry retry,
     @DefaultValue RateLimit rateLimit) {
 

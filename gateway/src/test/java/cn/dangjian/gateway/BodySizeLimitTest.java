@@ -25,12 +25,12 @@ class BodySizeLimitTest extends GatewayIntegrationTest {
 
   @Test
   void bodyDeclaredLargerThanTheLimitIsAnswered413AndNeverReachesTheService() {
-    MEMBER_SERVICE.stubFor(post("/api/members/import").willReturn(okJson("{}")));
+    MEMBER_SERVICE.stubFor(post("/api/members/batch-notes").willReturn(okJson("{}")));
 
     assertProblem(
             client
                 .post()
-                .uri("/api/members/import")
+                .uri("/api/members/batch-notes")
                 .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(new byte[LIMIT + 1])
@@ -45,12 +45,12 @@ class BodySizeLimitTest extends GatewayIntegrationTest {
 
   @Test
   void chunkedBodyThatGrowsPastTheLimitIsAnswered413AndNeverReachesTheService() {
-    MEMBER_SERVICE.stubFor(post("/api/members/import").willReturn(okJson("{}")));
+    MEMBER_SERVICE.stubFor(post("/api/members/batch-notes").willReturn(okJson("{}")));
 
     assertProblem(
         client
             .post()
-            .uri("/api/members/import")
+            .uri("/api/members/batch-notes")
             .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
             .contentType(MediaType.APPLICATION_OCTET_STREAM)
             .body(chunks(5, 4 * 1024), DataBuffer.class)
@@ -63,11 +63,11 @@ class BodySizeLimitTest extends GatewayIntegrationTest {
 
   @Test
   void chunkedBodyWithinTheLimitIsForwardedWhole() {
-    MEMBER_SERVICE.stubFor(post("/api/members/import").willReturn(okJson("{\"imported\":4}")));
+    MEMBER_SERVICE.stubFor(post("/api/members/batch-notes").willReturn(okJson("{\"imported\":4}")));
 
     client
         .post()
-        .uri("/api/members/import")
+        .uri("/api/members/batch-notes")
         .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .body(chunks(4, 4 * 1024), DataBuffer.class)
@@ -76,11 +76,11 @@ class BodySizeLimitTest extends GatewayIntegrationTest {
         .isOk();
 
     MEMBER_SERVICE.verify(
-        postRequestedFor(urlEqualTo("/api/members/import"))
+        postRequestedFor(urlEqualTo("/api/members/batch-notes"))
             .withHeader(HttpHeaders.CONTENT_LENGTH, equalTo(Integer.toString(LIMIT))));
     byte[] received =
         MEMBER_SERVICE
-            .findAll(postRequestedFor(urlEqualTo("/api/members/import")))
+            .findAll(postRequestedFor(urlEqualTo("/api/members/batch-notes")))
             .get(0)
             .getBody();
     assertThat(new String(received, StandardCharsets.US_ASCII)).hasSize(LIMIT).matches("x+");

@@ -35,11 +35,18 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
   static final int ORDER = -50;
 
   private final DataSize maxBodySize;
+  private final DataSize maxUploadSize;
   private final ProblemResponder problems;
 
   BodySizeLimitFilter(GatewayProperties properties, ProblemResponder problems) {
     this.maxBodySize = properties.maxBodySize();
+    this.maxUploadSize = properties.maxUploadSize();
     this.problems = problems;
+  }
+
+  /** Bulk imports upload files; everything else is a JSON request. */
+  private DataSize limitFor(ServerHttpRequest request) {
+    return request.getPath().value().endsWith("/import") ? maxUploadSize : maxBodySize;
   }
 
   @Override
@@ -50,23 +57,24 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
+    DataSize max = limitFor(request);
     long declared = request.getHeaders().getContentLength();
-    if (declared > maxBodySize.toBytes()) {
-      return tooLarge(exchange);
+    if (declared > max.toBytes()) {
+      return tooLarge(exchange, max);
     }
     if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
       return chain.filter(exchange);
     }
-    int limit = (int) Math.min(Integer.MAX_VALUE, maxBodySize.toBytes());
+    int limit = (int) Math.min(Integer.MAX_VALUE, max.toBytes());
     return DataBufferUtils.join(request.getBody(), limit)
         .map(BodySizeLimitFilter::toBytes)
         .defaultIfEmpty(new byte[0])
         .flatMap(body -> chain.filter(withBody(exchange, body)))
-        .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge(exchange));
+        .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge(exchange, max));
   }
 
-  private Mono<Void> tooLarge(ServerWebExchange exchange) {
-    return problems.write(exchange, GatewayProblem.PAYLOAD_TOO_LARGE, readable(maxBodySize));
+  private Mono<Void> tooLarge(ServerWebExchange exchange, DataSize max) {
+    return problems.write(exchange, GatewayProblem.PAYLOAD_TOO_LARGE, readable(max));
   }
 
   /** "1MB" rather than DataSize's "1048576B" in the message a person reads. */

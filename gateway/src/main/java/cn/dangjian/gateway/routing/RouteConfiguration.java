@@ -34,6 +34,23 @@ class RouteConfiguration {
     RouteLocatorBuilder.Builder routes = builder.routes();
     for (DownstreamService service : ServiceCatalog.SERVICES) {
       URI uri = targets.uriOf(service);
+      // Bulk imports and exports run for many seconds: their own breaker and longer time limit,
+      // never retried, matched before the service's general route.
+      routes.route(
+          service.id() + "-bulk",
+          r ->
+              r.order(-1)
+                  .path(bulkPaths(service))
+                  .filters(
+                      f ->
+                          f.dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST")
+                              .circuitBreaker(
+                                  config ->
+                                      config
+                                          .setName(service.id() + "-bulk")
+                                          .setFallbackUri("forward:/fallback/" + service.id())
+                                          .setStatusCodes(new HashSet<>(BREAKER_STATUSES))))
+                  .uri(uri));
       routes.route(
           service.id(),
           r ->
@@ -49,6 +66,14 @@ class RouteConfiguration {
                   .uri(uri));
     }
     return routes.build();
+  }
+
+  /** {@code /api/members/**} → {@code /api/members/import}, {@code /api/members/export}. */
+  static String[] bulkPaths(DownstreamService service) {
+    return service.apiPaths().stream()
+        .map(path -> path.replace("/**", ""))
+        .flatMap(base -> java.util.stream.Stream.of(base + "/import", base + "/export"))
+        .toArray(String[]::new);
   }
 
   /**

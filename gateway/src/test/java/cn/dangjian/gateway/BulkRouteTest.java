@@ -1,0 +1,69 @@
+package cn.dangjian.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** Bulk imports carry files and run for seconds: their own body limit and time limit. */
+class BulkRouteTest extends GatewayIntegrationTest {
+
+  @Test
+  void importLongerThanTheServiceTimeLimitStillGetsItsAnswer() {
+    MEMBER_SERVICE.stubFor(
+        post("/api/members/import")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"imported\":5000}")
+                    .withFixedDelay(1_500)));
+
+    client
+        .post()
+        .uri("/api/members/import")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .contentType(MediaType.TEXT_PLAIN)
+        .bodyValue("x")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.imported")
+        .isEqualTo(5000);
+  }
+
+  @Test
+  void importFileAboveTheJsonLimitIsForwardedAndPostsAreNotRetried() {
+    MEMBER_SERVICE.stubFor(post("/api/members/import").willReturn(aResponse().withStatus(503)));
+    byte[] file = new byte[2 * 1024 * 1024];
+
+    client
+        .post()
+        .uri("/api/members/import")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .bodyValue(file)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503);
+    MEMBER_SERVICE.verify(1, postRequestedFor(urlEqualTo("/api/members/import")));
+  }
+
+  @Test
+  void ordinaryJsonAboveTheLimitIsStillRefused() {
+    client
+        .post()
+        .uri("/api/members")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(new byte[2 * 1024 * 1024])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413);
+  }
+}

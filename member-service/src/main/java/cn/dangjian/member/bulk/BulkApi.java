@@ -1,0 +1,30 @@
+package cn.dangjian.member.bulk;
+
+import cn.dangjian.platform.web.IdempotencyFilter;
+import java.io.IOException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+
+/** What the two bulk controllers share. */
+final class BulkApi {
+
+  static final String TAG = "批量导入导出 Bulk import and export";
+  static final String TAG_DESCRIPTION =
+      "党员和党组织的 Excel/CSV 批量导入（逐行报错）与导出 (bulk import with row-by-row errors, export)";
+  static final String IDEMPOTENCY_KEY = IdempotencyFilter.HEADER;
+  static final String REPLAYED = IdempotencyFilter.REPLAYED;
+
+  private BulkApi() {}
+
+  static Upload upload(MultipartFile file) throws IOException {
+    return new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+  }
+
+  static ResponseEntity<ImportReport> respond(ImportReport report, boolean replayed) {
+    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+    if (replayed) {
+      ok.header(REPLAYED, "true");
+    }
+    return ok.body(report);
+  }
+}

@@ -1,0 +1,55 @@
+package cn.dangjian.member.bulk;
+
+import java.util.List;
+
+/**
+ * Columns of an organisation file, in file order. A row's parent is an existing organisation
+ * (上级组织ID) or a row earlier in the same file (上级临时编号 = that row's 临时编号), so a whole subtree can be
+ * imported at once.
+ */
+public enum OrgColumn implements BulkColumn {
+  KEY("临时编号", "key", false, false, "编号"),
+  PARENT_KEY("上级临时编号", "parentKey", false, false, "上级编号"),
+  PARENT_ID("上级组织ID", "parentId", false, false),
+  NAME("组织名称", "name", true, false, "组织全称", "名称"),
+  TYPE("组织类型", "type", true, false, "类型");
+
+  private final String label;
+  private final String field;
+  private final boolean required;
+  private final boolean sensitive;
+  private final List<String> aliases;
+
+  OrgColumn(String label, String field, boolean required, boolean sensitive, String... aliases) {
+    this.label = label;
+    this.field = field;
+    this.required = required;
+    this.sensitive = sensitive;
+    this.aliases = List.of(aliases);
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public String field() {
+    return field;
+  }
+
+  @Override
+  public boolean required() {
+    return required;
+  }
+
+  @Override
+  public boolean sensitive() {
+    return sensitive;
+  }
+
+  @Override
+  public List<String> aliases() {
+    return aliases;
+  }
+}
