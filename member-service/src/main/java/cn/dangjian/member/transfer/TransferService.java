@@ -180,12 +180,13 @@ public class TransferService {
     return published(t, on);
   }
 
+  /** The side that started the transfer may revoke it before receipt. */
   @Transactional
   public Transfer revoke(UUID id, String reason, DataScope scope) {
-    Transfer t =
-        t(id, scope).getDirection() == TransferDirection.INBOUND
-            ? receivingSide(id, scope)
-            : sendingSide(id, scope);
+    Transfer t = visible(id, scope);
+    requireSide(
+        t.getDirection() == TransferDirection.INBOUND ? t.getToOrgPath() : t.getFromOrgPath(),
+        scope);
     t.close(TransferStatus.REVOKED, reason.strip(), clock.instant());
     return published(t, members.today());
   }
@@ -233,10 +234,6 @@ public class TransferService {
             on,
             t.getValidUntil(),
             member.getOrgPath()));
-  }
-
-  private Transfer t(UUID id, DataScope scope) {
-    return visible(id, scope);
   }
 
   private Transfer sendingSide(UUID id, DataScope scope) {

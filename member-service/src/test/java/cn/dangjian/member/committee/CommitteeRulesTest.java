@@ -1,23 +1,14 @@
 package cn.dangjian.member.committee;
 
+import static cn.dangjian.member.RuleAssertions.assertRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.member.org.OrgType;
-import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class CommitteeRulesTest {
-
-  private static void assertRule(ThrowingCallable call, String rule) {
-    assertThatThrownBy(call)
-        .isInstanceOf(ProblemException.class)
-        .satisfies(
-            e -> assertThat(((ProblemException) e).properties()).containsEntry("rule", rule));
-  }
 
   @Test
   void branchTermsAreThreeYearsAndCommitteeTermsFive() {

@@ -1,15 +1,13 @@
 package cn.dangjian.member.person;
 
+import static cn.dangjian.member.RuleAssertions.assertRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.member.org.OrgType;
 import cn.dangjian.member.person.MemberRegistrationRules.Registration;
 import cn.dangjian.member.privacy.ChineseIdNumber;
-import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class MemberRegistrationRulesTest {
@@ -20,13 +18,6 @@ class MemberRegistrationRulesTest {
 
   private static Registration full(LocalDate join, LocalDate full) {
     return new Registration(OrgType.BRANCH, ID, BIRTH, MemberStage.FULL, join, full);
-  }
-
-  private static void assertRule(ThrowingCallable call, String rule) {
-    assertThatThrownBy(call)
-        .isInstanceOf(ProblemException.class)
-        .satisfies(
-            e -> assertThat(((ProblemException) e).properties()).containsEntry("rule", rule));
   }
 
   @Test

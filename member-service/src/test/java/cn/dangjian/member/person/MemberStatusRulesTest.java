@@ -1,26 +1,17 @@
 package cn.dangjian.member.person;
 
+import static cn.dangjian.member.RuleAssertions.assertRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.member.person.MemberStatusRules.SuspensionBasis;
-import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class MemberStatusRulesTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-
-  private static void assertRule(ThrowingCallable call, String rule) {
-    assertThatThrownBy(call)
-        .isInstanceOf(ProblemException.class)
-        .satisfies(
-            e -> assertThat(((ProblemException) e).properties()).containsEntry("rule", rule));
-  }
 
   private static void change(
       MemberStage stage,

@@ -1,25 +1,16 @@
 package cn.dangjian.member.transfer;
 
+import static cn.dangjian.member.RuleAssertions.assertRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.member.org.OrgType;
 import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
-import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class TransferRulesTest {
-
-  private static void assertRule(ThrowingCallable call, String rule) {
-    assertThatThrownBy(call)
-        .isInstanceOf(ProblemException.class)
-        .satisfies(
-            e -> assertThat(((ProblemException) e).properties()).containsEntry("rule", rule));
-  }
 
   @Test
   void onlyAdmittedActiveMembersTransferTheirRelationship() {
