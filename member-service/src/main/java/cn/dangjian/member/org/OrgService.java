@@ -136,7 +136,8 @@ public class OrgService {
         "UPDATE org_unit SET parent_id = UNHEX(REPLACE(?, '-', '')), version = version + 1,"
             + " updated_at = ? WHERE id = UNHEX(REPLACE(?, '-', ''))",
         newParentId.toString(),
-        java.sql.Timestamp.from(clock.instant()),
+        // Hibernate stores instants as UTC wall time (hibernate.jdbc.time_zone=UTC): do the same.
+        java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
         id.toString());
     int movedOrgs =
         jdbc.update(

@@ -180,14 +180,15 @@ public class MemberService {
         idNumber == null || idNumber.isBlank()
             ? null
             : cipher.lookupHash(ChineseIdNumber.normalize(idNumber));
-    return members.search(
-        prefix,
-        scope.selfMemberId(),
-        stage,
-        status,
-        category,
-        cn.dangjian.member.org.LikeEscaper.prefix(namePrefix),
-        idHash,
+    return members.findAll(
+        MemberSearch.of(
+            prefix,
+            scope.selfMemberId(),
+            stage,
+            status,
+            category,
+            cn.dangjian.member.org.LikeEscaper.prefix(namePrefix),
+            idHash),
         pageable);
   }
 

@@ -1,0 +1,67 @@
+package cn.dangjian.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The personal-data keys of the benchmark schema: generated once per machine user into {@code
+ * ~/.config/dangjian/bench-keys.properties} (owner-only, never in the repository), like devstack's
+ * keys, and handed to the service through its environment. The loaded data is synthetic; a key
+ * check stored with the data tells the loader when the keys changed and the schema must be
+ * reloaded.
+ */
+record BenchKeys(byte[] encryptionKey, byte[] hashKey) {
+
+  static BenchKeys loadOrCreate() {
+    Path file =
+        Path.of(System.getProperty("user.home"), ".config", "dangjian", "bench-keys.properties");
+    try {
+      Properties props = new Properties();
+      if (Files.isRegularFile(file)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          props.load(reader);
+        }
+      } else {
+        SecureRandom random = new SecureRandom();
+        byte[] enc = new byte[32];
+        byte[] hash = new byte[32];
+        random.nextBytes(enc);
+        random.nextBytes(hash);
+        props.setProperty("encryption-key", Base64.getEncoder().encodeToString(enc));
+        props.setProperty("hash-key", Base64.getEncoder().encodeToString(hash));
+        Files.createDirectories(file.getParent());
+        Files.createFile(file);
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not a POSIX file system
+        }
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          props.store(writer, "member-service benchmark keys (synthetic data only)");
+        }
+      }
+      return new BenchKeys(
+          Base64.getDecoder().decode(props.getProperty("encryption-key")),
+          Base64.getDecoder().decode(props.getProperty("hash-key")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + file, e);
+    }
+  }
+
+  String encryptionKeyBase64() {
+    return Base64.getEncoder().encodeToString(encryptionKey);
+  }
+
+  String hashKeyBase64() {
+    return Base64.getEncoder().encodeToString(hashKey);
+  }
+}
