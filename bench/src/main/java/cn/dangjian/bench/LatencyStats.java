@@ -108,7 +108,7 @@ record LatencyStats(
   String markdownRow() {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %.1f | %.1f | **%.1f** | %.1f | %.0f | %.1f |",
+        "| %s | %d | %d | %.1f | %.1f | **%.1f** | %.1f | %.1f | %.1f |",
         name
             + (errors == 0 ? "" : " (" + errors + " errors)")
             + (disturbed()

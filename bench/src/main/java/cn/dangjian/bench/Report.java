@@ -108,7 +108,7 @@ final class Report {
 
   String markdown(BenchSettings settings) {
     StringBuilder md = new StringBuilder();
-    md.append("### Run of ").append(LocalDate.now(ProvinceLoader.ZONE)).append("\n\n");
+    md.append("### Run of ").append(LocalDate.now()).append("\n\n");
     md.append("- Machine: ").append(machine.describe()).append('\n');
     md.append("- member-service JVM: `").append(serviceJvmOpts).append("`\n");
     md.append("- Data: ").append(shapeLine()).append('\n');

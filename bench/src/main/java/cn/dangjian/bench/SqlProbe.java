@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,41 +12,35 @@ import java.util.SplittableRandom;
 
 /**
  * The two statements behind {@code GET /api/members?orgId=…&status=…}, exactly as Hibernate 7
- * renders {@code MemberRepository#search} for MySQL (captured with {@code --show-sql}), timed
- * directly over JDBC (client-side prepared statements, as the service's Connector/J uses them) and
- * explained with MariaDB's {@code ANALYZE}, which runs the statement and reports real row counts.
- * This separates database time from the rest of the request.
+ * renders member-service's {@code MemberSearch} specification and Spring Data's page count for
+ * MySQL (captured with {@code --show-sql}; re-capture when the query changes), timed directly over
+ * JDBC (client-side prepared statements, as the service's Connector/J uses them) and explained with
+ * MariaDB's {@code ANALYZE}, which runs the statement and reports real row counts. This separates
+ * database time from the rest of the request.
  */
 final class SqlProbe {
 
-  static final String WHERE =
-      " where (? is null or m1_0.org_path like replace(concat(?,'%'),'\\\\','\\\\\\\\'))"
-          + " and (? is null or m1_0.id=?) and (? is null or m1_0.stage=?)"
-          + " and (? is null or m1_0.status=?) and (? is null or m1_0.dues_category=?)"
-          + " and (? is null or m1_0.name like replace(concat(?,'%'),'\\\\','\\\\\\\\'))"
-          + " and (? is null or m1_0.id_number_hash=?)";
-  static final String PAGE =
-      "select m1_0.id,m1_0.birth_date,m1_0.created_at,m1_0.dues_category,m1_0.education,"
+  private static final String COLUMNS =
+      "m1_0.id,m1_0.birth_date,m1_0.created_at,m1_0.dues_category,m1_0.education,"
           + "m1_0.ethnicity,m1_0.full_member_date,m1_0.gender,m1_0.id_number_cipher,"
           + "m1_0.id_number_hash,m1_0.join_date,m1_0.name,m1_0.org_id,m1_0.org_path,"
           + "m1_0.phone_cipher,m1_0.phone_hash,m1_0.stage,m1_0.status,m1_0.status_since,"
-          + "m1_0.updated_at,m1_0.version,m1_0.workplace from member m1_0"
-          + WHERE
-          + " order by m1_0.id limit ?,?";
-  static final String COUNT = "select count(*) from member m1_0" + WHERE;
+          + "m1_0.updated_at,m1_0.version,m1_0.workplace";
+
+  private final String pageSql;
+  private final String countSql;
 
   /**
-   * The proposal: page the ids alone (an index-only range scan of the scope index plus a sort of
-   * ids; the hint stops MariaDB from walking the primary key in id order and reading every row
-   * until the offset is reached), then load those rows by primary key.
+   * The alternative for deep pages: page the ids alone (an index-only range scan of the scope index
+   * plus a sort of ids; the hint stops MariaDB from walking the primary key in id order and reading
+   * rows until the offset is reached), then load those rows by primary key.
    */
-  static final String IDS =
-      "select m1_0.id from member m1_0 ignore index for order by (primary)"
-          + WHERE
-          + " order by m1_0.id limit ?,?";
+  private final String idsSql;
 
-  static final String BY_IDS =
-      PAGE.substring(0, PAGE.indexOf(" where ")) + " where m1_0.id in (%s) order by m1_0.id";
+  private final String byIdsSql;
+
+  /** Keyset paging: the next page after the last id the client saw. */
+  private final String keysetSql;
 
   private final BenchSettings settings;
   private final ProvinceLoader loader;
@@ -57,6 +50,25 @@ final class SqlProbe {
     this.settings = settings;
     this.loader = loader;
     this.scenario = scenario;
+    String where =
+        " where m1_0.org_path like replace(?,'\\\\','\\\\\\\\') and m1_0."
+            + scenario.filterColumn
+            + "=?";
+    this.pageSql =
+        "select " + COLUMNS + " from member m1_0" + where + " order by m1_0.id limit ?,?";
+    this.countSql = "select count(m1_0.id) from member m1_0" + where;
+    this.idsSql =
+        "select m1_0.id from member m1_0 ignore index for order by (primary)"
+            + where
+            + " order by m1_0.id limit ?,?";
+    this.keysetSql =
+        "select "
+            + COLUMNS
+            + " from member m1_0"
+            + where
+            + " and m1_0.id>? order by m1_0.id limit ?";
+    this.byIdsSql =
+        "select " + COLUMNS + " from member m1_0 where m1_0.id in (%s) order by m1_0.id";
   }
 
   void run(Report report) throws Exception {
@@ -80,9 +92,9 @@ final class SqlProbe {
       for (int i = -10; i < n && System.nanoTime() < deadline; i++) {
         int p = random.nextInt(settings.maxPage() + 1);
         long t0 = System.nanoTime();
-        runQuery(c, PAGE, p, true);
+        runQuery(c, pageSql, p, true);
         long t1 = System.nanoTime();
-        runQuery(c, COUNT, p, false);
+        runQuery(c, countSql, p, false);
         long t2 = System.nanoTime();
         byIds(c, p);
         long t3 = System.nanoTime();
@@ -101,7 +113,7 @@ final class SqlProbe {
       add(
           report,
           LatencyStats.of(
-              "proposal: id page via scope index, then rows by id", 1, ids, done, 0, 0, null));
+              "ids first (scope index + sort), then 20 rows by id", 1, ids, done, 0, 0, null));
 
       // The last page of the county: what a deep page costs with each shape (5 runs each).
       long total = scenario.countFiltered();
@@ -110,7 +122,7 @@ final class SqlProbe {
       long[] deepIds = new long[5];
       for (int i = 0; i < 5; i++) {
         long t0 = System.nanoTime();
-        runQuery(c, PAGE, last, true);
+        runQuery(c, pageSql, last, true);
         long t1 = System.nanoTime();
         byIds(c, last);
         deepPage[i] = t1 - t0;
@@ -120,21 +132,60 @@ final class SqlProbe {
           report,
           LatencyStats.of(
               "page query as issued, last page (" + last + ")", 1, deepPage, 5, 0, 0, null));
-      add(report, LatencyStats.of("proposal, last page (" + last + ")", 1, deepIds, 5, 0, 0, null));
+      add(
+          report,
+          LatencyStats.of("ids first, last page (" + last + ")", 1, deepIds, 5, 0, 0, null));
+
+      // Keyset paging (WHERE id > last id of the previous page): cost independent of the depth.
+      for (int target : new int[] {settings.maxPage(), last}) {
+        byte[] after = idAt(c, target * settings.pageSize() - 1);
+        long[] keyset = new long[5];
+        for (int i = 0; i < 5; i++) {
+          long t0 = System.nanoTime();
+          try (PreparedStatement ps = c.prepareStatement(keysetSql)) {
+            ps.setString(1, scenario.countyPath + "%");
+            ps.setString(2, scenario.filterValue);
+            ps.setBytes(3, after);
+            ps.setInt(4, settings.pageSize());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rs.getBytes(1);
+              }
+            }
+          }
+          keyset[i] = System.nanoTime() - t0;
+        }
+        add(
+            report,
+            LatencyStats.of(
+                "keyset (id > last id seen), page " + target, 1, keyset, 5, 0, 0, null));
+      }
 
       int offset = settings.maxPage() * settings.pageSize();
       report.sqlLines.add("ANALYZE of the page query at offset " + offset + ":");
-      explain(c, "ANALYZE " + PAGE, settings.maxPage(), true, report);
+      explain(c, "ANALYZE " + pageSql, settings.maxPage(), true, report);
       report.sqlLines.add("ANALYZE of the count query:");
-      explain(c, "ANALYZE " + COUNT, 0, false, report);
-      report.sqlLines.add("ANALYZE of the proposal's id query at offset " + offset + ":");
-      explain(c, "ANALYZE " + IDS, settings.maxPage(), true, report);
+      explain(c, "ANALYZE " + countSql, 0, false, report);
+      report.sqlLines.add("ANALYZE of the ids-first query at offset " + offset + ":");
+      explain(c, "ANALYZE " + idsSql, settings.maxPage(), true, report);
+    }
+  }
+
+  private byte[] idAt(Connection c, int offset) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(idsSql)) {
+      ps.setString(1, scenario.countyPath + "%");
+      ps.setString(2, scenario.filterValue);
+      ps.setInt(3, Math.max(0, offset));
+      ps.setInt(4, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : new byte[16];
+      }
     }
   }
 
   private void byIds(Connection c, int page) throws SQLException {
     List<byte[]> found = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(IDS)) {
+    try (PreparedStatement ps = c.prepareStatement(idsSql)) {
       bind(ps, page, true);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -146,7 +197,7 @@ final class SqlProbe {
       return;
     }
     String marks = String.join(",", java.util.Collections.nCopies(found.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement(String.format(BY_IDS, marks))) {
+    try (PreparedStatement ps = c.prepareStatement(String.format(byIdsSql, marks))) {
       for (int i = 0; i < found.size(); i++) {
         ps.setBytes(i + 1, found.get(i));
       }
@@ -181,32 +232,12 @@ final class SqlProbe {
             s.max()));
   }
 
-  private int bind(PreparedStatement ps, int page, boolean paged) throws SQLException {
-    int i = 1;
-    ps.setString(i++, scenario.countyPath);
-    ps.setString(i++, scenario.countyPath);
-    ps.setNull(i++, Types.BINARY);
-    ps.setNull(i++, Types.BINARY);
-    boolean status = scenario.filterColumn.equals("status");
-    setOrNull(ps, i++, status ? null : scenario.filterValue);
-    setOrNull(ps, i++, status ? null : scenario.filterValue);
-    setOrNull(ps, i++, status ? scenario.filterValue : null);
-    setOrNull(ps, i++, status ? scenario.filterValue : null);
-    for (int k = 0; k < 6; k++) {
-      ps.setNull(i++, Types.VARCHAR);
-    }
+  private void bind(PreparedStatement ps, int pageNumber, boolean paged) throws SQLException {
+    ps.setString(1, scenario.countyPath + "%");
+    ps.setString(2, scenario.filterValue);
     if (paged) {
-      ps.setInt(i++, page * settings.pageSize());
-      ps.setInt(i++, settings.pageSize());
-    }
-    return i;
-  }
-
-  private static void setOrNull(PreparedStatement ps, int i, String value) throws SQLException {
-    if (value == null) {
-      ps.setNull(i, Types.VARCHAR);
-    } else {
-      ps.setString(i, value);
+      ps.setInt(3, pageNumber * settings.pageSize());
+      ps.setInt(4, settings.pageSize());
     }
   }
 
