@@ -4,7 +4,7 @@ import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberService;
-import cn.dangjian.member.scope.DataScope;
+import cn.dangjian.platform.scope.DataScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

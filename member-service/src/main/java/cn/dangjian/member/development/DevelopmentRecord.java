@@ -1,6 +1,7 @@
 package cn.dangjian.member.development;
 
 import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.vote.MeetingVote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -93,7 +94,7 @@ public class DevelopmentRecord {
       Integer trainingHours,
       Decision decision,
       LocalDate extendedUntil,
-      BranchVote vote,
+      MeetingVote vote,
       Instant now) {
     this.id = UuidV7.next();
     this.memberId = memberId;

@@ -6,6 +6,7 @@ import cn.dangjian.member.development.DevelopmentRecord.Decision;
 import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.vote.MeetingVote;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class DevelopmentRules {
       Integer trainingHours,
       Decision decision,
       LocalDate extendedUntil,
-      BranchVote vote) {}
+      MeetingVote vote) {}
 
   /** What recording the step changes (null: unchanged). */
   public record Outcome(
@@ -257,7 +258,7 @@ public final class DevelopmentRules {
     if (r.vote() == null) {
       throw rule("vote-required", "development.rule.vote-required");
     }
-    r.vote().check();
+    r.vote().check("admission-vote-needs-more-than-half-of-entitled-members");
   }
 
   private static void requirePeople(Request r, int min, int max, String ruleName) {

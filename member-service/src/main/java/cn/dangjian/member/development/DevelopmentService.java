@@ -13,9 +13,10 @@ import cn.dangjian.member.person.MemberService;
 import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
 import cn.dangjian.member.person.MemberStatusService;
-import cn.dangjian.member.scope.DataScope;
 import cn.dangjian.member.structure.OrgStructureService;
 import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.vote.MeetingVote;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -60,10 +61,10 @@ public class DevelopmentService {
     Member member = members.get(memberId, scope);
     List<DevelopmentRecord> history = records.findByMemberIdOrderByDoneOnAscRecordedAtAsc(memberId);
     List<UUID> people = request.people() == null ? List.of() : request.people();
-    BranchVote vote =
+    MeetingVote vote =
         request.vote() == null
             ? null
-            : new BranchVote(
+            : new MeetingVote(
                 entitledVoters(member),
                 request.vote().excludedWithApproval(),
                 request.vote().present(),
@@ -121,7 +122,9 @@ public class DevelopmentService {
             request.doneOn(),
             member.getStage().name(),
             expected.step() == null ? null : expected.step().name(),
-            expected.dueOn()));
+            expected.dueOn(),
+            member.getJoinDate(),
+            member.getFullMemberDate()));
     if (outcome.stage() != null) {
       structure.recheck(member.getOrgId());
     }

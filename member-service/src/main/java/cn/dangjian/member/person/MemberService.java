@@ -12,9 +12,9 @@ import cn.dangjian.member.privacy.ChineseIdNumber;
 import cn.dangjian.member.privacy.PersonalDataAccess;
 import cn.dangjian.member.privacy.PersonalDataAccessRepository;
 import cn.dangjian.member.privacy.PersonalDataCipher;
-import cn.dangjian.member.scope.DataScope;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -150,7 +150,12 @@ public class MemberService {
         EventTypes.MEMBER_UPDATED,
         member.getId().toString(),
         member.getOrgPath(),
-        new MemberUpdated(member.getId(), member.getOrgId(), List.copyOf(changed)));
+        new MemberUpdated(
+            member.getId(),
+            member.getOrgId(),
+            List.copyOf(changed),
+            member.getDuesCategory().name(),
+            member.getStage().name()));
     return member;
   }
 

@@ -1,6 +1,7 @@
 package cn.dangjian.member.scope;
 
 import cn.dangjian.member.org.OrgRepository;
+import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.Roles;
 import org.springframework.stereotype.Component;

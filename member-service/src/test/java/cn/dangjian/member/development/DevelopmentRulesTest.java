@@ -8,6 +8,7 @@ import cn.dangjian.member.development.DevelopmentRules.Outcome;
 import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.vote.MeetingVote;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ class DevelopmentRulesTest {
     done(APPLICATION_FORM, "2026-04-15");
   }
 
-  private static DevelopmentRules.Request admission(BranchVote vote) {
+  private static DevelopmentRules.Request admission(MeetingVote vote) {
     return new DevelopmentRules.Request(
         MemberStage.DEVELOPMENT_TARGET,
         BIRTH,
@@ -152,14 +153,14 @@ class DevelopmentRulesTest {
   @Test
   void targetWithoutTwentyFourTrainingHoursIsNotAdmitted() {
     readyForAdmissionMeeting(16, Decision.PASSED);
-    assertThat(rule(admission(new BranchVote(10, 0, 8, 8, 0, 0, 0))))
+    assertThat(rule(admission(new MeetingVote(10, 0, 8, 8, 0, 0, 0))))
         .isEqualTo("target-needs-24-training-hours");
   }
 
   @Test
   void noAdmissionWithoutAPassedPoliticalReview() {
     readyForAdmissionMeeting(24, Decision.FAILED);
-    assertThat(rule(admission(new BranchVote(10, 0, 8, 8, 0, 0, 0))))
+    assertThat(rule(admission(new MeetingVote(10, 0, 8, 8, 0, 0, 0))))
         .isEqualTo("political-review-must-pass");
   }
 
@@ -167,9 +168,9 @@ class DevelopmentRulesTest {
   void admissionMeetingNeedsAValidVote() {
     readyForAdmissionMeeting(24, Decision.PASSED);
     assertThat(rule(admission(null))).isEqualTo("vote-required");
-    assertThat(rule(admission(new BranchVote(10, 0, 6, 5, 1, 0, 0))))
+    assertThat(rule(admission(new MeetingVote(10, 0, 6, 5, 1, 0, 0))))
         .isEqualTo("admission-vote-needs-more-than-half-of-entitled-members");
-    assertThat(rule(admission(new BranchVote(10, 0, 8, 7, 1, 0, 0)))).isNull();
+    assertThat(rule(admission(new MeetingVote(10, 0, 8, 7, 1, 0, 0)))).isNull();
   }
 
   @Test
@@ -201,7 +202,7 @@ class DevelopmentRulesTest {
         null,
         decision,
         until,
-        new BranchVote(10, 0, 8, 8, 0, 0, 0));
+        new MeetingVote(10, 0, 8, 8, 0, 0, 0));
   }
 
   @Test

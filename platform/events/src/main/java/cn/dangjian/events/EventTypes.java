@@ -12,6 +12,12 @@ import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
 import cn.dangjian.events.member.OrgStructureChecked;
 import cn.dangjian.events.member.TransferChanged;
+import cn.dangjian.events.orglife.AppraisalGraded;
+import cn.dangjian.events.orglife.MeetingPlanned;
+import cn.dangjian.events.orglife.MeetingRecordChanged;
+import cn.dangjian.events.orglife.RecordFlagged;
+import cn.dangjian.events.orglife.TalkRecorded;
+import cn.dangjian.events.orglife.TrainingCredited;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +40,19 @@ public final class EventTypes {
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
 
+  // org-life-service (orglife.events)
+  public static final String ORGLIFE_MEETING_PLANNED = "orglife.meeting-planned";
+  public static final String ORGLIFE_MEETING_CANCELLED = "orglife.meeting-cancelled";
+  public static final String ORGLIFE_MEETING_HELD = "orglife.meeting-held";
+  public static final String ORGLIFE_MEETING_SUBMITTED = "orglife.meeting-submitted";
+  public static final String ORGLIFE_MEETING_APPROVED = "orglife.meeting-approved";
+  public static final String ORGLIFE_MEETING_RETURNED = "orglife.meeting-returned";
+  public static final String ORGLIFE_MEETING_CORRECTED = "orglife.meeting-corrected";
+  public static final String ORGLIFE_RECORD_FLAGGED = "orglife.record-flagged";
+  public static final String ORGLIFE_APPRAISAL_GRADED = "orglife.appraisal-graded";
+  public static final String ORGLIFE_TALK_RECORDED = "orglife.talk-recorded";
+  public static final String ORGLIFE_TRAINING_CREDITED = "orglife.training-credited";
+
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
 
@@ -50,7 +69,18 @@ public final class EventTypes {
           define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS),
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
-          define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS));
+          define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
+          define(ORGLIFE_MEETING_PLANNED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_CANCELLED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_HELD, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_SUBMITTED, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_APPROVED, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_RETURNED, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_MEETING_CORRECTED, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_RECORD_FLAGGED, 1, RecordFlagged.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_APPRAISAL_GRADED, 1, AppraisalGraded.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_TALK_RECORDED, 1, TalkRecorded.class, Topics.ORGLIFE_EVENTS),
+          define(ORGLIFE_TRAINING_CREDITED, 1, TrainingCredited.class, Topics.ORGLIFE_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param stage the member's stage after the step
  * @param nextStep what is expected next, null at the end
  * @param nextDueOn its due date, null when there is none
+ * @param joinDate 党籍 start after the step (the admitting branch meeting), null before admission or
+ *     in older events
+ * @param fullMemberDate 转正 date after the step (党龄 counts from it), null before or in older events
  */
 public record DevelopmentStepRecorded(
     UUID memberId,
@@ -22,4 +25,6 @@ public record DevelopmentStepRecorded(
     LocalDate doneOn,
     String stage,
     String nextStep,
-    LocalDate nextDueOn) {}
+    LocalDate nextDueOn,
+    LocalDate joinDate,
+    LocalDate fullMemberDate) {}

@@ -1,4 +1,4 @@
-package cn.dangjian.member.scope;
+package cn.dangjian.platform.scope;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,0 +1,38 @@
+package cn.dangjian.platform.scope;
+
+import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.platform.projection.ProjectedOrg;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.Roles;
+
+/**
+ * The caller's data scope for services that keep the member projection: the token's {@code org_id}
+ * is looked up in the projected tree. An org this service has not learned yet (or a missing claim)
+ * gives an empty scope, never a wider one.
+ */
+public class ProjectionDataScopeResolver {
+
+  private final MemberProjection projection;
+
+  public ProjectionDataScopeResolver(MemberProjection projection) {
+    this.projection = projection;
+  }
+
+  public DataScope resolve(Caller caller) {
+    if (caller.platformWide() || caller.hasRole(Roles.INTEGRATION)) {
+      return DataScope.all();
+    }
+    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER)) {
+      return caller
+          .orgId()
+          .flatMap(projection::org)
+          .map(ProjectedOrg::path)
+          .map(DataScope::subtree)
+          .orElse(DataScope.nothing());
+    }
+    if (caller.hasRole(Roles.MEMBER)) {
+      return caller.memberId().map(DataScope::self).orElse(DataScope.nothing());
+    }
+    return DataScope.nothing();
+  }
+}
