@@ -262,4 +262,18 @@ class OrgLifecycleIT extends ApiTestSupport {
     as(admin, delete("/api/members/" + member + "/flags/CORRECTION_PERIOD"))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void aNamePrefixWithPercentOrUnderscoreMatchesThoseCharactersLiterally() throws Exception {
+    UUID town = id(create(admin, committee, "通配测试镇党委", "PARTY_COMMITTEE"));
+    UUID literal = id(create(admin, town, "100%_党支部", "BRANCH"));
+    create(admin, town, "100号党支部", "BRANCH");
+    create(admin, town, "1000党支部", "BRANCH");
+    as(admin, get("/api/orgs").param("parentId", town.toString()).param("name", "100%_"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.items[0].id").value(literal.toString()));
+    as(admin, get("/api/orgs").param("parentId", town.toString()).param("name", "100"))
+        .andExpect(jsonPath("$.total").value(3));
+  }
 }

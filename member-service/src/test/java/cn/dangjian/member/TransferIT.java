@@ -128,4 +128,46 @@ class TransferIT extends ApiTestSupport {
     as(secretaryOf(stranger), get("/api/members/transfers/" + transfer))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void aTransferMovesWithItsSubtreeSoTheNewSuperiorSeesItAndTheOldOneDoesNot() throws Exception {
+    UUID oldTown = id(create(admin, committee, "迁出镇党委", "PARTY_COMMITTEE"));
+    UUID newTown = id(create(admin, committee, "迁入镇党委", "PARTY_COMMITTEE"));
+    UUID branch = id(create(admin, oldTown, "随迁党支部", "BRANCH"));
+    UUID member = id(register(admin, branch, "待转党员", newIdNumber()));
+    String body =
+        "{\"memberId\":\""
+            + member
+            + "\",\"direction\":\"INTERNAL\",\"toOrgId\":\""
+            + branchB
+            + "\",\"reason\":\"工作调动\",\"requestedOn\":\"2026-11-01\"}";
+    UUID transfer =
+        id(
+            read(
+                as(
+                        secretaryOf(branch),
+                        post("/api/members/transfers")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isCreated())));
+    String etag =
+        as(admin, get("/api/orgs/" + branch))
+            .andReturn()
+            .getResponse()
+            .getHeader(org.springframework.http.HttpHeaders.ETAG);
+    as(
+            admin,
+            post("/api/orgs/" + branch + "/move")
+                .header(org.springframework.http.HttpHeaders.IF_MATCH, etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"newParentId\":\"" + newTown + "\"}"))
+        .andExpect(status().isOk());
+
+    as(secretaryOf(newTown), get("/api/members/transfers/" + transfer)).andExpect(status().isOk());
+    as(secretaryOf(oldTown), get("/api/members/transfers/" + transfer))
+        .andExpect(status().isNotFound());
+    // the sending branch, now under the new town, still acts on it
+    act(secretaryOf(branch), transfer, "approve-out", "{\"on\":\"2026-11-02\"}")
+        .andExpect(jsonPath("$.status").value("APPROVED_OUT"));
+  }
 }

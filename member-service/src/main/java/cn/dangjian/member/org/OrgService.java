@@ -150,6 +150,15 @@ public class OrgService {
             "UPDATE member SET org_path = CONCAT(?, SUBSTRING(org_path, ?))"
                 + " WHERE org_path LIKE CONCAT(?, '%')",
             newPath, oldPath.length() + 1, oldPath);
+    // So do open and closed transfers: their sides are checked against the caller's scope by path.
+    jdbc.update(
+        "UPDATE transfer SET from_org_path = CONCAT(?, SUBSTRING(from_org_path, ?))"
+            + " WHERE from_org_path LIKE CONCAT(?, '%')",
+        newPath, oldPath.length() + 1, oldPath);
+    jdbc.update(
+        "UPDATE transfer SET to_org_path = CONCAT(?, SUBSTRING(to_org_path, ?))"
+            + " WHERE to_org_path LIKE CONCAT(?, '%')",
+        newPath, oldPath.length() + 1, oldPath);
     orgs.detachAll();
     record(id, "MOVED", oldPath, newPath);
     events.publish(
@@ -213,12 +222,13 @@ public class OrgService {
     if (scope.kind() == DataScope.Kind.NOTHING || scope.kind() == DataScope.Kind.SELF) {
       return Page.empty(pageable);
     }
-    return orgs.search(
-        scope.pathFilter().orElse(null),
-        parentId,
-        type,
-        LikeEscaper.prefix(namePrefix),
-        status,
+    return orgs.findAll(
+        OrgSearch.of(
+            scope.pathFilter().orElse(null),
+            parentId,
+            type,
+            LikeEscaper.prefix(namePrefix),
+            status),
         pageable);
   }
 
