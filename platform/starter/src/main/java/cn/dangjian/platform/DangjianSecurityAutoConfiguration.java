@@ -4,6 +4,9 @@ import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.security.KeycloakJwtAuthenticationConverter;
 import cn.dangjian.platform.security.ProblemSecurityHandlers;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,12 +61,20 @@ public class DangjianSecurityAutoConfiguration {
   SecurityFilterChain dangjianApiSecurity(
       HttpSecurity http,
       KeycloakJwtAuthenticationConverter converter,
-      ProblemSecurityHandlers handlers)
+      ProblemSecurityHandlers handlers,
+      @Value("${dangjian.security.open-paths:}") String[] serviceOpenPaths)
       throws Exception {
+    // A service may open paths that authenticate otherwise (e.g. a payment provider's signed
+    // callback): dangjian.security.open-paths=/api/dues/payments/callbacks/**
+    String[] open =
+        Stream.concat(
+                Arrays.stream(OPEN_PATHS),
+                Arrays.stream(serviceOpenPaths).filter(p -> !p.isBlank()))
+            .toArray(String[]::new);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+            auth -> auth.requestMatchers(open).permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(
             oauth ->
                 oauth
