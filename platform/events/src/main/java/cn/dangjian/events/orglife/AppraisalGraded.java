@@ -5,8 +5,7 @@ import java.util.UUID;
 /**
  * {@code orglife.appraisal-graded} v1: a member's democratic appraisal grade (民主评议) for a year.
  *
- * @param grade EXCELLENT (优秀), QUALIFIED (合格), BASICALLY_QUALIFIED (基本合格) or UNQUALIFIED
- *     (不合格)
+ * @param grade EXCELLENT (优秀), QUALIFIED (合格), BASICALLY_QUALIFIED (基本合格) or UNQUALIFIED (不合格)
  */
 public record AppraisalGraded(
     UUID appraisalId, UUID memberId, UUID orgId, int year, String grade, UUID meetingId) {}

@@ -1,0 +1,91 @@
+package cn.dangjian.orglife.attendance;
+
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
+
+import cn.dangjian.orglife.meeting.AbsenceReason;
+import cn.dangjian.platform.persistence.UuidV7;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The attendance rows of meetings (bulk reads and writes with plain SQL). */
+@Repository
+public class AttendanceStore {
+
+  private final JdbcTemplate jdbc;
+
+  AttendanceStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Replaces a meeting's rows. */
+  public void replace(UUID meetingId, Collection<AttendanceRow> rows) {
+    jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", (Object) bytes(meetingId));
+    List<Object[]> args = new ArrayList<>();
+    for (AttendanceRow r : rows) {
+      args.add(
+          new Object[] {
+            bytes(UuidV7.next()),
+            bytes(meetingId),
+            bytes(r.memberId()),
+            r.expected(),
+            r.canVote(),
+            r.present(),
+            r.absenceReason() == null ? null : r.absenceReason().name(),
+            r.excludedFromBase(),
+            r.note()
+          });
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO meeting_attendance (id, meeting_id, member_id, expected, can_vote, present,"
+            + " absence_reason, excluded_from_base, note) VALUES (?,?,?,?,?,?,?,?,?)",
+        args);
+  }
+
+  public List<AttendanceRow> of(UUID meetingId) {
+    return jdbc.query(
+        "SELECT member_id, expected, can_vote, present, absence_reason, excluded_from_base, note"
+            + " FROM meeting_attendance WHERE meeting_id = ? ORDER BY expected DESC, member_id",
+        (rs, n) -> {
+          boolean present = rs.getBoolean("present");
+          Boolean presentOrNull = rs.wasNull() ? null : present;
+          String reason = rs.getString("absence_reason");
+          return new AttendanceRow(
+              uuid(rs.getBytes("member_id")),
+              rs.getBoolean("expected"),
+              rs.getBoolean("can_vote"),
+              presentOrNull,
+              reason == null ? null : AbsenceReason.valueOf(reason),
+              rs.getBoolean("excluded_from_base"),
+              rs.getString("note"));
+        },
+        (Object) bytes(meetingId));
+  }
+
+  /** The present attendees of several meetings at once, by meeting id. */
+  public Map<UUID, List<UUID>> presentOf(Collection<UUID> meetingIds) {
+    Map<UUID, List<UUID>> result = new HashMap<>();
+    if (meetingIds.isEmpty()) {
+      return result;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(meetingIds.size(), "?"));
+    jdbc.query(
+        "SELECT meeting_id, member_id FROM meeting_attendance WHERE present = TRUE AND meeting_id"
+            + " IN ("
+            + marks
+            + ")",
+        rs -> {
+          result
+              .computeIfAbsent(uuid(rs.getBytes(1)), k -> new ArrayList<>())
+              .add(uuid(rs.getBytes(2)));
+        },
+        meetingIds.stream().map(id -> (Object) bytes(id)).toArray());
+    return result;
+  }
+}

@@ -1,0 +1,202 @@
+package cn.dangjian.orglife.meeting;
+
+import cn.dangjian.orglife.meeting.MeetingRequests.MeetingSummary;
+import cn.dangjian.orglife.meeting.MeetingRequests.MeetingView;
+import cn.dangjian.orglife.meeting.MeetingRequests.RevisionView;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/org-life/meetings")
+@Tag(name = "会议 Meetings", description = "三会一课、主题党日、组织生活会、民主评议：计划、记录、报送、上级审核、归档、更正 (meetings)")
+@Validated
+class MeetingController {
+
+  private static final String WRITERS = "hasAnyRole('platform-admin','secretary','party-worker')";
+
+  private final MeetingService service;
+  private final CurrentCaller caller;
+  private final ProjectionDataScopeResolver scopes;
+
+  MeetingController(
+      MeetingService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+    this.service = service;
+    this.caller = caller;
+    this.scopes = scopes;
+  }
+
+  @PostMapping
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "计划会议并通知应到人员 (plan a meeting)")
+  ResponseEntity<MeetingView> plan(@Valid @RequestBody MeetingRequests.PlanMeeting body) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    Meeting m = service.plan(body, scope, c.username());
+    MeetingView view = service.view(m.getId(), scope);
+    return ResponseEntity.created(URI.create("/api/org-life/meetings/" + m.getId()))
+        .eTag(Versions.etag(view.version()))
+        .body(view);
+  }
+
+  @GetMapping
+  @Operation(summary = "会议列表（本辖区；党员本人为应到或列席的会议） (meetings in scope)")
+  PageResponse<MeetingSummary> list(
+      @RequestParam(required = false) UUID orgId,
+      @RequestParam(required = false) MeetingType type,
+      @RequestParam(required = false) MeetingStatus status,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    var result =
+        service.search(
+            scopes.resolve(caller.get()),
+            orgId,
+            type,
+            status,
+            from,
+            to,
+            PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "startsAt")));
+    return new PageResponse<>(
+        result.getContent(),
+        result.getNumber(),
+        result.getSize(),
+        result.getTotalElements(),
+        result.getTotalPages());
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "会议及记录、出席、决议、核查提示 (a meeting with its record)")
+  ResponseEntity<MeetingView> get(@PathVariable UUID id) {
+    MeetingView view = service.view(id, scopes.resolve(caller.get()));
+    return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+  }
+
+  @GetMapping("/{id}/revisions")
+  @Operation(summary = "更正留痕：审核后每次更正前的版本 (earlier versions)")
+  List<RevisionView> revisions(@PathVariable UUID id) {
+    return service.revisions(id, scopes.resolve(caller.get()));
+  }
+
+  @PutMapping("/{id}/record")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "填写会议记录（会后；报送前可修改），需 If-Match (record the meeting)")
+  ResponseEntity<MeetingView> record(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingRequests.RecordMeeting body) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    service.record(id, Versions.fromIfMatch(ifMatch), body, scope, c.username());
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/submit")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "报送上级审核（同时进行形式主义核查，只提示不阻止） (submit for review)")
+  ResponseEntity<MeetingView> submit(
+      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    service.submit(id, Versions.fromIfMatch(ifMatch), scope, c.username());
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/approve")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "上级组织审核通过 (the superior org approves)")
+  ResponseEntity<MeetingView> approve(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody(required = false) MeetingRequests.Approve body) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    service.approve(
+        id,
+        Versions.fromIfMatch(ifMatch),
+        body == null ? null : body.comment(),
+        scope,
+        c.username());
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/return")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "上级组织退回并说明原因 (the superior org returns the record)")
+  ResponseEntity<MeetingView> returnRecord(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingRequests.ReturnRecord body) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    service.returnRecord(id, Versions.fromIfMatch(ifMatch), body.reason(), scope, c.username());
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/archive")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "归档 (archive an approved record)")
+  ResponseEntity<MeetingView> archive(
+      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    DataScope scope = scopes.resolve(caller.get());
+    service.archive(id, Versions.fromIfMatch(ifMatch), scope);
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/cancel")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "取消计划中的会议 (cancel a planned meeting)")
+  ResponseEntity<MeetingView> cancel(
+      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    DataScope scope = scopes.resolve(caller.get());
+    service.cancel(id, Versions.fromIfMatch(ifMatch), scope);
+    return answer(id, scope);
+  }
+
+  @PostMapping("/{id}/corrections")
+  @PreAuthorize(WRITERS)
+  @Operation(summary = "审核后更正：保存新版本、留痕并重新报送 (correct an approved record)")
+  ResponseEntity<MeetingView> correct(
+      @PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @Valid @RequestBody MeetingRequests.Correction body) {
+    Caller c = caller.get();
+    DataScope scope = scopes.resolve(c);
+    service.correct(
+        id, Versions.fromIfMatch(ifMatch), body.reason(), body.record(), scope, c.username());
+    return answer(id, scope);
+  }
+
+  private ResponseEntity<MeetingView> answer(UUID id, DataScope scope) {
+    MeetingView view = service.view(id, scope);
+    return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+  }
+}

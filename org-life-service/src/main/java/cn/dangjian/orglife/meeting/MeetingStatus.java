@@ -1,0 +1,22 @@
+package cn.dangjian.orglife.meeting;
+
+/** planned → held → submitted → approved (or returned) → archived. */
+public enum MeetingStatus {
+  PLANNED("已计划"),
+  CANCELLED("已取消"),
+  HELD("已召开"),
+  SUBMITTED("已报送"),
+  RETURNED("已退回"),
+  APPROVED("已审核"),
+  ARCHIVED("已归档");
+
+  private final String label;
+
+  MeetingStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}
