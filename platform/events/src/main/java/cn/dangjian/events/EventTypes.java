@@ -1,5 +1,9 @@
 package cn.dangjian.events;
 
+import cn.dangjian.events.dues.ArrearsChanged;
+import cn.dangjian.events.dues.BillsIssued;
+import cn.dangjian.events.dues.DuesPaid;
+import cn.dangjian.events.dues.PaymentReversed;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.MemberFlagChanged;
@@ -40,6 +44,12 @@ public final class EventTypes {
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
 
+  // dues-service (dues.events)
+  public static final String DUES_BILL_ISSUED = "dues.bill.issued";
+  public static final String DUES_PAID = "dues.paid";
+  public static final String DUES_PAYMENT_REVERSED = "dues.payment.reversed";
+  public static final String DUES_ARREARS_CHANGED = "dues.arrears.changed";
+
   // org-life-service (orglife.events)
   public static final String ORGLIFE_MEETING_PLANNED = "orglife.meeting-planned";
   public static final String ORGLIFE_MEETING_CANCELLED = "orglife.meeting-cancelled";
@@ -70,6 +80,10 @@ public final class EventTypes {
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
+          define(DUES_BILL_ISSUED, 1, BillsIssued.class, Topics.DUES_EVENTS),
+          define(DUES_PAID, 1, DuesPaid.class, Topics.DUES_EVENTS),
+          define(DUES_PAYMENT_REVERSED, 1, PaymentReversed.class, Topics.DUES_EVENTS),
+          define(DUES_ARREARS_CHANGED, 1, ArrearsChanged.class, Topics.DUES_EVENTS),
           define(ORGLIFE_MEETING_PLANNED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_MEETING_CANCELLED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_MEETING_HELD, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),

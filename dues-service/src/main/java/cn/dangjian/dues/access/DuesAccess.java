@@ -1,0 +1,129 @@
+package cn.dangjian.dues.access;
+
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.platform.projection.ProjectedMember;
+import cn.dangjian.platform.projection.ProjectedOrg;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.security.Roles;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and do what in dues-service. Scope comes from the member projection (admin and
+ * integration: all; secretary and party worker: their subtree; member: self). Anything outside the
+ * scope is answered 404, as if it did not exist.
+ */
+@Component
+public class DuesAccess {
+
+  private final CurrentCaller callers;
+  private final ProjectionDataScopeResolver scopes;
+  private final MemberProjection projection;
+
+  public DuesAccess(
+      CurrentCaller callers, ProjectionDataScopeResolver scopes, MemberProjection projection) {
+    this.callers = callers;
+    this.scopes = scopes;
+    this.projection = projection;
+  }
+
+  /** The current caller with their scope. */
+  public record Access(Caller caller, DataScope scope) {
+
+    public boolean sees(ProjectedMember member) {
+      return switch (scope.kind()) {
+        case ALL -> true;
+        case SUBTREE -> scope.coversPath(member.orgPath());
+        case SELF -> member.memberId().equals(scope.selfMemberId());
+        case NOTHING -> false;
+      };
+    }
+
+    public boolean seesPath(String orgPath, UUID memberId) {
+      return switch (scope.kind()) {
+        case ALL -> true;
+        case SUBTREE -> orgPath != null && scope.coversPath(orgPath);
+        case SELF -> memberId != null && memberId.equals(scope.selfMemberId());
+        case NOTHING -> false;
+      };
+    }
+
+    public boolean staff() {
+      return caller.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.SECRETARY, Roles.PARTY_WORKER)
+          && (scope.kind() == DataScope.Kind.ALL || scope.kind() == DataScope.Kind.SUBTREE);
+    }
+
+    public String username() {
+      return caller.username();
+    }
+
+    /**
+     * Base and income are personal data: the member, the secretary of the member's own branch, a
+     * party worker whose subtree holds the member, and platform admins. Not integration clients,
+     * not secretaries of higher committees.
+     */
+    public boolean mayReadBase(ProjectedMember member) {
+      if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+        return true;
+      }
+      if (scope.kind() == DataScope.Kind.SELF) {
+        return member.memberId().equals(scope.selfMemberId());
+      }
+      if (caller.hasRole(Roles.SECRETARY)
+          && caller.orgId().map(member.orgId()::equals).orElse(false)) {
+        return true;
+      }
+      return caller.hasRole(Roles.PARTY_WORKER) && sees(member);
+    }
+  }
+
+  public Access current() {
+    Caller caller = callers.get();
+    return new Access(caller, scopes.resolve(caller));
+  }
+
+  /** A member the caller may see, or 404. */
+  public ProjectedMember member(Access access, UUID memberId) {
+    return projection
+        .member(memberId)
+        .filter(access::sees)
+        .orElseThrow(() -> ProblemException.notFound("dues.member-not-found", memberId));
+  }
+
+  /** A member the caller may manage (staff with the member in scope), or 404/403. */
+  public ProjectedMember managedMember(Access access, UUID memberId) {
+    ProjectedMember member = member(access, memberId);
+    if (!access.staff()) {
+      throw ProblemException.forbidden("dues.staff-only");
+    }
+    return member;
+  }
+
+  /**
+   * The org subtree a report or run is about: the given org (which must lie in the scope) or the
+   * caller's own anchor. Returns the path prefix; null means everything (admins only).
+   */
+  public String subtreePath(Access access, UUID orgId) {
+    if (orgId != null) {
+      ProjectedOrg org =
+          projection
+              .org(orgId)
+              .filter(o -> access.scope().coversPath(o.path()))
+              .orElseThrow(() -> ProblemException.notFound("dues.org-not-found", orgId));
+      return org.path();
+    }
+    return switch (access.scope().kind()) {
+      case ALL -> null;
+      case SUBTREE -> access.scope().pathPrefix();
+      case SELF, NOTHING -> throw ProblemException.forbidden("dues.staff-only");
+    };
+  }
+
+  public MemberProjection projection() {
+    return projection;
+  }
+}

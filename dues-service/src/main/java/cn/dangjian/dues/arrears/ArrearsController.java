@@ -1,0 +1,131 @@
+package cn.dangjian.dues.arrears;
+
+import cn.dangjian.dues.access.DuesAccess;
+import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.arrears.ArrearsQueries.ArrearsRow;
+import cn.dangjian.dues.profile.DuesRules;
+import cn.dangjian.dues.report.ExportFormat;
+import cn.dangjian.dues.report.TableExport;
+import cn.dangjian.platform.projection.ProjectedMember;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/dues/arrears")
+@Tag(name = "欠缴 Arrears", description = "连续未缴月数与欠缴名单 (consecutive unpaid months)")
+@Validated
+class ArrearsController {
+
+  private final ArrearsQueries queries;
+  private final ArrearsService service;
+  private final DuesAccess access;
+  private final TableExport export;
+
+  ArrearsController(
+      ArrearsQueries queries, ArrearsService service, DuesAccess access, TableExport export) {
+    this.queries = queries;
+    this.service = service;
+    this.access = access;
+    this.export = export;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "欠缴名单 (arrears list)",
+      description =
+          "调用者管辖范围内连续未缴党费的党员，按连续月数从多到少排列；党员本人只看到自己。月份结束后仍未缴才计为欠缴。"
+              + " Members in the caller's subtree by consecutive unpaid months, longest first.")
+  PageResponse<ArrearsRow> list(
+      @Parameter(description = "组织ID：该组织及其下级") @RequestParam(required = false) UUID orgId,
+      @Parameter(description = "至少连续欠缴月数") @RequestParam(defaultValue = "1") @Min(1) @Max(120)
+          int minMonths,
+      @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
+      @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
+          int size) {
+    Access caller = access.current();
+    Filter filter = filter(caller, orgId);
+    if (filter.nothing()) {
+      return new PageResponse<>(List.of(), page, size, 0, 0);
+    }
+    long total = queries.count(filter.path(), filter.self(), minMonths);
+    List<ArrearsRow> items =
+        queries.page(filter.path(), filter.self(), minMonths, size, (long) page * size);
+    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  @Schema(description = "一名党员的欠缴情况 (one member's arrears)")
+  record MemberArrears(
+      UUID memberId, int consecutiveMonths, String sinceMonth, long outstandingFen) {}
+
+  @GetMapping("/members/{memberId}")
+  @Operation(summary = "党员的连续未缴月数 (a member's arrears, computed now)")
+  MemberArrears member(@PathVariable UUID memberId) {
+    ProjectedMember member = access.member(access.current(), memberId);
+    ArrearsRules.Arrears arrears = service.compute(member.memberId());
+    return new MemberArrears(
+        memberId,
+        arrears.months(),
+        arrears.since() == null ? null : arrears.since().toString(),
+        arrears.outstandingFen());
+  }
+
+  @GetMapping("/export")
+  @Operation(
+      summary = "导出欠缴名单 (export the arrears list, CSV or xlsx)",
+      description = "最多导出 100000 行。At most 100,000 rows.")
+  ResponseEntity<byte[]> export(
+      @RequestParam(required = false) UUID orgId,
+      @RequestParam(defaultValue = "1") @Min(1) @Max(120) int minMonths,
+      @RequestParam(defaultValue = "csv") ExportFormat format) {
+    Access caller = access.current();
+    Filter filter = filter(caller, orgId);
+    List<ArrearsRow> rows =
+        filter.nothing()
+            ? List.of()
+            : queries.page(filter.path(), filter.self(), minMonths, TableExport.MAX_ROWS, 0);
+    List<List<Object>> table = new ArrayList<>();
+    for (ArrearsRow row : rows) {
+      table.add(
+          List.of(
+              row.memberId().toString(),
+              nullToEmpty(row.orgName()),
+              row.consecutiveMonths(),
+              nullToEmpty(row.sinceMonth()),
+              DuesRules.yuan(row.outstandingFen()),
+              row.memberStatus()));
+    }
+    return export.respond(
+        "arrears", format, List.of("党员ID", "所在组织", "连续未缴月数", "起始月份", "欠缴金额（元）", "党籍状态"), table);
+  }
+
+  private record Filter(String path, UUID self, boolean nothing) {}
+
+  private Filter filter(Access caller, UUID orgId) {
+    DataScope scope = caller.scope();
+    return switch (scope.kind()) {
+      case SELF -> new Filter(null, scope.selfMemberId(), false);
+      case NOTHING -> new Filter(null, null, true);
+      default -> new Filter(access.subtreePath(caller, orgId), null, false);
+    };
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

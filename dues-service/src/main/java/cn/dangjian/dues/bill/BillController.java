@@ -1,0 +1,202 @@
+package cn.dangjian.dues.bill;
+
+import cn.dangjian.dues.access.DuesAccess;
+import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.bill.BillRunService.Root;
+import cn.dangjian.dues.bill.BillRunService.RunResult;
+import cn.dangjian.dues.profile.DuesRules;
+import cn.dangjian.dues.support.Months;
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.projection.ProjectedMember;
+import cn.dangjian.platform.projection.ProjectedOrg;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/dues/bills")
+@Tag(name = "党费账单 Bills", description = "月度账单的生成与查询 (monthly bills)")
+@Validated
+class BillController {
+
+  private final BillRunService runs;
+  private final BillStore bills;
+  private final DuesAccess access;
+
+  BillController(BillRunService runs, BillStore bills, DuesAccess access) {
+    this.runs = runs;
+    this.bills = bills;
+    this.access = access;
+  }
+
+  @Schema(description = "生成某月账单 (bill a month)")
+  record RunRequest(
+      @Schema(description = "月份 yyyy-MM", example = "2026-12")
+          @NotNull
+          @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$")
+          String month,
+      @Schema(description = "组织ID：为该组织及其下级生成；不填为调用者管辖的全部") UUID orgId) {}
+
+  @Schema(description = "账单 (a monthly bill)")
+  record BillView(
+      UUID id,
+      @Schema(description = "党员ID") UUID memberId,
+      @Schema(description = "月份") String month,
+      @Schema(description = "开具账单时接转组织关系的支部") UUID orgId,
+      @Schema(description = "党费类别") String category,
+      @Schema(description = "应缴金额（分）") long amountFen,
+      @Schema(description = "应缴金额（元）") String amountYuan,
+      @Schema(description = "状态") BillStatus status,
+      @Schema(description = "状态名称") String statusLabel,
+      @Schema(description = "MONTHLY 按月开具 / PREPAY 预交") String origin,
+      @Schema(description = "缴费记录ID") UUID paymentId,
+      Instant paidAt,
+      Instant issuedAt) {
+
+    static BillView of(Bill bill) {
+      return new BillView(
+          bill.id(),
+          bill.memberId(),
+          bill.month().toString(),
+          bill.orgId(),
+          bill.category(),
+          bill.amountFen(),
+          DuesRules.yuan(bill.amountFen()),
+          bill.status(),
+          bill.status().label(),
+          bill.origin(),
+          bill.paymentId(),
+          bill.paidAt(),
+          bill.issuedAt());
+    }
+  }
+
+  @PostMapping("/runs")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "生成月度账单 (issue a month's bills)",
+      description =
+          "为组织及其下级的在册党员生成该月账单：预备党员自支部大会通过当月起缴纳，组织关系所在支部开具，"
+              + "停止党籍和已出党的不开具，年中调整的基数自其月份起适用。可重复执行，不会重复开具。"
+              + " Idempotent: running a month twice issues nothing new.")
+  List<RunResult> run(@Valid @RequestBody RunRequest request) {
+    Access caller = access.current();
+    YearMonth month = Months.parse(request.month());
+    List<Root> roots;
+    if (request.orgId() != null) {
+      ProjectedOrg org =
+          access
+              .projection()
+              .org(request.orgId())
+              .filter(o -> caller.scope().coversPath(o.path()))
+              .orElseThrow(() -> ProblemException.notFound("dues.org-not-found", request.orgId()));
+      roots = List.of(new Root(org.orgId(), org.path()));
+    } else if (caller.scope().kind() == DataScope.Kind.ALL) {
+      roots = runs.allRoots();
+    } else {
+      UUID anchor = caller.caller().orgId().orElseThrow();
+      roots = List.of(new Root(anchor, caller.scope().pathPrefix()));
+    }
+    return runs.run(month, roots, caller.username());
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "查询账单 (list bills)",
+      description = "党员本人只能看到自己的账单；书记、党务工作者看到管辖范围内的。Members see only their own.")
+  PageResponse<BillView> list(
+      @Parameter(description = "党员ID") @RequestParam(required = false) UUID memberId,
+      @Parameter(description = "组织ID：该组织及其下级") @RequestParam(required = false) UUID orgId,
+      @Parameter(description = "月份 yyyy-MM") @RequestParam(required = false) String month,
+      @Parameter(description = "状态") @RequestParam(required = false) BillStatus status,
+      @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
+      @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
+          int size) {
+    Access caller = access.current();
+    YearMonth ym = month == null ? null : Months.parse(month);
+    String path = null;
+    UUID member = memberId;
+    if (caller.scope().kind() == DataScope.Kind.NOTHING) {
+      return new PageResponse<>(List.of(), page, size, 0, 0);
+    }
+    if (caller.scope().kind() == DataScope.Kind.SELF) {
+      member = caller.scope().selfMemberId();
+      if (memberId != null && !memberId.equals(member)) {
+        return new PageResponse<>(List.of(), page, size, 0, 0);
+      }
+    } else if (memberId != null) {
+      ProjectedMember visible = access.member(caller, memberId);
+      member = visible.memberId();
+    } else {
+      path = access.subtreePath(caller, orgId);
+    }
+    long total = bills.count(path, member, ym, status);
+    List<BillView> items =
+        bills.page(path, member, ym, status, size, (long) page * size).stream()
+            .map(BillView::of)
+            .toList();
+    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "查询账单 (get a bill)")
+  BillView get(@PathVariable UUID id) {
+    Access caller = access.current();
+    Bill bill =
+        bills
+            .find(id)
+            .filter(
+                b ->
+                    caller.seesPath(b.orgPath(), b.memberId())
+                        || access
+                            .projection()
+                            .member(b.memberId())
+                            .filter(caller::sees)
+                            .isPresent())
+            .orElseThrow(() -> ProblemException.notFound("dues.bill-not-found", id));
+    return BillView.of(bill);
+  }
+
+  @Schema(description = "因缺少党费核定而未能开具账单的党员 (members without an assessment)")
+  record MissingProfiles(String month, int total, List<UUID> memberIds) {}
+
+  @GetMapping("/missing-profiles")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "未核定党费的党员 (members a month cannot be billed for)",
+      description = "按收入计缴的类别须先核定基数。Income categories need a declared base first.")
+  MissingProfiles missing(
+      @RequestParam String month,
+      @RequestParam(required = false) UUID orgId,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    Access caller = access.current();
+    YearMonth ym = Months.parse(month);
+    String path = access.subtreePath(caller, orgId);
+    return new MissingProfiles(
+        ym.toString(),
+        bills.countMissingProfiles(ym, path),
+        bills.missingProfiles(ym, path, size, page * size));
+  }
+}

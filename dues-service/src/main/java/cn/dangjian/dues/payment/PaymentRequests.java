@@ -1,0 +1,58 @@
+package cn.dangjian.dues.payment;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response records of the payment API. Money is in fen (分). */
+public final class PaymentRequests {
+
+  private PaymentRequests() {}
+
+  @Schema(description = "缴纳党费：可同时缴当月、补交（最多6个月）、预交，并可自愿多交")
+  public record CreatePayment(
+      @Schema(description = "党员ID") @NotNull UUID memberId,
+      @Schema(description = "缴纳的月份 yyyy-MM", example = "[\"2026-11\",\"2026-12\"]")
+          @NotNull
+          @Size(max = 24)
+          List<@NotNull @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$") String> months,
+      @Schema(description = "自愿多交金额（分），一次性1000元及以上全部上缴中央") @Min(0) @Max(100_000_000L) Long extraFen,
+      @Schema(description = "OFFLINE 线下（党务工作者登记，须填收据号）/ ONLINE 在线支付") @NotNull Channel channel,
+      @Schema(description = "线下收据号 (receipt number)") @Size(max = 50) String receiptNo) {}
+
+  @Schema(description = "冲正缴费记录 (reverse a payment)")
+  public record Reverse(
+      @Schema(description = "冲正原因 (reason)") @NotBlank @Size(max = 300) String reason) {}
+
+  @Schema(description = "缴费记录 (a payment)")
+  public record PaymentView(
+      UUID id,
+      @Schema(description = "党员ID") UUID memberId,
+      @Schema(description = "组织ID") UUID orgId,
+      Channel channel,
+      PaymentStatus status,
+      @Schema(description = "状态名称") String statusLabel,
+      @Schema(description = "缴纳的月份") List<String> months,
+      @Schema(description = "党费金额（分）") long billsFen,
+      @Schema(description = "自愿多交（分）") long extraFen,
+      @Schema(description = "合计（分）") long totalFen,
+      @Schema(description = "合计（元）") String totalYuan,
+      @Schema(description = "是否上缴中央（一次性多交1000元及以上）") boolean remitToCentre,
+      @Schema(description = "线下收据号") String receiptNo,
+      @Schema(description = "支付渠道订单号") String providerOrderId,
+      @Schema(description = "支付页面地址") String payUrl,
+      @Schema(description = "登记人") String recordedBy,
+      Instant createdAt,
+      @Schema(description = "订单有效期至") Instant expiresAt,
+      Instant paidAt,
+      Instant reversedAt,
+      String reversedBy,
+      @Schema(description = "冲正原因") String reversalReason) {}
+}

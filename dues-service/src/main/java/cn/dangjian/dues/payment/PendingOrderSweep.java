@@ -1,0 +1,33 @@
+package cn.dangjian.dues.payment;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Frees the bills of online orders nobody paid in time. */
+@Component
+class PendingOrderSweep {
+
+  private static final Logger log = LoggerFactory.getLogger(PendingOrderSweep.class);
+
+  private final PaymentService payments;
+
+  PendingOrderSweep(PaymentService payments) {
+    this.payments = payments;
+  }
+
+  @Scheduled(fixedDelayString = "${dangjian.dues.payments.sweep-interval:60s}")
+  void expire() {
+    int expired = 0;
+    for (UUID id : payments.expiredPending()) {
+      if (payments.expire(id)) {
+        expired++;
+      }
+    }
+    if (expired > 0) {
+      log.info("{} unpaid online orders expired, their bills freed", expired);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package cn.dangjian.dues.profile;
+
+import cn.dangjian.dues.access.DuesAccess;
+import cn.dangjian.dues.profile.ProfileRequests.CreateProfile;
+import cn.dangjian.dues.profile.ProfileRequests.ProfileResponse;
+import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
+import cn.dangjian.dues.profile.ProfileRequests.UpdateProfile;
+import cn.dangjian.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/dues/profiles")
+@Tag(name = "党费核定 Dues profiles", description = "党费类别、计缴基数和每月标准 (category, base, monthly amount)")
+@Validated
+class ProfileController {
+
+  private final ProfileService service;
+  private final ProfileMapper mapper;
+  private final DuesAccess access;
+
+  ProfileController(ProfileService service, ProfileMapper mapper, DuesAccess access) {
+    this.service = service;
+    this.mapper = mapper;
+    this.access = access;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "核定党费 (assess a member's dues)",
+      description =
+          "按《关于中国共产党党费收缴、使用和管理的规定》计算每月应缴：按全部基数适用一个比例（3000/5000/10000元分档"
+              + " 0.5%/1%/1.5%/2%；离退休5000元以下0.5%、以上1%；农民0.2–1元；学生、失业、低保0.2元），"
+              + "四舍五入到分。从生效月份起的未缴账单随之重算。 Computes the monthly amount on the whole base,"
+              + " HALF_UP to the fen; unpaid bills from that month on are re-priced.")
+  ResponseEntity<ProfileResponse> create(@Valid @RequestBody CreateProfile request) {
+    ProfileService.Visible created = service.create(request, access.current());
+    return ResponseEntity.created(URI.create("/api/dues/profiles/" + created.profile().getId()))
+        .eTag(Versions.etag(created.profile().getVersion()))
+        .body(view(created));
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "党员的党费核定 (a member's assessments)",
+      description = "基数仅本人、本支部书记/党务工作者和管理员可见。The base is shown only to those allowed.")
+  List<ProfileResponse> list(
+      @Parameter(description = "党员ID") @RequestParam UUID memberId,
+      @Parameter(description = "年度") @RequestParam(required = false) @Min(2000) @Max(2100)
+          Integer year) {
+    return service.ofMember(memberId, year, access.current()).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "查询党费核定 (get an assessment)")
+  ResponseEntity<ProfileResponse> get(@PathVariable UUID id) {
+    ProfileService.Visible found = service.get(id, access.current());
+    return ResponseEntity.ok().eTag(Versions.etag(found.profile().getVersion())).body(view(found));
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "修改党费核定 (change an assessment)",
+      description = "需要 If-Match。未缴账单按新标准重算，已缴的不变。Needs If-Match; unpaid bills follow.")
+  ResponseEntity<ProfileResponse> update(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody UpdateProfile request) {
+    ProfileService.Visible updated =
+        service.update(id, request, Versions.fromIfMatch(ifMatch), access.current());
+    return ResponseEntity.ok()
+        .eTag(Versions.etag(updated.profile().getVersion()))
+        .body(view(updated));
+  }
+
+  @PutMapping("/{id}/hardship")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      summary = "困难党员减交或免交 (hardship reduction or waiver)",
+      description =
+          "须记录批准人（上一级党委）、讨论会议和有效期；写入审计。需要 If-Match。"
+              + " Needs the approval on record (who, which meeting, until when); audited.")
+  ResponseEntity<ProfileResponse> hardship(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody SetHardship request) {
+    ProfileService.Visible updated =
+        service.hardship(id, request, Versions.fromIfMatch(ifMatch), access.current());
+    return ResponseEntity.ok()
+        .eTag(Versions.etag(updated.profile().getVersion()))
+        .body(view(updated));
+  }
+
+  private ProfileResponse view(ProfileService.Visible visible) {
+    return mapper.toResponse(visible.profile(), visible.mayReadBase());
+  }
+}

@@ -1,0 +1,25 @@
+package cn.dangjian.dues.provider;
+
+/** A callback that must not be applied, with the outcome to log. */
+public class CallbackRejected extends RuntimeException {
+
+  /** Why a callback was not applied. */
+  public enum Outcome {
+    BAD_SIGNATURE,
+    MALFORMED,
+    UNKNOWN_ORDER,
+    AMOUNT_MISMATCH,
+    NOT_PENDING
+  }
+
+  private final Outcome outcome;
+
+  public CallbackRejected(Outcome outcome, String detail) {
+    super(detail);
+    this.outcome = outcome;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+}

@@ -1,0 +1,7 @@
+package cn.dangjian.dues.report;
+
+/** Export file formats. */
+public enum ExportFormat {
+  csv,
+  xlsx
+}

@@ -1,0 +1,95 @@
+package cn.dangjian.dues;
+
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.MemberStatusChanged;
+import cn.dangjian.events.member.OrgCreated;
+import cn.dangjian.events.member.TransferChanged;
+import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.projection.MemberEventsProjector;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Feeds member-service's envelopes straight into the platform projector (the same code the
+ * member.events listener runs), so each test builds its org tree and members in milliseconds.
+ * {@link KafkaFeedIT} proves the same envelopes arrive over the real broker.
+ */
+public final class ProjectionFeed {
+
+  private final MemberEventsProjector projector;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<UUID, String> paths = new HashMap<>();
+
+  public ProjectionFeed(MemberEventsProjector projector) {
+    this.projector = projector;
+  }
+
+  public UUID org(UUID parent, String name, String type) {
+    UUID id = UuidV7.next();
+    String path = (parent == null ? "/" : paths.get(parent)) + id + "/";
+    paths.put(id, path);
+    send(EventTypes.ORG_CREATED, id, path, new OrgCreated(id, parent, name, type, path));
+    return id;
+  }
+
+  public String pathOf(UUID org) {
+    return paths.get(org);
+  }
+
+  public UUID member(UUID org, String stage, String category, LocalDate joinDate) {
+    UUID id = UuidV7.next();
+    LocalDate full = "FULL".equals(stage) && joinDate != null ? joinDate.plusYears(1) : null;
+    send(
+        EventTypes.MEMBER_REGISTERED,
+        id,
+        paths.get(org),
+        new MemberRegistered(id, org, stage, category, joinDate, full));
+    return id;
+  }
+
+  public void status(UUID member, UUID org, String to) {
+    send(
+        EventTypes.MEMBER_STATUS_CHANGED,
+        member,
+        paths.get(org),
+        new MemberStatusChanged(member, org, "ACTIVE", to, LocalDate.now()));
+  }
+
+  public void transferred(UUID member, UUID from, UUID to) {
+    send(
+        EventTypes.MEMBER_TRANSFER_CHANGED,
+        member,
+        paths.get(to),
+        new TransferChanged(
+            UuidV7.next(),
+            member,
+            "INTERNAL",
+            from,
+            to,
+            "COMPLETED",
+            LocalDate.now(),
+            LocalDate.now().plusMonths(3),
+            paths.get(to)));
+  }
+
+  private void send(String type, UUID subject, String orgPath, Object payload) {
+    JsonNode tree = json.valueToTree(payload);
+    projector.apply(
+        new EventEnvelope<>(
+            UuidV7.next(),
+            type,
+            1,
+            Instant.now(),
+            "member-service",
+            subject.toString(),
+            orgPath,
+            tree));
+  }
+}

@@ -1,0 +1,17 @@
+package cn.dangjian.events.dues;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code dues.payment.reversed} v1: a confirmed payment was reversed (the reason is in the
+ * service's audit trail, not here); its months are unpaid again. Subject: the member.
+ */
+public record PaymentReversed(
+    UUID paymentId,
+    UUID memberId,
+    UUID orgId,
+    List<String> months,
+    long totalFen,
+    Instant reversedAt) {}
