@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Feeds member-service's envelopes straight into the platform projector (the same code the
  * member.events listener runs), so each test builds its org tree and members in milliseconds.
- * {@link KafkaFeedIT} proves the same envelopes arrive over the real broker.
+ * {@link EventsIT} feeds them over the real broker instead.
  */
 public final class ProjectionFeed {
 
