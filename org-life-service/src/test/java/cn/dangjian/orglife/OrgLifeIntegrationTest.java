@@ -36,6 +36,7 @@ public abstract class OrgLifeIntegrationTest {
     registry.add(
         "dangjian.org-life.attachments.directory",
         () -> Path.of("target", "test-attachments").toAbsolutePath().toString());
+    registry.add("dangjian.org-life.attachments.max-size", () -> "64KB");
     KEYCLOAK.resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
   }
 }
