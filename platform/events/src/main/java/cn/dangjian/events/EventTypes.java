@@ -1,5 +1,6 @@
 package cn.dangjian.events;
 
+import cn.dangjian.events.alert.AlertChanged;
 import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.events.dues.DuesPaid;
@@ -44,6 +45,11 @@ public final class EventTypes {
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
 
+  // alert-service (alert.events)
+  public static final String ALERT_RAISED = "alert.raised";
+  public static final String ALERT_CHANGED = "alert.changed";
+  public static final String ALERT_RESOLVED = "alert.resolved";
+
   // dues-service (dues.events)
   public static final String DUES_BILL_ISSUED = "dues.bill.issued";
   public static final String DUES_PAID = "dues.paid";
@@ -80,6 +86,9 @@ public final class EventTypes {
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
+          define(ALERT_RAISED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
+          define(ALERT_CHANGED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
+          define(ALERT_RESOLVED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(DUES_BILL_ISSUED, 1, BillsIssued.class, Topics.DUES_EVENTS),
           define(DUES_PAID, 1, DuesPaid.class, Topics.DUES_EVENTS),
           define(DUES_PAYMENT_REVERSED, 1, PaymentReversed.class, Topics.DUES_EVENTS),

@@ -82,7 +82,8 @@ public class MemberEventsProjector {
       return;
     }
     switch (envelope.type()) {
-      case EventTypes.ORG_CREATED -> orgCreated(reader.payload(envelope, OrgCreated.class));
+      case EventTypes.ORG_CREATED ->
+          orgCreated(envelope, reader.payload(envelope, OrgCreated.class));
       case EventTypes.ORG_RENAMED -> orgRenamed(reader.payload(envelope, OrgRenamed.class));
       case EventTypes.ORG_MOVED -> orgMoved(reader.payload(envelope, OrgMoved.class));
       case EventTypes.ORG_DISSOLVED -> orgDissolved(reader.payload(envelope, OrgDissolved.class));
@@ -105,10 +106,10 @@ public class MemberEventsProjector {
     hooks.forEach(hook -> hook.on(envelope));
   }
 
-  private void orgCreated(OrgCreated e) {
+  private void orgCreated(EventEnvelope<JsonNode> envelope, OrgCreated e) {
     jdbc.update(
         "INSERT INTO proj_org (org_id, parent_id, name, org_type, path, depth, dissolved,"
-            + " updated_at) VALUES (?,?,?,?,?,?,FALSE,?) ON DUPLICATE KEY UPDATE"
+            + " created_on, updated_at) VALUES (?,?,?,?,?,?,FALSE,?,?) ON DUPLICATE KEY UPDATE"
             + " parent_id = VALUES(parent_id), name = VALUES(name), org_type = VALUES(org_type),"
             + " path = VALUES(path), depth = VALUES(depth), updated_at = VALUES(updated_at)",
         bytes(e.orgId()),
@@ -117,6 +118,7 @@ public class MemberEventsProjector {
         e.orgType(),
         e.path(),
         depthOf(e.path()),
+        LocalDate.ofInstant(envelope.occurredAt(), CALENDAR),
         now());
   }
 

@@ -1,0 +1,278 @@
+package cn.dangjian.alert.alert;
+
+import cn.dangjian.alert.alert.AlertRequests.Dismissal;
+import cn.dangjian.alert.alert.AlertRequests.Feedback;
+import cn.dangjian.alert.alert.AlertRequests.Review;
+import cn.dangjian.alert.alert.AlertResponses.AlertResponse;
+import cn.dangjian.alert.alert.AlertResponses.HistoryEntry;
+import cn.dangjian.alert.alert.AlertResponses.Statistics;
+import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
+import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.catalogue.Severity;
+import cn.dangjian.alert.push.AlertStream;
+import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Alerts of the caller's subtree: list, read, statistics, export, stream, rectification loop. */
+@RestController
+@RequestMapping("/api/alerts")
+@Validated
+@Tag(name = "预警 alerts", description = "预警、证据、整改建议与期限，整改闭环")
+@PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','integration')")
+public class AlertController {
+
+  private final AlertService service;
+  private final AlertMapper mapper;
+  private final RuleCatalogue catalogue;
+  private final CurrentCaller caller;
+  private final ProjectionDataScopeResolver scopes;
+  private final AlertStream stream;
+  private final Clock clock;
+
+  AlertController(
+      AlertService service,
+      AlertMapper mapper,
+      RuleCatalogue catalogue,
+      CurrentCaller caller,
+      ProjectionDataScopeResolver scopes,
+      AlertStream stream,
+      Clock clock) {
+    this.service = service;
+    this.mapper = mapper;
+    this.catalogue = catalogue;
+    this.caller = caller;
+    this.scopes = scopes;
+    this.stream = stream;
+    this.clock = clock;
+  }
+
+  private DataScope scope() {
+    return scopes.resolve(caller.get());
+  }
+
+  private AlertResponse response(Alert alert) {
+    return mapper.toResponse(alert, catalogue, Calendar.today(clock));
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "分页查询预警 (list alerts)",
+      description = "仅返回调用者管辖子树内的预警，按提出时间倒序。Only the caller's subtree, newest first.")
+  public PageResponse<AlertResponse> list(
+      @Parameter(description = "状态，可多选") @RequestParam(required = false) List<AlertStatus> status,
+      @Parameter(description = "级别") @RequestParam(required = false) Severity severity,
+      @Parameter(description = "规则编号") @RequestParam(required = false) String ruleId,
+      @Parameter(description = "组织（含下级）") @RequestParam(required = false) UUID orgId,
+      @Parameter(description = "预警对象（党员或组织）") @RequestParam(required = false) UUID subjectId,
+      @Parameter(description = "提出日期起")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate raisedFrom,
+      @Parameter(description = "提出日期止")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate raisedTo,
+      @Parameter(description = "仅逾期未办结") @RequestParam(required = false) Boolean overdue,
+      @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
+      @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
+          int size) {
+    Page<Alert> result =
+        service.search(
+            scope(),
+            new AlertService.Filter(
+                status, severity, ruleId, orgId, subjectId, raisedFrom, raisedTo, overdue),
+            PageRequest.of(
+                page, size, Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))));
+    return PageResponse.of(result, this::response);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "预警详情 (one alert)")
+  public ResponseEntity<AlertResponse> get(@PathVariable UUID id) {
+    Alert alert = service.get(id, scope());
+    return ResponseEntity.ok()
+        .header(HttpHeaders.ETAG, Versions.etag(alert.getVersion()))
+        .body(response(alert));
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "处理记录 (history)")
+  public List<HistoryEntry> history(@PathVariable UUID id) {
+    return service.history(id, scope()).stream().map(mapper::toEntry).toList();
+  }
+
+  @PostMapping("/{id}/acknowledge")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "签收 (acknowledge)")
+  public AlertResponse acknowledge(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return act(id, Action.ACKNOWLEDGE, null, null, ifMatch);
+  }
+
+  @PostMapping("/{id}/rectify")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "整改中：反馈整改情况 (rectifying, with feedback and attachments)")
+  public AlertResponse rectify(
+      @PathVariable UUID id,
+      @Valid @RequestBody Feedback body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return act(id, Action.RECTIFY, body.feedback(), body.attachments(), ifMatch);
+  }
+
+  @PostMapping("/{id}/submit")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "提交上级审核 (submit for review)")
+  public AlertResponse submit(
+      @PathVariable UUID id,
+      @Valid @RequestBody Feedback body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return act(id, Action.SUBMIT, body.feedback(), body.attachments(), ifMatch);
+  }
+
+  @PostMapping("/{id}/review")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "上级审核：通过则关闭，退回则继续整改 (review by the superior org)")
+  public AlertResponse review(
+      @PathVariable UUID id,
+      @Valid @RequestBody Review body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Action action =
+        body.decision() == AlertRequests.Decision.ACCEPT ? Action.ACCEPT : Action.REJECT;
+    return act(id, action, body.reason(), null, ifMatch);
+  }
+
+  @PostMapping("/{id}/dismiss")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "撤销预警（须说明理由，仅上级或组织部）(dismiss with a reason)")
+  public AlertResponse dismiss(
+      @PathVariable UUID id,
+      @Valid @RequestBody Dismissal body,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return act(id, Action.DISMISS, body.reason(), null, ifMatch);
+  }
+
+  private AlertResponse act(
+      UUID id,
+      Action action,
+      String note,
+      List<AlertRequests.Attachment> attachments,
+      String ifMatch) {
+    Long expected = ifMatch == null ? null : Versions.fromIfMatch(ifMatch);
+    return response(
+        service.act(id, action, note, attachments, scope(), caller.usernameOrSystem(), expected));
+  }
+
+  @GetMapping("/stats")
+  @Operation(summary = "组织预警统计：按规则和级别的在办数、逾期数、平均办结时长 (per-org statistics)")
+  public Statistics statistics(@RequestParam UUID orgId) {
+    return service.statistics(orgId, scope());
+  }
+
+  @GetMapping(value = "/export", produces = "text/csv")
+  @Operation(summary = "导出预警 CSV（与列表相同的筛选，最多 50,000 条）(export)")
+  public ResponseEntity<StreamingResponseBody> export(
+      @RequestParam(required = false) List<AlertStatus> status,
+      @RequestParam(required = false) Severity severity,
+      @RequestParam(required = false) String ruleId,
+      @RequestParam(required = false) UUID orgId,
+      @RequestParam(required = false) Boolean overdue) {
+    DataScope scope = scope();
+    AlertService.Filter filter =
+        new AlertService.Filter(status, severity, ruleId, orgId, null, null, null, overdue);
+    Page<Alert> first = service.search(scope, filter, PageRequest.of(0, 1));
+    StreamingResponseBody body =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          writer.write('\uFEFF');
+          writer.write("预警编号,规则,级别,状态,标题,预警对象,所属组织,提出日期,整改期限,是否逾期,解除说明\r\n");
+          LocalDate today = Calendar.today(clock);
+          for (int page = 0; page < 50; page++) {
+            Page<Alert> chunk =
+                service.search(
+                    scope, filter, PageRequest.of(page, 1000, Sort.by("raisedAt", "id")));
+            for (Alert a : chunk) {
+              AlertResponse r = mapper.toResponse(a, catalogue, today);
+              writer.write(
+                  String.join(
+                          ",",
+                          csv(r.id().toString()),
+                          csv(r.ruleName()),
+                          csv(r.severityLabel()),
+                          csv(r.statusLabel()),
+                          csv(r.title()),
+                          csv(r.subjectId().toString()),
+                          csv(r.orgId().toString()),
+                          csv(r.raisedOn().toString()),
+                          csv(r.deadline().toString()),
+                          r.overdue() ? "是" : "否",
+                          csv(r.resolution()))
+                      + "\r\n");
+            }
+            if (!chunk.hasNext()) {
+              break;
+            }
+          }
+          writer.flush();
+        };
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alerts.csv\"")
+        .header("X-Total-Count", Long.toString(first.getTotalElements()))
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(body);
+  }
+
+  private static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    // a leading = + - @ would be a formula in Excel
+    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+
+  @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(
+      summary = "预警实时推送 (Server-Sent Events)",
+      description = "新的和变化的预警（alert.raised / alert.changed / alert.resolved），仅限调用者管辖子树。")
+  public SseEmitter stream() throws IOException {
+    return stream.open(scope(), 30L * 60 * 1000);
+  }
+}

@@ -1,0 +1,10 @@
+package cn.dangjian.alert.alert;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AlertHistoryRepository extends JpaRepository<AlertHistory, UUID> {
+
+  List<AlertHistory> findByAlertIdOrderByAtAscIdAsc(UUID alertId);
+}

@@ -1,0 +1,7 @@
+package cn.dangjian.alert.alert;
+
+import cn.dangjian.alert.catalogue.SubjectType;
+import java.util.UUID;
+
+/** Whom an alert is about and the org (and path) it belongs to for data scope and assignment. */
+public record Subject(SubjectType type, UUID id, UUID orgId, String orgPath) {}

@@ -1,0 +1,58 @@
+package cn.dangjian.alert.catalogue;
+
+import java.util.Map;
+
+/**
+ * One rule of the catalogue (DOMAIN §7): what it watches, on what basis, how it is evaluated, its
+ * levels, and the Chinese texts an alert carries. Texts use {@code {fact}} placeholders that the
+ * rule's evaluation fills in.
+ *
+ * @param unit what the thresholds count (e.g. 月, 天（相对期限）)
+ * @param levels thresholds per severity (defaults; configurable, also per org type)
+ * @param orgTypeLevels overrides of {@code levels} per org type
+ * @param titleTemplate short title, e.g. 党员已连续{months}个月未参加组织生活
+ * @param suggestionTemplate who, how long, what the regulation says, what to do, by when
+ * @param resolvedTemplate what the alert says when its condition clears by itself
+ * @param deadlineDays default time to rectify from the day the alert is raised
+ */
+public record RuleDefinition(
+    String id,
+    String name,
+    String basis,
+    SubjectType subject,
+    Evaluation evaluation,
+    String unit,
+    Levels levels,
+    Map<String, Levels> orgTypeLevels,
+    String titleTemplate,
+    String suggestionTemplate,
+    String resolvedTemplate,
+    int deadlineDays,
+    boolean enabled) {
+
+  public RuleDefinition {
+    orgTypeLevels = Map.copyOf(orgTypeLevels);
+  }
+
+  public Levels levelsFor(String orgType) {
+    return orgType == null ? levels : orgTypeLevels.getOrDefault(orgType, levels);
+  }
+
+  RuleDefinition with(
+      Levels newLevels, Map<String, Levels> newOrgTypeLevels, Integer newDeadlineDays, Boolean on) {
+    return new RuleDefinition(
+        id,
+        name,
+        basis,
+        subject,
+        evaluation,
+        unit,
+        newLevels == null ? levels : newLevels,
+        newOrgTypeLevels == null ? orgTypeLevels : newOrgTypeLevels,
+        titleTemplate,
+        suggestionTemplate,
+        resolvedTemplate,
+        newDeadlineDays == null ? deadlineDays : newDeadlineDays,
+        on == null ? enabled : on);
+  }
+}

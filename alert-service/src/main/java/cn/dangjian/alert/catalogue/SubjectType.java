@@ -1,0 +1,7 @@
+package cn.dangjian.alert.catalogue;
+
+/** What an alert is about. */
+public enum SubjectType {
+  MEMBER,
+  ORG
+}

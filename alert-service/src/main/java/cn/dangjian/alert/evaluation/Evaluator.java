@@ -1,0 +1,214 @@
+package cn.dangjian.alert.evaluation;
+
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
+
+import cn.dangjian.alert.alert.AlertEngine;
+import cn.dangjian.alert.alert.AlertStatus;
+import cn.dangjian.alert.alert.Subject;
+import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.catalogue.SubjectType;
+import cn.dangjian.alert.rules.Finding;
+import cn.dangjian.alert.rules.MeetingGaps;
+import cn.dangjian.alert.rules.MemberFacts;
+import cn.dangjian.alert.rules.MemberRules;
+import cn.dangjian.alert.rules.OrgFacts;
+import cn.dangjian.alert.rules.OrgRules;
+import cn.dangjian.alert.rules.Outcome;
+import cn.dangjian.alert.state.StateStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates every rule for a member or an org as of a date and reconciles the alerts — right after
+ * an event changed the facts (as of today) and in the sweep (as of the sweep's date, in chunks that
+ * only touch alerts that change).
+ */
+@Service
+public class Evaluator {
+
+  private final StateStore store;
+  private final MemberRules memberRules;
+  private final OrgRules orgRules;
+  private final MeetingGaps meetingGaps;
+  private final AlertEngine engine;
+  private final NamedParameterJdbcTemplate sql;
+
+  Evaluator(
+      StateStore store,
+      MemberRules memberRules,
+      OrgRules orgRules,
+      MeetingGaps meetingGaps,
+      AlertEngine engine,
+      NamedParameterJdbcTemplate sql) {
+    this.store = store;
+    this.memberRules = memberRules;
+    this.orgRules = orgRules;
+    this.meetingGaps = meetingGaps;
+    this.engine = engine;
+    this.sql = sql;
+  }
+
+  @Transactional
+  public Tally member(UUID memberId, LocalDate asOf) {
+    Tally tally = new Tally();
+    store.member(memberId).ifPresent(m -> evaluateMembers(List.of(m), asOf, tally, false));
+    return tally;
+  }
+
+  @Transactional
+  public Tally org(UUID orgId, LocalDate asOf) {
+    Tally tally = new Tally();
+    store.org(orgId).ifPresent(o -> evaluateOrgs(List.of(o), asOf, tally, false));
+    return tally;
+  }
+
+  /** One sweep chunk of members: only outcomes that hold or meet an active alert touch alerts. */
+  @Transactional
+  public void members(List<MemberFacts> chunk, LocalDate asOf, Tally tally) {
+    evaluateMembers(chunk, asOf, tally, true);
+  }
+
+  @Transactional
+  public void orgs(List<OrgFacts> chunk, LocalDate asOf, Tally tally) {
+    evaluateOrgs(chunk, asOf, tally, true);
+  }
+
+  /**
+   * @param skipUnchanged in sweeps, leave alone an active alert whose period, severity and texts
+   *     the evaluation would not change (most of them, most days)
+   */
+  private void evaluateMembers(
+      List<MemberFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
+    Map<String, ActiveAlert> active =
+        activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
+    for (MemberFacts m : chunk) {
+      Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
+      for (Outcome outcome : memberRules.evaluate(m, asOf)) {
+        apply(subject, outcome, asOf, active, tally, skipUnchanged);
+      }
+    }
+  }
+
+  private void evaluateOrgs(
+      List<OrgFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
+    List<UUID> ids = chunk.stream().map(OrgFacts::orgId).toList();
+    Map<String, ActiveAlert> active = activeAlerts(ids);
+    Map<UUID, Map<String, List<LocalDate>>> meetings =
+        meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
+    for (OrgFacts o : chunk) {
+      Subject subject = new Subject(SubjectType.ORG, o.orgId(), o.orgId(), o.orgPath());
+      List<Outcome> outcomes = new ArrayList<>();
+      outcomes.add(orgRules.committeeTerm(o, asOf));
+      outcomes.add(orgRules.secretaryVacant(o, asOf));
+      outcomes.addAll(meetingGaps.evaluate(o, asOf, meetings.getOrDefault(o.orgId(), Map.of())));
+      for (Outcome outcome : outcomes) {
+        apply(subject, outcome, asOf, active, tally, skipUnchanged);
+      }
+      List<Finding> structure =
+          orgRules.structure(o).stream().map(out -> out.finding().orElseThrow()).toList();
+      boolean structureActive =
+          active.containsKey(RuleCatalogue.STRUCTURE_WARNING + "|" + o.orgId());
+      if (!structure.isEmpty() || structureActive) {
+        engine
+            .reconcileSet(subject, RuleCatalogue.STRUCTURE_WARNING, structure, Map.of(), asOf)
+            .forEach(tally::add);
+      }
+    }
+  }
+
+  private void apply(
+      Subject subject,
+      Outcome outcome,
+      LocalDate asOf,
+      Map<String, ActiveAlert> active,
+      Tally tally,
+      boolean skipUnchanged) {
+    ActiveAlert current = active.get(outcome.ruleId() + "|" + subject.id());
+    if (outcome.finding().isEmpty()) {
+      if (current != null) {
+        tally.add(engine.reconcile(subject, outcome, asOf));
+      }
+      return;
+    }
+    Finding finding = outcome.finding().get();
+    boolean unchanged =
+        skipUnchanged
+            && current != null
+            && current.periodKey().equals(finding.periodKey())
+            && current.severity().equals(finding.severity().name())
+            && current.title().equals(engine.titleOf(finding, current.deadline()))
+            && current.suggestion().equals(engine.suggestionOf(finding, current.deadline()));
+    if (!unchanged) {
+      tally.add(engine.reconcile(subject, outcome, asOf));
+    }
+  }
+
+  private record ActiveAlert(
+      String periodKey, String severity, String title, String suggestion, LocalDate deadline) {}
+
+  /**
+   * Active alerts of these subjects, keyed "rule|subject" (one per rule and subject but for
+   * multi-occurrence rules, where any one of them stands for "some are active").
+   */
+  private Map<String, ActiveAlert> activeAlerts(Collection<UUID> subjects) {
+    if (subjects.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, ActiveAlert> result = new HashMap<>();
+    sql.query(
+        "SELECT rule_id, subject_id, period_key, severity, title, suggestion, deadline FROM alert"
+            + " WHERE subject_id IN (:ids) AND status IN (:statuses)",
+        new MapSqlParameterSource()
+            .addValue("ids", subjects.stream().map(id -> bytes(id)).toList())
+            .addValue(
+                "statuses",
+                AlertStatus.ACTIVE.stream().map(Enum::name).collect(Collectors.toList())),
+        rs -> {
+          result.put(
+              rs.getString("rule_id") + "|" + uuid(rs.getBytes("subject_id")),
+              new ActiveAlert(
+                  rs.getString("period_key"),
+                  rs.getString("severity"),
+                  rs.getString("title"),
+                  rs.getString("suggestion"),
+                  rs.getObject("deadline", LocalDate.class)));
+        });
+    return result;
+  }
+
+  private Map<UUID, Map<String, List<LocalDate>>> meetingsSince(List<UUID> orgIds, LocalDate from) {
+    if (orgIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Map<String, List<LocalDate>>> result = new HashMap<>();
+    Set<UUID> seen = new HashSet<>();
+    sql.query(
+        "SELECT org_id, meeting_type, held_on FROM org_meeting WHERE org_id IN (:ids)"
+            + " AND held_on >= :from AND status <> 'CANCELLED'",
+        new MapSqlParameterSource()
+            .addValue("ids", orgIds.stream().map(id -> bytes(id)).toList())
+            .addValue("from", from),
+        rs -> {
+          UUID org = uuid(rs.getBytes("org_id"));
+          seen.add(org);
+          result
+              .computeIfAbsent(org, k -> new HashMap<>())
+              .computeIfAbsent(rs.getString("meeting_type"), k -> new ArrayList<>())
+              .add(rs.getObject("held_on", LocalDate.class));
+        });
+    return result;
+  }
+}

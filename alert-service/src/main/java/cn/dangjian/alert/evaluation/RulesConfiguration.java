@@ -1,0 +1,34 @@
+package cn.dangjian.alert.evaluation;
+
+import cn.dangjian.alert.catalogue.AlertRulesProperties;
+import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.rules.MeetingGaps;
+import cn.dangjian.alert.rules.MemberRules;
+import cn.dangjian.alert.rules.OrgRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The rule catalogue (with configured overrides) and the plain rule classes over it. */
+@Configuration
+class RulesConfiguration {
+
+  @Bean
+  RuleCatalogue ruleCatalogue(AlertRulesProperties properties) {
+    return new RuleCatalogue(properties);
+  }
+
+  @Bean
+  MemberRules memberRules(RuleCatalogue catalogue) {
+    return new MemberRules(catalogue);
+  }
+
+  @Bean
+  OrgRules orgRules(RuleCatalogue catalogue) {
+    return new OrgRules(catalogue);
+  }
+
+  @Bean
+  MeetingGaps meetingGaps(RuleCatalogue catalogue, OrgRules orgRules) {
+    return new MeetingGaps(catalogue, orgRules);
+  }
+}

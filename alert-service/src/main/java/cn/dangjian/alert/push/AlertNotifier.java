@@ -1,0 +1,57 @@
+package cn.dangjian.alert.push;
+
+import cn.dangjian.alert.alert.Alert;
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.alert.AlertChanged;
+import cn.dangjian.platform.events.DomainEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the world about an alert, inside the transaction that changed it: {@code alert.events}
+ * through the outbox (integrators, and every instance's SSE streams) and signed webhook deliveries
+ * queued for the subscriptions that cover the alert's org.
+ */
+@Component
+public class AlertNotifier {
+
+  private final DomainEventPublisher events;
+  private final WebhookOutbox webhooks;
+
+  AlertNotifier(DomainEventPublisher events, WebhookOutbox webhooks) {
+    this.events = events;
+    this.webhooks = webhooks;
+  }
+
+  public void raised(Alert alert) {
+    publish(EventTypes.ALERT_RAISED, alert, "RAISED");
+  }
+
+  public void changed(Alert alert, String change) {
+    publish(EventTypes.ALERT_CHANGED, alert, change);
+  }
+
+  public void resolved(Alert alert) {
+    publish(EventTypes.ALERT_RESOLVED, alert, "RESOLVED");
+  }
+
+  private void publish(String type, Alert alert, String change) {
+    AlertChanged payload =
+        new AlertChanged(
+            alert.getId(),
+            alert.getRuleId(),
+            alert.getSubjectType().name(),
+            alert.getSubjectId(),
+            alert.getOrgId(),
+            alert.getSeverity().name(),
+            alert.getStatus().name(),
+            change,
+            alert.getTitle(),
+            alert.getDeadline(),
+            alert.assigneeOrgId(),
+            alert.getEscalationLevel());
+    EventEnvelope<AlertChanged> envelope =
+        events.publish(type, alert.getId().toString(), alert.getOrgPath(), payload);
+    webhooks.enqueue(alert, envelope);
+  }
+}

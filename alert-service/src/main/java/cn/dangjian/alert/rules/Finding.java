@@ -1,0 +1,31 @@
+package cn.dangjian.alert.rules;
+
+import cn.dangjian.alert.catalogue.Severity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule's condition holds for a subject in a period, at a severity, for these facts.
+ *
+ * @param periodKey what makes this occurrence distinct (a month, a term, the start of a streak)
+ * @param facts values for the rule's text templates
+ * @param evidence the facts and the events behind them
+ * @param deadline a rule-specific deadline, or null for "raised on + the rule's default days"
+ */
+public record Finding(
+    String ruleId,
+    String periodKey,
+    Severity severity,
+    Map<String, String> facts,
+    List<Evidence> evidence,
+    LocalDate deadline) {
+
+  public Finding {
+    facts = Map.copyOf(facts);
+    evidence = List.copyOf(evidence);
+  }
+
+  /** One piece of evidence: what kind, which record or event, and what it shows. */
+  public record Evidence(String kind, String ref, String text) {}
+}

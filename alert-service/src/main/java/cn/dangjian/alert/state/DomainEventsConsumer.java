@@ -1,0 +1,271 @@
+package cn.dangjian.alert.state;
+
+import static cn.dangjian.platform.projection.Uuids.bytes;
+
+import cn.dangjian.alert.alert.AlertEngine;
+import cn.dangjian.alert.alert.Subject;
+import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.catalogue.Severity;
+import cn.dangjian.alert.catalogue.SubjectType;
+import cn.dangjian.alert.evaluation.Evaluator;
+import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.alert.rules.Finding;
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.Topics;
+import cn.dangjian.events.dues.ArrearsChanged;
+import cn.dangjian.events.orglife.MeetingPlanned;
+import cn.dangjian.events.orglife.MeetingRecordChanged;
+import cn.dangjian.events.orglife.RecordFlagged;
+import cn.dangjian.events.orglife.TrainingCredited;
+import cn.dangjian.platform.events.EventEnvelopeReader;
+import cn.dangjian.platform.events.PoisonEventException;
+import cn.dangjian.platform.events.ProcessedEvents;
+import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.platform.projection.ProjectedOrg;
+import cn.dangjian.platform.projection.Uuids;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * dues.events, orglife.events and assessment.events: each event once (its id stored in the
+ * transaction of its effect), in order per subject, unknown types skipped, poison to the DLT.
+ */
+@Component
+class DomainEventsConsumer {
+
+  static final String CONSUMER = "alert-domain-events";
+
+  /** Record states that mean the meeting took place (planned and cancelled ones do not). */
+  private static final Set<String> HELD =
+      Set.of("HELD", "SUBMITTED", "APPROVED", "RETURNED", "ARCHIVED", "CORRECTED");
+
+  private final EventEnvelopeReader reader;
+  private final ProcessedEvents processed;
+  private final StateStore store;
+  private final Evaluator evaluator;
+  private final AlertEngine engine;
+  private final MemberProjection projection;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  DomainEventsConsumer(
+      EventEnvelopeReader reader,
+      ProcessedEvents processed,
+      StateStore store,
+      Evaluator evaluator,
+      AlertEngine engine,
+      MemberProjection projection,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.reader = reader;
+    this.processed = processed;
+    this.store = store;
+    this.evaluator = evaluator;
+    this.engine = engine;
+    this.projection = projection;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @KafkaListener(
+      id = "alert-domain-events",
+      topics = {Topics.DUES_EVENTS, Topics.ORGLIFE_EVENTS, Topics.ASSESSMENT_EVENTS},
+      groupId = "alert-service-domain-events")
+  @Transactional
+  public void onRecord(ConsumerRecord<String, byte[]> record) {
+    apply(reader.read(record));
+  }
+
+  @Transactional
+  public void apply(EventEnvelope<JsonNode> envelope) {
+    if (!processed.markFirstTime(envelope.eventId(), CONSUMER, envelope.type())) {
+      return;
+    }
+    LocalDate today = Calendar.today(clock);
+    switch (envelope.type()) {
+      case EventTypes.DUES_ARREARS_CHANGED -> {
+        ArrearsChanged e = reader.payload(envelope, ArrearsChanged.class);
+        store.updateMember(
+            e.memberId(),
+            "arrears_months = ?, arrears_since = ?, arrears_fen = ?",
+            e.consecutiveMonths(),
+            e.sinceMonth(),
+            e.outstandingFen());
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.ORGLIFE_MEETING_HELD,
+          EventTypes.ORGLIFE_MEETING_SUBMITTED,
+          EventTypes.ORGLIFE_MEETING_APPROVED,
+          EventTypes.ORGLIFE_MEETING_RETURNED,
+          EventTypes.ORGLIFE_MEETING_CORRECTED ->
+          meeting(reader.payload(envelope, MeetingRecordChanged.class), today);
+      case EventTypes.ORGLIFE_MEETING_CANCELLED -> {
+        MeetingPlanned e = reader.payload(envelope, MeetingPlanned.class);
+        jdbc.update(
+            "UPDATE org_meeting SET status = 'CANCELLED' WHERE meeting_id = ?",
+            bytes(e.meetingId()));
+        evaluator.org(e.orgId(), today);
+      }
+      case EventTypes.ORGLIFE_TRAINING_CREDITED -> {
+        TrainingCredited e = reader.payload(envelope, TrainingCredited.class);
+        store.updateMember(
+            e.memberId(),
+            "training_year = ?, training_hours = ?",
+            e.creditedOn().getYear(),
+            e.yearTotalHours());
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.ORGLIFE_RECORD_FLAGGED ->
+          flagged(reader.payload(envelope, RecordFlagged.class), today);
+      case "assessment.accountability-triggered" -> accountability(envelope, today);
+      default -> {
+        // bills, payments, talks, appraisals, plans: nothing a rule reads (yet)
+      }
+    }
+  }
+
+  private void meeting(MeetingRecordChanged e, LocalDate today) {
+    if (!HELD.contains(e.status())) {
+      return;
+    }
+    Integer known =
+        jdbc
+            .query(
+                "SELECT record_version FROM org_meeting WHERE meeting_id = ?",
+                (rs, n) -> rs.getInt(1),
+                bytes(e.meetingId()))
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (known != null && known > e.recordVersion()) {
+      return; // an older version arriving late changes nothing
+    }
+    jdbc.update(
+        "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, record_version)"
+            + " VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE meeting_type = VALUES(meeting_type),"
+            + " held_on = VALUES(held_on), status = VALUES(status),"
+            + " record_version = VALUES(record_version)",
+        bytes(e.meetingId()),
+        bytes(e.orgId()),
+        e.meetingType(),
+        e.heldOn(),
+        e.status(),
+        e.recordVersion());
+    Set<UUID> affected = new HashSet<>();
+    jdbc.query(
+        "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?",
+        rs -> {
+          affected.add(Uuids.uuid(rs.getBytes(1)));
+        },
+        bytes(e.meetingId()));
+    jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", bytes(e.meetingId()));
+    for (UUID attendee : e.attendeeIds() == null ? List.<UUID>of() : e.attendeeIds()) {
+      attendance(e, attendee, true, null);
+      affected.add(attendee);
+    }
+    for (MeetingRecordChanged.Absentee absentee :
+        e.absentees() == null ? List.<MeetingRecordChanged.Absentee>of() : e.absentees()) {
+      // a mobile member attending with the host organisation did attend organisational life
+      boolean attendedElsewhere = "MOBILE_ELSEWHERE".equals(absentee.reason());
+      attendance(e, absentee.memberId(), attendedElsewhere, absentee.reason());
+      affected.add(absentee.memberId());
+    }
+    for (UUID member : affected) {
+      store.memberTracked(member, e.heldOn());
+      store.recomputeAttendance(member);
+      evaluator.member(member, today);
+    }
+    evaluator.org(e.orgId(), today);
+  }
+
+  private void attendance(MeetingRecordChanged e, UUID member, boolean attended, String reason) {
+    jdbc.update(
+        "INSERT INTO meeting_attendance (meeting_id, member_id, held_on, attended, reason)"
+            + " VALUES (?,?,?,?,?) ON DUPLICATE KEY UPDATE attended = VALUES(attended),"
+            + " reason = VALUES(reason)",
+        bytes(e.meetingId()),
+        bytes(member),
+        e.heldOn(),
+        attended,
+        reason);
+  }
+
+  private void flagged(RecordFlagged e, LocalDate today) {
+    ProjectedOrg org = orgOf(e.orgId());
+    Finding finding =
+        new Finding(
+            RuleCatalogue.RECORD_FLAGGED,
+            "record:" + e.meetingId() + ":" + e.kind(),
+            Severity.WARNING,
+            Map.of(
+                "kindText", kindText(e.kind()),
+                "heldOn", String.valueOf(e.heldOn()),
+                "meetingTypeText", String.valueOf(e.meetingType()),
+                "evidence", e.evidence() == null ? kindText(e.kind()) : e.evidence()),
+            List.of(
+                new Finding.Evidence(
+                    "MEETING",
+                    e.meetingId().toString(),
+                    e.evidence()
+                        + (e.relatedMeetingId() == null
+                            ? ""
+                            : "（比对记录 " + e.relatedMeetingId() + "，相似度 " + e.similarity() + "）"))),
+            null);
+    engine.raise(
+        new Subject(SubjectType.ORG, org.orgId(), org.orgId(), org.path()), finding, today);
+  }
+
+  private void accountability(EventEnvelope<JsonNode> envelope, LocalDate today) {
+    JsonNode p = envelope.payload();
+    if (p == null || p.get("orgId") == null) {
+      throw new PoisonEventException("assessment.accountability-triggered without orgId");
+    }
+    ProjectedOrg org = orgOf(UUID.fromString(p.get("orgId").asString()));
+    String years = p.has("years") ? p.get("years").asString() : "2";
+    LocalDate deadline = p.has("rectifyBy") ? LocalDate.parse(p.get("rectifyBy").asString()) : null;
+    Finding finding =
+        new Finding(
+            RuleCatalogue.ACCOUNTABILITY_TALK,
+            "cycle:" + (p.has("cycleId") ? p.get("cycleId").asString() : envelope.eventId()),
+            Severity.SERIOUS,
+            Map.of(
+                "years", years,
+                "band", p.has("band") ? p.get("band").asString() : "10%",
+                "talkBy",
+                    p.has("talkBy") ? p.get("talkBy").asString() : today.plusDays(30).toString(),
+                "detail", p.has("detail") ? p.get("detail").asString() : "见考核结果"),
+            List.of(new Finding.Evidence("ASSESSMENT", envelope.eventId().toString(), "考核问责事件")),
+            deadline);
+    engine.raise(
+        new Subject(SubjectType.ORG, org.orgId(), org.orgId(), org.path()), finding, today);
+  }
+
+  private ProjectedOrg orgOf(UUID orgId) {
+    // events of other services can overtake member.events: retry until the org is projected
+    return projection
+        .org(orgId)
+        .orElseThrow(() -> new IllegalStateException("org not projected yet: " + orgId));
+  }
+
+  private static String kindText(String kind) {
+    return switch (kind == null ? "" : kind) {
+      case "DUPLICATE_MINUTES" -> "照抄照搬（会议记录与以往记录高度相似）";
+      case "IDENTICAL_FULL_ATTENDANCE" -> "参会名单长期完全相同且全员到会";
+      case "OVERLAPPING_MEETINGS" -> "同一时间记录多场会议";
+      case "LATE_ENTRY" -> "会后长时间补录";
+      default -> String.valueOf(kind);
+    };
+  }
+}

@@ -1,0 +1,154 @@
+package cn.dangjian.alert.state;
+
+import cn.dangjian.alert.evaluation.Evaluator;
+import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.events.member.DevelopmentStepRecorded;
+import cn.dangjian.events.member.MemberFlagChanged;
+import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.member.OrgMoved;
+import cn.dangjian.events.member.OrgStructureChecked;
+import cn.dangjian.events.member.TransferChanged;
+import cn.dangjian.platform.events.EventEnvelopeReader;
+import cn.dangjian.platform.projection.MemberEventsHook;
+import cn.dangjian.platform.projection.Uuids;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * member.events as alert-service needs them, after the shared projection applied each one (same
+ * transaction, once per event): pipeline due dates, flags, transfers, committees and structure into
+ * its own state, then the subject's rules are evaluated as of today.
+ */
+@Component
+class MemberEventsReactions implements MemberEventsHook {
+
+  private final EventEnvelopeReader reader;
+  private final StateStore store;
+  private final Evaluator evaluator;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  MemberEventsReactions(
+      EventEnvelopeReader reader,
+      StateStore store,
+      Evaluator evaluator,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.reader = reader;
+    this.store = store;
+    this.evaluator = evaluator;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void on(EventEnvelope<JsonNode> envelope) {
+    LocalDate today = Calendar.today(clock);
+    switch (envelope.type()) {
+      case EventTypes.MEMBER_REGISTERED -> {
+        MemberRegistered e = reader.payload(envelope, MemberRegistered.class);
+        store.memberTracked(
+            e.memberId(), LocalDate.ofInstant(envelope.occurredAt(), Calendar.ZONE));
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.MEMBER_DEVELOPMENT_STEP -> {
+        DevelopmentStepRecorded e = reader.payload(envelope, DevelopmentStepRecorded.class);
+        store.updateMember(
+            e.memberId(),
+            "last_step = ?, last_step_on = ?, next_step = ?, next_due_on = ?",
+            e.step(),
+            e.doneOn(),
+            e.nextStep(),
+            e.nextDueOn());
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.MEMBER_FLAG_CHANGED -> {
+        MemberFlagChanged e = reader.payload(envelope, MemberFlagChanged.class);
+        String column =
+            switch (e.flag()) {
+              case "LOST_CONTACT" -> "lost_contact_since";
+              case "CORRECTION_PERIOD" -> "correction_ends_on";
+              case "DISCIPLINARY_PROBATION" -> "discipline_ends_on";
+              default -> null;
+            };
+        if (column != null) {
+          LocalDate value =
+              !e.active() ? null : "lost_contact_since".equals(column) ? e.startedOn() : e.endsOn();
+          store.updateMember(e.memberId(), column + " = ?", value);
+        }
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.MEMBER_TRANSFER_CHANGED -> {
+        TransferChanged e = reader.payload(envelope, TransferChanged.class);
+        if ("IN_TRANSIT".equals(e.status())) {
+          store.updateMember(
+              e.memberId(),
+              "transfer_id = ?, transfer_since = ?, transfer_valid_until = ?",
+              Uuids.bytes(e.transferId()),
+              e.effectiveOn(),
+              e.validUntil());
+        } else if (!"REQUESTED".equals(e.status()) && !"APPROVED_OUT".equals(e.status())) {
+          store.updateMember(
+              e.memberId(),
+              "transfer_id = NULL, transfer_since = NULL, transfer_valid_until = NULL");
+        }
+        evaluator.member(e.memberId(), today);
+      }
+      case EventTypes.MEMBER_STATUS_CHANGED, EventTypes.MEMBER_UPDATED ->
+          evaluator.member(UUID.fromString(envelope.subjectId()), today);
+      case EventTypes.COMMITTEE_CHANGED -> {
+        CommitteeChanged e = reader.payload(envelope, CommitteeChanged.class);
+        store.updateOrg(
+            e.orgId(),
+            "term_id = ?, term_ends_on = ?, term_due_on = ?, committee_seats = ?,"
+                + " secretary_member_id = ?, secretary_vacant_since = ?",
+            Uuids.bytes(e.termId()),
+            e.termEndsOn(),
+            e.dueOn() != null ? e.dueOn() : e.termEndsOn(),
+            e.seats(),
+            Uuids.bytes(e.secretaryMemberId()),
+            e.secretaryVacantSince());
+        evaluator.org(e.orgId(), today);
+      }
+      case EventTypes.ORG_STRUCTURE_CHANGED -> {
+        OrgStructureChecked e = reader.payload(envelope, OrgStructureChecked.class);
+        store.updateOrg(
+            e.orgId(),
+            "structure_warnings = ?, formal_members = ?, members = ?",
+            String.join(",", e.warnings()),
+            e.formalMembers(),
+            e.members());
+        evaluator.org(e.orgId(), today);
+      }
+      case EventTypes.ORG_MOVED -> moved(reader.payload(envelope, OrgMoved.class));
+      case EventTypes.ORG_DISSOLVED -> evaluator.org(UUID.fromString(envelope.subjectId()), today);
+      default -> {
+        // org.created, org.renamed: the projection is all that changes
+      }
+    }
+  }
+
+  /** Alerts and subscriptions carry org paths for data scope: they move with the subtree. */
+  private void moved(OrgMoved e) {
+    String pattern = e.oldPath().replace("%", "\\%").replace("_", "\\_") + "%";
+    int from = e.oldPath().length() + 1;
+    jdbc.update(
+        "UPDATE alert SET org_path = CONCAT(?, SUBSTRING(org_path, ?)) WHERE org_path LIKE ?",
+        e.newPath(),
+        from,
+        pattern);
+    jdbc.update(
+        "UPDATE webhook_subscription SET org_path = CONCAT(?, SUBSTRING(org_path, ?))"
+            + " WHERE org_path LIKE ?",
+        e.newPath(),
+        from,
+        pattern);
+  }
+}

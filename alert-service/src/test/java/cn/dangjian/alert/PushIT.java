@@ -1,0 +1,298 @@
+package cn.dangjian.alert;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.dangjian.alert.push.WebhookSigner;
+import cn.dangjian.alert.sweep.SweepService;
+import cn.dangjian.events.Topics;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+
+/** SSE within the subtree, signed webhooks with retries, alert.events, sweeps on two instances. */
+class PushIT extends ApiTestSupport {
+
+  private static final WireMockServer RECEIVER =
+      new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+  static {
+    RECEIVER.start();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    RECEIVER.stop();
+  }
+
+  @Autowired SweepService sweeps;
+
+  @Test
+  void theStreamCarriesNewAlertsOfMySubtreeAndNothingOfAnotherBranch() throws Exception {
+    MvcResult mine =
+        as(secretaryOf(branchA), get("/api/alerts/stream"))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    MvcResult other =
+        as(secretaryOf(branchB), get("/api/alerts/stream"))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    Thread.sleep(1500); // the stream's consumer starts at the newest offset: let it join first
+    UUID m = member(branchA);
+    arrears(m, branchA, 5, "2026-07", 7500);
+    MockHttpServletResponse response = mine.getResponse();
+    String body =
+        await(
+            () -> {
+              try {
+                String text = response.getContentAsString(StandardCharsets.UTF_8);
+                return text.contains("alert.raised") ? Optional.of(text) : Optional.empty();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(body)
+        .contains("event:alert.raised")
+        .contains("\"ruleId\":\"DUES_ARREARS\"")
+        .contains("\"severity\":\"WARNING\"")
+        .contains("党员已连续5个月未交纳党费")
+        .contains(m.toString());
+    assertThat(other.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .doesNotContain("alert.raised");
+  }
+
+  @Test
+  void webhookDeliveriesAreSignedRetriedWithBackoffAndAFailingEndpointIsDisabled()
+      throws Exception {
+    RECEIVER.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(204)));
+    RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503)));
+    String secret = "a-shared-secret-of-the-receiver";
+    JsonNode ok =
+        read(
+            as(
+                    secretaryOf(branchA),
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                            "/api/alerts/webhooks")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                            json.writeValueAsString(
+                                Map.of(
+                                    "orgId",
+                                    branchA.toString(),
+                                    "url",
+                                    RECEIVER.baseUrl() + "/ok",
+                                    "secret",
+                                    secret))))
+                .andExpect(status().isCreated()));
+    assertThat(ok.get("secret").asString()).isEqualTo(secret);
+    JsonNode down =
+        read(
+            as(
+                    admin,
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                            "/api/alerts/webhooks")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                            json.writeValueAsString(
+                                Map.of(
+                                    "orgId",
+                                    town.toString(),
+                                    "url",
+                                    RECEIVER.baseUrl() + "/down"))))
+                .andExpect(status().isCreated()));
+    as(
+            secretaryOf(branchB),
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/alerts/webhooks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json.writeValueAsString(
+                        Map.of("orgId", branchA.toString(), "url", "https://x.example.cn/h"))))
+        .andExpect(status().isNotFound());
+    as(
+            secretaryOf(branchA),
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/alerts/webhooks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json.writeValueAsString(Map.of("orgId", branchA.toString(), "url", "ftp://x"))))
+        .andExpect(status().isBadRequest());
+
+    UUID m = member(branchA);
+    arrears(m, branchA, 3, "2026-08", 4500);
+    LoggedRequest delivered =
+        await(
+            () ->
+                RECEIVER.findAll(postRequestedFor(urlEqualTo("/ok"))).stream()
+                    .filter(r -> r.getBodyAsString().contains(m.toString()))
+                    .findFirst());
+    String timestamp = delivered.getHeader("X-Dangjian-Timestamp");
+    assertThat(delivered.getHeader("X-Dangjian-Signature"))
+        .isEqualTo(
+            WebhookSigner.sign(secret, Long.parseLong(timestamp), delivered.getBodyAsString()));
+    assertThat(delivered.getHeader("X-Dangjian-Event")).isEqualTo("alert.raised");
+    assertThat(json.readTree(delivered.getBodyAsString()).get("payload").get("ruleId").asString())
+        .isEqualTo("DUES_ARREARS");
+
+    String downId = down.get("id").asString();
+    // retries at 200 ms, 400 ms, 800 ms…: 6 attempts then given up; disabled after 10 failures
+    JsonNode log =
+        await(
+            () -> {
+              JsonNode entries = deliveries(downId);
+              return entries.size() > 0 && entries.get(0).get("status").asString().equals("FAILED")
+                  ? Optional.of(entries)
+                  : Optional.empty();
+            });
+    assertThat(log.get(0).get("attempts").asInt()).isEqualTo(6);
+    assertThat(log.get(0).get("lastStatus").asInt()).isEqualTo(503);
+    assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo("/down"))).size())
+        .isGreaterThanOrEqualTo(6);
+    UUID second = member(branchB);
+    arrears(second, branchB, 3, "2026-08", 4500);
+    await(
+        () -> {
+          Integer disabled =
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM webhook_subscription WHERE id = UNHEX(REPLACE(?, '-', '')) AND status = 'DISABLED'",
+                  Integer.class,
+                  downId);
+          return disabled == 1 ? Optional.of(true) : Optional.empty();
+        });
+    RECEIVER.verify(
+        postRequestedFor(urlEqualTo("/ok"))
+            .withHeader("X-Dangjian-Signature", matching("sha256=[0-9a-f]{64}")));
+    RECEIVER.verify(
+        0, postRequestedFor(urlEqualTo("/ok")).withRequestBody(matching(".*" + second + ".*")));
+  }
+
+  private JsonNode deliveries(String subscription) {
+    try {
+      return read(as(admin, get("/api/alerts/webhooks/" + subscription + "/deliveries")));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void alertEventsReachKafkaForIntegrators() throws Exception {
+    UUID m = member(branchB);
+    arrears(m, branchB, 6, "2026-05", 9000);
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "integrator-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.ALERT_EVENTS));
+      JsonNode found =
+          await(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(500))) {
+                  JsonNode envelope = json.readTree(record.value());
+                  if (envelope.get("payload").get("subjectId").asString().equals(m.toString())) {
+                    return Optional.of(envelope);
+                  }
+                }
+                return Optional.empty();
+              });
+      assertThat(found.get("type").asString()).isEqualTo("alert.raised");
+      assertThat(found.get("payload").get("severity").asString()).isEqualTo("SERIOUS");
+      assertThat(found.get("orgPath").asString()).isEqualTo(FEED.pathOf(branchB));
+    }
+  }
+
+  @Test
+  void twoInstancesSweepingAtOnceDoNotBothRun() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Boolean> sweep = () -> sweeps.run(LocalDate.of(2026, 11, 30)).isPresent();
+      List<Future<Boolean>> results = pool.invokeAll(List.of(sweep, sweep));
+      long ran = 0;
+      for (Future<Boolean> result : results) {
+        ran += result.get() ? 1 : 0;
+      }
+      // the lease is held for the whole sweep: the second caller skips unless the first finished
+      assertThat(ran).isBetween(1L, 2L);
+      Integer overlapping =
+          jdbc.queryForObject(
+              "SELECT COUNT(*) FROM sweep_run a JOIN sweep_run b ON a.id <> b.id"
+                  + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at",
+              Integer.class);
+      assertThat(overlapping).isZero();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aPoisonRecordIsParkedOnTheDeadLetterTopicWithTheReason() throws Exception {
+    FEED.sendRaw(
+        Topics.ORGLIFE_EVENTS, "poison", "not an envelope".getBytes(StandardCharsets.UTF_8));
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.deadLetterOf(Topics.ORGLIFE_EVENTS)));
+      ConsumerRecord<String, byte[]> parked =
+          await(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(500))) {
+                  if ("poison".equals(record.key())) {
+                    return Optional.of(record);
+                  }
+                }
+                return Optional.empty();
+              });
+      assertThat(
+              new String(
+                  parked.headers().lastHeader("dangjian-dlt-reason").value(),
+                  StandardCharsets.UTF_8))
+          .contains("not an event envelope");
+    }
+  }
+}
