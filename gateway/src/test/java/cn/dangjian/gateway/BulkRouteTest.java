@@ -66,4 +66,36 @@ class BulkRouteTest extends GatewayIntegrationTest {
         .expectStatus()
         .isEqualTo(413);
   }
+
+  @Test
+  void anAlertStreamIsNotCutByTheServiceTimeLimit() {
+    MEMBER_SERVICE.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/api/alerts/stream")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(": connected\n\nevent:alert.raised\ndata:{}\n\n")
+                    .withFixedDelay(1_500)));
+    MEMBER_SERVICE.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/api/alerts/slow")
+            .willReturn(aResponse().withStatus(200).withFixedDelay(1_500)));
+
+    client
+        .get()
+        .uri("/api/alerts/stream")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("alert.raised"));
+    client
+        .get()
+        .uri("/api/alerts/slow")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503);
+  }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "resilience4j.timelimiter.instances.member-service.timeout-duration=700ms",
+      "resilience4j.timelimiter.instances.alert-service.timeout-duration=700ms",
       "resilience4j.circuitbreaker.instances.org-life-service.sliding-window-size=4",
       "resilience4j.circuitbreaker.instances.org-life-service.minimum-number-of-calls=4",
       "resilience4j.circuitbreaker.instances.org-life-service.wait-duration-in-open-state=1s",

@@ -51,6 +51,15 @@ class RouteConfiguration {
                                           .setFallbackUri("forward:/fallback/" + service.id())
                                           .setStatusCodes(new HashSet<>(BREAKER_STATUSES))))
                   .uri(uri));
+      // Server-Sent Event streams stay open for minutes: no time limit, no breaker, no retry
+      // (the browser's EventSource reconnects by itself).
+      routes.route(
+          service.id() + "-stream",
+          r ->
+              r.order(-1)
+                  .path(streamPaths(service))
+                  .filters(f -> f.dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST"))
+                  .uri(uri));
       routes.route(
           service.id(),
           r ->
@@ -73,6 +82,13 @@ class RouteConfiguration {
     return service.apiPaths().stream()
         .map(path -> path.replace("/**", ""))
         .flatMap(base -> java.util.stream.Stream.of(base + "/import", base + "/export"))
+        .toArray(String[]::new);
+  }
+
+  /** {@code /api/alerts/**} → {@code /api/alerts/stream}. */
+  static String[] streamPaths(DownstreamService service) {
+    return service.apiPaths().stream()
+        .map(path -> path.replace("/**", "/stream"))
         .toArray(String[]::new);
   }
 
