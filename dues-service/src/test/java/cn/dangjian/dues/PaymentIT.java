@@ -119,6 +119,17 @@ class PaymentIT extends ApiTestSupport {
   }
 
   @Test
+  void aReceiptNumberIsRecordedOncePerBranch() throws Exception {
+    String receipt = "R-" + SERIAL.incrementAndGet();
+    postJson(worker, "/api/dues/payments", offline(member, months(6, 6), receipt), key())
+        .andExpect(status().isCreated());
+    postJson(worker, "/api/dues/payments", offline(member, months(5, 5), receipt), key())
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("收据号 " + receipt + " 已登记过"));
+    assertThat(bill(member, NOW.minusMonths(5))).containsEntry("status", "UNPAID");
+  }
+
+  @Test
   void everyPaymentCallNeedsAnIdempotencyKeyAndARetryIsReplayed() throws Exception {
     Map<String, Object> body = offline(member, months(6, 6), "R-" + SERIAL.incrementAndGet());
     postJson(worker, "/api/dues/payments", body)

@@ -88,6 +88,17 @@ public class ArrearsService {
   }
 
   /**
+   * The member's arrears from bill states the caller already holds (a payment that just changed
+   * them), without reading the bills again.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Arrears refresh(ProjectedMember member, Map<YearMonth, BillState> states) {
+    Arrears now = ArrearsRules.of(states, DuesConfiguration.currentMonth(clock));
+    store(member.memberId(), member.orgId(), member.orgPath(), now);
+    return now;
+  }
+
+  /**
    * Recomputes every member under {@code pathPrefix} (null: everyone) set-based and writes and
    * publishes only the rows that changed. Returns how many changed.
    */
@@ -168,14 +179,28 @@ public class ArrearsService {
 
   private record Row(UUID memberId, UUID orgId, String orgPath, Arrears arrears) {}
 
-  /** Upserts the row; publishes when the number of months changed. */
+  /**
+   * Upserts the row; publishes when the number of months changed. A member who never was in arrears
+   * gets no row. No locking read: concurrent writers of one member are already serialised by the
+   * bill rows they take, and a locking read of a missing row (a gap lock) would deadlock concurrent
+   * inserts of neighbouring members.
+   */
   private void store(UUID memberId, UUID orgId, String orgPath, Arrears arrears) {
-    List<Integer> before =
+    List<Map<String, Object>> before =
         jdbc.queryForList(
-            "SELECT months FROM dues_arrears WHERE member_id = ? FOR UPDATE",
-            Integer.class,
+            "SELECT months, outstanding_fen, org_path FROM dues_arrears WHERE member_id = ?",
             bytes(memberId));
-    int previous = before.isEmpty() ? 0 : before.get(0);
+    int previous = before.isEmpty() ? 0 : ((Number) before.get(0).get("months")).intValue();
+    boolean unchanged =
+        before.isEmpty()
+            ? arrears.months() == 0
+            : previous == arrears.months()
+                && ((Number) before.get(0).get("outstanding_fen")).longValue()
+                    == arrears.outstandingFen()
+                && orgPath.equals(before.get(0).get("org_path"));
+    if (unchanged) {
+      return;
+    }
     jdbc.update(
         "INSERT INTO dues_arrears (member_id, org_id, org_path, months, since_month,"
             + " outstanding_fen, updated_at) VALUES (?,?,?,?,?,?,?)"

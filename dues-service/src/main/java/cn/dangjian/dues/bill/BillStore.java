@@ -290,6 +290,17 @@ public class BillStore {
         bytes(memberId));
   }
 
+  public Optional<Bill> ofMemberMonth(UUID memberId, YearMonth month) {
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM dues_bill WHERE member_id = ? AND bill_month = ?",
+            BILL,
+            bytes(memberId),
+            Months.sql(month))
+        .stream()
+        .findFirst();
+  }
+
   public Optional<Bill> find(UUID id) {
     return jdbc
         .query("SELECT " + COLUMNS + " FROM dues_bill WHERE id = ?", BILL, bytes(id))

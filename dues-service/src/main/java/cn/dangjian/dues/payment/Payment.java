@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,11 +18,12 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 /** One payment: several months' bills plus an optional voluntary extra. */
 @Entity
 @Table(name = "dues_payment")
-public class Payment {
+public class Payment implements Persistable<UUID> {
 
   @Id private UUID id;
 
@@ -88,7 +92,21 @@ public class Payment {
 
   @Version private long version;
 
+  /** New until first persisted: save() then inserts without a SELECT first (assigned ids). */
+  @Transient private boolean fresh;
+
   protected Payment() {}
+
+  @Override
+  public boolean isNew() {
+    return fresh;
+  }
+
+  @PostPersist
+  @PostLoad
+  void stored() {
+    fresh = false;
+  }
 
   public static Payment start(
       UUID memberId,
@@ -117,6 +135,7 @@ public class Payment {
     payment.receiptNo = receiptNo;
     payment.recordedBy = recordedBy;
     payment.createdAt = now;
+    payment.fresh = true;
     return payment;
   }
 

@@ -13,8 +13,6 @@ public interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
   Optional<Payment> findByProviderAndProviderOrderId(String provider, String orderId);
 
-  boolean existsByOrgIdAndReceiptNo(UUID orgId, String receiptNo);
-
   Page<Payment> findByMemberId(UUID memberId, Pageable pageable);
 
   @Query("select p from Payment p where p.orgPath like :pattern escape '\\'")

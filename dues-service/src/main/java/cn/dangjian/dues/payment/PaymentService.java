@@ -2,6 +2,7 @@ package cn.dangjian.dues.payment;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.arrears.ArrearsRules;
 import cn.dangjian.dues.arrears.ArrearsService;
 import cn.dangjian.dues.audit.DuesAudit;
 import cn.dangjian.dues.bill.Bill;
@@ -111,9 +112,6 @@ public class PaymentService {
     long extra = request.extraFen() == null ? 0 : request.extraFen();
     PaymentRules.Plan plan = rules.plan(current, months, statuses, extra);
     String receipt = request.receiptNo() == null ? null : request.receiptNo().strip();
-    if (receipt != null && payments.existsByOrgIdAndReceiptNo(member.orgId(), receipt)) {
-      throw ProblemException.conflict("payment.receipt-used", receipt);
-    }
     Instant now = clock.instant();
     boolean offline = request.channel() == Channel.OFFLINE;
     BillStatus taken = offline ? BillStatus.PAID : BillStatus.PENDING;
@@ -159,7 +157,15 @@ public class PaymentService {
     if (payment.getTotalFen() <= 0) {
       throw ProblemException.businessRule("payment-covers-something", "payment.rule.empty");
     }
-    payments.saveAndFlush(payment);
+    if (offline) {
+      payment.paid(now);
+    }
+    try {
+      payments.saveAndFlush(payment);
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      // uk_payment_receipt: the receipt number was recorded before in this branch
+      throw ProblemException.conflict("payment.receipt-used", receipt);
+    }
 
     for (Item item : items) {
       if (!bills.take(item.billId(), payment.getId(), taken, paidAt)) {
@@ -181,20 +187,25 @@ public class PaymentService {
         throw ProblemException.conflict("payment.bill-not-payable", month.toString());
       }
     }
-    for (Bill bill : bills.ofPayment(payment.getId())) {
-      jdbc.update(
-          "INSERT INTO dues_payment_item (payment_id, bill_id, bill_month, amount_fen, prepaid)"
-              + " VALUES (?,?,?,?,?)",
-          Ids.bytes(payment.getId()),
-          Ids.bytes(bill.id()),
-          Months.sql(bill.month()),
-          bill.amountFen(),
-          "PREPAY".equals(bill.origin()));
+    for (Item item : items) {
+      insertItem(payment.getId(), item.billId(), item.month(), item.amountFen(), false);
+    }
+    for (int i = 0; i < plan.prepaid().size(); i++) {
+      Bill prepaid =
+          bills
+              .ofMemberMonth(member.memberId(), plan.prepaid().get(i))
+              .orElseThrow(() -> new IllegalStateException("prepaid bill vanished"));
+      insertItem(payment.getId(), prepaid.id(), prepaid.month(), prepaid.amountFen(), true);
     }
     if (offline) {
-      payment.paid(now);
-      payments.saveAndFlush(payment);
-      paid(payment);
+      Map<YearMonth, ArrearsRules.BillState> after = new TreeMap<>();
+      byMonth.forEach(
+          (m, b) -> after.put(m, new ArrearsRules.BillState(b.status(), b.amountFen())));
+      for (YearMonth month : covered) {
+        after.put(month, new ArrearsRules.BillState(BillStatus.PAID, 0));
+      }
+      publishPaid(payment);
+      arrears.refresh(member, after);
     } else {
       Instant expires = now.plus(properties.getPayments().getOrderTtl());
       ProviderOrder order =
@@ -208,6 +219,17 @@ public class PaymentService {
 
   private record Item(UUID billId, YearMonth month, long amountFen, boolean prepaid) {}
 
+  private void insertItem(UUID paymentId, UUID billId, YearMonth month, long fen, boolean prepaid) {
+    jdbc.update(
+        "INSERT INTO dues_payment_item (payment_id, bill_id, bill_month, amount_fen, prepaid)"
+            + " VALUES (?,?,?,?,?)",
+        Ids.bytes(paymentId),
+        Ids.bytes(billId),
+        Months.sql(month),
+        fen,
+        prepaid);
+  }
+
   /** An online payment's callback was verified: bills become PAID, the payment PAID. */
   @Transactional
   public Payment confirm(Payment payment, Instant paidAt) {
@@ -219,6 +241,11 @@ public class PaymentService {
   }
 
   private void paid(Payment payment) {
+    publishPaid(payment);
+    arrears.refresh(payment.getMemberId());
+  }
+
+  private void publishPaid(Payment payment) {
     events.publish(
         EventTypes.DUES_PAID,
         payment.getMemberId().toString(),
@@ -234,7 +261,6 @@ public class PaymentService {
             payment.getTotalFen(),
             payment.isRemitToCentre(),
             payment.getPaidAt()));
-    arrears.refresh(payment.getMemberId());
   }
 
   /** 冲正: a confirmed payment is undone with a reason; its months are unpaid again. Audited. */
