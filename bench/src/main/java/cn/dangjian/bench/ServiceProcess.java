@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The member-service fat jar as a child process on a free loopback port, output to a log file,
+ * A service fat jar (member-service, alert-service…) as a child process on a free loopback port, output to a log file,
  * waited for until {@code /actuator/health/readiness} is UP. Secrets (keys, DB password) go through
  * the environment, not the command line.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private final Path jar;
   private final Path log;
@@ -35,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess start(
+  public static ServiceProcess start(
       Path jar,
       Path log,
       List<String> jvmOpts,
@@ -46,7 +46,7 @@ final class ServiceProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar
-              + " not found: build it first (cd <repo> && ./mvnw -B -pl member-service -am"
+              + " not found: build it first (cd <repo> && ./mvnw -B -Pbench -pl <service>,bench -am"
               + " -DskipTests package)");
     }
     ServiceProcess service = new ServiceProcess(jar, log, freePort());
@@ -81,7 +81,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     Instant began = Instant.now();
     process = builder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-stop-member-service"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-stop-" + jar.getFileName()));
     awaitReady(began, timeout);
     startTime = Duration.between(began, Instant.now());
   }
@@ -93,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
     while (Duration.between(began, Instant.now()).compareTo(timeout) < 0) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "member-service exited with "
+            jar.getFileName() + " exited with "
                 + process.exitValue()
                 + " before it was ready; see "
                 + log
@@ -116,7 +116,7 @@ final class ServiceProcess implements AutoCloseable {
     }
     close();
     throw new IllegalStateException(
-        "member-service not ready within "
+        jar.getFileName() + " not ready within "
             + timeout.toSeconds()
             + " s ("
             + last
@@ -135,19 +135,19 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  Duration startTime() {
+  public Duration startTime() {
     return startTime;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 

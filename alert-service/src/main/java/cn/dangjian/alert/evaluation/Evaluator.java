@@ -197,7 +197,7 @@ public class Evaluator {
     Set<UUID> seen = new HashSet<>();
     sql.query(
         "SELECT org_id, meeting_type, held_on FROM org_meeting WHERE org_id IN (:ids)"
-            + " AND held_on >= :from AND status <> 'CANCELLED'",
+            + " AND held_on >= :from AND status IN ('APPROVED', 'ARCHIVED')",
         new MapSqlParameterSource()
             .addValue("ids", orgIds.stream().map(id -> bytes(id)).toList())
             .addValue("from", from),

@@ -17,22 +17,31 @@ public class AlertNotifier {
 
   private final DomainEventPublisher events;
   private final WebhookOutbox webhooks;
+  private final AlertMetrics metrics;
 
-  AlertNotifier(DomainEventPublisher events, WebhookOutbox webhooks) {
+  AlertNotifier(DomainEventPublisher events, WebhookOutbox webhooks, AlertMetrics metrics) {
     this.events = events;
     this.webhooks = webhooks;
+    this.metrics = metrics;
   }
 
   public void raised(Alert alert) {
     publish(EventTypes.ALERT_RAISED, alert, "RAISED");
+    metrics.raised(alert.getRuleId(), alert.getSeverity().name());
   }
 
   public void changed(Alert alert, String change) {
     publish(EventTypes.ALERT_CHANGED, alert, change);
+    if ("ESCALATED".equals(change)) {
+      metrics.escalated(alert.getRuleId());
+    } else if (!alert.getStatus().active()) {
+      metrics.ended(alert.getRuleId(), alert.getStatus().name());
+    }
   }
 
   public void resolved(Alert alert) {
     publish(EventTypes.ALERT_RESOLVED, alert, "RESOLVED");
+    metrics.ended(alert.getRuleId(), "RESOLVED");
   }
 
   private void publish(String type, Alert alert, String change) {

@@ -47,9 +47,12 @@ class DomainEventsConsumer {
 
   static final String CONSUMER = "alert-domain-events";
 
-  /** Record states that mean the meeting took place (planned and cancelled ones do not). */
-  private static final Set<String> HELD =
-      Set.of("HELD", "SUBMITTED", "APPROVED", "RETURNED", "ARCHIVED", "CORRECTED");
+  /**
+   * Record states that count, as in org-life-service's compliance: a meeting counts (and so does
+   * its attendance) once the superior org approved it; a correction withdraws it until approved
+   * again.
+   */
+  private static final Set<String> COUNTED = Set.of("APPROVED", "ARCHIVED");
 
   private final EventEnvelopeReader reader;
   private final ProcessedEvents processed;
@@ -137,8 +140,9 @@ class DomainEventsConsumer {
   }
 
   private void meeting(MeetingRecordChanged e, LocalDate today) {
-    if (!HELD.contains(e.status())) {
-      return;
+    boolean counted = COUNTED.contains(e.status());
+    if (!counted && !"CORRECTED".equals(e.status())) {
+      return; // held, submitted, returned: not counted yet
     }
     Integer known =
         jdbc
@@ -171,12 +175,14 @@ class DomainEventsConsumer {
         },
         bytes(e.meetingId()));
     jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", bytes(e.meetingId()));
-    for (UUID attendee : e.attendeeIds() == null ? List.<UUID>of() : e.attendeeIds()) {
+    List<UUID> attendees = !counted || e.attendeeIds() == null ? List.of() : e.attendeeIds();
+    List<MeetingRecordChanged.Absentee> absentees =
+        !counted || e.absentees() == null ? List.of() : e.absentees();
+    for (UUID attendee : attendees) {
       attendance(e, attendee, true, null);
       affected.add(attendee);
     }
-    for (MeetingRecordChanged.Absentee absentee :
-        e.absentees() == null ? List.<MeetingRecordChanged.Absentee>of() : e.absentees()) {
+    for (MeetingRecordChanged.Absentee absentee : absentees) {
       // a mobile member attending with the host organisation did attend organisational life
       boolean attendedElsewhere = "MOBILE_ELSEWHERE".equals(absentee.reason());
       attendance(e, absentee.memberId(), attendedElsewhere, absentee.reason());

@@ -6,6 +6,7 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.events.OutboxMetrics;
 import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,11 @@ public class DangjianEventsAutoConfiguration {
         publications,
         properties.getEvents().getResubmitInterval(),
         properties.getEvents().getResubmitAfter());
+  }
+
+  @Bean
+  OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
+    return new OutboxMetrics(jdbc, clock);
   }
 
   @Bean

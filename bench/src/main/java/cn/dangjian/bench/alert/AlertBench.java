@@ -1,0 +1,504 @@
+package cn.dangjian.bench.alert;
+
+import cn.dangjian.bench.ServiceProcess;
+import cn.dangjian.testsupport.FakeKeycloak;
+import cn.dangjian.testsupport.TestDatabase;
+import cn.dangjian.testsupport.TestKafka;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 6's benchmark: alert-service at province scale. Loads 1,000,000 members in 50,000
+ * branches into the service's own projection and state tables (what its consumers would have built
+ * from a year of events), then measures (1) the daily sweep over all of them, twice (the second
+ * run finds nothing to change), and (2) event → alert: dues.arrears.changed events sent at a fixed
+ * rate, each timed until its alert.raised arrives on the service's SSE stream. The service's RSS
+ * is sampled throughout. Options: --members=, --branches=, --rate= (events/s), --seconds=,
+ * --concurrency= (listener threads), --jvm="-Xmx512m ...".
+ */
+public final class AlertBench {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Map<String, String> options;
+  private final int members;
+  private final int branches;
+  private final int rate;
+  private final int seconds;
+  private final StringBuilder report = new StringBuilder();
+
+  private AlertBench(Map<String, String> options) {
+    this.options = options;
+    this.members = Integer.parseInt(options.getOrDefault("members", "1000000"));
+    this.branches = Integer.parseInt(options.getOrDefault("branches", "50000"));
+    this.rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
+    this.seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.startsWith("--") && arg.contains("=")) {
+        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      }
+    }
+    int code = 0;
+    try {
+      new AlertBench(options).run();
+    } catch (Exception e) {
+      System.err.println("\nBENCHMARK FAILED: " + e);
+      e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private void run() throws Exception {
+    Path out = Path.of("bench/target/bench-results");
+    Files.createDirectories(out);
+    Path jar = out.resolve("alert-service-under-test.jar");
+    Files.copy(Path.of("alert-service/target/alert-service.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+    String url = TestDatabase.fresh("alert_bench") + "?rewriteBatchedStatements=true";
+    line("== alert-service at province scale (issue 6): %,d members, %,d branches", members, branches);
+    line("   machine: %d cores, %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+
+    try (FakeKeycloak keycloak = FakeKeycloak.start()) {
+      TestKafka kafka = TestKafka.shared("member.events", "orglife.events", "assessment.events", "alert.events");
+      int partitions = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic("dues.events", partitions, (short) 1))).all().get();
+      }
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("spring.datasource.url", url);
+      properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+      properties.put("spring.kafka.listener.concurrency", Integer.toString(partitions));
+      properties.put("spring.datasource.hikari.maximum-pool-size", "12");
+      properties.put("dangjian.alerts.sweep-cron", "-");
+      properties.put("logging.level.root", "WARN");
+      properties.putAll(keycloak.resourceServerProperties());
+      List<String> jvm =
+          Arrays.asList(options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
+      Map<String, String> env = Map.of("SPRING_DATASOURCE_USERNAME", TestDatabase.user(), "SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
+      try (ServiceProcess service =
+          ServiceProcess.start(jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
+        line("   alert-service ready in %.1f s (pid %d), JVM %s", service.startTime().toMillis() / 1000.0, service.pid(), String.join(" ", jvm));
+        RssSampler rss = new RssSampler(service.pid());
+        rss.start();
+        line("   RSS after start: %d MB", rss.currentMb());
+        Instant loadStart = Instant.now();
+        List<byte[]> quietMembers = load(url);
+        line("-- loaded in %.1f s", Duration.between(loadStart, Instant.now()).toMillis() / 1000.0);
+
+        String token = keycloak.token().roles("platform-admin").username("bench-admin").build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (int run = 1; run <= 2; run++) {
+          rss.resetPeak();
+          Instant begin = Instant.now();
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/alerts/sweeps"))
+                      .timeout(Duration.ofMinutes(15))
+                      .header("Authorization", "Bearer " + token)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"asOf\":\"2026-11-30\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          double secs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+          JsonNode sweep = JSON.readTree(response.body());
+          line(
+              "-- sweep %d as of 2026-11-30: %.1f s (HTTP %d): %s members, %s orgs, raised %s, changed %s, resolved %s, escalated %s; peak RSS %d MB",
+              run, secs, response.statusCode(), sweep.path("members"), sweep.path("orgs"), sweep.path("raised"),
+              sweep.path("changed"), sweep.path("resolved"), sweep.path("escalated"), rss.peakMb());
+        }
+        rss.resetPeak();
+        eventToAlert(service, token, kafka, quietMembers);
+        line("   peak RSS during the event run: %d MB; RSS at the end: %d MB", rss.peakMb(), rss.currentMb());
+        rss.stop();
+      }
+    }
+    Files.writeString(out.resolve("alert-bench.txt"), report.toString(), StandardCharsets.UTF_8);
+    System.out.println("\nwritten to " + out.resolve("alert-bench.txt"));
+  }
+
+  /** Dues events at a fixed rate; each is timed until its alert.raised is on the SSE stream. */
+  private void eventToAlert(ServiceProcess service, String token, TestKafka kafka, List<byte[]> quiet)
+      throws Exception {
+    int total = Math.min(rate * seconds, quiet.size());
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    long[] latencies = new long[total];
+    AtomicLong received = new AtomicLong();
+    AtomicBoolean streaming = new AtomicBoolean(true);
+    HttpURLConnectionStream stream = new HttpURLConnectionStream(service.baseUrl() + "/api/alerts/stream", token);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines = stream.open()) {
+                String line;
+                while (streaming.get() && (line = lines.readLine()) != null) {
+                  if (!line.startsWith("data:")) {
+                    continue;
+                  }
+                  long now = System.nanoTime();
+                  JsonNode data = JSON.readTree(line.substring(5));
+                  if (!"alert.raised".equals(data.path("type").asString())
+                      || !"DUES_ARREARS".equals(data.path("ruleId").asString())) {
+                    continue;
+                  }
+                  Long sent = sentAt.remove(data.path("subjectId").asString());
+                  if (sent != null) {
+                    int i = (int) received.getAndIncrement();
+                    if (i < latencies.length) {
+                      latencies[i] = now - sent;
+                    }
+                  }
+                }
+              } catch (Exception e) {
+                if (streaming.get()) {
+                  System.err.println("stream ended: " + e);
+                }
+              }
+            },
+            "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    Thread.sleep(2000); // the stream's consumer starts at the newest offset
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    line("-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions", total, rate,
+        Integer.parseInt(options.getOrDefault("concurrency", "4")));
+    Instant begin = Instant.now();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < total; i++) {
+        long due = start + (long) i * 1_000_000_000L / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        UUID member = uuid(quiet.get(i));
+        String id = member.toString();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("type", "dues.arrears.changed");
+        envelope.put("version", 1);
+        envelope.put("occurredAt", Instant.now().toString());
+        envelope.put("source", "bench");
+        envelope.put("subjectId", id);
+        envelope.put("orgPath", null);
+        envelope.put(
+            "payload",
+            Map.of("memberId", id, "orgId", UUID.randomUUID().toString(), "consecutiveMonths", 3,
+                "sinceMonth", "2026-09", "outstandingFen", 4500));
+        sentAt.put(id, System.nanoTime());
+        producer.send(new ProducerRecord<>("dues.events", id, JSON.writeValueAsBytes(envelope)));
+      }
+      producer.flush();
+    }
+    double sendSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (received.get() < total && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    double allSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    streaming.set(false);
+    stream.close();
+    int n = (int) Math.min(received.get(), total);
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    line(
+        "   sent in %.1f s (%.0f/s), %,d of %,d alerts on the stream after %.1f s (%.0f alerts/s)",
+        sendSecs, total / sendSecs, n, total, allSecs, n / allSecs);
+    if (n > 0) {
+      line(
+          "   event → alert on SSE: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms",
+          ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[n - 1] / 1e6);
+    }
+  }
+
+  private static double ms(long[] sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  /**
+   * The projections and state the consumers would have built: a province of counties and
+   * branches, members with a few absent (absent_since) and a few in arrears, committees with
+   * terms, two months of meetings for most branches. Returns members not in arrears, for the event
+   * run.
+   */
+  private List<byte[]> load(String url) throws Exception {
+    Random random = new Random(42);
+    List<byte[]> quiet = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+      c.setAutoCommit(false);
+      byte[] root = bytes(UUID.randomUUID());
+      String rootPath = "/" + uuid(root) + "/";
+      int counties = Math.max(1, branches / 500);
+      byte[][] countyIds = new byte[counties][];
+      String[] countyPaths = new String[counties];
+      try (PreparedStatement org =
+          c.prepareStatement(
+              "INSERT INTO proj_org (org_id, parent_id, name, org_type, path, depth, dissolved, created_on, updated_at)"
+                  + " VALUES (?,?,?,?,?,?,FALSE,'2025-01-01',NOW(6))")) {
+        insertOrg(org, root, null, "省委", "PARTY_COMMITTEE", rootPath, 1);
+        for (int i = 0; i < counties; i++) {
+          countyIds[i] = bytes(UUID.randomUUID());
+          countyPaths[i] = rootPath + uuid(countyIds[i]) + "/";
+          insertOrg(org, countyIds[i], root, "县委" + i, "PARTY_COMMITTEE", countyPaths[i], 2);
+        }
+        org.executeBatch();
+        try (PreparedStatement state =
+                c.prepareStatement(
+                    "INSERT INTO org_state (org_id, term_id, term_ends_on, term_due_on, committee_seats, updated_at)"
+                        + " VALUES (?,?,?,?,?,NOW(6))");
+            PreparedStatement meeting =
+                c.prepareStatement(
+                    "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, record_version)"
+                        + " VALUES (?,?,?,?,'APPROVED',1)");
+            PreparedStatement member =
+                c.prepareStatement(
+                    "INSERT INTO proj_member (member_id, org_id, org_path, stage, status, dues_category, join_date,"
+                        + " full_member_date, flags, status_since, org_since, updated_at)"
+                        + " VALUES (?,?,?,'FULL','ACTIVE','EMPLOYED','2015-07-01','2016-07-01','','2025-01-01','2025-01-01',NOW(6))");
+            PreparedStatement memberState =
+                c.prepareStatement(
+                    "INSERT INTO member_state (member_id, tracked_since, absent_since, arrears_months, arrears_since,"
+                        + " arrears_fen, updated_at) VALUES (?,'2025-01-01',?,?,?,?,NOW(6))")) {
+          int perBranch = members / branches;
+          int extra = members % branches;
+          for (int b = 0; b < branches; b++) {
+            byte[] branch = bytes(UUID.randomUUID());
+            String path = countyPaths[b % counties] + uuid(branch) + "/";
+            insertOrg(org, branch, countyIds[b % counties], "党支部" + b, "BRANCH", path, 3);
+            boolean committee = random.nextInt(100) < 30;
+            if (committee) {
+              LocalDate due = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(3 * 365));
+              state.setBytes(1, branch);
+              state.setBytes(2, bytes(UUID.randomUUID()));
+              state.setObject(3, due);
+              state.setObject(4, due);
+              state.setInt(5, 5);
+              state.addBatch();
+            }
+            for (String type : List.of("THEMED_PARTY_DAY", "COMMITTEE_MEETING")) {
+              if (type.equals("COMMITTEE_MEETING") && !committee) {
+                continue;
+              }
+              for (int month = 10; month <= 11; month++) {
+                if (random.nextInt(100) < 95) {
+                  meeting.setBytes(1, bytes(UUID.randomUUID()));
+                  meeting.setBytes(2, branch);
+                  meeting.setString(3, type);
+                  meeting.setObject(4, LocalDate.of(2026, month, 5 + random.nextInt(20)));
+                  meeting.addBatch();
+                }
+              }
+            }
+            int count = perBranch + (b < extra ? 1 : 0);
+            for (int m = 0; m < count; m++) {
+              byte[] id = bytes(UUID.randomUUID());
+              member.setBytes(1, id);
+              member.setBytes(2, branch);
+              member.setString(3, path);
+              member.addBatch();
+              int dice = random.nextInt(100);
+              memberState.setBytes(1, id);
+              memberState.setObject(2, dice < 3 ? LocalDate.of(2026, 6 + random.nextInt(4), 10) : null);
+              boolean arrears = dice >= 3 && dice < 5;
+              memberState.setInt(3, arrears ? 3 + random.nextInt(4) : 0);
+              memberState.setString(4, arrears ? "2026-06" : null);
+              memberState.setLong(5, arrears ? 9000 : 0);
+              memberState.addBatch();
+              if (!arrears && dice >= 5 && quiet.size() < rate * seconds) {
+                quiet.add(id);
+              }
+            }
+            if (b % 500 == 499) {
+              org.executeBatch();
+              state.executeBatch();
+              meeting.executeBatch();
+              member.executeBatch();
+              memberState.executeBatch();
+              c.commit();
+              if (b % 5000 == 4999) {
+                System.out.printf(Locale.ROOT, "   %,d / %,d branches%n", b + 1, branches);
+              }
+            }
+          }
+          org.executeBatch();
+          state.executeBatch();
+          meeting.executeBatch();
+          member.executeBatch();
+          memberState.executeBatch();
+          c.commit();
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        for (String table : List.of("proj_org", "proj_member", "member_state", "org_state", "org_meeting")) {
+          try (ResultSet rs = s.executeQuery("ANALYZE TABLE " + table)) {
+            rs.next();
+          }
+        }
+      }
+      c.commit();
+    }
+    return quiet;
+  }
+
+  private static void insertOrg(
+      PreparedStatement org, byte[] id, byte[] parent, String name, String type, String path, int depth)
+      throws Exception {
+    org.setBytes(1, id);
+    org.setBytes(2, parent);
+    org.setString(3, name);
+    org.setString(4, type);
+    org.setString(5, path);
+    org.setInt(6, depth);
+    org.addBatch();
+  }
+
+  static byte[] bytes(UUID id) {
+    return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+  }
+
+  static UUID uuid(byte[] b) {
+    ByteBuffer buffer = ByteBuffer.wrap(b);
+    return new UUID(buffer.getLong(), buffer.getLong());
+  }
+
+  private void line(String format, Object... args) {
+    String text = String.format(Locale.ROOT, format, args);
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+
+  /** A long-lived GET of an SSE stream, read line by line. */
+  static final class HttpURLConnectionStream implements AutoCloseable {
+    private final String url;
+    private final String token;
+    private java.net.HttpURLConnection connection;
+
+    HttpURLConnectionStream(String url, String token) {
+      this.url = url;
+      this.token = token;
+    }
+
+    BufferedReader open() throws Exception {
+      connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+      connection.setRequestProperty("Authorization", "Bearer " + token);
+      connection.setRequestProperty("Accept", "text/event-stream");
+      connection.setReadTimeout(0);
+      return new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        connection.disconnect();
+      }
+    }
+  }
+
+  /** RSS of the service process from /proc, sampled every 250 ms. */
+  static final class RssSampler {
+    private final long pid;
+    private final AtomicLong peakKb = new AtomicLong();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    RssSampler(long pid) {
+      this.pid = pid;
+    }
+
+    void start() {
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  long kb = rssKb();
+                  peakKb.accumulateAndGet(kb, Math::max);
+                  try {
+                    Thread.sleep(250);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "rss-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long rssKb() {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (Exception e) {
+        return 0;
+      }
+      return 0;
+    }
+
+    long currentMb() {
+      return rssKb() / 1024;
+    }
+
+    long peakMb() {
+      return peakKb.get() / 1024;
+    }
+
+    void resetPeak() {
+      peakKb.set(rssKb());
+    }
+
+    void stop() {
+      running = false;
+    }
+  }
+}
