@@ -94,6 +94,27 @@ class MeetingLifecycleIT extends ApiTestSupport {
     as(secretaryOf(branchB), get("/api/org-life/compliance/orgs/" + branchA).param("period", month))
         .andExpect(status().isNotFound());
 
+    // the absent member's history shows the absence with its reason; the month is not attended
+    JsonNode history =
+        read(
+            as(worker, get("/api/org-life/attendance/members/" + committeeMembers.get(2)))
+                .andExpect(status().isOk()));
+    JsonNode entry = history.get("meetings").get(0);
+    assertThat(entry.get("present").asBoolean()).isFalse();
+    assertThat(entry.get("absenceReason").asString()).isEqualTo("ILLNESS");
+    assertThat(history.get("consecutiveMonthsAbsent").asInt()).isGreaterThanOrEqualTo(1);
+    JsonNode present =
+        read(as(worker, get("/api/org-life/attendance/members/" + committeeMembers.get(0))));
+    boolean attendedThatMonth = false;
+    for (JsonNode mo : present.get("months")) {
+      if (mo.get("month").asString().equals(month)) {
+        attendedThatMonth = mo.get("attended").asBoolean();
+      }
+    }
+    assertThat(attendedThatMonth).isTrue();
+    as(secretaryOf(branchB), get("/api/org-life/attendance/members/" + committeeMembers.get(0)))
+        .andExpect(status().isNotFound());
+
     // the approval event carries org, type, date, attendees and absentees with reasons
     String event =
         jdbc.queryForObject(
