@@ -174,6 +174,8 @@ public class ComplianceService {
       throw ProblemException.businessRule(
           "plan-is-for-branches-and-groups", "compliance.rule.not-a-branch");
     }
+    Integer seats = seatsOf(List.of(orgId)).get(orgId);
+    reqs = reqs.stream().filter(r -> ComplianceRules.applies(r.meetingType(), seats)).toList();
     LocalDate today = today();
     // every unit overlapping the period: a year requirement seen from a month is the whole year
     LocalDate from = period.from();
@@ -332,6 +334,7 @@ public class ComplianceService {
         ComplianceCounts.monthOf(from),
         ComplianceCounts.monthOf(to));
 
+    Map<UUID, Integer> seats = seatsUnder(root.path());
     Map<String, long[]> byType = new LinkedHashMap<>(); // due, met, missing, open, orgs
     Map<String, PeriodUnit> unitOf = new HashMap<>();
     Map<PeriodUnit, List<Period>> unitsCache = new EnumMap<>(PeriodUnit.class);
@@ -341,6 +344,9 @@ public class ComplianceService {
       Map<String, Map<Integer, Integer>> orgCounts = counts.getOrDefault(o.orgId(), Map.of());
       List<String> missingUnits = new ArrayList<>();
       for (Requirement r : reqs.get(o.orgType())) {
+        if (!ComplianceRules.applies(r.meetingType(), seats.get(o.orgId()))) {
+          continue;
+        }
         long[] t = byType.computeIfAbsent(r.meetingType(), k -> new long[5]);
         unitOf.putIfAbsent(r.meetingType(), r.unit());
         t[4]++;
@@ -414,6 +420,32 @@ public class ComplianceService {
         types,
         gaps.size() > MAX_GAPS ? List.copyOf(gaps.subList(0, MAX_GAPS)) : gaps,
         gaps.size());
+  }
+
+  /** Committee seats reported by member-service (committee.changed) for orgs in the subtree. */
+  private Map<UUID, Integer> seatsUnder(String path) {
+    Map<UUID, Integer> result = new HashMap<>();
+    jdbc.query(
+        "SELECT s.org_id, s.seats FROM org_secretary s JOIN proj_org o ON o.org_id = s.org_id"
+            + " WHERE o.path LIKE ?",
+        rs -> {
+          result.put(uuid(rs.getBytes(1)), rs.getInt(2));
+        },
+        like(path));
+    return result;
+  }
+
+  private Map<UUID, Integer> seatsOf(List<UUID> orgs) {
+    Map<UUID, Integer> result = new HashMap<>();
+    for (UUID org : orgs) {
+      jdbc.query(
+          "SELECT seats FROM org_secretary WHERE org_id = ?",
+          rs -> {
+            result.put(org, rs.getInt(1));
+          },
+          (Object) bytes(org));
+    }
+    return result;
   }
 
   static String like(String prefix) {

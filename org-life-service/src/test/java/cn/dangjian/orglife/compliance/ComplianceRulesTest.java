@@ -54,6 +54,14 @@ class ComplianceRulesTest {
   }
 
   @Test
+  void frequencyPerTypeCommitteeMeetingsAreDueOnlyWhereACommitteeMayExist() {
+    assertThat(ComplianceRules.applies("COMMITTEE_MEETING", 1)).isFalse();
+    assertThat(ComplianceRules.applies("COMMITTEE_MEETING", 3)).isTrue();
+    assertThat(ComplianceRules.applies("COMMITTEE_MEETING", null)).isTrue();
+    assertThat(ComplianceRules.applies("THEMED_PARTY_DAY", 1)).isTrue();
+  }
+
+  @Test
   void rateIsMetOverDue() {
     assertThat(ComplianceRules.rate(3, 4)).isEqualTo(0.75);
     assertThat(ComplianceRules.rate(0, 0)).isEqualTo(1.0);
