@@ -72,7 +72,6 @@ public class BillRunService {
       int issued,
       int billed,
       long amountFen,
-      int missingProfiles,
       int arrearsChanged,
       long tookMs) {}
 
@@ -105,20 +104,25 @@ public class BillRunService {
   private RunResult runOne(YearMonth month, Root root, String actor) {
     Instant started = clock.instant();
     UUID runId = UuidV7.next();
-    List<UUID> bounds =
-        bills.chunkBoundaries(root.path(), properties.getGeneration().getChunkSize());
+    int chunkSize = properties.getGeneration().getChunkSize();
     int issued = 0;
-    UUID from = null;
-    for (int i = 0; i <= bounds.size(); i++) {
-      UUID to = i < bounds.size() ? bounds.get(i) : null;
-      UUID lower = from;
-      Integer chunk =
-          tx.execute(s -> bills.issueChunk(month, root.path(), lower, to, clock.instant()));
-      issued += chunk == null ? 0 : chunk;
-      from = to;
+    if (bills.membersUnder(root.path()) <= chunkSize) {
+      Integer all =
+          tx.execute(s -> bills.issueChunk(month, root.path(), null, null, clock.instant(), false));
+      issued = all == null ? 0 : all;
+    } else {
+      List<UUID> bounds = bills.chunkBoundaries(root.path(), chunkSize);
+      UUID from = null;
+      for (int i = 0; i <= bounds.size(); i++) {
+        UUID to = i < bounds.size() ? bounds.get(i) : null;
+        UUID lower = from;
+        Integer chunk =
+            tx.execute(s -> bills.issueChunk(month, root.path(), lower, to, clock.instant(), true));
+        issued += chunk == null ? 0 : chunk;
+        from = to;
+      }
     }
     Issued totals = bills.totals(month, root.path());
-    int missing = bills.countMissingProfiles(month, root.path());
     int issuedNow = issued;
     tx.executeWithoutResult(
         s -> {
@@ -144,13 +148,12 @@ public class BillRunService {
     int arrearsChanged = arrears.refreshSubtree(root.path());
     long took = Duration.between(started, clock.instant()).toMillis();
     log.info(
-        "bill run {} for {} under {}: {} issued, {} billed, {} without profile, {} ms",
+        "bill run {} for {} under {}: {} issued, {} billed, {} ms",
         runId,
         month,
         root.orgId(),
         issuedNow,
         totals.issued(),
-        missing,
         took);
     return new RunResult(
         runId,
@@ -159,7 +162,6 @@ public class BillRunService {
         issuedNow,
         totals.issued(),
         totals.amountFen(),
-        missing,
         arrearsChanged,
         took);
   }

@@ -34,6 +34,13 @@ public class BillStore {
       "id, member_id, bill_month, org_id, org_path, category, amount_fen, status, origin,"
           + " profile_id, payment_id, paid_at, issued_at, version";
 
+  /**
+   * Bills of orgs in a subtree. The subtree is read from proj_org (whose paths follow moves), the
+   * bills by (bill_month, org_id).
+   */
+  public static final String IN_SUBTREE =
+      "org_id IN (SELECT o.org_id FROM proj_org o WHERE o.path LIKE ?)";
+
   /** Categories billed without a profile: their amount does not depend on a declared base. */
   static final String FIXED_CATEGORIES = "'FARMER','STUDENT','UNEMPLOYED','LOW_INCOME'";
 
@@ -84,6 +91,22 @@ public class BillStore {
           + " (SELECT MAX(p2.effective_month) FROM dues_profile p2"
           + " WHERE p2.member_id = m.member_id AND p2.effective_month <= ?)";
 
+  static final String PROFILE_JOIN_IN_MEMBER_ORDER =
+      PROFILE_JOIN.replace(
+          " LEFT JOIN dues_profile p ON",
+          " LEFT JOIN dues_profile p FORCE INDEX (idx_profile_in_force) ON");
+
+  /** Members in a subtree (any status): decides between one statement and member-id chunks. */
+  public long membersUnder(String pathPrefix) {
+    if (pathPrefix == null) {
+      return jdbc.queryForObject("SELECT COUNT(*) FROM proj_member", Long.class);
+    }
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM proj_member WHERE org_path LIKE ?",
+        Long.class,
+        Ids.prefixPattern(pathPrefix));
+  }
+
   /**
    * Who is billed for a month: admitted members (probationary from the month of admission, DF Art
    * 8) whose membership is active. Suspended (停止党籍) and final states are not billed.
@@ -111,6 +134,21 @@ public class BillStore {
    * key; a hardship waiver issues a WAIVED bill of 0.
    */
   public int issueChunk(YearMonth month, String pathPrefix, UUID fromId, UUID toId, Instant now) {
+    return issueChunk(month, pathPrefix, fromId, toId, now, fromId != null || toId != null);
+  }
+
+  /**
+   * @param byMemberOrder read the projection in primary-key order and the profiles index-only in
+   *     the same order (large subtrees, chunked by member id); otherwise let the optimizer use the
+   *     path index (a branch or a township)
+   */
+  public int issueChunk(
+      YearMonth month,
+      String pathPrefix,
+      UUID fromId,
+      UUID toId,
+      Instant now,
+      boolean byMemberOrder) {
     List<Object> args = new ArrayList<>();
     java.sql.Date first = Months.sql(month);
     String amount = amountSql();
@@ -126,7 +164,8 @@ public class BillStore {
                 + " COALESCE(p.category, m.dues_category) AS category, "
                 + amount
                 + " AS amount, p.id AS profile_id FROM proj_member m"
-                + PROFILE_JOIN
+                + (byMemberOrder ? " FORCE INDEX (PRIMARY)" : "")
+                + (byMemberOrder ? PROFILE_JOIN_IN_MEMBER_ORDER : PROFILE_JOIN)
                 + " WHERE "
                 + BILLABLE);
     args.add(first); // bill_month
@@ -156,7 +195,8 @@ public class BillStore {
     UUID after = null;
     while (true) {
       List<Object> args = new ArrayList<>();
-      StringBuilder sql = new StringBuilder("SELECT member_id FROM proj_member WHERE 1=1");
+      StringBuilder sql =
+          new StringBuilder("SELECT member_id FROM proj_member FORCE INDEX (PRIMARY) WHERE 1=1");
       if (pathPrefix != null) {
         sql.append(" AND org_path LIKE ?");
         args.add(Ids.prefixPattern(pathPrefix));
@@ -182,7 +222,7 @@ public class BillStore {
     args.add(Months.sql(month));
     String where = "";
     if (pathPrefix != null) {
-      where = " AND org_path LIKE ?";
+      where = " AND " + IN_SUBTREE;
       args.add(Ids.prefixPattern(pathPrefix));
     }
     return jdbc.queryForObject(
@@ -349,7 +389,7 @@ public class BillStore {
       String pathPrefix, UUID memberId, YearMonth month, BillStatus status, List<Object> args) {
     List<String> clauses = new ArrayList<>();
     if (pathPrefix != null) {
-      clauses.add("org_path LIKE ?");
+      clauses.add(IN_SUBTREE);
       args.add(Ids.prefixPattern(pathPrefix));
     }
     if (memberId != null) {

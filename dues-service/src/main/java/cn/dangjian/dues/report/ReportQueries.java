@@ -85,9 +85,10 @@ public class ReportQueries {
   public List<Part> monthByChild(YearMonth month, String pathPrefix) {
     int childLength = pathPrefix.length() + 37; // one more "<uuid>/" segment
     return jdbc.query(
-        "SELECT SUBSTRING(org_path, 1, ?) AS part, "
+        "SELECT SUBSTRING(o.path, 1, ?) AS part, "
             + FIGURES
-            + " FROM dues_bill WHERE bill_month = ? AND org_path LIKE ? GROUP BY part ORDER BY part",
+            + " FROM dues_bill b JOIN proj_org o ON o.org_id = b.org_id"
+            + " WHERE b.bill_month = ? AND o.path LIKE ? GROUP BY part ORDER BY part",
         (rs, n) ->
             new Part(
                 rs.getString("part"),
@@ -109,7 +110,7 @@ public class ReportQueries {
     args.add(LocalDate.of(year + 1, 1, 1));
     String filter = "";
     if (pathPrefix != null) {
-      filter = " AND org_path LIKE ?";
+      filter = " AND " + cn.dangjian.dues.bill.BillStore.IN_SUBTREE;
       args.add(Ids.prefixPattern(pathPrefix));
     }
     return jdbc.query(
