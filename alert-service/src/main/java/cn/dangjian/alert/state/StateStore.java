@@ -31,10 +31,7 @@ public class StateStore {
           + " ms.arrears_fen, ms.training_year, ms.training_hours, ms.last_step, ms.last_step_on,"
           + " ms.next_step, ms.next_due_on, ms.lost_contact_since, ms.correction_ends_on,"
           + " ms.discipline_ends_on, ms.transfer_id, ms.transfer_since, ms.transfer_valid_until,"
-          + " (os.secretary_member_id = pm.member_id) AS secretary,"
-          + " (SELECT COUNT(*) FROM meeting_attendance a WHERE a.member_id = pm.member_id"
-          + "   AND ms.absent_since IS NOT NULL AND a.held_on >= ms.absent_since"
-          + "   AND a.attended = FALSE) AS missed"
+          + " (os.secretary_member_id = pm.member_id) AS secretary, ms.missed_count AS missed"
           + " FROM proj_member pm JOIN member_state ms ON ms.member_id = pm.member_id"
           + " LEFT JOIN proj_org po ON po.org_id = pm.org_id"
           + " LEFT JOIN org_state os ON os.org_id = pm.org_id";
@@ -163,6 +160,11 @@ public class StateStore {
             + "     WHERE b.member_id = ms.member_id AND b.attended = TRUE), '1900-01-01')),"
             + " updated_at = ? WHERE ms.member_id = ?",
         now(),
+        bytes(memberId));
+    jdbc.update(
+        "UPDATE member_state ms SET missed_count = (SELECT COUNT(*) FROM meeting_attendance a"
+            + " WHERE a.member_id = ms.member_id AND ms.absent_since IS NOT NULL"
+            + " AND a.held_on >= ms.absent_since AND a.attended = FALSE) WHERE ms.member_id = ?",
         bytes(memberId));
   }
 

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 public class SweepService {
 
   private static final Logger log = LoggerFactory.getLogger(SweepService.class);
-  private static final int CHUNK = 2_000;
+  private static final int CHUNK = 5_000;
   private static final Duration LEASE = Duration.ofMinutes(30);
 
   /** What one sweep did. */
