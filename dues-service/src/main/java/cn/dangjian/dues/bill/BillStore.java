@@ -31,7 +31,9 @@ import org.springframework.stereotype.Repository;
 public class BillStore {
 
   static final String COLUMNS =
-      "id, member_id, bill_month, org_id, org_path, category, amount_fen, status, origin,"
+      "id, member_id, bill_month, org_id,"
+          + " (SELECT o.path FROM proj_org o WHERE o.org_id = dues_bill.org_id) AS org_path,"
+          + " category, amount_fen, status, origin,"
           + " profile_id, payment_id, paid_at, issued_at, version";
 
   /**
@@ -154,13 +156,13 @@ public class BillStore {
     String amount = amountSql();
     StringBuilder sql =
         new StringBuilder(
-            "INSERT IGNORE INTO dues_bill (id, member_id, bill_month, org_id, org_path, category,"
+            "INSERT IGNORE INTO dues_bill (id, member_id, bill_month, org_id, category,"
                 + " amount_fen, status, origin, profile_id, issued_at, version)"
                 + " SELECT "
                 + UUID_V7_SQL
-                + ", x.member_id, ?, x.org_id, x.org_path, x.category, x.amount,"
+                + ", x.member_id, ?, x.org_id, x.category, x.amount,"
                 + " CASE WHEN x.amount = 0 THEN 'WAIVED' ELSE 'UNPAID' END, 'MONTHLY', x.profile_id, ?, 0"
-                + " FROM (SELECT m.member_id, m.org_id, m.org_path,"
+                + " FROM (SELECT m.member_id, m.org_id,"
                 + " COALESCE(p.category, m.dues_category) AS category, "
                 + amount
                 + " AS amount, p.id AS profile_id FROM proj_member m"
@@ -427,21 +429,19 @@ public class BillStore {
       UUID memberId,
       YearMonth month,
       UUID orgId,
-      String orgPath,
       Price price,
       UUID paymentId,
       BillStatus status,
       Instant now,
       Instant paidAt) {
     return jdbc.update(
-            "INSERT IGNORE INTO dues_bill (id, member_id, bill_month, org_id, org_path, category,"
+            "INSERT IGNORE INTO dues_bill (id, member_id, bill_month, org_id, category,"
                 + " amount_fen, status, origin, profile_id, payment_id, paid_at, issued_at, version)"
-                + " VALUES (?,?,?,?,?,?,?,?,'PREPAY',?,?,?,?,0)",
+                + " VALUES (?,?,?,?,?,?,?,'PREPAY',?,?,?,?,0)",
             bytes(UuidV7.next()),
             bytes(memberId),
             Months.sql(month),
             bytes(orgId),
-            orgPath,
             price.category(),
             price.amountFen(),
             status.name(),

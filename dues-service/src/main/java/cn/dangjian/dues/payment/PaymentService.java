@@ -178,7 +178,6 @@ public class PaymentService {
           member.memberId(),
           month,
           member.orgId(),
-          member.orgPath(),
           prepaidPrices.get(i),
           payment.getId(),
           taken,
