@@ -150,9 +150,9 @@ class DuesRulesIT extends ApiTestSupport {
     feed.transferred(member, branchA, branchB);
     run(admin, NOW, committee);
     assertThat(bill(member, NOW.minusMonths(1)).get("org_id"))
-        .isEqualTo(cn.dangjian.dues.support.Ids.bytes(branchA));
+        .isEqualTo(cn.dangjian.platform.projection.Uuids.bytes(branchA));
     assertThat(bill(member, NOW).get("org_id"))
-        .isEqualTo(cn.dangjian.dues.support.Ids.bytes(branchB));
+        .isEqualTo(cn.dangjian.platform.projection.Uuids.bytes(branchB));
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.dues.provider.HmacSigner;
-import cn.dangjian.dues.support.Ids;
+import cn.dangjian.platform.projection.Uuids;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ class PaymentIT extends ApiTestSupport {
 
   private long paymentsOf(UUID member) {
     return jdbc.queryForObject(
-        "SELECT COUNT(*) FROM dues_payment WHERE member_id = ?", Long.class, Ids.bytes(member));
+        "SELECT COUNT(*) FROM dues_payment WHERE member_id = ?", Long.class, Uuids.bytes(member));
   }
 
   @Test
@@ -90,7 +90,7 @@ class PaymentIT extends ApiTestSupport {
         jdbc.queryForObject(
             "SELECT months FROM dues_arrears WHERE member_id = ?",
             Integer.class,
-            Ids.bytes(member));
+            Uuids.bytes(member));
     assertThat(stored).isZero();
   }
 
@@ -180,7 +180,7 @@ class PaymentIT extends ApiTestSupport {
                 "SELECT COUNT(*) FROM dues_payment_item WHERE bill_id = (SELECT id FROM dues_bill"
                     + " WHERE member_id = ? AND bill_month = ?)",
                 Integer.class,
-                Ids.bytes(member),
+                Uuids.bytes(member),
                 NOW.minusMonths(6).atDay(1)))
         .isEqualTo(1);
   }
@@ -392,7 +392,7 @@ class PaymentIT extends ApiTestSupport {
             jdbc.queryForObject(
                 "SELECT reason FROM dues_audit WHERE action = 'PAYMENT_REVERSED' AND subject_id = ?",
                 String.class,
-                Ids.bytes(UUID.fromString(id))))
+                Uuids.bytes(UUID.fromString(id))))
         .isEqualTo("收据号登记错误");
     postJson(
             secretaryOf(branchA),

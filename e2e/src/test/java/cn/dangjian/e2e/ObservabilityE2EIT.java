@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The metrics the dashboards and alert rules read (deploy/observability/exported-metrics.txt) are
- * really exported: every listed metric appears in the /actuator/prometheus of each service the
- * list names, on the running platform.
+ * really exported: every listed metric appears in the /actuator/prometheus of each service the list
+ * names, on the running platform.
  */
 class ObservabilityE2EIT {
 
@@ -30,17 +30,22 @@ class ObservabilityE2EIT {
     Api api = E2ePlatform.api();
     String admin = E2ePlatform.token("admin");
     // traffic through the gateway, so request timers and breaker calls exist
-    for (String path : List.of("/api/orgs?size=1", "/api/alerts/rules", "/api/org-life/meetings?size=1")) {
+    for (String path :
+        List.of("/api/orgs?size=1", "/api/alerts/rules", "/api/org-life/meetings?size=1")) {
       api.get(path, admin);
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, Set<String>> exported = new HashMap<>();
     for (ServiceLauncher service : E2ePlatform.get().services()) {
       Set<String> names = new HashSet<>();
-      for (int scrape = 0; scrape < 2; scrape++) { // the first scrape's own request shows in the second
+      for (int scrape = 0;
+          scrape < 2;
+          scrape++) { // the first scrape's own request shows in the second
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus")).GET().build(),
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service.module()).isEqualTo(200);
         for (String line : response.body().split("\n")) {

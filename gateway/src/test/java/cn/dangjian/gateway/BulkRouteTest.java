@@ -98,4 +98,31 @@ class BulkRouteTest extends GatewayIntegrationTest {
         .expectStatus()
         .isEqualTo(503);
   }
+
+  @Test
+  void aMeetingAttachmentAboveTheJsonLimitIsForwardedAsAnUpload() {
+    MEMBER_SERVICE.stubFor(
+        post("/api/org-life/meetings/m-1/attachments")
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
+    org.springframework.http.client.MultipartBodyBuilder parts =
+        new org.springframework.http.client.MultipartBodyBuilder();
+    parts
+        .part("file", new byte[64 * 1024])
+        .filename("minutes.pdf")
+        .contentType(MediaType.APPLICATION_PDF);
+
+    client
+        .post()
+        .uri("/api/org-life/meetings/m-1/attachments")
+        .header(HttpHeaders.AUTHORIZATION, bearer(secretaryToken()))
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .bodyValue(parts.build())
+        .exchange()
+        .expectStatus()
+        .isCreated();
+  }
 }

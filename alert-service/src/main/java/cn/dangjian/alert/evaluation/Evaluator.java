@@ -16,6 +16,7 @@ import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.rules.OrgRules;
 import cn.dangjian.alert.rules.Outcome;
 import cn.dangjian.alert.state.StateStore;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +46,7 @@ public class Evaluator {
   private final MeetingGaps meetingGaps;
   private final AlertEngine engine;
   private final NamedParameterJdbcTemplate sql;
+  private final EntityManager entityManager;
 
   Evaluator(
       StateStore store,
@@ -52,13 +54,27 @@ public class Evaluator {
       OrgRules orgRules,
       MeetingGaps meetingGaps,
       AlertEngine engine,
-      NamedParameterJdbcTemplate sql) {
+      NamedParameterJdbcTemplate sql,
+      EntityManager entityManager) {
     this.store = store;
     this.memberRules = memberRules;
     this.orgRules = orgRules;
     this.meetingGaps = meetingGaps;
     this.engine = engine;
     this.sql = sql;
+    this.entityManager = entityManager;
+  }
+
+  /**
+   * Every JPA query flushes the persistence context first and checks every entity in it, so a chunk
+   * that raises thousands of alerts would slow down quadratically: write out and forget what is
+   * done every so often.
+   */
+  private void compact(int done) {
+    if (done % 100 == 0) {
+      entityManager.flush();
+      entityManager.clear();
+    }
   }
 
   @Transactional
@@ -94,11 +110,13 @@ public class Evaluator {
       List<MemberFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
     Map<String, ActiveAlert> active =
         activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
+    int done = 0;
     for (MemberFacts m : chunk) {
       Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
       for (Outcome outcome : memberRules.evaluate(m, asOf)) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
       }
+      compact(++done);
     }
   }
 
@@ -108,6 +126,7 @@ public class Evaluator {
     Map<String, ActiveAlert> active = activeAlerts(ids);
     Map<UUID, Map<String, List<LocalDate>>> meetings =
         meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
+    int done = 0;
     for (OrgFacts o : chunk) {
       Subject subject = new Subject(SubjectType.ORG, o.orgId(), o.orgId(), o.orgPath());
       List<Outcome> outcomes = new ArrayList<>();
@@ -126,6 +145,7 @@ public class Evaluator {
             .reconcileSet(subject, RuleCatalogue.STRUCTURE_WARNING, structure, Map.of(), asOf)
             .forEach(tally::add);
       }
+      compact(++done);
     }
   }
 

@@ -13,6 +13,7 @@ import cn.dangjian.events.member.OrgStructureChecked;
 import cn.dangjian.events.member.TransferChanged;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.projection.MemberEventsHook;
+import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.Uuids;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -137,7 +138,7 @@ class MemberEventsReactions implements MemberEventsHook {
 
   /** Alerts and subscriptions carry org paths for data scope: they move with the subtree. */
   private void moved(OrgMoved e) {
-    String pattern = e.oldPath().replace("%", "\\%").replace("_", "\\_") + "%";
+    String pattern = MemberProjection.prefixPattern(e.oldPath());
     int from = e.oldPath().length() + 1;
     jdbc.update(
         "UPDATE alert SET org_path = CONCAT(?, SUBSTRING(org_path, ?)) WHERE org_path LIKE ?",

@@ -1,5 +1,6 @@
 package cn.dangjian.bench.dues;
 
+import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestKafka;
 import java.net.URI;
@@ -154,8 +155,8 @@ public final class DuesBench {
       if (!serviceProperties.isEmpty()) {
         System.out.println("   service properties: " + serviceProperties);
       }
-      try (DuesServiceProcess service =
-          DuesServiceProcess.start(
+      try (ServiceProcess service =
+          ServiceProcess.start(
               copy,
               out.resolve("dues-service.log"),
               jvmOpts(),
@@ -178,7 +179,7 @@ public final class DuesBench {
   /**
    * Truncates the bills, then bills the month twice: the first run issues, the second is a no-op.
    */
-  void generation(DuesServiceProcess service, String admin, UUID root, YearMonth month)
+  void generation(ServiceProcess service, String admin, UUID root, YearMonth month)
       throws Exception {
     try (Connection c = DriverManager.getConnection(schemaUrl(), user, password);
         Statement s = c.createStatement()) {
@@ -213,7 +214,7 @@ public final class DuesBench {
   }
 
   /** Open loop at the target rate: each member pays the month offline (one bill each). */
-  void payments(DuesServiceProcess service, String admin, YearMonth month) throws Exception {
+  void payments(ServiceProcess service, String admin, YearMonth month) throws Exception {
     List<UUID> payers = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(schemaUrl(), user, password);
         PreparedStatement ps =
@@ -283,7 +284,7 @@ public final class DuesBench {
 
   private int run(
       HttpClient http,
-      DuesServiceProcess service,
+      ServiceProcess service,
       String admin,
       YearMonth month,
       List<UUID> payers,
@@ -296,7 +297,7 @@ public final class DuesBench {
   /** Sends one payment every 1/rate s; latency counts from the scheduled send time. */
   private int run(
       HttpClient http,
-      DuesServiceProcess service,
+      ServiceProcess service,
       String admin,
       YearMonth month,
       List<UUID> payers,
@@ -347,7 +348,7 @@ public final class DuesBench {
   }
 
   private static HttpRequest payment(
-      DuesServiceProcess service, String admin, YearMonth month, UUID member) {
+      ServiceProcess service, String admin, YearMonth month, UUID member) {
     String body =
         "{\"memberId\":\""
             + member

@@ -1,9 +1,9 @@
 package cn.dangjian.dues.arrears;
 
-import static cn.dangjian.dues.support.Ids.bytes;
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
-import cn.dangjian.dues.support.Ids;
+import cn.dangjian.platform.projection.MemberProjection;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -80,7 +80,7 @@ public class ArrearsQueries {
     args.add(Math.max(1, minMonths));
     if (pathPrefix != null) {
       where.append(" AND m.org_path LIKE ?");
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     if (selfMemberId != null) {
       where.append(" AND a.member_id = ?");

@@ -1,14 +1,13 @@
 package cn.dangjian.dues.arrears;
 
-import static cn.dangjian.dues.support.Ids.bytes;
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.dues.arrears.ArrearsRules.Arrears;
 import cn.dangjian.dues.arrears.ArrearsRules.BillState;
 import cn.dangjian.dues.bill.Bill;
 import cn.dangjian.dues.bill.BillStore;
 import cn.dangjian.dues.config.DuesConfiguration;
-import cn.dangjian.dues.support.Ids;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.events.EventTypes;
@@ -110,7 +109,7 @@ public class ArrearsService {
     String pathFilter = "";
     if (pathPrefix != null) {
       pathFilter = " AND m.org_path LIKE ?";
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     Map<UUID, Row> computed = new HashMap<>();
     jdbc.query(
@@ -142,7 +141,7 @@ public class ArrearsService {
     String storedFilter = "";
     if (pathPrefix != null) {
       storedFilter = " WHERE m.org_path LIKE ?";
-      storedArgs.add(Ids.prefixPattern(pathPrefix));
+      storedArgs.add(MemberProjection.prefixPattern(pathPrefix));
     }
     Map<UUID, Row> previousRows = new HashMap<>();
     jdbc.query(

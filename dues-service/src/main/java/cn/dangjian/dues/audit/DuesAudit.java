@@ -1,6 +1,6 @@
 package cn.dangjian.dues.audit;
 
-import static cn.dangjian.dues.support.Ids.bytes;
+import static cn.dangjian.platform.projection.Uuids.bytes;
 
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.persistence.UuidV7;

@@ -1,6 +1,6 @@
 package cn.dangjian.dues.bill;
 
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.dues.arrears.ArrearsService;
 import cn.dangjian.dues.audit.DuesAudit;

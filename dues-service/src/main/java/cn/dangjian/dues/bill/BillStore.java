@@ -1,14 +1,14 @@
 package cn.dangjian.dues.bill;
 
-import static cn.dangjian.dues.support.Ids.bytes;
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.dues.profile.DuesRates;
 import cn.dangjian.dues.profile.DuesRules;
-import cn.dangjian.dues.support.Ids;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.projection.MemberProjection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -106,7 +106,7 @@ public class BillStore {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM proj_member WHERE org_path LIKE ?",
         Long.class,
-        Ids.prefixPattern(pathPrefix));
+        MemberProjection.prefixPattern(pathPrefix));
   }
 
   /**
@@ -177,7 +177,7 @@ public class BillStore {
     args.add(Months.sql(month.plusMonths(1))); // join_date < next month
     if (pathPrefix != null) {
       sql.append(" AND m.org_path LIKE ?");
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     if (fromId != null) {
       sql.append(" AND m.member_id >= ?");
@@ -201,7 +201,7 @@ public class BillStore {
           new StringBuilder("SELECT member_id FROM proj_member FORCE INDEX (PRIMARY) WHERE 1=1");
       if (pathPrefix != null) {
         sql.append(" AND org_path LIKE ?");
-        args.add(Ids.prefixPattern(pathPrefix));
+        args.add(MemberProjection.prefixPattern(pathPrefix));
       }
       if (after != null) {
         sql.append(" AND member_id > ?");
@@ -225,7 +225,7 @@ public class BillStore {
     String where = "";
     if (pathPrefix != null) {
       where = " AND " + IN_SUBTREE;
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     return jdbc.queryForObject(
         "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM dues_bill WHERE bill_month = ?" + where,
@@ -249,7 +249,7 @@ public class BillStore {
                 + "))");
     if (pathPrefix != null) {
       sql.append(" AND m.org_path LIKE ?");
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     sql.append(" ORDER BY m.member_id LIMIT ").append(limit).append(" OFFSET ").append(offset);
     return jdbc.query(sql.toString(), (rs, n) -> uuid(rs.getBytes(1)), args.toArray());
@@ -270,7 +270,7 @@ public class BillStore {
                 + "))");
     if (pathPrefix != null) {
       sql.append(" AND m.org_path LIKE ?");
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     return jdbc.queryForObject(sql.toString(), Integer.class, args.toArray());
   }
@@ -392,7 +392,7 @@ public class BillStore {
     List<String> clauses = new ArrayList<>();
     if (pathPrefix != null) {
       clauses.add(IN_SUBTREE);
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     if (memberId != null) {
       clauses.add("member_id = ?");

@@ -1,8 +1,8 @@
 package cn.dangjian.dues.payment;
 
-import cn.dangjian.dues.support.Ids;
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.projection.Uuids;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ public class CallbackLog {
     jdbc.update(
         "INSERT INTO dues_callback_log (id, provider, order_id, outcome, detail, body, received_at)"
             + " VALUES (?,?,?,?,?,?,?)",
-        Ids.bytes(UuidV7.next()),
+        Uuids.bytes(UuidV7.next()),
         provider,
         orderId == null || orderId.length() > 64 ? null : orderId,
         outcome,

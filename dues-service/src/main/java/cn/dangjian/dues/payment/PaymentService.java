@@ -13,14 +13,15 @@ import cn.dangjian.dues.config.DuesProperties;
 import cn.dangjian.dues.payment.PaymentRequests.CreatePayment;
 import cn.dangjian.dues.provider.PaymentProvider;
 import cn.dangjian.dues.provider.PaymentProvider.ProviderOrder;
-import cn.dangjian.dues.support.Ids;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.dues.DuesPaid;
 import cn.dangjian.events.dues.PaymentReversed;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
+import cn.dangjian.platform.projection.Uuids;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Roles;
 import java.time.Clock;
@@ -222,8 +223,8 @@ public class PaymentService {
     jdbc.update(
         "INSERT INTO dues_payment_item (payment_id, bill_id, bill_month, amount_fen, prepaid)"
             + " VALUES (?,?,?,?,?)",
-        Ids.bytes(paymentId),
-        Ids.bytes(billId),
+        Uuids.bytes(paymentId),
+        Uuids.bytes(billId),
         Months.sql(month),
         fen,
         prepaid);
@@ -341,7 +342,7 @@ public class PaymentService {
       return payments.findByMemberId(access.member(caller, memberId).memberId(), pageable);
     }
     String path = access.subtreePath(caller, orgId);
-    return payments.findUnder(Ids.prefixPattern(path == null ? "/" : path), pageable);
+    return payments.findUnder(MemberProjection.prefixPattern(path == null ? "/" : path), pageable);
   }
 
   private Payment visible(UUID id, Access caller) {

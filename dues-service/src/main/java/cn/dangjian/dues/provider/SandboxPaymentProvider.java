@@ -1,7 +1,7 @@
 package cn.dangjian.dues.provider;
 
-import static cn.dangjian.dues.support.Ids.bytes;
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.dues.config.DuesProperties;
 import cn.dangjian.dues.provider.CallbackRejected.Outcome;

@@ -1,6 +1,6 @@
 package cn.dangjian.dues.report;
 
-import static cn.dangjian.dues.support.Ids.uuid;
+import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;

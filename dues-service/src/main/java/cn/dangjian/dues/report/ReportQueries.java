@@ -1,9 +1,9 @@
 package cn.dangjian.dues.report;
 
 import cn.dangjian.dues.config.DuesConfiguration;
-import cn.dangjian.dues.support.Ids;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.dues.support.Times;
+import cn.dangjian.platform.projection.MemberProjection;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -100,7 +100,7 @@ public class ReportQueries {
                     rs.getLong("received"))),
         childLength,
         Months.sql(month),
-        Ids.prefixPattern(pathPrefix));
+        MemberProjection.prefixPattern(pathPrefix));
   }
 
   /** Month by month over a year under {@code pathPrefix} (null: everywhere). */
@@ -111,7 +111,7 @@ public class ReportQueries {
     String filter = "";
     if (pathPrefix != null) {
       filter = " AND " + cn.dangjian.dues.bill.BillStore.IN_SUBTREE;
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     return jdbc.query(
         "SELECT bill_month, "
@@ -142,7 +142,7 @@ public class ReportQueries {
     String filter = "";
     if (pathPrefix != null) {
       filter = " AND org_path LIKE ?";
-      args.add(Ids.prefixPattern(pathPrefix));
+      args.add(MemberProjection.prefixPattern(pathPrefix));
     }
     return jdbc.queryForObject(
         "SELECT COALESCE(SUM(extra_fen), 0), COALESCE(SUM(CASE WHEN remit_to_centre THEN extra_fen"

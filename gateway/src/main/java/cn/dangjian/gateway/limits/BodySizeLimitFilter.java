@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -44,9 +45,14 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
     this.problems = problems;
   }
 
-  /** Bulk imports upload files; everything else is a JSON request. */
+  /**
+   * File uploads — bulk imports and any multipart request (meeting attachments…) — get the upload
+   * limit; everything else is a JSON request. The service enforces its own, smaller, per-file caps.
+   */
   private DataSize limitFor(ServerHttpRequest request) {
-    return request.getPath().value().endsWith("/import") ? maxUploadSize : maxBodySize;
+    MediaType type = request.getHeaders().getContentType();
+    boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
+    return multipart || request.getPath().value().endsWith("/import") ? maxUploadSize : maxBodySize;
   }
 
   @Override

@@ -110,7 +110,7 @@ public class MemberProjection {
    * A LIKE pattern for "starts with": paths hold only hex digits, dashes and slashes, but anything
    * else is escaped so that a malformed prefix can never widen a scope.
    */
-  static String prefixPattern(String pathPrefix) {
+  public static String prefixPattern(String pathPrefix) {
     return pathPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
