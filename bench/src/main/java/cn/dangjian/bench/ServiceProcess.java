@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service fat jar (member-service, alert-service…) as a child process on a free loopback port, output to a log file,
- * waited for until {@code /actuator/health/readiness} is UP. Secrets (keys, DB password) go through
- * the environment, not the command line.
+ * A service fat jar (member-service, alert-service…) as a child process on a free loopback port,
+ * output to a log file, waited for until {@code /actuator/health/readiness} is UP. Secrets (keys,
+ * DB password) go through the environment, not the command line.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -81,7 +81,8 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     Instant began = Instant.now();
     process = builder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bench-stop-" + jar.getFileName()));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(this::close, "bench-stop-" + jar.getFileName()));
     awaitReady(began, timeout);
     startTime = Duration.between(began, Instant.now());
   }
@@ -93,7 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
     while (Duration.between(began, Instant.now()).compareTo(timeout) < 0) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            jar.getFileName() + " exited with "
+            jar.getFileName()
+                + " exited with "
                 + process.exitValue()
                 + " before it was ready; see "
                 + log
@@ -116,7 +118,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
     close();
     throw new IllegalStateException(
-        jar.getFileName() + " not ready within "
+        jar.getFileName()
+            + " not ready within "
             + timeout.toSeconds()
             + " s ("
             + last

@@ -47,14 +47,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 6's benchmark: alert-service at province scale. Loads 1,000,000 members in 50,000
- * branches into the service's own projection and state tables (what its consumers would have built
- * from a year of events), then measures (1) the daily sweep over all of them, twice (the second
- * run finds nothing to change), and (2) event → alert: dues.arrears.changed events sent at a fixed
- * rate, each timed until its alert.raised arrives on the service's SSE stream. The service's RSS
- * is sampled throughout. Options: --members=, --branches=, --rate= (events/s), --seconds=,
- * --concurrency= (listener threads), --jvm="-Xmx512m ...", --reuse=true (keep the schema of the
- * last run: no load, and the first sweep finds what the last one left).
+ * Issue 6's benchmark: alert-service at province scale. Loads 1,000,000 members in 50,000 branches
+ * into the service's own projection and state tables (what its consumers would have built from a
+ * year of events), then measures (1) the daily sweep over all of them, twice (the second run finds
+ * nothing to change), and (2) event → alert: dues.arrears.changed events sent at a fixed rate, each
+ * timed until its alert.raised arrives on the service's SSE stream. The service's RSS is sampled
+ * throughout. Options: --members=, --branches=, --rate= (events/s), --seconds=, --concurrency=
+ * (listener threads), --jvm="-Xmx512m ...", --reuse=true (keep the schema of the last run: no load,
+ * and the first sweep finds what the last one left).
  */
 public final class AlertBench {
 
@@ -97,19 +97,28 @@ public final class AlertBench {
     Path out = Path.of("bench/target/bench-results");
     Files.createDirectories(out);
     Path jar = out.resolve("alert-service-under-test.jar");
-    Files.copy(Path.of("alert-service/target/alert-service.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of("alert-service/target/alert-service.jar"),
+        jar,
+        StandardCopyOption.REPLACE_EXISTING);
     boolean reuse = Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
     String url =
         (reuse ? TestDatabase.serverUrl() + "alert_bench" : TestDatabase.fresh("alert_bench"))
             + "?rewriteBatchedStatements=true";
-    line("== alert-service at province scale (issue 6): %,d members, %,d branches", members, branches);
-    line("   machine: %d cores, %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+    line(
+        "== alert-service at province scale (issue 6): %,d members, %,d branches",
+        members, branches);
+    line(
+        "   machine: %d cores, %s",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
 
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
-      TestKafka kafka = TestKafka.shared("member.events", "orglife.events", "assessment.events", "alert.events");
+      TestKafka kafka =
+          TestKafka.shared("member.events", "orglife.events", "assessment.events", "alert.events");
       int partitions = Integer.parseInt(options.getOrDefault("concurrency", "4"));
       try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("dues.events", partitions, (short) 1))).all().get();
       }
       Map<String, String> properties = new LinkedHashMap<>();
@@ -121,11 +130,20 @@ public final class AlertBench {
       properties.put("logging.level.root", "WARN");
       properties.putAll(keycloak.resourceServerProperties());
       List<String> jvm =
-          Arrays.asList(options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
-      Map<String, String> env = Map.of("SPRING_DATASOURCE_USERNAME", TestDatabase.user(), "SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
+          Arrays.asList(
+              options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
+      Map<String, String> env =
+          Map.of(
+              "SPRING_DATASOURCE_USERNAME",
+              TestDatabase.user(),
+              "SPRING_DATASOURCE_PASSWORD",
+              TestDatabase.password());
       try (ServiceProcess service =
-          ServiceProcess.start(jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
-        line("   alert-service ready in %.1f s (pid %d), JVM %s", service.startTime().toMillis() / 1000.0, service.pid(), String.join(" ", jvm));
+          ServiceProcess.start(
+              jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
+        line(
+            "   alert-service ready in %.1f s (pid %d), JVM %s",
+            service.startTime().toMillis() / 1000.0, service.pid(), String.join(" ", jvm));
         RssSampler rss = new RssSampler(service.pid());
         rss.start();
         line("   RSS after start: %d MB", rss.currentMb());
@@ -154,12 +172,22 @@ public final class AlertBench {
           JsonNode sweep = JSON.readTree(response.body());
           line(
               "-- sweep %d as of 2026-11-30: %.1f s (HTTP %d): %s members, %s orgs, raised %s, changed %s, resolved %s, escalated %s; peak RSS %d MB",
-              run, secs, response.statusCode(), sweep.path("members"), sweep.path("orgs"), sweep.path("raised"),
-              sweep.path("changed"), sweep.path("resolved"), sweep.path("escalated"), rss.peakMb());
+              run,
+              secs,
+              response.statusCode(),
+              sweep.path("members"),
+              sweep.path("orgs"),
+              sweep.path("raised"),
+              sweep.path("changed"),
+              sweep.path("resolved"),
+              sweep.path("escalated"),
+              rss.peakMb());
         }
         rss.resetPeak();
         eventToAlert(service, token, kafka, quietMembers);
-        line("   peak RSS during the event run: %d MB; RSS at the end: %d MB", rss.peakMb(), rss.currentMb());
+        line(
+            "   peak RSS during the event run: %d MB; RSS at the end: %d MB",
+            rss.peakMb(), rss.currentMb());
         rss.stop();
       }
     }
@@ -168,14 +196,15 @@ public final class AlertBench {
   }
 
   /** Dues events at a fixed rate; each is timed until its alert.raised is on the SSE stream. */
-  private void eventToAlert(ServiceProcess service, String token, TestKafka kafka, List<byte[]> quiet)
-      throws Exception {
+  private void eventToAlert(
+      ServiceProcess service, String token, TestKafka kafka, List<byte[]> quiet) throws Exception {
     int total = Math.min(rate * seconds, quiet.size());
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     long[] latencies = new long[total];
     AtomicLong received = new AtomicLong();
     AtomicBoolean streaming = new AtomicBoolean(true);
-    HttpURLConnectionStream stream = new HttpURLConnectionStream(service.baseUrl() + "/api/alerts/stream", token);
+    HttpURLConnectionStream stream =
+        new HttpURLConnectionStream(service.baseUrl() + "/api/alerts/stream", token);
     Thread reader =
         new Thread(
             () -> {
@@ -214,8 +243,9 @@ public final class AlertBench {
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    line("-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions", total, rate,
-        Integer.parseInt(options.getOrDefault("concurrency", "4")));
+    line(
+        "-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions",
+        total, rate, Integer.parseInt(options.getOrDefault("concurrency", "4")));
     Instant begin = Instant.now();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
       long start = System.nanoTime();
@@ -237,8 +267,17 @@ public final class AlertBench {
         envelope.put("orgPath", null);
         envelope.put(
             "payload",
-            Map.of("memberId", id, "orgId", UUID.randomUUID().toString(), "consecutiveMonths", 3,
-                "sinceMonth", "2026-09", "outstandingFen", 4500));
+            Map.of(
+                "memberId",
+                id,
+                "orgId",
+                UUID.randomUUID().toString(),
+                "consecutiveMonths",
+                3,
+                "sinceMonth",
+                "2026-09",
+                "outstandingFen",
+                4500));
         sentAt.put(id, System.nanoTime());
         producer.send(new ProducerRecord<>("dues.events", id, JSON.writeValueAsBytes(envelope)));
       }
@@ -268,7 +307,8 @@ public final class AlertBench {
   /** Members of an already loaded schema with no dues alert, for the event run. */
   private List<byte[]> quiet(String url) throws Exception {
     List<byte[]> quiet = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+    try (Connection c =
+            DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT ms.member_id FROM member_state ms WHERE ms.arrears_months = 0 AND NOT EXISTS"
@@ -290,15 +330,16 @@ public final class AlertBench {
   }
 
   /**
-   * The projections and state the consumers would have built: a province of counties and
-   * branches, members with a few absent (absent_since) and a few in arrears, committees with
-   * terms, two months of meetings for most branches, 95 % with this year's training hours. Returns members not in arrears, for the event
-   * run.
+   * The projections and state the consumers would have built: a province of counties and branches,
+   * members with a few absent (absent_since) and a few in arrears, committees with terms, two
+   * months of meetings for most branches, 95 % with this year's training hours. Returns members not
+   * in arrears, for the event run.
    */
   private List<byte[]> load(String url) throws Exception {
     Random random = new Random(42);
     List<byte[]> quiet = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+    try (Connection c =
+        DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
       c.setAutoCommit(false);
       byte[] root = bytes(UUID.randomUUID());
       String rootPath = "/" + uuid(root) + "/";
@@ -373,13 +414,15 @@ public final class AlertBench {
               member.addBatch();
               int dice = random.nextInt(100);
               memberState.setBytes(1, id);
-              memberState.setObject(2, dice < 3 ? LocalDate.of(2026, 6 + random.nextInt(4), 10) : null);
+              memberState.setObject(
+                  2, dice < 3 ? LocalDate.of(2026, 6 + random.nextInt(4), 10) : null);
               boolean arrears = dice >= 3 && dice < 5;
               memberState.setInt(3, arrears ? 3 + random.nextInt(4) : 0);
               memberState.setString(4, arrears ? "2026-06" : null);
               memberState.setLong(5, arrears ? 9000 : 0);
               // 95 % have their 32 学时 by the end of November
-              memberState.setBigDecimal(6, new java.math.BigDecimal(random.nextInt(100) < 95 ? "40.0" : "12.0"));
+              memberState.setBigDecimal(
+                  6, new java.math.BigDecimal(random.nextInt(100) < 95 ? "40.0" : "12.0"));
               memberState.addBatch();
               if (!arrears && dice >= 5 && quiet.size() < rate * seconds) {
                 quiet.add(id);
@@ -406,7 +449,8 @@ public final class AlertBench {
         }
       }
       try (Statement s = c.createStatement()) {
-        for (String table : List.of("proj_org", "proj_member", "member_state", "org_state", "org_meeting")) {
+        for (String table :
+            List.of("proj_org", "proj_member", "member_state", "org_state", "org_meeting")) {
           try (ResultSet rs = s.executeQuery("ANALYZE TABLE " + table)) {
             rs.next();
           }
@@ -418,7 +462,13 @@ public final class AlertBench {
   }
 
   private static void insertOrg(
-      PreparedStatement org, byte[] id, byte[] parent, String name, String type, String path, int depth)
+      PreparedStatement org,
+      byte[] id,
+      byte[] parent,
+      String name,
+      String type,
+      String path,
+      int depth)
       throws Exception {
     org.setBytes(1, id);
     org.setBytes(2, parent);
@@ -430,7 +480,10 @@ public final class AlertBench {
   }
 
   static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    return ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits())
+        .putLong(id.getLeastSignificantBits())
+        .array();
   }
 
   static UUID uuid(byte[] b) {
@@ -460,7 +513,8 @@ public final class AlertBench {
       connection.setRequestProperty("Authorization", "Bearer " + token);
       connection.setRequestProperty("Accept", "text/event-stream");
       connection.setReadTimeout(0);
-      return new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+      return new BufferedReader(
+          new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
     }
 
     @Override
