@@ -1,9 +1,9 @@
 package cn.dangjian.member.scope;
 
+import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgRepository;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
-import cn.dangjian.platform.security.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +20,6 @@ public class DataScopeResolver {
   }
 
   public DataScope resolve(Caller caller) {
-    if (caller.platformWide() || caller.hasRole(Roles.INTEGRATION)) {
-      return DataScope.all();
-    }
-    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER)) {
-      return caller
-          .orgId()
-          .flatMap(orgs::findById)
-          .map(org -> DataScope.subtree(org.getPath()))
-          .orElse(DataScope.nothing());
-    }
-    if (caller.hasRole(Roles.MEMBER)) {
-      return caller.memberId().map(DataScope::self).orElse(DataScope.nothing());
-    }
-    return DataScope.nothing();
+    return DataScope.of(caller, orgId -> orgs.findById(orgId).map(Org::getPath));
   }
 }

@@ -1,7 +1,10 @@
 package cn.dangjian.platform.scope;
 
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.Roles;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What one caller may see: everything (platform admins, integration clients), the subtree under a
@@ -30,6 +33,24 @@ public record DataScope(Kind kind, String pathPrefix, UUID selfMemberId) {
 
   public static DataScope nothing() {
     return new DataScope(Kind.NOTHING, null, null);
+  }
+
+  /**
+   * The one rule from token to scope: platform admins and integration clients see everything,
+   * secretaries and party workers the subtree of their token's {@code org_id} (as {@code pathOf}
+   * finds it), members themselves; anyone else, or an org that cannot be found, nothing.
+   */
+  public static DataScope of(Caller caller, Function<UUID, Optional<String>> pathOf) {
+    if (caller.platformWide() || caller.hasRole(Roles.INTEGRATION)) {
+      return all();
+    }
+    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER)) {
+      return caller.orgId().flatMap(pathOf).map(DataScope::subtree).orElse(nothing());
+    }
+    if (caller.hasRole(Roles.MEMBER)) {
+      return caller.memberId().map(DataScope::self).orElse(nothing());
+    }
+    return nothing();
   }
 
   /** Whether an org (by its path) lies inside this scope. */

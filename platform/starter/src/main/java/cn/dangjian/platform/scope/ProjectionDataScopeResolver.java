@@ -3,7 +3,6 @@ package cn.dangjian.platform.scope;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.security.Caller;
-import cn.dangjian.platform.security.Roles;
 
 /**
  * The caller's data scope for services that keep the member projection: the token's {@code org_id}
@@ -19,20 +18,6 @@ public class ProjectionDataScopeResolver {
   }
 
   public DataScope resolve(Caller caller) {
-    if (caller.platformWide() || caller.hasRole(Roles.INTEGRATION)) {
-      return DataScope.all();
-    }
-    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER)) {
-      return caller
-          .orgId()
-          .flatMap(projection::org)
-          .map(ProjectedOrg::path)
-          .map(DataScope::subtree)
-          .orElse(DataScope.nothing());
-    }
-    if (caller.hasRole(Roles.MEMBER)) {
-      return caller.memberId().map(DataScope::self).orElse(DataScope.nothing());
-    }
-    return DataScope.nothing();
+    return DataScope.of(caller, orgId -> projection.org(orgId).map(ProjectedOrg::path));
   }
 }
