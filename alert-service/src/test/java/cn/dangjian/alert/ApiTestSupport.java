@@ -9,6 +9,7 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.testsupport.Eventually;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -147,20 +148,7 @@ public abstract class ApiTestSupport extends AlertServiceIntegrationTest {
   }
 
   protected static <T> T await(Supplier<Optional<T>> probe) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("not there within 30 s");
+    return Eventually.await(probe);
   }
 
   protected JsonNode alertsOf(String token, UUID subject) throws Exception {

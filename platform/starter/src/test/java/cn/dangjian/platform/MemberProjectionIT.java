@@ -10,6 +10,7 @@ import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;
+import cn.dangjian.testsupport.Eventually;
 import cn.dangjian.testsupport.MemberEventsFeed;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -183,19 +184,6 @@ class MemberProjectionIT extends StarterIntegrationTest {
   }
 
   private static <T> T await(Supplier<Optional<T>> probe) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the projection did not catch up within 30 s");
+    return Eventually.await(probe);
   }
 }
