@@ -2,7 +2,6 @@ package cn.dangjian.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.dangjian.devstack.KeycloakAdmin;
 import cn.dangjian.e2e.Api.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -288,15 +287,6 @@ class AlertE2EIT {
   }
 
   private static String account(UUID id, String role) {
-    String username = "e2e-alert-" + UUID.randomUUID().toString().substring(0, 8);
-    Response linked =
-        api.put(
-            "/api/members/" + id + "/account",
-            admin,
-            Map.of("username", username, "role", role, "initialPassword", "Init@2026x"));
-    assertThat(linked.status()).as(linked.body()).isEqualTo(200);
-    KeycloakAdmin keycloak = E2ePlatform.keycloak();
-    keycloak.setPassword(username, E2ePlatform.PASSWORD);
-    return keycloak.userAccessToken(username, E2ePlatform.PASSWORD);
+    return E2ePlatform.accountToken(admin, id, role, "e2e-alert-");
   }
 }

@@ -80,4 +80,27 @@ final class E2ePlatform {
   static String token(String username) {
     return keycloak().userAccessToken(username, PASSWORD);
   }
+
+  /**
+   * Links a registered member to a new Keycloak user with a realm role (member-service's account
+   * endpoint, as an admin) and returns that user's real access token.
+   */
+  static String accountToken(
+      String adminToken, java.util.UUID memberId, String role, String prefix) {
+    String username = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Api.Response linked =
+        api()
+            .put(
+                "/api/members/" + memberId + "/account",
+                adminToken,
+                java.util.Map.of(
+                    "username", username, "role", role, "initialPassword", "Init@2026x"));
+    if (linked.status() != 200) {
+      throw new AssertionError(
+          "account for " + memberId + ": " + linked.status() + " " + linked.body());
+    }
+    KeycloakAdmin keycloak = keycloak();
+    keycloak.setPassword(username, PASSWORD);
+    return keycloak.userAccessToken(username, PASSWORD);
+  }
 }
