@@ -1,6 +1,10 @@
 package cn.dangjian.events;
 
 import cn.dangjian.events.alert.AlertChanged;
+import cn.dangjian.events.assessment.AccountabilityTriggered;
+import cn.dangjian.events.assessment.CyclePublished;
+import cn.dangjian.events.assessment.PointsAwarded;
+import cn.dangjian.events.assessment.TaskOverdue;
 import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.events.dues.DuesPaid;
@@ -69,6 +73,13 @@ public final class EventTypes {
   public static final String ORGLIFE_TALK_RECORDED = "orglife.talk-recorded";
   public static final String ORGLIFE_TRAINING_CREDITED = "orglife.training-credited";
 
+  // assessment-service (assessment.events)
+  public static final String ASSESSMENT_CYCLE_PUBLISHED = "assessment.cycle-published";
+  public static final String ASSESSMENT_ACCOUNTABILITY_TRIGGERED =
+      "assessment.accountability-triggered";
+  public static final String ASSESSMENT_TASK_OVERDUE = "assessment.task-overdue";
+  public static final String ASSESSMENT_POINTS_AWARDED = "assessment.points-awarded";
+
   /** One published type: its name, current version, payload record and topic. */
   public record Definition(String type, int version, Class<?> payloadType, String topic) {}
 
@@ -103,7 +114,15 @@ public final class EventTypes {
           define(ORGLIFE_RECORD_FLAGGED, 1, RecordFlagged.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_APPRAISAL_GRADED, 1, AppraisalGraded.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_TALK_RECORDED, 1, TalkRecorded.class, Topics.ORGLIFE_EVENTS),
-          define(ORGLIFE_TRAINING_CREDITED, 1, TrainingCredited.class, Topics.ORGLIFE_EVENTS));
+          define(ORGLIFE_TRAINING_CREDITED, 1, TrainingCredited.class, Topics.ORGLIFE_EVENTS),
+          define(ASSESSMENT_CYCLE_PUBLISHED, 1, CyclePublished.class, Topics.ASSESSMENT_EVENTS),
+          define(
+              ASSESSMENT_ACCOUNTABILITY_TRIGGERED,
+              1,
+              AccountabilityTriggered.class,
+              Topics.ASSESSMENT_EVENTS),
+          define(ASSESSMENT_TASK_OVERDUE, 1, TaskOverdue.class, Topics.ASSESSMENT_EVENTS),
+          define(ASSESSMENT_POINTS_AWARDED, 1, PointsAwarded.class, Topics.ASSESSMENT_EVENTS));
 
   private static Map.Entry<String, Definition> define(
       String type, int version, Class<?> payload, String topic) {

@@ -1,0 +1,274 @@
+package cn.dangjian.assessment.cycle;
+
+import cn.dangjian.assessment.cycle.CycleService.CycleOrg;
+import cn.dangjian.assessment.cycle.CycleService.OrgResult;
+import cn.dangjian.assessment.cycle.CycleService.Publication;
+import cn.dangjian.assessment.cycle.CycleService.ResultView;
+import cn.dangjian.assessment.cycle.CycleService.ScoreView;
+import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/assessments/cycles")
+@Tag(
+    name = "考核周期 Assessment cycles",
+    description = "开启考核 → 自动评分 → 人工评分 → 述职报告 → 述职评议 → 综合评分与排名 → 审核 → 发布；发布后更正为留痕的再次发布")
+@Validated
+class CycleController {
+
+  private final CycleService service;
+
+  CycleController(CycleService service) {
+    this.service = service;
+  }
+
+  @Schema(description = "开启考核周期 (open a cycle for a subtree or a list of orgs)")
+  record OpenCycle(
+      @NotBlank @Size(max = 200) String name,
+      @NotNull CycleKind kind,
+      @NotNull @Min(2000) @Max(2100) Integer year,
+      @Min(1) @Max(4) Integer quarter,
+      @NotNull @Schema(description = "考核组织所在的上级组织") UUID rootOrgId,
+      @Size(max = 5000) @Schema(description = "指定被考核组织；为空则为上级组织下全部支部") List<@NotNull UUID> orgIds,
+      @NotNull UUID indicatorVersionId,
+      @Pattern(regexp = "ORG_TYPE|PARENT|ALL") String peerGroupBy,
+      @DecimalMin("0") @DecimalMax("50") BigDecimal bottomPercent) {}
+
+  @Schema(description = "指派第三方评估机构 (assign an assessor to orgs)")
+  record Assign(
+      @NotBlank @Size(max = 100) String assessor,
+      @NotEmpty @Size(max = 5000) List<@NotNull UUID> orgIds) {}
+
+  @Schema(description = "人工评分 (a manual score)")
+  record ScoreInput(
+      @NotNull UUID orgId,
+      @NotNull UUID indicatorId,
+      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal points,
+      @NotBlank @Size(max = 2000) @Schema(description = "评分依据") String evidence) {}
+
+  @Schema(description = "述职报告 (the secretary's report)")
+  record ReportInput(@NotBlank @Size(max = 20000) String text) {}
+
+  @Schema(description = "述职评议票数 (ballot counts)")
+  record BallotInput(
+      @NotNull @Min(0) @Max(100000) Integer good,
+      @NotNull @Min(0) @Max(100000) Integer fairlyGood,
+      @NotNull @Min(0) @Max(100000) Integer average,
+      @NotNull @Min(0) @Max(100000) Integer poor) {}
+
+  @Schema(description = "整改清单条目 (a reviewer's rectification item)")
+  record RectificationInput(@NotNull UUID orgId, @NotBlank @Size(max = 500) String text) {}
+
+  @Schema(description = "发布后更正 (a correction after publication)")
+  record CorrectionInput(
+      @NotNull UUID orgId,
+      @NotNull UUID indicatorId,
+      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal points,
+      @NotBlank @Size(max = 1000) String reason) {}
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "开启考核周期 (open a cycle)")
+  ResponseEntity<Cycle> open(@Valid @RequestBody OpenCycle body) {
+    Cycle c =
+        service.open(
+            new CycleService.Opening(
+                body.name(),
+                body.kind(),
+                body.year(),
+                body.quarter(),
+                body.rootOrgId(),
+                body.orgIds(),
+                body.indicatorVersionId(),
+                body.peerGroupBy(),
+                body.bottomPercent()));
+    return ResponseEntity.created(URI.create("/api/assessments/cycles/" + c.id()))
+        .eTag(Versions.etag(c.rowVersion()))
+        .body(c);
+  }
+
+  @GetMapping
+  @Operation(summary = "考核周期列表 (cycles the caller may see)")
+  List<Cycle> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+    return service.list(year);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "考核周期 (a cycle)")
+  ResponseEntity<Cycle> get(@PathVariable UUID id) {
+    return withEtag(service.get(id));
+  }
+
+  @GetMapping("/{id}/orgs")
+  @Operation(summary = "被考核组织（第三方只见指派给它的组织） (orgs of the cycle)")
+  List<CycleOrg> orgs(@PathVariable UUID id) {
+    return service.orgs(id);
+  }
+
+  @PostMapping("/{id}/assessors")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "指派第三方评估机构 (assign an assessor)")
+  List<UUID> assign(@PathVariable UUID id, @Valid @RequestBody Assign body) {
+    return service.assignAssessor(id, body.assessor(), body.orgIds());
+  }
+
+  @PostMapping("/{id}/automatic-scores")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "计算自动评分指标 (compute the automatic indicators)")
+  Map<String, Object> automatic(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf) {
+    long started = System.nanoTime();
+    int orgs = service.automaticScores(id, asOf);
+    return Map.of("orgs", orgs, "millis", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @PutMapping("/{id}/scores")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','assessor')")
+  @Operation(summary = "录入人工评分（由指标指定的评分者） (enter a manual score)")
+  ScoreView score(@PathVariable UUID id, @Valid @RequestBody ScoreInput body) {
+    return service.score(id, body.orgId(), body.indicatorId(), body.points(), body.evidence());
+  }
+
+  @PutMapping("/{id}/orgs/{orgId}/report")
+  @PreAuthorize("hasRole('secretary')")
+  @Operation(summary = "提交述职报告（本组织书记） (submit the 述职报告)")
+  ResponseEntity<Void> report(
+      @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody ReportInput body) {
+    service.report(id, orgId, body.text());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/{id}/orgs/{orgId}/ballot")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(summary = "录入述职评议票数（好/较好/一般/差） (enter ballot counts)")
+  Map<String, BigDecimal> ballot(
+      @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody BallotInput body) {
+    return Map.of(
+        "ballotScore",
+        service.ballot(id, orgId, body.good(), body.fairlyGood(), body.average(), body.poor()));
+  }
+
+  @PostMapping("/{id}/compute")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "综合评分、排名、等次与整改清单，进入审核 (compute and go to review)")
+  ResponseEntity<Cycle> compute(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return withEtag(service.compute(id, Versions.fromIfMatch(ifMatch)));
+  }
+
+  @PostMapping("/{id}/reopen")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "退回评分 (back from review to scoring)")
+  ResponseEntity<Cycle> reopen(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return withEtag(service.reopen(id, Versions.fromIfMatch(ifMatch)));
+  }
+
+  @PostMapping("/{id}/rectification-items")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "审核时补充整改清单 (add a rectification item)")
+  ResponseEntity<Void> rectification(
+      @PathVariable UUID id, @Valid @RequestBody RectificationInput body) {
+    service.addRectification(id, body.orgId(), body.text());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/publish")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "发布考核结果 (publish)")
+  ResponseEntity<Cycle> publish(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return withEtag(service.publish(id, Versions.fromIfMatch(ifMatch)));
+  }
+
+  @PostMapping("/{id}/corrections")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(summary = "发布后更正并再次发布（留痕） (correct and re-publish)")
+  ResponseEntity<Cycle> correct(
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CorrectionInput body) {
+    return withEtag(
+        service.correct(
+            id,
+            Versions.fromIfMatch(ifMatch),
+            body.orgId(),
+            body.indicatorId(),
+            body.points(),
+            body.reason()));
+  }
+
+  @GetMapping("/{id}/publications")
+  @Operation(summary = "发布记录 (publications, the audit of corrections)")
+  List<Publication> publications(@PathVariable UUID id) {
+    return service.publications(id);
+  }
+
+  @GetMapping("/{id}/results")
+  @Operation(summary = "考核结果与排名 (results in rank order)")
+  PageResponse<ResultView> results(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Size(max = 60) String peerGroup,
+      @RequestParam(defaultValue = "false") boolean weakOnly,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    return service.results(id, peerGroup, weakOnly, page, size);
+  }
+
+  @GetMapping("/{id}/weak-candidates")
+  @Operation(summary = "软弱涣散候选（同类组织后X%） (bottom band)")
+  PageResponse<ResultView> weak(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    return service.results(id, null, true, page, size);
+  }
+
+  @GetMapping("/{id}/orgs/{orgId}/result")
+  @Operation(summary = "组织的各项得分、依据、述职评议与整改清单 (an org's result)")
+  OrgResult orgResult(@PathVariable UUID id, @PathVariable UUID orgId) {
+    return service.orgResult(id, orgId);
+  }
+
+  private static ResponseEntity<Cycle> withEtag(Cycle c) {
+    return ResponseEntity.ok().eTag(Versions.etag(c.rowVersion())).body(c);
+  }
+}
