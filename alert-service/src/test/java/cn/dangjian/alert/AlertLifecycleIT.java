@@ -10,10 +10,18 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.orglife.RecordFlagged;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -148,6 +156,55 @@ class AlertLifecycleIT extends ApiTestSupport {
                 "%" + absent + "%"))
         .isEqualTo(2);
     assertThat(publications).isPositive();
+  }
+
+  @Test
+  void aPoisonEventAmongGoodOnesGoesToTheDltWithItsReasonAndTheOthersStillRaiseTheirAlerts()
+      throws Exception {
+    UUID before = member(branchA);
+    UUID after = member(branchA);
+    String poisonKey = "poison-" + UUID.randomUUID();
+    // one burst, so that the consumer gets them in one poll: the batch fails, the good ones are
+    // applied one by one, the poison is parked
+    arrears(before, branchA, 3, "2026-08", 4500);
+    FEED.sendRaw(Topics.DUES_EVENTS, poisonKey, "这不是事件".getBytes(StandardCharsets.UTF_8));
+    arrears(after, branchA, 4, "2026-07", 6000);
+
+    assertThat(await(() -> Optional.ofNullable(alert(before, "DUES_ARREARS")))).isNotNull();
+    assertThat(await(() -> Optional.ofNullable(alert(after, "DUES_ARREARS")))).isNotNull();
+    ConsumerRecord<String, byte[]> dead = deadLetter(poisonKey);
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("这不是事件");
+    assertThat(
+            new String(
+                dead.headers().lastHeader("dangjian-dlt-reason").value(), StandardCharsets.UTF_8))
+        .contains("PoisonEventException");
+  }
+
+  private ConsumerRecord<String, byte[]> deadLetter(String key) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KAFKA.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "dlt-reader-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class);
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(Topics.deadLetterOf(Topics.DUES_EVENTS)));
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+          if (key.equals(record.key())) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no record with key " + key + " on the DLT");
   }
 
   @Test

@@ -50,7 +50,9 @@ public class Alert {
   private String resolution;
   private int escalationLevel;
   private UUID escalatedToOrgId;
-  @Version private long version;
+  // a wrapper, so that Spring Data sees a new alert as new (null) and persists it without first
+  // selecting it by its pre-assigned id
+  @Version private Long version;
 
   protected Alert() {}
 
@@ -214,6 +216,6 @@ public class Alert {
   }
 
   public long getVersion() {
-    return version;
+    return version == null ? 0 : version;
   }
 }

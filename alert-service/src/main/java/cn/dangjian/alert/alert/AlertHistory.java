@@ -9,11 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** Every step of an alert's life: who, when, what, from which state to which, with what note. */
 @Entity
 @Table(name = "alert_history")
-public class AlertHistory {
+public class AlertHistory implements Persistable<UUID> {
 
   @Id private UUID id;
   private UUID alertId;
@@ -57,6 +58,12 @@ public class AlertHistory {
 
   public UUID getId() {
     return id;
+  }
+
+  /** History is written once and never changed: save() persists without selecting first. */
+  @Override
+  public boolean isNew() {
+    return true;
   }
 
   public UUID getAlertId() {

@@ -164,6 +164,10 @@ public class Evaluator {
       return;
     }
     Finding finding = outcome.finding().get();
+    if (current == null) {
+      tally.add(engine.raiseWithoutActive(subject, finding, asOf));
+      return;
+    }
     boolean unchanged =
         skipUnchanged
             && current != null

@@ -50,6 +50,7 @@ public class WebhookController {
   private final CurrentCaller caller;
   private final ProjectionDataScopeResolver scopes;
   private final MemberProjection projection;
+  private final WebhookOutbox outbox;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -58,8 +59,10 @@ public class WebhookController {
       CurrentCaller caller,
       ProjectionDataScopeResolver scopes,
       MemberProjection projection,
+      WebhookOutbox outbox,
       Clock clock) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
     this.caller = caller;
     this.scopes = scopes;
     this.projection = projection;
@@ -123,6 +126,7 @@ public class WebhookController {
         min.name(),
         caller.usernameOrSystem(),
         Timestamp.from(now));
+    outbox.subscriptionsChanged();
     return new Subscription(id, org.orgId(), body.url(), min, "ACTIVE", 0, now, secret);
   }
 
@@ -185,6 +189,7 @@ public class WebhookController {
     jdbc.update(
         "UPDATE webhook_subscription SET status = 'ACTIVE', consecutive_failures = 0 WHERE id = ?",
         bytes(id));
+    outbox.subscriptionsChanged();
   }
 
   @DeleteMapping("/{id}")
@@ -195,6 +200,7 @@ public class WebhookController {
     visibleSubscription(id);
     jdbc.update("DELETE FROM webhook_delivery WHERE subscription_id = ?", bytes(id));
     jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", bytes(id));
+    outbox.subscriptionsChanged();
   }
 
   private ProjectedOrg visibleOrg(UUID orgId) {

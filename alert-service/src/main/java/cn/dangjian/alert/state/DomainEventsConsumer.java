@@ -8,6 +8,7 @@ import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.catalogue.SubjectType;
 import cn.dangjian.alert.evaluation.Evaluator;
+import cn.dangjian.alert.evaluation.Tally;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.alert.rules.Finding;
 import cn.dangjian.events.EventEnvelope;
@@ -24,9 +25,12 @@ import cn.dangjian.platform.events.ProcessedEvents;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.projection.Uuids;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +38,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +53,9 @@ import tools.jackson.databind.JsonNode;
 class DomainEventsConsumer {
 
   static final String CONSUMER = "alert-domain-events";
+
+  private static final int COMPACT_EVERY = 50;
+  private static final int EVALUATION_CHUNK = 500;
 
   /**
    * Record states that count, as in org-life-service's compliance: a meeting counts (and so does
@@ -61,6 +71,8 @@ class DomainEventsConsumer {
   private final AlertEngine engine;
   private final MemberProjection projection;
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final EntityManager entityManager;
   private final Clock clock;
 
   DomainEventsConsumer(
@@ -71,6 +83,8 @@ class DomainEventsConsumer {
       AlertEngine engine,
       MemberProjection projection,
       JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      EntityManager entityManager,
       Clock clock) {
     this.reader = reader;
     this.processed = processed;
@@ -79,56 +93,111 @@ class DomainEventsConsumer {
     this.engine = engine;
     this.projection = projection;
     this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.entityManager = entityManager;
     this.clock = clock;
   }
 
+  /**
+   * A poll's records in one transaction (one commit instead of one per event, which is what limits
+   * a busy month end), and each member or org they touch evaluated once at the end, in bulk, from
+   * the facts as they stand then; if any record fails, the poll rolls back and is applied again one
+   * record at a time, so the ones before the culprit are kept and the culprit alone goes to the
+   * error handler (retried, then the DLT).
+   */
   @KafkaListener(
       id = "alert-domain-events",
       topics = {Topics.DUES_EVENTS, Topics.ORGLIFE_EVENTS, Topics.ASSESSMENT_EVENTS},
-      groupId = "alert-service-domain-events")
-  @Transactional
-  public void onRecord(ConsumerRecord<String, byte[]> record) {
-    apply(reader.read(record));
+      groupId = "alert-service-domain-events",
+      batch = "true")
+  public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+    try {
+      transactions.executeWithoutResult(
+          status -> applyAll(records.stream().map(reader::read).toList()));
+    } catch (RuntimeException batchFailed) {
+      for (int i = 0; i < records.size(); i++) {
+        ConsumerRecord<String, byte[]> record = records.get(i);
+        try {
+          transactions.executeWithoutResult(status -> applyAll(List.of(reader.read(record))));
+        } catch (RuntimeException e) {
+          throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
+        }
+      }
+    }
   }
 
   @Transactional
   public void apply(EventEnvelope<JsonNode> envelope) {
-    if (!processed.markFirstTime(envelope.eventId(), CONSUMER, envelope.type())) {
-      return;
-    }
+    applyAll(List.of(envelope));
+  }
+
+  @Transactional
+  public void applyAll(List<EventEnvelope<JsonNode>> envelopes) {
     LocalDate today = Calendar.today(clock);
+    Touched touched = new Touched();
+    int done = 0;
+    for (EventEnvelope<JsonNode> envelope : processed.markFirstTime(envelopes, CONSUMER)) {
+      applyOne(envelope, today, touched);
+      if (++done % COMPACT_EVERY == 0) {
+        // JPA checks every entity it holds before each query: keep the context small
+        entityManager.flush();
+        entityManager.clear();
+      }
+    }
+    // only arrears and training columns: no other event of the poll reads or writes them
+    store.updateMembers("arrears_months = ?, arrears_since = ?, arrears_fen = ?", touched.arrears);
+    store.updateMembers("training_year = ?, training_hours = ?", touched.training);
+    for (List<UUID> chunk : chunks(touched.members)) {
+      evaluator.members(store.members(chunk), today, new Tally());
+    }
+    for (List<UUID> chunk : chunks(touched.orgs)) {
+      evaluator.orgs(store.orgs(chunk), today, new Tally());
+    }
+  }
+
+  /** Whom the events of a poll concern: evaluated once each, after all of them are applied. */
+  private static final class Touched {
+    final Set<UUID> members = new LinkedHashSet<>();
+    final Set<UUID> orgs = new LinkedHashSet<>();
+    final List<Object[]> arrears = new ArrayList<>();
+    final List<Object[]> training = new ArrayList<>();
+  }
+
+  private static List<List<UUID>> chunks(Set<UUID> ids) {
+    List<UUID> all = new ArrayList<>(ids);
+    List<List<UUID>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += EVALUATION_CHUNK) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + EVALUATION_CHUNK)));
+    }
+    return chunks;
+  }
+
+  private void applyOne(EventEnvelope<JsonNode> envelope, LocalDate today, Touched touched) {
     switch (envelope.type()) {
       case EventTypes.DUES_ARREARS_CHANGED -> {
         ArrearsChanged e = reader.payload(envelope, ArrearsChanged.class);
-        store.updateMember(
-            e.memberId(),
-            "arrears_months = ?, arrears_since = ?, arrears_fen = ?",
-            e.consecutiveMonths(),
-            e.sinceMonth(),
-            e.outstandingFen());
-        evaluator.member(e.memberId(), today);
+        touched.arrears.add(
+            new Object[] {e.consecutiveMonths(), e.sinceMonth(), e.outstandingFen(), e.memberId()});
+        touched.members.add(e.memberId());
       }
       case EventTypes.ORGLIFE_MEETING_HELD,
           EventTypes.ORGLIFE_MEETING_SUBMITTED,
           EventTypes.ORGLIFE_MEETING_APPROVED,
           EventTypes.ORGLIFE_MEETING_RETURNED,
           EventTypes.ORGLIFE_MEETING_CORRECTED ->
-          meeting(reader.payload(envelope, MeetingRecordChanged.class), today);
+          meeting(reader.payload(envelope, MeetingRecordChanged.class), touched);
       case EventTypes.ORGLIFE_MEETING_CANCELLED -> {
         MeetingPlanned e = reader.payload(envelope, MeetingPlanned.class);
         jdbc.update(
             "UPDATE org_meeting SET status = 'CANCELLED' WHERE meeting_id = ?",
             bytes(e.meetingId()));
-        evaluator.org(e.orgId(), today);
+        touched.orgs.add(e.orgId());
       }
       case EventTypes.ORGLIFE_TRAINING_CREDITED -> {
         TrainingCredited e = reader.payload(envelope, TrainingCredited.class);
-        store.updateMember(
-            e.memberId(),
-            "training_year = ?, training_hours = ?",
-            e.creditedOn().getYear(),
-            e.yearTotalHours());
-        evaluator.member(e.memberId(), today);
+        touched.training.add(
+            new Object[] {e.creditedOn().getYear(), e.yearTotalHours(), e.memberId()});
+        touched.members.add(e.memberId());
       }
       case EventTypes.ORGLIFE_RECORD_FLAGGED ->
           flagged(reader.payload(envelope, RecordFlagged.class), today);
@@ -139,7 +208,7 @@ class DomainEventsConsumer {
     }
   }
 
-  private void meeting(MeetingRecordChanged e, LocalDate today) {
+  private void meeting(MeetingRecordChanged e, Touched touched) {
     boolean counted = COUNTED.contains(e.status());
     if (!counted && !"CORRECTED".equals(e.status())) {
       return; // held, submitted, returned: not counted yet
@@ -191,9 +260,9 @@ class DomainEventsConsumer {
     for (UUID member : affected) {
       store.memberTracked(member, e.heldOn());
       store.recomputeAttendance(member);
-      evaluator.member(member, today);
+      touched.members.add(member);
     }
-    evaluator.org(e.orgId(), today);
+    touched.orgs.add(e.orgId());
   }
 
   private void attendance(MeetingRecordChanged e, UUID member, boolean attended, String reason) {

@@ -5,17 +5,21 @@ import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.OrgFacts;
+import cn.dangjian.platform.projection.Uuids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,10 +93,12 @@ public class StateStore {
               rs.getInt("members"));
 
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final Clock clock;
 
   StateStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.clock = clock;
   }
 
@@ -110,6 +116,25 @@ public class StateStore {
             MEMBER,
             bytes(afterId),
             limit);
+  }
+
+  /** These members' facts (the ones known; in no particular order). */
+  public List<MemberFacts> members(Collection<UUID> memberIds) {
+    return memberIds.isEmpty()
+        ? List.of()
+        : named.query(
+            MEMBER_FACTS + " WHERE pm.member_id IN (:ids)",
+            Map.of("ids", memberIds.stream().map(Uuids::bytes).toList()),
+            MEMBER);
+  }
+
+  public List<OrgFacts> orgs(Collection<UUID> orgIds) {
+    return orgIds.isEmpty()
+        ? List.of()
+        : named.query(
+            ORG_FACTS + " WHERE po.org_id IN (:ids)",
+            Map.of("ids", orgIds.stream().map(Uuids::bytes).toList()),
+            ORG);
   }
 
   public Optional<OrgFacts> org(UUID orgId) {
@@ -143,6 +168,36 @@ public class StateStore {
     args[values.length + 1] = bytes(memberId);
     jdbc.update(
         "UPDATE member_state SET " + assignments + ", updated_at = ? WHERE member_id = ?", args);
+  }
+
+  /**
+   * The same columns of many members at once (a poll's arrears or training events, in their order,
+   * so the last event of a member wins): two batched statements instead of two per event.
+   *
+   * @param rows per member: the values of the assignments, then the member id
+   */
+  public void updateMembers(String assignments, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Timestamp now = now();
+    LocalDate today = cn.dangjian.alert.rules.Calendar.today(clock);
+    jdbc.batchUpdate(
+        "INSERT IGNORE INTO member_state (member_id, tracked_since, updated_at) VALUES (?,?,?)",
+        rows.stream()
+            .map(row -> new Object[] {bytes((UUID) row[row.length - 1]), today, now})
+            .toList());
+    jdbc.batchUpdate(
+        "UPDATE member_state SET " + assignments + ", updated_at = ? WHERE member_id = ?",
+        rows.stream()
+            .map(
+                row -> {
+                  Object[] args = Arrays.copyOf(row, row.length + 1);
+                  args[row.length - 1] = now;
+                  args[row.length] = bytes((UUID) row[row.length - 1]);
+                  return args;
+                })
+            .toList());
   }
 
   /**

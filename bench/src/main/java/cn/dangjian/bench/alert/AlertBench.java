@@ -53,8 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing to change), and (2) event → alert: dues.arrears.changed events sent at a fixed rate, each
  * timed until its alert.raised arrives on the service's SSE stream. The service's RSS is sampled
  * throughout. Options: --members=, --branches=, --rate= (events/s), --seconds=, --concurrency=
- * (listener threads), --jvm="-Xmx512m ...", --reuse=true (keep the schema of the last run: no load,
- * and the first sweep finds what the last one left).
+ * (listener threads), --warmup= (seconds of the same load before the timed run),
+ * --set.<property>=<value> (a service property), --raising= (percent of the events that raise an
+ * alert, default 100), --sweeps= (how many sweeps before the event run, default 2), --jvm="-Xmx512m
+ * ...", --reuse=true (keep the schema of the last run: no load, and the first sweep finds what the
+ * last one left).
  */
 public final class AlertBench {
 
@@ -65,6 +68,7 @@ public final class AlertBench {
   private final int branches;
   private final int rate;
   private final int seconds;
+  private final int warmup;
   private final StringBuilder report = new StringBuilder();
 
   private AlertBench(Map<String, String> options) {
@@ -73,6 +77,7 @@ public final class AlertBench {
     this.branches = Integer.parseInt(options.getOrDefault("branches", "50000"));
     this.rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
     this.seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+    this.warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -129,6 +134,13 @@ public final class AlertBench {
       properties.put("dangjian.alerts.sweep-cron", "-");
       properties.put("logging.level.root", "WARN");
       properties.putAll(keycloak.resourceServerProperties());
+      // --set.<property>=<value>: any of the service's properties, to try a setting
+      options.forEach(
+          (key, value) -> {
+            if (key.startsWith("set.")) {
+              properties.put(key.substring(4), value);
+            }
+          });
       List<String> jvm =
           Arrays.asList(
               options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
@@ -156,7 +168,8 @@ public final class AlertBench {
 
         String token = keycloak.token().roles("platform-admin").username("bench-admin").build();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        for (int run = 1; run <= 2; run++) {
+        int sweeps = Integer.parseInt(options.getOrDefault("sweeps", "2"));
+        for (int run = 1; run <= sweeps; run++) {
           rss.resetPeak();
           Instant begin = Instant.now();
           HttpResponse<String> response =
@@ -199,8 +212,16 @@ public final class AlertBench {
   private void eventToAlert(
       ServiceProcess service, String token, TestKafka kafka, List<byte[]> quiet) throws Exception {
     int total = Math.min(rate * seconds, quiet.size());
+    // the warm-up's members are taken from the end of the list
+    // the share of events that raise an alert (3 months behind); the others report one month
+    // behind, which changes the member's state but raises nothing, as most events of a month do
+    int raisingPercent = Integer.parseInt(options.getOrDefault("raising", "100"));
+    int raising = 0;
+    for (int i = 0; i < total; i++) {
+      raising += raises(i, raisingPercent) ? 1 : 0;
+    }
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    long[] latencies = new long[total];
+    long[] latencies = new long[raising];
     AtomicLong received = new AtomicLong();
     AtomicBoolean streaming = new AtomicBoolean(true);
     HttpURLConnectionStream stream =
@@ -246,8 +267,32 @@ public final class AlertBench {
     line(
         "-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions",
         total, rate, Integer.parseInt(options.getOrDefault("concurrency", "4")));
+    line(
+        "   %d %% of them (%,d) raise an alert; the others change state only",
+        raisingPercent, raising);
     Instant begin = Instant.now();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      // the same load for --warmup seconds first, untimed, to other members: a service runs warm
+      int warm = Math.min(rate * warmup, quiet.size() - total);
+      if (warm > 0) {
+        line("   warm-up: %,d events over %d s, not timed", warm, warmup);
+        for (int w = 0; w < warm; w++) {
+          long due = System.nanoTime() + 1_000_000_000L / rate;
+          byte[] member = quiet.get(quiet.size() - 1 - w);
+          producer.send(
+              new ProducerRecord<>(
+                  "dues.events",
+                  uuid(member).toString(),
+                  JSON.writeValueAsBytes(arrears(uuid(member), raises(w, raisingPercent)))));
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
+        producer.flush();
+        Thread.sleep(10_000);
+        begin = Instant.now();
+      }
       long start = System.nanoTime();
       for (int i = 0; i < total; i++) {
         long due = start + (long) i * 1_000_000_000L / rate;
@@ -257,46 +302,28 @@ public final class AlertBench {
         }
         UUID member = uuid(quiet.get(i));
         String id = member.toString();
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("eventId", UUID.randomUUID().toString());
-        envelope.put("type", "dues.arrears.changed");
-        envelope.put("version", 1);
-        envelope.put("occurredAt", Instant.now().toString());
-        envelope.put("source", "bench");
-        envelope.put("subjectId", id);
-        envelope.put("orgPath", null);
-        envelope.put(
-            "payload",
-            Map.of(
-                "memberId",
-                id,
-                "orgId",
-                UUID.randomUUID().toString(),
-                "consecutiveMonths",
-                3,
-                "sinceMonth",
-                "2026-09",
-                "outstandingFen",
-                4500));
-        sentAt.put(id, System.nanoTime());
+        Map<String, Object> envelope = arrears(member, raises(i, raisingPercent));
+        if (raises(i, raisingPercent)) {
+          sentAt.put(id, System.nanoTime());
+        }
         producer.send(new ProducerRecord<>("dues.events", id, JSON.writeValueAsBytes(envelope)));
       }
       producer.flush();
     }
     double sendSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (received.get() < total && System.nanoTime() < deadline) {
+    while (received.get() < raising && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
     double allSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
     streaming.set(false);
     stream.close();
-    int n = (int) Math.min(received.get(), total);
+    int n = (int) Math.min(received.get(), raising);
     long[] sorted = Arrays.copyOf(latencies, n);
     Arrays.sort(sorted);
     line(
         "   sent in %.1f s (%.0f/s), %,d of %,d alerts on the stream after %.1f s (%.0f alerts/s)",
-        sendSecs, total / sendSecs, n, total, allSecs, n / allSecs);
+        sendSecs, total / sendSecs, n, raising, allSecs, n / allSecs);
     if (n > 0) {
       line(
           "   event → alert on SSE: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms",
@@ -311,10 +338,11 @@ public final class AlertBench {
             DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT ms.member_id FROM member_state ms WHERE ms.arrears_months = 0 AND NOT EXISTS"
+                "SELECT ms.member_id FROM member_state ms WHERE ms.arrears_months = 0"
+                    + " AND ms.training_hours >= 32 AND ms.absent_since IS NULL AND NOT EXISTS"
                     + " (SELECT 1 FROM alert a WHERE a.subject_id = ms.member_id AND a.rule_id = 'DUES_ARREARS')"
                     + " LIMIT ?")) {
-      s.setInt(1, rate * seconds);
+      s.setInt(1, rate * (seconds + warmup));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           quiet.add(rs.getBytes(1));
@@ -322,6 +350,37 @@ public final class AlertBench {
       }
     }
     return quiet;
+  }
+
+  /** A dues.arrears.changed envelope: 3 months behind (raises an alert) or 1 (raises nothing). */
+  private static Map<String, Object> arrears(UUID member, boolean raising) {
+    String id = member.toString();
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("eventId", UUID.randomUUID().toString());
+    envelope.put("type", "dues.arrears.changed");
+    envelope.put("version", 1);
+    envelope.put("occurredAt", Instant.now().toString());
+    envelope.put("source", "bench");
+    envelope.put("subjectId", id);
+    envelope.put("orgPath", null);
+    envelope.put(
+        "payload",
+        Map.of(
+            "memberId",
+            id,
+            "orgId",
+            UUID.randomUUID().toString(),
+            "consecutiveMonths",
+            raising ? 3 : 1,
+            "sinceMonth",
+            "2026-09",
+            "outstandingFen",
+            4500));
+    return envelope;
+  }
+
+  private static boolean raises(int i, int percent) {
+    return (i * 37) % 100 < percent; // spread over the run, not in bursts
   }
 
   private static double ms(long[] sorted, double p) {
@@ -421,10 +480,11 @@ public final class AlertBench {
               memberState.setString(4, arrears ? "2026-06" : null);
               memberState.setLong(5, arrears ? 9000 : 0);
               // 95 % have their 32 学时 by the end of November
-              memberState.setBigDecimal(
-                  6, new java.math.BigDecimal(random.nextInt(100) < 95 ? "40.0" : "12.0"));
+              boolean trained = random.nextInt(100) < 95;
+              memberState.setBigDecimal(6, new java.math.BigDecimal(trained ? "40.0" : "12.0"));
               memberState.addBatch();
-              if (!arrears && dice >= 5 && quiet.size() < rate * seconds) {
+              // quiet: nothing any rule would raise, so each event raises exactly what it says
+              if (!arrears && trained && dice >= 5 && quiet.size() < rate * (seconds + warmup)) {
                 quiet.add(id);
               }
             }
