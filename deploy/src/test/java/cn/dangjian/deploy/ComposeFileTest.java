@@ -42,7 +42,13 @@ class ComposeFileTest {
     Map<String, Map<String, Object>> services =
         (Map<String, Map<String, Object>>) compose.get("services");
     for (String module :
-        List.of("gateway", "member-service", "dues-service", "org-life-service", "alert-service")) {
+        List.of(
+            "gateway",
+            "member-service",
+            "dues-service",
+            "org-life-service",
+            "assessment-service",
+            "alert-service")) {
       if (Files.isRegularFile(root.resolve(module).resolve("pom.xml"))) {
         assertThat(services).as(module).containsKey(module);
       }

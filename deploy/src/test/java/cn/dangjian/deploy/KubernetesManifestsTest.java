@@ -26,7 +26,13 @@ class KubernetesManifestsTest {
         .contains("Deployment", "Ingress", "NetworkPolicy");
     assertThat(resources.stream().filter(Deployment.class::isInstance))
         .extracting(r -> r.getMetadata().getName())
-        .contains("gateway", "member-service", "dues-service", "org-life-service", "alert-service");
+        .contains(
+            "gateway",
+            "member-service",
+            "dues-service",
+            "org-life-service",
+            "assessment-service",
+            "alert-service");
     assertThat(ManifestPolicy.problems(resources)).isEmpty();
     String namespace = overlay.endsWith("prod") ? "dangjian" : "dangjian-dev";
     assertThat(resources)
