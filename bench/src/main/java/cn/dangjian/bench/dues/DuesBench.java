@@ -61,6 +61,7 @@ public final class DuesBench {
   final int members;
   final int rate;
   final int seconds;
+  final int warmupSeconds;
   final String serverUrl;
   final String user;
   final String password;
@@ -80,6 +81,7 @@ public final class DuesBench {
     members = Integer.parseInt(args.getOrDefault("members", "1000000"));
     rate = Integer.parseInt(args.getOrDefault("rate", "200"));
     seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+    warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "5"));
     serverUrl = env("DANGJIAN_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
     user = env("DANGJIAN_DB_USER", "root");
     password = env("DANGJIAN_DB_PASSWORD", "");
@@ -235,7 +237,8 @@ public final class DuesBench {
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(32))
             .build();
-    int warmup = Math.min(rate * 5, payers.size() / 4);
+    // --warmup= seconds at the rate first, untimed (the JIT is still compiling the payment path)
+    int warmup = Math.min(rate * warmupSeconds, payers.size() / 4);
     System.out.printf(
         "   payments: %d warm-up, then %d/s for %d s (open loop)%n", warmup, rate, seconds);
     run(http, service, admin, month, payers.subList(0, warmup), rate, null);

@@ -71,4 +71,18 @@ class IdempotencyIT extends StarterIntegrationTest {
     create(key, "{\"title\":\"更正后\",\"pages\":2}").andExpect(status().isCreated());
     assertThat(notesTitled("更正后")).isEqualTo(1);
   }
+
+  @Test
+  void aKeyOlderThanTheRetentionIsFreeAgainAndCreatesAnew() throws Exception {
+    String key = UUID.randomUUID().toString();
+    create(key, "{\"title\":\"去年\",\"pages\":2}").andExpect(status().isCreated());
+    jdbc.update(
+        "UPDATE idempotency_key SET created_at = ? WHERE idem_key = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))),
+        key);
+    create(key, "{\"title\":\"今年\",\"pages\":2}")
+        .andExpect(status().isCreated())
+        .andExpect(header().doesNotExist("Idempotency-Replayed"));
+    assertThat(notesTitled("今年")).isEqualTo(1);
+  }
 }

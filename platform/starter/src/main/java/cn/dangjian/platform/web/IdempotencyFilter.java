@@ -69,34 +69,31 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     // The body is read once here to hash it, then replayed to the controller.
     byte[] body = request.getInputStream().readAllBytes();
     String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n", body);
-    List<Map<String, Object>> stored =
-        jdbc.queryForList(
-            "SELECT request_hash, status, content_type, location, etag, body FROM idempotency_key"
-                + " WHERE principal = ? AND idem_key = ? AND created_at > ?",
-            principal,
-            key,
-            Timestamp.from(clock.instant().minus(RETENTION)));
-    if (!stored.isEmpty()) {
-      replayOrRefuse(request, response, stored.get(0), hash);
-      return;
-    }
-    try {
+    // The common case is a new key: claim it with one statement, and look only when it is taken.
+    if (!claim(principal, key, hash)) {
+      Timestamp expiredBefore = Timestamp.from(clock.instant().minus(RETENTION));
+      List<Map<String, Object>> stored =
+          jdbc.queryForList(
+              "SELECT request_hash, status, content_type, location, etag, body FROM idempotency_key"
+                  + " WHERE principal = ? AND idem_key = ? AND created_at > ?",
+              principal,
+              key,
+              expiredBefore);
+      if (!stored.isEmpty()) {
+        replayOrRefuse(request, response, stored.get(0), hash);
+        return;
+      }
+      // a key older than the retention is free again
       jdbc.update(
           "DELETE FROM idempotency_key WHERE principal = ? AND idem_key = ? AND created_at <= ?",
           principal,
           key,
-          Timestamp.from(clock.instant().minus(RETENTION)));
-      jdbc.update(
-          "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at)"
-              + " VALUES (?,?,?,?)",
-          principal,
-          key,
-          hash,
-          Timestamp.from(clock.instant()));
-    } catch (DuplicateKeyException e) {
-      problems.write(
-          request, response, ProblemType.CONFLICT, "problem.detail.idempotency-in-progress");
-      return;
+          expiredBefore);
+      if (!claim(principal, key, hash)) {
+        problems.write(
+            request, response, ProblemType.CONFLICT, "problem.detail.idempotency-in-progress");
+        return;
+      }
     }
     ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
     boolean stored2xx = false;
@@ -121,6 +118,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             "DELETE FROM idempotency_key WHERE principal = ? AND idem_key = ?", principal, key);
       }
       wrapped.copyBodyToResponse();
+    }
+  }
+
+  /** Inserts the key for this request; false if the caller holds that key already. */
+  private boolean claim(String principal, String key, String hash) {
+    try {
+      jdbc.update(
+          "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at)"
+              + " VALUES (?,?,?,?)",
+          principal,
+          key,
+          hash,
+          Timestamp.from(clock.instant()));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
     }
   }
 
