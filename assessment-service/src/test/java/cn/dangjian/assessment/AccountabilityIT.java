@@ -69,7 +69,7 @@ class AccountabilityIT extends ApiTestSupport {
     // the shape alert-service reads: orgId, cycleId, years, band, talkBy, rectifyBy, detail
     assertThat(p.get("orgId").asString()).isEqualTo(branchC.toString());
     assertThat(p.get("years").asInt()).isEqualTo(2);
-    assertThat(p.get("band").asString()).isEqualTo("后10%");
+    assertThat(p.get("band").asString()).isEqualTo("10%");
     assertThat(p.get("talkBy").asString()).isEqualTo(today.plusDays(30).toString());
     assertThat(p.get("rectifyBy").asString()).isEqualTo(today.plusDays(90).toString());
     assertThat(p.get("detail").asString()).contains("连续2年", "提醒谈话", "限期整改");

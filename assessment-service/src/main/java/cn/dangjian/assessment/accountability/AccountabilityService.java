@@ -111,7 +111,8 @@ public class AccountabilityService {
     LocalDate today = LocalDate.now(clock.withZone(properties.getZone()));
     LocalDate talkBy = today.plusDays(properties.getTalkWithinDays());
     LocalDate rectifyBy = today.plusDays(properties.getRectifyWithinDays());
-    String band = "后" + cycle.bottomPercent().stripTrailingZeros().toPlainString() + "%";
+    // alert-service writes "排在后{band}": the band itself is "10%"
+    String band = cycle.bottomPercent().stripTrailingZeros().toPlainString() + "%";
     record Candidate(UUID orgId, String path, String name) {}
     List<Candidate> bottom =
         jdbc.query(
@@ -154,7 +155,7 @@ public class AccountabilityService {
               + cycle.year()
               + "年度考核连续"
               + years
-              + "年位于同类组织"
+              + "年位于同类组织后"
               + band
               + "，启动提醒谈话、限期整改程序（"
               + c.name()

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param cycleId the cycle whose publication triggered it
  * @param previousCycleId the previous year's cycle the org was also at the bottom of
  * @param years consecutive years at the bottom (≥ 2)
- * @param band the bottom band, e.g. {@code 后10%}
+ * @param band the bottom band of the peer group, e.g. {@code 10%} (后10%)
  * @param talkBy the reminder talk is due by this day
  * @param rectifyBy the rectification is due by this day
  * @param detail a Chinese sentence for people
