@@ -6,6 +6,7 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.events.OutboxHousekeeping;
 import cn.dangjian.platform.events.OutboxMetrics;
 import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
@@ -87,6 +88,16 @@ public class DangjianEventsAutoConfiguration {
         publications,
         properties.getEvents().getResubmitInterval(),
         properties.getEvents().getResubmitAfter());
+  }
+
+  @Bean
+  OutboxHousekeeping outboxHousekeeping(
+      JdbcTemplate jdbc, Clock clock, DangjianProperties properties) {
+    return new OutboxHousekeeping(
+        jdbc,
+        clock,
+        properties.getEvents().getHousekeepingInterval(),
+        properties.getEvents().getCompletedRetention());
   }
 
   @Bean

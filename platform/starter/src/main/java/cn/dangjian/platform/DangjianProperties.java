@@ -42,6 +42,28 @@ public class DangjianProperties {
     /** Retries of a failing consumer before the record goes to the DLT. */
     private int consumerRetries = 3;
 
+    /** Delivered outbox entries are kept this long (for audits and replays), then deleted. */
+    private Duration completedRetention = Duration.ofDays(7);
+
+    /** How often delivered outbox entries and expired idempotency keys are deleted. */
+    private Duration housekeepingInterval = Duration.ofHours(1);
+
+    public Duration getCompletedRetention() {
+      return completedRetention;
+    }
+
+    public void setCompletedRetention(Duration completedRetention) {
+      this.completedRetention = completedRetention;
+    }
+
+    public Duration getHousekeepingInterval() {
+      return housekeepingInterval;
+    }
+
+    public void setHousekeepingInterval(Duration housekeepingInterval) {
+      this.housekeepingInterval = housekeepingInterval;
+    }
+
     public Duration getResubmitInterval() {
       return resubmitInterval;
     }

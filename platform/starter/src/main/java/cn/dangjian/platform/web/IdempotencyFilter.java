@@ -33,7 +33,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED = "Idempotency-Replayed";
-  static final Duration RETENTION = Duration.ofHours(24);
+  public static final Duration RETENTION = Duration.ofHours(24);
 
   private final JdbcTemplate jdbc;
   private final ProblemResponseWriter problems;
