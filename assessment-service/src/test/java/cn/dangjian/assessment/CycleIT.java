@@ -310,4 +310,46 @@ class CycleIT extends ApiTestSupport {
                     && e.get("payload").get("publicationNo").asInt() == 2);
     assertThat(republished).isNotNull();
   }
+
+  @Test
+  void openingACycleChecksItsInputAndAQuarterCoversThreeMonths() throws Exception {
+    JsonNode version = publishedVersion(standardTree(), 2026);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "2026年第一季度述职评议");
+    body.put("kind", "QUARTERLY");
+    body.put("year", 2026);
+    body.put("rootOrgId", township.toString());
+    body.put("indicatorVersionId", version.get("id").asString());
+    postJson(admin, "/api/assessments/cycles", body)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.rule").value("quarterly-cycle-needs-quarter"))
+        .andExpect(jsonPath("$.detail").value("季度考核须指定第1至4季度"));
+    body.put("kind", "MONTHLY");
+    postJson(admin, "/api/assessments/cycles", body).andExpect(status().isBadRequest());
+    body.put("kind", "QUARTERLY");
+    body.put("quarter", 1);
+    body.put("rootOrgId", UUID.randomUUID().toString());
+    postJson(admin, "/api/assessments/cycles", body).andExpect(status().isNotFound());
+    body.put("rootOrgId", township.toString());
+    JsonNode draft =
+        read(
+            postJson(
+                    admin,
+                    "/api/assessments/indicator-systems/"
+                        + version.get("systemId").asString()
+                        + "/versions",
+                    Map.of("year", 2027))
+                .andExpect(status().isOk()));
+    body.put("indicatorVersionId", draft.get("id").asString());
+    postJson(admin, "/api/assessments/cycles", body)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.rule").value("cycle-needs-published-version"));
+    body.put("indicatorVersionId", version.get("id").asString());
+    postJson(worker, "/api/assessments/cycles", body).andExpect(status().isForbidden());
+    postJson(admin, "/api/assessments/cycles", body)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.periodFrom").value("2026-01-01"))
+        .andExpect(jsonPath("$.periodTo").value("2026-03-31"))
+        .andExpect(jsonPath("$.orgCount").value(3));
+  }
 }
