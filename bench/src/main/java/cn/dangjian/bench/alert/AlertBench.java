@@ -120,7 +120,7 @@ public final class AlertBench {
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka =
           TestKafka.shared("member.events", "orglife.events", "assessment.events", "alert.events");
-      int partitions = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+      int partitions = Integer.parseInt(options.getOrDefault("concurrency", "2"));
       try (Admin admin =
           Admin.create(
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -130,6 +130,7 @@ public final class AlertBench {
       properties.put("spring.datasource.url", url);
       properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
       properties.put("spring.kafka.listener.concurrency", Integer.toString(partitions));
+      properties.put("dangjian.alerts.consumer-concurrency", Integer.toString(partitions));
       properties.put("spring.datasource.hikari.maximum-pool-size", "12");
       properties.put("dangjian.alerts.sweep-cron", "-");
       properties.put("logging.level.root", "WARN");
@@ -266,7 +267,7 @@ public final class AlertBench {
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     line(
         "-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions",
-        total, rate, Integer.parseInt(options.getOrDefault("concurrency", "4")));
+        total, rate, Integer.parseInt(options.getOrDefault("concurrency", "2")));
     line(
         "   %d %% of them (%,d) raise an alert; the others change state only",
         raisingPercent, raising);
