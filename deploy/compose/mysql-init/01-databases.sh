@@ -13,6 +13,7 @@ SQL
 create member_db member "${MEMBER_DB_PASSWORD}"
 create dues_db dues "${DUES_DB_PASSWORD}"
 create orglife_db orglife "${ORGLIFE_DB_PASSWORD}"
+create assessment_db assessment "${ASSESSMENT_DB_PASSWORD}"
 create alert_db alert "${ALERT_DB_PASSWORD}"
 create keycloak keycloak "${KEYCLOAK_DB_PASSWORD}"
 mysql -uroot -p"${MYSQL_ROOT_PASSWORD}" -e "FLUSH PRIVILEGES"

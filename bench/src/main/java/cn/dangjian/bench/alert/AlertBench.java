@@ -1,5 +1,6 @@
 package cn.dangjian.bench.alert;
 
+import cn.dangjian.bench.RssSampler;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestDatabase;
@@ -583,66 +584,6 @@ public final class AlertBench {
       if (connection != null) {
         connection.disconnect();
       }
-    }
-  }
-
-  /** RSS of the service process from /proc, sampled every 250 ms. */
-  static final class RssSampler {
-    private final long pid;
-    private final AtomicLong peakKb = new AtomicLong();
-    private volatile boolean running = true;
-    private Thread thread;
-
-    RssSampler(long pid) {
-      this.pid = pid;
-    }
-
-    void start() {
-      thread =
-          new Thread(
-              () -> {
-                while (running) {
-                  long kb = rssKb();
-                  peakKb.accumulateAndGet(kb, Math::max);
-                  try {
-                    Thread.sleep(250);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "rss-sampler");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    long rssKb() {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-          if (line.startsWith("VmRSS:")) {
-            return Long.parseLong(line.replaceAll("[^0-9]", ""));
-          }
-        }
-      } catch (Exception e) {
-        return 0;
-      }
-      return 0;
-    }
-
-    long currentMb() {
-      return rssKb() / 1024;
-    }
-
-    long peakMb() {
-      return peakKb.get() / 1024;
-    }
-
-    void resetPeak() {
-      peakKb.set(rssKb());
-    }
-
-    void stop() {
-      running = false;
     }
   }
 }
