@@ -54,11 +54,11 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing to change), and (2) event → alert: dues.arrears.changed events sent at a fixed rate, each
  * timed until its alert.raised arrives on the service's SSE stream. The service's RSS is sampled
  * throughout. Options: --members=, --branches=, --rate= (events/s), --seconds=, --concurrency=
- * (listener threads), --warmup= (seconds of the same load before the timed run),
- * --set.<property>=<value> (a service property), --raising= (percent of the events that raise an
- * alert, default 100), --sweeps= (how many sweeps before the event run, default 2), --jvm="-Xmx512m
- * ...", --reuse=true (keep the schema of the last run: no load, and the first sweep finds what the
- * last one left).
+ * (listener threads), --env.<NAME>=<value> (service environment), --warmup= (seconds of the same
+ * load before the timed run), --set.<property>=<value> (a service property), --raising= (percent of
+ * the events that raise an alert, default 100), --sweeps= (how many sweeps before the event run,
+ * default 2), --jvm="-Xmx512m ...", --reuse=true (keep the schema of the last run: no load, and the
+ * first sweep finds what the last one left).
  */
 public final class AlertBench {
 
@@ -146,12 +146,16 @@ public final class AlertBench {
       List<String> jvm =
           Arrays.asList(
               options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
-      Map<String, String> env =
-          Map.of(
-              "SPRING_DATASOURCE_USERNAME",
-              TestDatabase.user(),
-              "SPRING_DATASOURCE_PASSWORD",
-              TestDatabase.password());
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
+      env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
+      // --env.<NAME>=<value>: the service's environment (e.g. MALLOC_ARENA_MAX=2)
+      options.forEach(
+          (key, value) -> {
+            if (key.startsWith("env.")) {
+              env.put(key.substring(4), value);
+            }
+          });
       try (ServiceProcess service =
           ServiceProcess.start(
               jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
