@@ -167,7 +167,7 @@ class AlertE2EIT {
     plan.put("startsAt", starts.toString());
     plan.put("endsAt", starts.plusHours(2).toString());
     plan.put("place", "村党群服务中心");
-    Response planned = awaitCreated("/api/org-life/meetings", secretaryA, plan);
+    Response planned = api.awaitCreated("/api/org-life/meetings", secretaryA, plan);
     String id = planned.json().get("id").asString();
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("title", held.getMonthValue() + "月主题党日");
@@ -191,7 +191,7 @@ class AlertE2EIT {
             .map(m -> Map.of("memberId", m.toString(), "reason", "UNEXCUSED"))
             .toList());
     Response recorded =
-        send(
+        api.send(
             "PUT",
             "/api/org-life/meetings/" + id + "/record",
             secretaryA,
@@ -199,7 +199,7 @@ class AlertE2EIT {
             planned.header("ETag"));
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     Response submitted =
-        send(
+        api.send(
             "POST",
             "/api/org-life/meetings/" + id + "/submit",
             secretaryA,
@@ -207,44 +207,13 @@ class AlertE2EIT {
             recorded.header("ETag"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
     Response approved =
-        send(
+        api.send(
             "POST",
             "/api/org-life/meetings/" + id + "/approve",
             admin,
             Map.of("comment", "同意"),
             submitted.header("ETag"));
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-  }
-
-  /** org-life-service may not know the new members yet (member.events): retry while it says 422. */
-  private static Response awaitCreated(String path, String token, Object body) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Response last;
-    do {
-      last = api.post(path, token, body);
-      if (last.status() == 201) {
-        return last;
-      }
-      Thread.sleep(500);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(path + " never answered 201: " + last.status() + " " + last.body());
-  }
-
-  private static Response send(
-      String method, String path, String token, Object body, String ifMatch) throws Exception {
-    String json = body == null ? "" : Api.JSON.writeValueAsString(body);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(E2ePlatform.get().gatewayUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json));
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(response.statusCode(), response.headers().map(), response.body(), 0);
   }
 
   private static java.util.concurrent.CompletableFuture<?> open(String token, List<String> lines) {

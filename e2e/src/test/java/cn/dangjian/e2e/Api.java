@@ -58,6 +58,44 @@ final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with a JSON body (or none) and an If-Match (or none) for conditional writes. */
+  Response send(String method, String path, String token, Object body, String ifMatch) {
+    HttpRequest.Builder builder =
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (ifMatch != null) {
+      builder.header("If-Match", ifMatch);
+    }
+    return send(builder);
+  }
+
+  /**
+   * A create another service may refuse until it has learned the org or member from member.events:
+   * POSTed again every 0.5 s until it answers 201 (or 60 s pass).
+   */
+  Response awaitCreated(String path, String token, Object body) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Response last;
+    do {
+      last = post(path, token, body);
+      if (last.status() == 201) {
+        return last;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(path + " never answered 201: " + last.status() + " " + last.body());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

@@ -3,10 +3,6 @@ package cn.dangjian.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dangjian.e2e.Api.Response;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +25,6 @@ class AssessmentE2EIT {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final LocalDate TODAY = LocalDate.now(ZONE);
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   static Api api;
   static String admin;
@@ -290,16 +285,7 @@ class AssessmentE2EIT {
     plan.put("startsAt", held.atTime(9, 0).toString());
     plan.put("endsAt", held.atTime(11, 0).toString());
     plan.put("place", "党群服务中心");
-    Response planned = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    do {
-      planned = api.post("/api/org-life/meetings", secretary, plan);
-      if (planned.status() == 201) {
-        break;
-      }
-      Thread.sleep(500);
-    } while (System.nanoTime() < deadline);
-    assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+    Response planned = api.awaitCreated("/api/org-life/meetings", secretary, plan);
     String id = planned.json().get("id").asString();
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("title", held.getMonthValue() + "月主题党日");
@@ -313,7 +299,7 @@ class AssessmentE2EIT {
     record.put("attendees", List.of(host.toString(), present.toString()));
     record.put("absentees", List.of());
     Response recorded =
-        send(
+        api.send(
             "PUT",
             "/api/org-life/meetings/" + id + "/record",
             secretary,
@@ -321,7 +307,7 @@ class AssessmentE2EIT {
             planned.header("ETag"));
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
     Response submitted =
-        send(
+        api.send(
             "POST",
             "/api/org-life/meetings/" + id + "/submit",
             secretary,
@@ -329,7 +315,7 @@ class AssessmentE2EIT {
             recorded.header("ETag"));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
     Response approved =
-        send(
+        api.send(
             "POST",
             "/api/org-life/meetings/" + id + "/approve",
             admin,
@@ -338,25 +324,7 @@ class AssessmentE2EIT {
     assertThat(approved.status()).as(approved.body()).isEqualTo(200);
   }
 
-  private static Response send(String method, String path, Object body, String ifMatch)
-      throws Exception {
-    return send(method, path, admin, body, ifMatch);
-  }
-
-  private static Response send(
-      String method, String path, String token, Object body, String ifMatch) throws Exception {
-    String json = body == null ? "" : Api.JSON.writeValueAsString(body);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(E2ePlatform.get().gatewayUrl() + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json));
-    if (ifMatch != null) {
-      request.header("If-Match", ifMatch);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(response.statusCode(), response.headers().map(), response.body(), 0);
+  private static Response send(String method, String path, Object body, String ifMatch) {
+    return api.send(method, path, admin, body, ifMatch);
   }
 }

@@ -162,12 +162,9 @@ public class StateStore {
   }
 
   public void updateMember(UUID memberId, String assignments, Object... values) {
-    memberTracked(memberId, cn.dangjian.alert.rules.Calendar.today(clock));
-    Object[] args = Arrays.copyOf(values, values.length + 2);
-    args[values.length] = now();
-    args[values.length + 1] = bytes(memberId);
-    jdbc.update(
-        "UPDATE member_state SET " + assignments + ", updated_at = ? WHERE member_id = ?", args);
+    Object[] row = Arrays.copyOf(values, values.length + 1);
+    row[values.length] = memberId;
+    updateMembers(assignments, List.<Object[]>of(row));
   }
 
   /**
