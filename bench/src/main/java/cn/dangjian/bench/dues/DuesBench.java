@@ -62,6 +62,7 @@ public final class DuesBench {
   final int rate;
   final int seconds;
   final int warmupSeconds;
+  final int warmupRate;
   final String serverUrl;
   final String user;
   final String password;
@@ -82,6 +83,8 @@ public final class DuesBench {
     rate = Integer.parseInt(args.getOrDefault("rate", "200"));
     seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
     warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "5"));
+    // the JIT needs minutes of traffic on 2 cores; a gentler warm-up rate keeps it from queueing
+    warmupRate = Integer.parseInt(args.getOrDefault("warmup-rate", Integer.toString(rate)));
     serverUrl = env("DANGJIAN_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
     user = env("DANGJIAN_DB_USER", "root");
     password = env("DANGJIAN_DB_PASSWORD", "");
@@ -223,7 +226,7 @@ public final class DuesBench {
             c.prepareStatement(
                 "SELECT member_id FROM dues_bill WHERE bill_month = ? AND status = 'UNPAID' LIMIT ?")) {
       ps.setObject(1, month.atDay(1));
-      ps.setInt(2, rate * (seconds + 10));
+      ps.setInt(2, warmupRate * warmupSeconds + rate * seconds + 400);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ByteBuffer b = ByteBuffer.wrap(rs.getBytes(1));
@@ -238,12 +241,14 @@ public final class DuesBench {
             .executor(Executors.newFixedThreadPool(32))
             .build();
     // --warmup= seconds at the rate first, untimed (the JIT is still compiling the payment path)
-    int warmup = Math.min(rate * warmupSeconds, payers.size() / 4);
+    int warmup = Math.min(warmupRate * warmupSeconds, payers.size() - rate * seconds - 400);
     System.out.printf(
-        "   payments: %d warm-up, then %d/s for %d s (open loop)%n", warmup, rate, seconds);
-    run(http, service, admin, month, payers.subList(0, warmup), rate, null);
+        "   payments: %d warm-up at %d/s, then %d/s for %d s (open loop)%n",
+        warmup, warmupRate, rate, seconds);
+    run(http, service, admin, month, payers.subList(0, warmup), warmupRate, null);
     int sequential = 200;
     long[] one = new long[sequential];
+    Duration cpuBefore = cpu(service);
     for (int i = 0; i < sequential; i++) {
       UUID payer = payers.get(payers.size() - 1 - i);
       long start = System.nanoTime();
@@ -257,8 +262,14 @@ public final class DuesBench {
     }
     Arrays.sort(one);
     System.out.printf(
-        "   payment, one client in a closed loop: n=%d, p50 %.1f ms, p99 %.1f ms%n",
-        sequential, pct(one, 50), pct(one, 99));
+        "   payment, one client in a closed loop: n=%d, p50 %.1f ms, p99 %.1f ms,"
+            + " service CPU %.2f ms per payment%n",
+        sequential,
+        pct(one, 50),
+        pct(one, 99),
+        cpu(service).minus(cpuBefore).toNanos() / 1e6 / sequential);
+    cpuBefore = cpu(service);
+    long wallBefore = System.nanoTime();
     long[] latencies = new long[rate * seconds];
     AtomicInteger failures = new AtomicInteger();
     int measured =
@@ -271,6 +282,9 @@ public final class DuesBench {
             rate,
             latencies,
             failures);
+    double serviceCores =
+        cpu(service).minus(cpuBefore).toNanos() / (double) (System.nanoTime() - wallBefore);
+    double cpuPerPayment = cpu(service).minus(cpuBefore).toNanos() / 1e6 / Math.max(1, measured);
     long[] sorted = Arrays.copyOf(latencies, measured);
     Arrays.sort(sorted);
     System.out.printf(
@@ -283,6 +297,16 @@ public final class DuesBench {
         pct(sorted, 95),
         pct(sorted, 99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    System.out.printf(
+        "   service CPU during the open loop: %.2f cores, %.2f ms per payment%n",
+        serviceCores, cpuPerPayment);
+  }
+
+  /** CPU time the service process has used so far (user + system, all threads). */
+  private static Duration cpu(ServiceProcess service) {
+    return ProcessHandle.of(service.pid())
+        .flatMap(handle -> handle.info().totalCpuDuration())
+        .orElse(Duration.ZERO);
   }
 
   private int run(
