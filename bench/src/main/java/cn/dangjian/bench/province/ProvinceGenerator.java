@@ -73,6 +73,13 @@ public final class ProvinceGenerator {
   private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
   private final Map<String, Long> rowCounts = new LinkedHashMap<>();
   private final List<String> checks = new ArrayList<>();
+
+  /** Services whose schema was (re)loaded in this run: what depends on them is loaded again. */
+  private final java.util.Set<String> loadedThisRun = new java.util.HashSet<>();
+
+  /** The first schema given the projection in this run; the others copy it server-side. */
+  private String projectionSource;
+
   private FakeKeycloak keycloak;
   private TestKafka kafka;
 
@@ -177,6 +184,7 @@ public final class ProvinceGenerator {
       return;
     }
     Instant began = Instant.now();
+    loadedThisRun.add("member-service");
     loader.recreateSchema();
     try (ServiceProcess service = start("member-service", jar, schema)) {
       phaseSeconds.put("member-service start + migrations", seconds(began));
@@ -206,6 +214,7 @@ public final class ProvinceGenerator {
     Loading loading = new Loading(settings, service, schema);
     Map<String, String> meta = loading.readMeta();
     if (!settings.reload()
+        && !upstreamLoaded(service)
         && "true".equals(meta.get("complete"))
         && settings.shape().equals(meta.get("shape"))
         && migrations.missingOrChanged(MigrationSet.parse(meta.get("migrations"))).isEmpty()) {
@@ -213,6 +222,7 @@ public final class ProvinceGenerator {
       return;
     }
     Instant began = Instant.now();
+    loadedThisRun.add(service);
     try (Connection c =
             java.sql.DriverManager.getConnection(
                 settings.jdbcUrl(), settings.user(), settings.password());
@@ -224,10 +234,25 @@ public final class ProvinceGenerator {
       phaseSeconds.put(service + " start + migrations", seconds(began));
       loading.writeMeta(Map.of("complete", "false", "shape", settings.shape()));
       Instant loadBegan = Instant.now();
-      ProjectionRows.write(register, loading);
+      if (projectionSource == null) {
+        ProjectionRows.write(register, loading);
+        projectionSource = schema;
+      } else {
+        ProjectionRows.copy(projectionSource, loading);
+      }
       switch (service) {
         case "dues-service" -> DuesYear.write(register, loading, settings.seed());
         case "org-life-service" -> OrgLifeYear.write(register, loading, settings.seed());
+        case "alert-service" ->
+            DerivedState.alert(
+                loading,
+                schemas(settings).get("org-life-service"),
+                schemas(settings).get("dues-service"));
+        case "assessment-service" ->
+            DerivedState.assessment(
+                loading,
+                schemas(settings).get("org-life-service"),
+                schemas(settings).get("dues-service"));
         default -> {}
       }
       Instant analyzeBegan = Instant.now();
@@ -246,6 +271,15 @@ public final class ProvinceGenerator {
         sanityReads(process, service, samples.get(0));
       }
     }
+  }
+
+  /** Every schema follows the register; alerts and assessment also follow dues and org life. */
+  private boolean upstreamLoaded(String service) {
+    List<String> upstream =
+        service.equals("alert-service") || service.equals("assessment-service")
+            ? List.of("member-service", "dues-service", "org-life-service")
+            : List.of("member-service");
+    return upstream.stream().anyMatch(loadedThisRun::contains);
   }
 
   private void sanityReads(ServiceProcess process, String service, SampleBranch branch)
@@ -301,15 +335,14 @@ public final class ProvinceGenerator {
     }
   }
 
-  /** totalElements if the answer is a page, else its first characters. */
+  /** The total if the answer is a page (PageResponse), else its first characters. */
   private static String summary(String body) {
-    int i = body.indexOf("\"totalElements\"");
-    if (i >= 0) {
-      int end = body.indexOf(',', i);
-      return body.substring(i + 1, end < 0 ? Math.min(body.length(), i + 40) : end)
-          .replace("\"", "");
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(body);
+    if (body.startsWith("{\"items\"") && total.find()) {
+      return "total " + total.group(1);
     }
-    return body.length() <= 120 ? body : body.substring(0, 120) + "…";
+    return body.length() <= 100 ? body : body.substring(0, 100) + "…";
   }
 
   // ------------------------------------------------------------------ samples
