@@ -35,6 +35,7 @@ final class DuesYear {
 
   /** One member's year, recomputed identically whenever it is needed. */
   private record Plan(
+      List<Profile> profiles,
       List<Integer> billed, // window month indexes billed (0 = December 2025)
       long[] amount, // per window month
       byte[][] profile, // profile id in force per window month, null for the fixed categories
@@ -59,6 +60,8 @@ final class DuesYear {
     List<ProvinceMembers.Member> members = register.members;
     ProvinceTree tree = register.tree;
     long billedMembers = members.stream().filter(DuesYear::billable).count();
+    // each billed member's year, computed once (about 1 KB a member)
+    Plan[] plans = new Plan[members.size()];
     Progress profiles = new Progress(loading.label("profiles"), billedMembers);
     try (BatchWriter w =
         loading.writer(
@@ -71,7 +74,8 @@ final class DuesYear {
       for (int i = 0; i < members.size(); i++) {
         ProvinceMembers.Member m = members.get(i);
         if (billable(m)) {
-          for (Profile p : profiles(m, random(seed, i))) {
+          plans[i] = plan(m, random(seed, i));
+          for (Profile p : plans[i].profiles()) {
             w.add(
                 p.id(),
                 m.id(),
@@ -116,6 +120,17 @@ final class DuesYear {
                 "payment_id, bill_id, bill_month, amount_fen, prepaid",
                 1,
                 null)) {
+      long[] issuedMillis = new long[ProvinceGenerator.MONTHS];
+      for (int month = 0; month < ProvinceGenerator.MONTHS; month++) {
+        issuedMillis[month] =
+            ProvinceGenerator.FIRST_MONTH
+                .plusMonths(month)
+                .atDay(1)
+                .atTime(2, 0)
+                .atZone(ProvinceGenerator.ZONE)
+                .toInstant()
+                .toEpochMilli();
+      }
       for (int month = 0; month < ProvinceGenerator.MONTHS; month++) {
         YearMonth ym = ProvinceGenerator.FIRST_MONTH.plusMonths(month);
         Instant issued = ym.atDay(1).atTime(2, 0).atZone(ProvinceGenerator.ZONE).toInstant();
@@ -126,7 +141,7 @@ final class DuesYear {
           if (!billable(m)) {
             continue;
           }
-          Plan plan = plan(m, random(seed, i), seed, i);
+          Plan plan = plans[i];
           int k = plan.billed().indexOf(month);
           ProvinceTree.OrgRow org = tree.org(m.org());
           byte[] orgId = ProvinceMembers.bytes(org.id());
@@ -159,15 +174,7 @@ final class DuesYear {
               int wm = plan.billed().get(b);
               covered.add(ProvinceGenerator.FIRST_MONTH.plusMonths(wm).toString());
               sum += plan.amount()[wm];
-              long billMillis =
-                  ProvinceGenerator.FIRST_MONTH
-                          .plusMonths(wm)
-                          .atDay(1)
-                          .atTime(2, 0)
-                          .atZone(ProvinceGenerator.ZONE)
-                          .toInstant()
-                          .toEpochMilli()
-                      + i * BILL_RUN_MILLIS / members.size();
+              long billMillis = issuedMillis[wm] + i * BILL_RUN_MILLIS / members.size();
               itemsThisMonth.add(
                   new Object[] {
                     p.id(),
@@ -227,7 +234,7 @@ final class DuesYear {
           continue;
         }
         arrears.add(1);
-        Plan plan = plan(m, random(seed, i), seed, i);
+        Plan plan = plans[i];
         ProvinceTree.OrgRow org = tree.org(m.org());
         if (plan.arrears() > 0) {
           int first = plan.billed().size() - plan.arrears();
@@ -322,7 +329,7 @@ final class DuesYear {
     return list;
   }
 
-  private static Plan plan(ProvinceMembers.Member m, SplittableRandom r, long seed, int index) {
+  private static Plan plan(ProvinceMembers.Member m, SplittableRandom r) {
     List<Profile> profiles = profiles(m, r);
     int months = ProvinceGenerator.MONTHS;
     long[] amount = new long[months];
@@ -371,7 +378,7 @@ final class DuesYear {
               .toEpochMilli();
       payments.add(new Payment(UuidV7s.bytes(UuidV7s.at(millis, r)), from, to, millis, month));
     }
-    return new Plan(billed, amount, profile, category, arrears, payments);
+    return new Plan(profiles, billed, amount, profile, category, arrears, payments);
   }
 
   /** The payment that settled the k-th billed month, null while unpaid. */
