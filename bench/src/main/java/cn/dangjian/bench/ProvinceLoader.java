@@ -321,7 +321,8 @@ public final class ProvinceLoader {
     }
   }
 
-  private static void writeMeta(Connection c, Map<String, String> values) throws SQLException {
+  /** REPLACE INTO bench_meta (k, v), one row per entry. */
+  public static void writeMeta(Connection c, Map<String, String> values) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("REPLACE INTO bench_meta (k, v) VALUES (?, ?)")) {
       for (var e : values.entrySet()) {

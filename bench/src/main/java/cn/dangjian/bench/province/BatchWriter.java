@@ -112,13 +112,26 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
+  /** The next batch for a writer thread; null when the generator is done. */
+  private List<Object[]> next() throws InterruptedException {
+    List<Object[]> rows = queue.poll(10, TimeUnit.MINUTES);
+    if (rows == null) {
+      throw new IllegalStateException("the generator of " + table + " stalled");
+    }
+    return rows == POISON ? null : rows;
+  }
+
+  private void done(int rows) {
+    written.addAndGet(rows);
+    if (progress != null) {
+      progress.add(rows);
+    }
+  }
+
   private void drain(Connection c, PreparedStatement ps) throws Exception {
     while (true) {
-      List<Object[]> rows = queue.poll(10, TimeUnit.MINUTES);
+      List<Object[]> rows = next();
       if (rows == null) {
-        throw new IllegalStateException("the generator of " + table + " stalled");
-      }
-      if (rows == POISON) {
         return;
       }
       for (Object[] row : rows) {
@@ -129,10 +142,7 @@ final class BatchWriter implements AutoCloseable {
       }
       ps.executeBatch();
       c.commit();
-      written.addAndGet(rows.size());
-      if (progress != null) {
-        progress.add(rows.size());
-      }
+      done(rows.size());
     }
   }
 
@@ -188,11 +198,8 @@ final class BatchWriter implements AutoCloseable {
     java.util.HexFormat hex = java.util.HexFormat.of();
     try (Statement st = c.createStatement()) {
       while (true) {
-        List<Object[]> rows = queue.poll(10, TimeUnit.MINUTES);
+        List<Object[]> rows = next();
         if (rows == null) {
-          throw new IllegalStateException("the generator of " + table + " stalled");
-        }
-        if (rows == POISON) {
           return;
         }
         StringBuilder sb = new StringBuilder(rows.size() * 120);
@@ -225,10 +232,7 @@ final class BatchWriter implements AutoCloseable {
           throw new IllegalStateException(
               table + ": LOAD DATA took " + loaded + " of " + rows.size() + " rows");
         }
-        written.addAndGet(rows.size());
-        if (progress != null) {
-          progress.add(rows.size());
-        }
+        done(rows.size());
       }
     } finally {
       java.nio.file.Files.deleteIfExists(file);

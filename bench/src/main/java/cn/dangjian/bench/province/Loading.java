@@ -1,8 +1,8 @@
 package cn.dangjian.bench.province;
 
+import cn.dangjian.bench.ProvinceLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,15 +64,7 @@ final class Loading {
       try (Statement st = c.createStatement()) {
         st.execute("CREATE TABLE IF NOT EXISTS bench_meta (k VARCHAR(64) PRIMARY KEY, v TEXT)");
       }
-      try (PreparedStatement ps =
-          c.prepareStatement("REPLACE INTO bench_meta (k, v) VALUES (?, ?)")) {
-        for (var e : values.entrySet()) {
-          ps.setString(1, e.getKey());
-          ps.setString(2, e.getValue());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      ProvinceLoader.writeMeta(c, values);
     }
   }
 
