@@ -54,7 +54,7 @@ final class ApiSeed {
       UUID branch = create(member, root, "压测第" + b + "党支部", "BRANCH");
       List<UUID> ids = new ArrayList<>();
       for (int m = 0; m < membersPerBranch; m++) {
-        LocalDate birth = LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1);
+        LocalDate birth = LocalDate.of(1950 + random.nextInt(40), 1 + random.nextInt(12), 1);
         birth = birth.plusDays(random.nextInt(28));
         boolean male = random.nextBoolean();
         sequence = (sequence + 1) % 500;

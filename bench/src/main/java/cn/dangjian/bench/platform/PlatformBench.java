@@ -218,16 +218,31 @@ public final class PlatformBench {
           plan.steps().size(),
           unpaidCount,
           secretaries.values().stream().mapToInt(List::size).sum());
-      GatlingRun.Result gatling =
-          GatlingRun.run(plan, out.resolve("gatling"), "platform " + stamp + " " + options);
-      List<LatencyChart.Point> points = loadTables(plan, gatling, usage);
+      // a failing phase is reported and the run goes on: one run on a shared machine is precious
+      GatlingRun.Result gatling = null;
+      List<LatencyChart.Point> points = List.of();
+      try {
+        gatling = GatlingRun.run(plan, out.resolve("gatling"), "platform " + stamp + " " + options);
+        if (gatling.exitCode() != 0) {
+          line("- Gatling exited with %d (see its console output above)", gatling.exitCode());
+        }
+        points = loadTables(plan, gatling, usage);
+      } catch (Exception e) {
+        line("- **the Gatling phase failed**: `%s`", e);
+        e.printStackTrace();
+      }
 
       System.out.println("== event → alert");
       int eventsPerSecond = option("events", 1000);
-      EventToAlert.Result events =
-          new EventToAlert(stack, fixture, secretaries)
-              .run(eventsPerSecond, option("event-seconds", 30), option("event-samples", 200));
-      eventTable(events, eventsPerSecond, usage);
+      try {
+        EventToAlert.Result events =
+            new EventToAlert(stack, fixture, secretaries)
+                .run(eventsPerSecond, option("event-seconds", 30), option("event-samples", 200));
+        eventTable(events, eventsPerSecond, usage);
+      } catch (Exception e) {
+        line("- **the event → alert phase failed**: `%s`", e);
+        e.printStackTrace();
+      }
       usage.stop();
 
       Path charts = Path.of(options.getOrDefault("charts", "docs/charts"));
@@ -238,11 +253,14 @@ public final class PlatformBench {
               fixture.description().replaceAll(",.*", ""),
               seconds,
               machine.cores() + " cores");
-      LatencyChart.latency(points, charts.resolve("platform-latency-vs-load.png"), subtitle);
-      LatencyChart.throughput(points, charts.resolve("platform-throughput-vs-load.png"), subtitle);
+      if (!points.isEmpty()) {
+        LatencyChart.latency(points, charts.resolve("platform-latency-vs-load.png"), subtitle);
+        LatencyChart.throughput(
+            points, charts.resolve("platform-throughput-vs-load.png"), subtitle);
+      }
       line("## Report and charts");
       line("");
-      line("- Gatling HTML report: `%s/index.html`", gatling.report());
+      line("- Gatling HTML report: `%s/index.html`", gatling == null ? "(none)" : gatling.report());
       line(
           "- charts: `%s`, `%s`",
           charts.resolve("platform-latency-vs-load.png"),
