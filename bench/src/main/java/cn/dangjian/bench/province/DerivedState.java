@@ -21,7 +21,7 @@ final class DerivedState {
   private DerivedState() {}
 
   static void alert(Loading loading, String orglife, String dues) throws Exception {
-    Progress progress = new Progress(loading.label("state"), 4 + ProvinceGenerator.MONTHS);
+    Progress progress = new Progress(loading.label("state"), 4 + ProvinceGenerator.MONTHS, "steps");
     try (Connection c = loading.connect();
         Statement st = c.createStatement()) {
       count(
@@ -90,7 +90,8 @@ final class DerivedState {
   }
 
   static void assessment(Loading loading, String orglife, String dues) throws Exception {
-    Progress progress = new Progress(loading.label("sources"), 1 + ProvinceGenerator.MONTHS);
+    Progress progress =
+        new Progress(loading.label("sources"), 1 + ProvinceGenerator.MONTHS, "steps");
     try (Connection c = loading.connect();
         Statement st = c.createStatement()) {
       count(

@@ -62,7 +62,7 @@ final class DuesYear {
     long billedMembers = members.stream().filter(DuesYear::billable).count();
     // each billed member's year, computed once (about 1 KB a member)
     Plan[] plans = new Plan[members.size()];
-    Progress profiles = new Progress(loading.label("profiles"), billedMembers);
+    Progress profiles = new Progress(loading.label("profiles"), billedMembers, "members");
     try (BatchWriter w =
         loading.writer(
             "dues_profile",
@@ -98,7 +98,7 @@ final class DuesYear {
     }
     profiles.finish();
 
-    Progress bills = new Progress(loading.label("bills+payments"), billedMembers * 12);
+    Progress bills = new Progress(loading.label("bills"), billedMembers * 12, "bills");
     try (BatchWriter billWriter =
             loading.writer(
                 "dues_bill",
@@ -221,7 +221,7 @@ final class DuesYear {
     }
     bills.finish();
 
-    Progress arrears = new Progress(loading.label("arrears"), billedMembers);
+    Progress arrears = new Progress(loading.label("arrears"), billedMembers, "members");
     try (BatchWriter w =
         loading.writer(
             "dues_arrears",

@@ -58,7 +58,10 @@ final class OrgLifeYear {
       byId.put(o.id(), o);
     }
     Progress progress =
-        new Progress(loading.label("meetings"), (long) branches.size() * ProvinceGenerator.MONTHS);
+        new Progress(
+            loading.label("meetings"),
+            (long) branches.size() * ProvinceGenerator.MONTHS,
+            "branch-months");
     try (BatchWriter meetings =
             loading.writer(
                 "meeting",

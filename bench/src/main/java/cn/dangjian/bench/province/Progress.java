@@ -15,12 +15,19 @@ final class Progress {
 
   private final String phase;
   private final long total;
+  private final String unit;
   private final long began = System.nanoTime();
   private final AtomicLong done = new AtomicLong();
   private volatile long lastDraw;
 
   Progress(String phase, long total) {
+    this(phase, total, "rows");
+  }
+
+  /** {@code unit}: what is counted ("rows", or "steps" for a phase of a few big statements). */
+  Progress(String phase, long total, String unit) {
     this.phase = phase;
+    this.unit = unit;
     this.total = Math.max(1, total);
     draw(0);
   }
@@ -65,13 +72,14 @@ final class Progress {
     OUT.print(
         String.format(
             Locale.ROOT,
-            "\r%-22s [%s%s] %,d/%,d  %,.0f rows/s  %s  ",
+            "\r%-22s [%s%s] %,d/%,d  %,.0f %s/s  %s  ",
             phase,
             "#".repeat(filled),
             ".".repeat(WIDTH - filled),
             rows,
             total,
             rate,
+            unit,
             rows >= total
                 ? String.format(Locale.ROOT, "%.1f s", secs)
                 : eta < 0 ? "ETA ?" : String.format("ETA %d:%02d", eta / 60, eta % 60)));

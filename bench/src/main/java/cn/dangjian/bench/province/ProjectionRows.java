@@ -73,7 +73,7 @@ final class ProjectionRows {
    * identical bytes, no round trips).
    */
   static void copy(String fromSchema, Loading loading) throws Exception {
-    Progress progress = new Progress(loading.label("projection"), 2);
+    Progress progress = new Progress(loading.label("projection"), 2, "tables");
     try (java.sql.Connection c = loading.connect();
         java.sql.Statement st = c.createStatement()) {
       for (String table : new String[] {"proj_org", "proj_member"}) {
