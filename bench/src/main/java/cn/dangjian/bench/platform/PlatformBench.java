@@ -283,9 +283,9 @@ public final class PlatformBench {
     line("");
     line(
         "Open model, one user per action at the offered rate; each step runs %s, the direct path"
-            + " first, then the gateway at the same rate. Percentiles are Gatling's (ms"
-            + " resolution) per action: every action is one request except the phone update"
-            + " (GET for the ETag + PUT, counted together). KO = non-2xx or timeout.",
+            + " first, then the gateway at the same rate. Per request, response times as Gatling"
+            + " measures them (ms resolution); one action is one request except the phone update"
+            + " (GET for the ETag, then PUT: two requests). KO = non-2xx or timeout.",
         plan.steps().get(plan.steps().size() - 1).seconds() + " s");
     line("");
     line(
@@ -297,9 +297,9 @@ public final class PlatformBench {
       if (!step.measured()) {
         continue;
       }
-      GatlingRun.Numbers n = gatling.groups().get(step.name());
+      StepLatencies.Numbers n = StepLatencies.of(step.name());
       long[] window = LoadPlan.WINDOWS.get(step.name());
-      if (n == null || window == null) {
+      if (n.total() == 0 || window == null) {
         line("| %s | %d | (no data) | | | | | | |", step.name(), step.rate());
         continue;
       }
@@ -356,53 +356,32 @@ public final class PlatformBench {
             + " (target ≥ 80 %%)",
         bestDirect, bestGateway, bestDirect == 0 ? 0 : 100 * bestGateway / bestDirect);
     line("");
-    line("### Requests by type (all measured steps together, per path)");
+    line("### Requests by type at the highest offered rate, per path");
     line("");
     line("| path | request | n | KO | p50 ms | p99 ms | p99.9 ms |");
     line("|---|---|---|---|---|---|---|");
+    int top =
+        plan.steps().stream()
+            .filter(LoadPlan.Step::measured)
+            .mapToInt(LoadPlan.Step::rate)
+            .max()
+            .orElse(0);
     for (String path : List.of("direct", "gateway")) {
-      Map<String, long[]> counts = new LinkedHashMap<>();
-      gatling
-          .requests()
-          .forEach(
-              (key, n) -> {
-                if (key.startsWith(path + " ")) {
-                  counts.merge(
-                      n.name(),
-                      new long[] {n.total(), n.ko()},
-                      (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-                }
-              });
-      // the percentiles at the highest measured rate (the sums above are over all rates)
-      int top =
-          plan.steps().stream()
-              .filter(LoadPlan.Step::measured)
-              .mapToInt(LoadPlan.Step::rate)
-              .max()
-              .orElse(0);
-      counts.forEach(
-          (request, c) -> {
-            GatlingRun.Numbers at = gatling.requests().get(path + " " + top + "/s / " + request);
-            line(
-                "| %s | %s | %,d | %d | %s | %s | %s |",
-                path,
-                request,
-                c[0],
-                c[1],
-                at == null ? "" : String.format(Locale.ROOT, "%.0f", at.p50()),
-                at == null ? "" : String.format(Locale.ROOT, "%.0f", at.p99()),
-                at == null ? "" : String.format(Locale.ROOT, "%.0f", at.p999()));
-          });
+      String step = path + " " + top + "/s";
+      for (String request : StepLatencies.requests(step)) {
+        StepLatencies.Numbers at = StepLatencies.of(step + " / " + request);
+        line(
+            "| %s | %s | %,d | %d | %.0f | %.0f | %.0f |",
+            path, request, at.total(), at.ko(), at.p50(), at.p99(), at.p999());
+      }
     }
-    line("");
-    line("(p50/p99/p99.9 in this table: at the highest rate only.)");
     line("");
     line("### Resources per step (from /proc, 500 ms samples)");
     line("");
     StringBuilder header = new StringBuilder("| step |");
     StringBuilder rule = new StringBuilder("|---|");
     for (String name : usage.names()) {
-      header.append(' ').append(name).append(" RSS peak/mean MB, cores, CPU ms/action |");
+      header.append(' ').append(name).append(" RSS peak/mean MB, cores, CPU ms/req |");
       rule.append("---|");
     }
     line("%s", header);
@@ -431,6 +410,7 @@ public final class PlatformBench {
                   x.meanMb(),
                   x.cores(),
                   x.cpuSeconds() * 1000 / Math.max(1, s[4])));
+          // CPU ms per request of the step
         }
         i++;
       }
