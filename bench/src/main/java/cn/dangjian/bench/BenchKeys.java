@@ -19,9 +19,9 @@ import java.util.Properties;
  * check stored with the data tells the loader when the keys changed and the schema must be
  * reloaded.
  */
-record BenchKeys(byte[] encryptionKey, byte[] hashKey) {
+public record BenchKeys(byte[] encryptionKey, byte[] hashKey) {
 
-  static BenchKeys loadOrCreate() {
+  public static BenchKeys loadOrCreate() {
     Path file =
         Path.of(System.getProperty("user.home"), ".config", "dangjian", "bench-keys.properties");
     try {
@@ -57,11 +57,11 @@ record BenchKeys(byte[] encryptionKey, byte[] hashKey) {
     }
   }
 
-  String encryptionKeyBase64() {
+  public String encryptionKeyBase64() {
     return Base64.getEncoder().encodeToString(encryptionKey);
   }
 
-  String hashKeyBase64() {
+  public String hashKeyBase64() {
     return Base64.getEncoder().encodeToString(hashKey);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * default. The database server comes from {@code DANGJIAN_DB_URL} / {@code DANGJIAN_DB_USER} /
  * {@code DANGJIAN_DB_PASSWORD}, like devstack and the tests.
  */
-final class BenchSettings {
+public final class BenchSettings {
 
   private final Map<String, String> args;
 
@@ -24,7 +24,7 @@ final class BenchSettings {
     this.args = args;
   }
 
-  static BenchSettings parse(String[] argv) {
+  public static BenchSettings parse(String[] argv) {
     Map<String, String> map = new HashMap<>();
     for (String arg : argv) {
       if (!arg.startsWith("--")) {
@@ -98,7 +98,8 @@ final class BenchSettings {
   // --- database server
 
   String serverUrl() {
-    return TestDatabase.serverUrl();
+    String url = string("db-url", TestDatabase.serverUrl());
+    return url.endsWith("/") ? url : url + "/";
   }
 
   String schemaUrl() {
@@ -106,11 +107,11 @@ final class BenchSettings {
   }
 
   String dbUser() {
-    return TestDatabase.user();
+    return string("db-user", TestDatabase.user());
   }
 
   String dbPassword() {
-    return TestDatabase.password();
+    return get("db-password").orElse(TestDatabase.password());
   }
 
   // --- the service under test

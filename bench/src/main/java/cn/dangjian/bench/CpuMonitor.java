@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * test run distorts latencies, so each phase waits for a quiet machine first (bounded) and reports
  * the foreign load it saw.
  */
-final class CpuMonitor {
+public final class CpuMonitor {
 
   private final List<Long> ours;
 
@@ -91,6 +91,16 @@ final class CpuMonitor {
         told = true;
       }
     }
+  }
+
+  /** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+  public static double cpuSeconds(long pid) {
+    return jiffies(pid) / 100.0;
+  }
+
+  /** The database server's processes (mariadbd or mysqld). */
+  public static List<Long> databasePids() {
+    return pidsNamed("mariadbd", "mysqld");
   }
 
   private static long jiffies(long pid) {

@@ -10,10 +10,10 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /** What the numbers were measured on. */
-record MachineInfo(
+public record MachineInfo(
     String cpu, int cores, long memoryGib, String jdk, String db, long bufferPoolMib) {
 
-  static MachineInfo collect(Connection connection) throws SQLException {
+  public static MachineInfo collect(Connection connection) throws SQLException {
     String cpu = "unknown CPU";
     long memKib = 0;
     try {
@@ -48,7 +48,7 @@ record MachineInfo(
         pool);
   }
 
-  String describe() {
+  public String describe() {
     return String.format(
         Locale.ROOT,
         "%d cores (%s), %d GiB RAM; %s; %s, innodb_buffer_pool_size %d MiB",

@@ -21,9 +21,9 @@ import java.util.zip.ZipInputStream;
  * with a newer jar only if every migration it was built with is still there unchanged; new ones are
  * applied on top (out of order if need be). Renamed or edited migrations force a reload.
  */
-record MigrationSet(Map<String, String> files) {
+public record MigrationSet(Map<String, String> files) {
 
-  static MigrationSet of(Path jar) {
+  public static MigrationSet of(Path jar) {
     Map<String, String> files = new TreeMap<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
@@ -48,7 +48,7 @@ record MigrationSet(Map<String, String> files) {
     return new MigrationSet(files);
   }
 
-  static MigrationSet parse(String encoded) {
+  public static MigrationSet parse(String encoded) {
     Map<String, String> files = new TreeMap<>();
     if (encoded != null && !encoded.isBlank()) {
       for (String part : encoded.split(";")) {
@@ -59,14 +59,14 @@ record MigrationSet(Map<String, String> files) {
     return new MigrationSet(files);
   }
 
-  String encode() {
+  public String encode() {
     List<String> parts = new ArrayList<>();
     files.forEach((name, hash) -> parts.add(name + "=" + hash));
     return String.join(";", parts);
   }
 
   /** What of {@code applied} this set no longer has unchanged (empty: the schema can be reused). */
-  List<String> missingOrChanged(MigrationSet applied) {
+  public List<String> missingOrChanged(MigrationSet applied) {
     List<String> problems = new ArrayList<>();
     applied.files.forEach(
         (name, hash) -> {

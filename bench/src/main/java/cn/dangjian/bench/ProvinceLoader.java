@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * schema before {@link #load} runs. A {@code bench_meta} table remembers what was loaded, so a
  * second run with the same shape and keys skips the load.
  */
-final class ProvinceLoader {
+public final class ProvinceLoader {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final String SHAPE_VERSION = "v1";
@@ -84,21 +84,54 @@ final class ProvinceLoader {
   private final BenchKeys keys;
   private final MigrationSet jarMigrations;
 
+  /** The instant the register is as of; null: the time of the load (not reproducible). */
+  private final Instant asOf;
+
+  private volatile java.util.function.LongConsumer memberProgress = n -> {};
+
   ProvinceLoader(BenchSettings settings, BenchKeys keys, MigrationSet jarMigrations) {
+    this(settings, keys, jarMigrations, null);
+  }
+
+  /**
+   * With a fixed {@code asOf} the same seed, shape and keys give byte-identical rows (the platform
+   * data generator); without one, dates are relative to the day of the load.
+   */
+  public ProvinceLoader(
+      BenchSettings settings, BenchKeys keys, MigrationSet jarMigrations, Instant asOf) {
     this.settings = settings;
     this.keys = keys;
     this.jarMigrations = jarMigrations;
+    this.asOf = asOf;
+  }
+
+  /**
+   * The tree a load as of {@code nowMillis} writes: orgs registered two months before the first
+   * member, members over the five years before {@code nowMillis}.
+   */
+  /** Called with the number of members inserted so far, after every batch (a progress bar). */
+  public void onMemberProgress(java.util.function.LongConsumer listener) {
+    this.memberProgress = listener;
+  }
+
+  public static ProvinceTree tree(int branches, long seed, long nowMillis) {
+    return new ProvinceTree(
+        branches, seed, memberStart(nowMillis) - Duration.ofDays(60).toMillis());
+  }
+
+  private static long memberStart(long nowMillis) {
+    return nowMillis - Duration.ofDays(5 * 365).toMillis();
   }
 
   /** After the service started on the schema: its migrations are all applied now. */
-  void recordMigrations() throws SQLException {
+  public void recordMigrations() throws SQLException {
     try (Connection c = schema()) {
       writeMeta(c, Map.of("migrations", jarMigrations.encode()));
     }
   }
 
   /** What the last load left in the schema; empty if it must be (re)loaded. */
-  record Loaded(Map<String, String> meta) {
+  public record Loaded(Map<String, String> meta) {
     UUID id(String key) {
       return UUID.fromString(meta.get(key));
     }
@@ -109,7 +142,8 @@ final class ProvinceLoader {
   }
 
   String shape() {
-    return SHAPE_VERSION
+    return (asOf == null ? "" : "as-of=" + asOf + " ")
+        + SHAPE_VERSION
         + " members="
         + settings.members()
         + " branches="
@@ -135,7 +169,7 @@ final class ProvinceLoader {
   }
 
   /** The completed load matching this shape and these keys, if the schema holds one. */
-  Optional<Loaded> inspect() throws SQLException {
+  public Optional<Loaded> inspect() throws SQLException {
     try (Connection c = server();
         PreparedStatement ps =
             c.prepareStatement(
@@ -186,7 +220,7 @@ final class ProvinceLoader {
     return Optional.of(new Loaded(meta));
   }
 
-  void recreateSchema() throws SQLException {
+  public void recreateSchema() throws SQLException {
     try (Connection c = server();
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + settings.schema());
@@ -198,13 +232,11 @@ final class ProvinceLoader {
   }
 
   /** Loads the province into the freshly migrated schema; returns the meta written. */
-  Loaded load() throws Exception {
+  public Loaded load() throws Exception {
     Instant began = Instant.now();
-    long now = System.currentTimeMillis();
-    long memberStart = now - Duration.ofDays(5 * 365).toMillis();
-    ProvinceTree tree =
-        new ProvinceTree(
-            settings.branches(), settings.seed(), memberStart - Duration.ofDays(60).toMillis());
+    long now = asOf == null ? System.currentTimeMillis() : asOf.toEpochMilli();
+    long memberStart = memberStart(now);
+    ProvinceTree tree = tree(settings.branches(), settings.seed(), now);
     Optional<StatusMix> status = statusMix();
     try (Connection c = schema();
         Statement st = c.createStatement()) {
@@ -212,7 +244,7 @@ final class ProvinceLoader {
       writeMeta(c, Map.of("complete", "false", "shape", shape()));
     }
     Instant orgsBegan = Instant.now();
-    insertOrgs(tree);
+    insertOrgs(tree, now);
     Duration orgTime = Duration.between(orgsBegan, Instant.now());
     System.out.printf(
         Locale.ROOT, "  %,d organisations inserted in %.1f s%n", tree.orgs.size(), secs(orgTime));
@@ -289,7 +321,8 @@ final class ProvinceLoader {
     }
   }
 
-  private static void writeMeta(Connection c, Map<String, String> values) throws SQLException {
+  /** REPLACE INTO bench_meta (k, v), one row per entry. */
+  public static void writeMeta(Connection c, Map<String, String> values) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("REPLACE INTO bench_meta (k, v) VALUES (?, ?)")) {
       for (var e : values.entrySet()) {
@@ -417,9 +450,10 @@ final class ProvinceLoader {
 
   // ---------------------------------------------------------------- inserts
 
-  private void insertOrgs(ProvinceTree tree) throws SQLException {
+  private void insertOrgs(ProvinceTree tree, long nowMillis) throws SQLException {
     Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    Timestamp created = Timestamp.from(Instant.now().minus(Duration.ofDays(5 * 365 + 60)));
+    Timestamp created =
+        Timestamp.from(Instant.ofEpochMilli(nowMillis).minus(Duration.ofDays(5 * 365 + 60)));
     try (Connection c = schema();
         PreparedStatement ps =
             c.prepareStatement(
@@ -558,7 +592,7 @@ final class ProvinceLoader {
       threads.add(t);
     }
 
-    LocalDate today = LocalDate.now(ZONE);
+    LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(endMillis), ZONE);
     BenchCipher cipher = new BenchCipher(keys, random.split());
     Set<Long> idNumbers = new HashSet<>(total * 2);
     double step = (double) (endMillis - startMillis) / total;
@@ -662,7 +696,7 @@ final class ProvinceLoader {
         }
         ps.executeBatch();
         c.commit();
-        inserted.addAndGet(rows.size());
+        memberProgress.accept(inserted.addAndGet(rows.size()));
       }
     }
   }

@@ -25,10 +25,10 @@ import java.util.UUID;
  * exactly as {@code Org.root}/{@code Org.child} do: {@code "/" + id + "/"}, then {@code parent.path
  * + id + "/"}.
  */
-final class ProvinceTree {
+public final class ProvinceTree {
 
   /** One organisation row. {@code county} is the county index, -1 above county level. */
-  record OrgRow(
+  public record OrgRow(
       UUID id,
       UUID parentId,
       String name,
@@ -38,14 +38,14 @@ final class ProvinceTree {
       int county,
       boolean rural) {
 
-    boolean holdsMembers() {
+    public boolean holdsMembers() {
       return type.equals("BRANCH") || type.equals("JOINT_BRANCH");
     }
   }
 
   static final int CITIES = 10;
-  static final int COUNTIES_PER_CITY = 10;
-  static final int COUNTIES = CITIES * COUNTIES_PER_CITY;
+  public static final int COUNTIES_PER_CITY = 10;
+  public static final int COUNTIES = CITIES * COUNTIES_PER_CITY;
 
   private static final String[] CITY_NAMES = {
     "青川", "云岭", "临江", "丰禾", "白石", "长宁", "安澜", "北原", "南湖", "东陵"
@@ -177,8 +177,22 @@ final class ProvinceTree {
     return orgs.size() - 1;
   }
 
-  OrgRow org(int index) {
+  public OrgRow org(int index) {
     return orgs.get(index);
+  }
+
+  /** Every org, parents before children. */
+  public List<OrgRow> orgs() {
+    return orgs;
+  }
+
+  /** Indexes (into {@link #orgs()}) of the member-holding branches, in tree order. */
+  public List<Integer> branches() {
+    return branches;
+  }
+
+  public OrgRow provinceOrg() {
+    return orgs.get(province);
   }
 
   /** Branch count under an org (by path prefix). */

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RssSampler {
   private final long pid;
   private final AtomicLong peakKb = new AtomicLong();
+  // for the mean since the last reset (PlatformBench reports peak and mean per phase)
+  private final AtomicLong sumKb = new AtomicLong();
+  private final AtomicLong samples = new AtomicLong();
   private volatile boolean running = true;
   private Thread thread;
 
@@ -22,6 +25,8 @@ public final class RssSampler {
               while (running) {
                 long kb = rssKb();
                 peakKb.accumulateAndGet(kb, Math::max);
+                sumKb.addAndGet(kb);
+                samples.incrementAndGet();
                 try {
                   Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -57,6 +62,14 @@ public final class RssSampler {
 
   public void resetPeak() {
     peakKb.set(rssKb());
+    sumKb.set(0);
+    samples.set(0);
+  }
+
+  /** Mean RSS over the samples since the start or the last {@link #resetPeak()}. */
+  public long meanMb() {
+    long n = samples.get();
+    return n == 0 ? currentMb() : sumKb.get() / n / 1024;
   }
 
   public void stop() {

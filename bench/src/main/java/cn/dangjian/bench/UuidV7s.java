@@ -11,11 +11,11 @@ import java.util.UUID;
  * generator, so a loaded province is reproducible and its ids can be spread over the years the
  * records were "registered" in.
  */
-final class UuidV7s {
+public final class UuidV7s {
 
   private UuidV7s() {}
 
-  static UUID at(long epochMillis, SplittableRandom random) {
+  public static UUID at(long epochMillis, SplittableRandom random) {
     long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16;
     msb |= 0x7000L;
     msb |= random.nextInt(1 << 12);
@@ -24,14 +24,14 @@ final class UuidV7s {
   }
 
   /** BINARY(16) as Hibernate stores a {@link UUID}: most significant half first, big-endian. */
-  static byte[] bytes(UUID id) {
+  public static byte[] bytes(UUID id) {
     return ByteBuffer.allocate(16)
         .putLong(id.getMostSignificantBits())
         .putLong(id.getLeastSignificantBits())
         .array();
   }
 
-  static UUID fromBytes(byte[] bytes) {
+  public static UUID fromBytes(byte[] bytes) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     return new UUID(buffer.getLong(), buffer.getLong());
   }

@@ -359,7 +359,7 @@ public final class AlertBench {
   }
 
   /** A dues.arrears.changed envelope: 3 months behind (raises an alert) or 1 (raises nothing). */
-  private static Map<String, Object> arrears(UUID member, boolean raising) {
+  public static Map<String, Object> arrears(UUID member, boolean raising) {
     String id = member.toString();
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("eventId", UUID.randomUUID().toString());
@@ -564,17 +564,17 @@ public final class AlertBench {
   }
 
   /** A long-lived GET of an SSE stream, read line by line. */
-  static final class HttpURLConnectionStream implements AutoCloseable {
+  public static final class HttpURLConnectionStream implements AutoCloseable {
     private final String url;
     private final String token;
     private java.net.HttpURLConnection connection;
 
-    HttpURLConnectionStream(String url, String token) {
+    public HttpURLConnectionStream(String url, String token) {
       this.url = url;
       this.token = token;
     }
 
-    BufferedReader open() throws Exception {
+    public BufferedReader open() throws Exception {
       connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
       connection.setRequestProperty("Authorization", "Bearer " + token);
       connection.setRequestProperty("Accept", "text/event-stream");

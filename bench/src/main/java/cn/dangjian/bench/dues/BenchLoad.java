@@ -16,7 +16,7 @@ import java.util.UUID;
  * unemployed, 低保) billed without a profile; 3 % probationary (admitted this year), 1 % suspended
  * and 1 % final states (not billed). Kept between runs (table bench_meta).
  */
-final class BenchLoad {
+public final class BenchLoad {
 
   private final Connection c;
   private final int members;
@@ -191,14 +191,14 @@ final class BenchLoad {
   }
 
   /** The national table (DuesRules is the source of truth; this only seeds profiles). */
-  static double rate(String category, long baseFen) {
+  public static double rate(String category, long baseFen) {
     if (category.equals("RETIRED")) {
       return baseFen <= 500_000 ? 0.5 : 1;
     }
     return baseFen <= 300_000 ? 0.5 : baseFen <= 500_000 ? 1 : baseFen <= 1_000_000 ? 1.5 : 2;
   }
 
-  static long standard(String category, long baseFen) {
+  public static long standard(String category, long baseFen) {
     return java.math.BigDecimal.valueOf(baseFen)
         .multiply(java.math.BigDecimal.valueOf(rate(category, baseFen)))
         .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP)

@@ -666,7 +666,7 @@ public final class OrgLifeBench {
     }
   }
 
-  static byte[] signature(String text) {
+  public static byte[] signature(String text) {
     StringBuilder sb = new StringBuilder();
     text.codePoints()
         .filter(Character::isLetterOrDigit)

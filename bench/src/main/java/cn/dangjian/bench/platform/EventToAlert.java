@@ -1,0 +1,241 @@
+package cn.dangjian.bench.platform;
+
+import cn.dangjian.bench.alert.AlertBench;
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event pipeline as a user feels it: a secretary marks a member 失联 (POST
+ * /api/members/{id}/flags LOST_CONTACT, started 7 months ago, through the gateway); member-service
+ * publishes member.flag-changed through its outbox; alert-service raises LOST_CONTACT on that one
+ * event; the alert is timed until it is on alert-service's SSE stream. Meanwhile AlertBench's
+ * dues.arrears.changed events (one month behind: state changes, no alert) go to Kafka at a fixed
+ * rate for other members, so the p99 is the one at that background rate.
+ */
+final class EventToAlert {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  record Result(
+      int samples,
+      int received,
+      int writeErrors,
+      double p50,
+      double p99,
+      double max,
+      long eventsSent,
+      double eventsPerSecond,
+      long fromNanos,
+      long toNanos) {}
+
+  private final PlatformStack stack;
+  private final Fixture fixture;
+  private final Map<UUID, List<String>> secretaries;
+
+  EventToAlert(PlatformStack stack, Fixture fixture, Map<UUID, List<String>> secretaries) {
+    this.stack = stack;
+    this.fixture = fixture;
+    this.secretaries = secretaries;
+  }
+
+  Result run(int eventsPerSecond, int seconds, int samples) throws Exception {
+    // the flagged members are the first of each branch, taken in turn; the feed gets the rest
+    List<UUID[]> flagged = new ArrayList<>(); // {member, branch}
+    List<UUID> feed = new ArrayList<>();
+    for (int round = 0; flagged.size() < samples && round < 1000; round++) {
+      boolean any = false;
+      for (Fixture.Branch b : fixture.branches()) {
+        if (round < b.memberIds().size() / 2 && flagged.size() < samples) {
+          flagged.add(new UUID[] {b.memberIds().get(round), b.orgId()});
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    for (Fixture.Branch b : fixture.branches()) {
+      feed.addAll(b.memberIds().subList(b.memberIds().size() / 2, b.memberIds().size()));
+    }
+    String admin =
+        stack
+            .keycloak()
+            .token()
+            .roles("platform-admin")
+            .username("bench-sse")
+            .lifetime(Duration.ofHours(2))
+            .build();
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    long[] latencies = new long[flagged.size()];
+    AtomicInteger received = new AtomicInteger();
+    AtomicBoolean streaming = new AtomicBoolean(true);
+    AlertBench.HttpURLConnectionStream stream =
+        new AlertBench.HttpURLConnectionStream(
+            stack.service("alert-service").baseUrl() + "/api/alerts/stream", admin);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines = stream.open()) {
+                String line;
+                while (streaming.get() && (line = lines.readLine()) != null) {
+                  if (!line.startsWith("data:")) {
+                    continue;
+                  }
+                  long now = System.nanoTime();
+                  JsonNode data = JSON.readTree(line.substring(5));
+                  if (!"alert.raised".equals(data.path("type").asString())
+                      || !"LOST_CONTACT".equals(data.path("ruleId").asString())) {
+                    continue;
+                  }
+                  Long sent = sentAt.remove(data.path("subjectId").asString());
+                  if (sent != null) {
+                    int i = received.getAndIncrement();
+                    if (i < latencies.length) {
+                      latencies[i] = now - sent;
+                    }
+                  }
+                }
+              } catch (Exception e) {
+                if (streaming.get()) {
+                  System.err.println("   SSE stream ended: " + e);
+                }
+              }
+            },
+            "platform-sse");
+    reader.setDaemon(true);
+    reader.start();
+    Thread.sleep(2000); // the stream starts at the newest alerts
+
+    AtomicBoolean feeding = new AtomicBoolean(true);
+    AtomicLong eventsSent = new AtomicLong();
+    Thread feeder =
+        new Thread(() -> feed(feed, eventsPerSecond, feeding, eventsSent), "platform-event-feed");
+    long from = System.nanoTime();
+    feeder.start();
+    Thread.sleep(3000); // the feed runs at its rate before the first sample
+
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String gateway = stack.gateway().baseUrl();
+    String startedOn = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(7).toString();
+    long interval = Math.max(1, (seconds * 1000L) / Math.max(1, flagged.size()));
+    int errors = 0;
+    long began = System.nanoTime();
+    for (int i = 0; i < flagged.size(); i++) {
+      long due = began + i * interval * 1_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      UUID member = flagged.get(i)[0];
+      List<String> tokens = secretaries.get(flagged.get(i)[1]);
+      String body =
+          "{\"flag\":\"LOST_CONTACT\",\"startedOn\":\""
+              + startedOn
+              + "\",\"reason\":\"多次联系未果（压测）\"}";
+      sentAt.put(member.toString(), System.nanoTime());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(gateway + "/api/members/" + member + "/flags"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        sentAt.remove(member.toString());
+        if (errors++ == 0) {
+          System.out.printf(
+              "   first flag write error: HTTP %d %s%n",
+              response.statusCode(),
+              response.body().substring(0, Math.min(300, response.body().length())));
+        }
+      }
+    }
+    int expected = flagged.size() - errors;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (received.get() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    long to = System.nanoTime();
+    feeding.set(false);
+    feeder.join();
+    double feedSeconds = (to - from) / 1e9;
+    streaming.set(false);
+    stream.close();
+    int n = Math.min(received.get(), latencies.length);
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    return new Result(
+        flagged.size(),
+        n,
+        errors,
+        pct(sorted, 0.50),
+        pct(sorted, 0.99),
+        n == 0 ? Double.NaN : sorted[n - 1] / 1e6,
+        eventsSent.get(),
+        eventsSent.get() / feedSeconds,
+        from,
+        to);
+  }
+
+  /** AlertBench's dues.arrears.changed events (no alert) at a fixed rate, keyed by member. */
+  private void feed(List<UUID> members, int rate, AtomicBoolean running, AtomicLong sent) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      long start = System.nanoTime();
+      for (long i = 0; running.get(); i++) {
+        long due = start + i * 1_000_000_000L / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        UUID member = members.get((int) (i % members.size()));
+        producer.send(
+            new ProducerRecord<>(
+                "dues.events",
+                member.toString(),
+                JSON.writeValueAsBytes(AlertBench.arrears(member, false))));
+        sent.incrementAndGet();
+      }
+      producer.flush();
+    } catch (Exception e) {
+      System.err.println("   event feed stopped: " + e);
+    }
+  }
+
+  private static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+}
