@@ -131,6 +131,27 @@ class MeetingLifecycleIT extends ApiTestSupport {
   }
 
   @Test
+  void meetingsPlannedAtTheSameTimeInOneBranchAreAllCreated() throws Exception {
+    // seen under load: every new meeting's attendance DELETE locked the same index gap, so
+    // concurrent plans deadlocked and answered 500
+    formalMembers(branchA, 12);
+    LocalDateTime at = daysAgo(-3);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Planned>> plans = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        plans.add(pool.submit(() -> plan(worker, branchA, "BRANCH_GENERAL_MEETING", at, null)));
+      }
+      for (java.util.concurrent.Future<Planned> planned : plans) {
+        assertThat(planned.get().id()).isNotNull();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void quorumCountsOnlyMembersWithVotingRightsSoProbationaryMembersAttendWithoutVoting()
       throws Exception {
     List<UUID> formal = formalMembers(branchA, 5);

@@ -27,6 +27,15 @@ public class AttendanceStore {
   /** Replaces a meeting's rows. */
   public void replace(UUID meetingId, Collection<AttendanceRow> rows) {
     jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", (Object) bytes(meetingId));
+    insert(meetingId, rows);
+  }
+
+  /**
+   * The first rows of a new meeting. No DELETE first: on a meeting id that has no rows yet (new
+   * UUIDv7 ids sort last) it would take a gap lock at the end of the index that every other new
+   * meeting's inserts wait for, and concurrent plans in one service deadlock.
+   */
+  public void insert(UUID meetingId, Collection<AttendanceRow> rows) {
     List<Object[]> args = new ArrayList<>();
     for (AttendanceRow r : rows) {
       args.add(

@@ -119,7 +119,7 @@ public class MeetingService {
             clock.instant());
     m.setExpectedCount(expected.size());
     meetings.save(m);
-    attendance.replace(
+    attendance.insert(
         m.getId(),
         expected.stream()
             .map(e -> new AttendanceRow(e.memberId(), true, e.canVote(), null, null, false, null))

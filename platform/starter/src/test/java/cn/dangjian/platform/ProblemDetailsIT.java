@@ -172,6 +172,19 @@ class ProblemDetailsIT extends StarterIntegrationTest {
   }
 
   @Test
+  void aDeadlockIs503RetryAfterOneSecondNotAServerErrorAndNamesNoSql() throws Exception {
+    call(post("/api/notes/deadlocked")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\":\"x\",\"pages\":1}"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "1"))
+        .andExpect(jsonPath("$.type").value("https://dangjian.cn/problems/service-unavailable"))
+        .andExpect(jsonPath("$.detail").value("服务暂时不可用，请稍后重试"))
+        .andExpect(content().string(not(containsString("INSERT"))))
+        .andExpect(content().string(not(containsString("Deadlock"))));
+  }
+
+  @Test
   void unexpectedFailureIs500ProblemWithTraceIdAndNoStackTrace() throws Exception {
     call(post("/api/notes/failing")
             .contentType(MediaType.APPLICATION_JSON)

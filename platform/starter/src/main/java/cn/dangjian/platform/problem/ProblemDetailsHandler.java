@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -80,6 +81,22 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleOptimisticLock(
       OptimisticLockingFailureException ex, HttpServletRequest request) {
     return simple(ProblemType.CONCURRENT_MODIFICATION, request);
+  }
+
+  /**
+   * A deadlock or lock-wait timeout: the transaction was rolled back and nothing was written; the
+   * same request succeeds when sent again, so it is "try again shortly", not a server error.
+   */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<Object> handleLockFailure(
+      PessimisticLockingFailureException ex, HttpServletRequest request) {
+    log.warn(
+        "lock conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getClass());
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "1");
+    ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+    return respond(
+        problems.create(type, type.detailKey(), null, locale(), request.getRequestURI()), headers);
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)

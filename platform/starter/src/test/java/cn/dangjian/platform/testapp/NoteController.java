@@ -50,6 +50,12 @@ class NoteController {
     return NoteView.of(service.create(request.title(), request.pages(), true));
   }
 
+  @PostMapping("/deadlocked")
+  NoteView createThenDeadlock(@Valid @RequestBody CreateNote request) {
+    throw new org.springframework.dao.CannotAcquireLockException(
+        "Deadlock found when trying to get lock; SQL [INSERT INTO note ...]");
+  }
+
   @GetMapping("/{id}")
   NoteView get(@PathVariable UUID id) {
     return notes
