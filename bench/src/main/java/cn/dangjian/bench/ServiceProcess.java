@@ -23,13 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+  private final Path java;
   private final Path jar;
   private final Path log;
   private final int port;
   private Process process;
   private Duration startTime;
 
-  private ServiceProcess(Path jar, Path log, int port) {
+  private ServiceProcess(Path java, Path jar, Path log, int port) {
+    this.java = java;
     this.jar = jar;
     this.log = log;
     this.port = port;
@@ -43,13 +45,33 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> environment,
       Duration timeout)
       throws IOException, InterruptedException {
+    return start(
+        Path.of(System.getProperty("java.home"), "bin", "java"),
+        jar,
+        log,
+        jvmOpts,
+        properties,
+        environment,
+        timeout);
+  }
+
+  /** As {@link #start}, on another JDK's {@code java} (e.g. a newer one for its AOT cache). */
+  public static ServiceProcess start(
+      Path java,
+      Path jar,
+      Path log,
+      List<String> jvmOpts,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Duration timeout)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar
               + " not found: build it first (cd <repo> && ./mvnw -B -Pbench -pl <service>,bench -am"
               + " -DskipTests package)");
     }
-    ServiceProcess service = new ServiceProcess(jar, log, freePort());
+    ServiceProcess service = new ServiceProcess(java, jar, log, freePort());
     service.launch(jvmOpts, properties, environment, timeout);
     return service;
   }
@@ -61,7 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
       Duration timeout)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(jvmOpts);
     command.add("-Dfile.encoding=UTF-8");
     command.add("-Duser.timezone=Asia/Shanghai");

@@ -88,6 +88,9 @@ final class EventToAlert {
             .username("bench-sse")
             .lifetime(Duration.ofHours(2))
             .build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String gateway = stack.gateway().baseUrl();
+    clearEarlierFlags(http, gateway, flagged);
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     long[] latencies = new long[flagged.size()];
     AtomicInteger received = new AtomicInteger();
@@ -137,8 +140,6 @@ final class EventToAlert {
     feeder.start();
     Thread.sleep(3000); // the feed runs at its rate before the first sample
 
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    String gateway = stack.gateway().baseUrl();
     String startedOn = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(7).toString();
     long interval = Math.max(1, (seconds * 1000L) / Math.max(1, flagged.size()));
     int errors = 0;
@@ -203,6 +204,35 @@ final class EventToAlert {
   }
 
   /** AlertBench's dues.arrears.changed events (no alert) at a fixed rate, keyed by member. */
+  /**
+   * An earlier run on the same data set flagged these members already (the flag write would answer
+   * 422): clear the flag first, then let its events settle, so every sample raises a new alert.
+   */
+  private void clearEarlierFlags(HttpClient http, String gateway, List<UUID[]> flagged)
+      throws Exception {
+    int cleared = 0;
+    for (int i = 0; i < flagged.size(); i++) {
+      List<String> tokens = secretaries.get(flagged.get(i)[1]);
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          gateway + "/api/members/" + flagged.get(i)[0] + "/flags/LOST_CONTACT"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 204) {
+        cleared++;
+      }
+    }
+    if (cleared > 0) {
+      System.out.printf("   cleared %d LOST_CONTACT flags of an earlier run%n", cleared);
+      Thread.sleep(10_000);
+    }
+  }
+
   private void feed(List<UUID> members, int rate, AtomicBoolean running, AtomicLong sent) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
