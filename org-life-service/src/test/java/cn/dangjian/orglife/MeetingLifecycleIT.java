@@ -10,9 +10,13 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -136,14 +140,13 @@ class MeetingLifecycleIT extends ApiTestSupport {
     // concurrent plans deadlocked and answered 500
     formalMembers(branchA, 12);
     LocalDateTime at = daysAgo(-3);
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<Planned>> plans = new java.util.ArrayList<>();
+      List<Future<Planned>> plans = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
         plans.add(pool.submit(() -> plan(worker, branchA, "BRANCH_GENERAL_MEETING", at, null)));
       }
-      for (java.util.concurrent.Future<Planned> planned : plans) {
+      for (Future<Planned> planned : plans) {
         assertThat(planned.get().id()).isNotNull();
       }
     } finally {
