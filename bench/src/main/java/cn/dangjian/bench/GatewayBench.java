@@ -43,22 +43,8 @@ public final class GatewayBench {
     this.options = options;
   }
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-    }
-    int code = 0;
-    try {
-      new GatewayBench(options).run();
-    } catch (Exception e) {
-      System.err.println("\nBENCHMARK FAILED: " + e);
-      e.printStackTrace();
-      code = 1;
-    }
-    System.exit(code);
+  public static void main(String[] args) {
+    BenchMain.run(args, options -> new GatewayBench(options).run());
   }
 
   private int option(String name, int fallback) {

@@ -1,5 +1,6 @@
 package cn.dangjian.bench.alert;
 
+import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.RssSampler;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
@@ -81,22 +82,8 @@ public final class AlertBench {
     this.warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
   }
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-    }
-    int code = 0;
-    try {
-      new AlertBench(options).run();
-    } catch (Exception e) {
-      System.err.println("\nBENCHMARK FAILED: " + e);
-      e.printStackTrace();
-      code = 1;
-    }
-    System.exit(code);
+  public static void main(String[] args) {
+    BenchMain.run(args, options -> new AlertBench(options).run());
   }
 
   private void run() throws Exception {

@@ -1,5 +1,6 @@
 package cn.dangjian.bench.platform;
 
+import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.MachineInfo;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.bench.platform.ProcessUsage.Usage;
@@ -61,21 +62,7 @@ public final class PlatformBench {
   }
 
   public static void main(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-    }
-    int code = 0;
-    try {
-      new PlatformBench(options).run();
-    } catch (Exception e) {
-      System.err.println("\nBENCHMARK FAILED: " + e);
-      e.printStackTrace();
-      code = 1;
-    }
-    System.exit(code);
+    BenchMain.run(args, options -> new PlatformBench(options).run());
   }
 
   private int option(String name, int fallback) {

@@ -1,5 +1,6 @@
 package cn.dangjian.bench.platform;
 
+import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.RssSampler;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
@@ -33,13 +34,11 @@ public final class StartupBench {
   private record Setup(
       String module, Map<String, String> properties, Map<String, String> environment) {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-    }
+  public static void main(String[] args) {
+    BenchMain.run(args, StartupBench::measure);
+  }
+
+  private static void measure(Map<String, String> options) throws Exception {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
     List<String> jvm = PlatformStack.split(options.getOrDefault("jvm", DEFAULT_JVM));
     Path jdk17 = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -133,7 +132,6 @@ public final class StartupBench {
     }
     Files.writeString(out.resolve("startup-bench.md"), report.toString(), StandardCharsets.UTF_8);
     System.out.println("\nwritten to " + out.resolve("startup-bench.md"));
-    System.exit(0);
   }
 
   private static Map<String, String> withLogging(Map<String, String> properties) {
