@@ -24,6 +24,18 @@ public final class BenchMain {
     return options;
   }
 
+  /** The options under {@code prefix} (e.g. {@code set.}), with the prefix taken off. */
+  public static Map<String, String> under(Map<String, String> options, String prefix) {
+    Map<String, String> selected = new LinkedHashMap<>();
+    options.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) {
+            selected.put(key.substring(prefix.length()), value);
+          }
+        });
+    return selected;
+  }
+
   /**
    * Runs the benchmark and exits: 0, or 1 with the failure on stderr (the services it started are
    * stopped by their shutdown hooks either way).

@@ -86,12 +86,7 @@ public final class GatewayBench {
       env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
       env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
       env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
-      options.forEach(
-          (key, value) -> {
-            if (key.startsWith("set.")) {
-              memberProps.put(key.substring(4), value);
-            }
-          });
+      memberProps.putAll(BenchMain.under(options, "set."));
       try (ServiceProcess member =
           ServiceProcess.start(
               memberJar,
@@ -105,12 +100,7 @@ public final class GatewayBench {
         gatewayProps.put("logging.level.root", "WARN");
         gatewayProps.putAll(keycloak.resourceServerProperties());
         // --set.<property>=<value>: a property for both processes (e.g. tracing sampling)
-        options.forEach(
-            (key, value) -> {
-              if (key.startsWith("set.")) {
-                gatewayProps.put(key.substring(4), value);
-              }
-            });
+        gatewayProps.putAll(BenchMain.under(options, "set."));
         try (ServiceProcess gateway =
             ServiceProcess.start(
                 gatewayJar,

@@ -6,8 +6,6 @@ import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestDatabase;
 import cn.dangjian.testsupport.TestKafka;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +32,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -124,12 +119,7 @@ public final class AlertBench {
       properties.put("logging.level.root", "WARN");
       properties.putAll(keycloak.resourceServerProperties());
       // --set.<property>=<value>: any of the service's properties, to try a setting
-      options.forEach(
-          (key, value) -> {
-            if (key.startsWith("set.")) {
-              properties.put(key.substring(4), value);
-            }
-          });
+      properties.putAll(BenchMain.under(options, "set."));
       List<String> jvm =
           Arrays.asList(
               options.getOrDefault("jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC").split(" "));
@@ -137,12 +127,7 @@ public final class AlertBench {
       env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
       env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
       // --env.<NAME>=<value>: the service's environment (e.g. MALLOC_ARENA_MAX=2)
-      options.forEach(
-          (key, value) -> {
-            if (key.startsWith("env.")) {
-              env.put(key.substring(4), value);
-            }
-          });
+      env.putAll(BenchMain.under(options, "env."));
       try (ServiceProcess service =
           ServiceProcess.start(
               jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
@@ -213,45 +198,9 @@ public final class AlertBench {
     for (int i = 0; i < total; i++) {
       raising += raises(i, raisingPercent) ? 1 : 0;
     }
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    long[] latencies = new long[raising];
-    AtomicLong received = new AtomicLong();
-    AtomicBoolean streaming = new AtomicBoolean(true);
-    HttpURLConnectionStream stream =
-        new HttpURLConnectionStream(service.baseUrl() + "/api/alerts/stream", token);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines = stream.open()) {
-                String line;
-                while (streaming.get() && (line = lines.readLine()) != null) {
-                  if (!line.startsWith("data:")) {
-                    continue;
-                  }
-                  long now = System.nanoTime();
-                  JsonNode data = JSON.readTree(line.substring(5));
-                  if (!"alert.raised".equals(data.path("type").asString())
-                      || !"DUES_ARREARS".equals(data.path("ruleId").asString())) {
-                    continue;
-                  }
-                  Long sent = sentAt.remove(data.path("subjectId").asString());
-                  if (sent != null) {
-                    int i = (int) received.getAndIncrement();
-                    if (i < latencies.length) {
-                      latencies[i] = now - sent;
-                    }
-                  }
-                }
-              } catch (Exception e) {
-                if (streaming.get()) {
-                  System.err.println("stream ended: " + e);
-                }
-              }
-            },
-            "sse-reader");
-    reader.setDaemon(true);
-    reader.start();
-    Thread.sleep(2000); // the stream's consumer starts at the newest offset
+    RaisedAlertTimer timer =
+        new RaisedAlertTimer(
+            service.baseUrl() + "/api/alerts/stream", token, "DUES_ARREARS", raising);
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -297,23 +246,18 @@ public final class AlertBench {
         String id = member.toString();
         Map<String, Object> envelope = arrears(member, raises(i, raisingPercent));
         if (raises(i, raisingPercent)) {
-          sentAt.put(id, System.nanoTime());
+          timer.sent(id);
         }
         producer.send(new ProducerRecord<>("dues.events", id, JSON.writeValueAsBytes(envelope)));
       }
       producer.flush();
     }
     double sendSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (received.get() < raising && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    timer.await(raising, Duration.ofSeconds(120));
     double allSecs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-    streaming.set(false);
-    stream.close();
-    int n = (int) Math.min(received.get(), raising);
-    long[] sorted = Arrays.copyOf(latencies, n);
-    Arrays.sort(sorted);
+    timer.close();
+    long[] sorted = timer.sortedLatencies();
+    int n = sorted.length;
     line(
         "   sent in %.1f s (%.0f/s), %,d of %,d alerts on the stream after %.1f s (%.0f alerts/s)",
         sendSecs, total / sendSecs, n, raising, allSecs, n / allSecs);
@@ -548,33 +492,5 @@ public final class AlertBench {
     String text = String.format(Locale.ROOT, format, args);
     System.out.println(text);
     report.append(text).append('\n');
-  }
-
-  /** A long-lived GET of an SSE stream, read line by line. */
-  public static final class HttpURLConnectionStream implements AutoCloseable {
-    private final String url;
-    private final String token;
-    private java.net.HttpURLConnection connection;
-
-    public HttpURLConnectionStream(String url, String token) {
-      this.url = url;
-      this.token = token;
-    }
-
-    public BufferedReader open() throws Exception {
-      connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-      connection.setRequestProperty("Authorization", "Bearer " + token);
-      connection.setRequestProperty("Accept", "text/event-stream");
-      connection.setReadTimeout(0);
-      return new BufferedReader(
-          new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void close() {
-      if (connection != null) {
-        connection.disconnect();
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package cn.dangjian.bench.dues;
 
+import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestKafka;
@@ -73,12 +74,7 @@ public final class DuesBench {
   DuesBench(Map<String, String> args) {
     // --prop.<name>=<value> is passed to the service, e.g.
     // --prop.management.tracing.sampling.probability=0.1
-    args.forEach(
-        (k, v) -> {
-          if (k.startsWith("prop.")) {
-            serviceProperties.put(k.substring(5), v);
-          }
-        });
+    serviceProperties.putAll(BenchMain.under(args, "prop."));
     members = Integer.parseInt(args.getOrDefault("members", "1000000"));
     rate = Integer.parseInt(args.getOrDefault("rate", "200"));
     seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));

@@ -1,7 +1,7 @@
 package cn.dangjian.bench.platform;
 
 import cn.dangjian.bench.alert.AlertBench;
-import java.io.BufferedReader;
+import cn.dangjian.bench.alert.RaisedAlertTimer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,21 +10,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,46 +87,12 @@ final class EventToAlert {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String gateway = stack.gateway().baseUrl();
     clearEarlierFlags(http, gateway, flagged);
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    long[] latencies = new long[flagged.size()];
-    AtomicInteger received = new AtomicInteger();
-    AtomicBoolean streaming = new AtomicBoolean(true);
-    AlertBench.HttpURLConnectionStream stream =
-        new AlertBench.HttpURLConnectionStream(
-            stack.service("alert-service").baseUrl() + "/api/alerts/stream", admin);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines = stream.open()) {
-                String line;
-                while (streaming.get() && (line = lines.readLine()) != null) {
-                  if (!line.startsWith("data:")) {
-                    continue;
-                  }
-                  long now = System.nanoTime();
-                  JsonNode data = JSON.readTree(line.substring(5));
-                  if (!"alert.raised".equals(data.path("type").asString())
-                      || !"LOST_CONTACT".equals(data.path("ruleId").asString())) {
-                    continue;
-                  }
-                  Long sent = sentAt.remove(data.path("subjectId").asString());
-                  if (sent != null) {
-                    int i = received.getAndIncrement();
-                    if (i < latencies.length) {
-                      latencies[i] = now - sent;
-                    }
-                  }
-                }
-              } catch (Exception e) {
-                if (streaming.get()) {
-                  System.err.println("   SSE stream ended: " + e);
-                }
-              }
-            },
-            "platform-sse");
-    reader.setDaemon(true);
-    reader.start();
-    Thread.sleep(2000); // the stream starts at the newest alerts
+    RaisedAlertTimer timer =
+        new RaisedAlertTimer(
+            stack.service("alert-service").baseUrl() + "/api/alerts/stream",
+            admin,
+            "LOST_CONTACT",
+            flagged.size());
 
     AtomicBoolean feeding = new AtomicBoolean(true);
     AtomicLong eventsSent = new AtomicLong();
@@ -156,7 +118,7 @@ final class EventToAlert {
           "{\"flag\":\"LOST_CONTACT\",\"startedOn\":\""
               + startedOn
               + "\",\"reason\":\"多次联系未果（压测）\"}";
-      sentAt.put(member.toString(), System.nanoTime());
+      timer.sent(member.toString());
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(gateway + "/api/members/" + member + "/flags"))
@@ -167,7 +129,7 @@ final class EventToAlert {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
-        sentAt.remove(member.toString());
+        timer.unsent(member.toString());
         if (errors++ == 0) {
           System.out.printf(
               "   first flag write error: HTTP %d %s%n",
@@ -177,19 +139,14 @@ final class EventToAlert {
       }
     }
     int expected = flagged.size() - errors;
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (received.get() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    timer.await(expected, Duration.ofSeconds(60));
     long to = System.nanoTime();
     feeding.set(false);
     feeder.join();
     double feedSeconds = (to - from) / 1e9;
-    streaming.set(false);
-    stream.close();
-    int n = Math.min(received.get(), latencies.length);
-    long[] sorted = Arrays.copyOf(latencies, n);
-    Arrays.sort(sorted);
+    timer.close();
+    long[] sorted = timer.sortedLatencies();
+    int n = sorted.length;
     return new Result(
         flagged.size(),
         n,
