@@ -77,10 +77,11 @@ public final class DuesBench {
     serviceProperties.putAll(BenchMain.under(args, "prop."));
     members = Integer.parseInt(args.getOrDefault("members", "1000000"));
     rate = Integer.parseInt(args.getOrDefault("rate", "200"));
-    seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
-    warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "5"));
-    // the JIT needs minutes of traffic on 2 cores; a gentler warm-up rate keeps it from queueing
-    warmupRate = Integer.parseInt(args.getOrDefault("warmup-rate", Integer.toString(rate)));
+    seconds = Integer.parseInt(args.getOrDefault("seconds", "60"));
+    // the JIT needs minutes of traffic on 2 cores (C2 still takes a quarter of the CPU after one
+    // minute); a gentler warm-up rate keeps it from queueing
+    warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "180"));
+    warmupRate = Integer.parseInt(args.getOrDefault("warmup-rate", "150"));
     serverUrl = env("DANGJIAN_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
     user = env("DANGJIAN_DB_USER", "root");
     password = env("DANGJIAN_DB_PASSWORD", "");

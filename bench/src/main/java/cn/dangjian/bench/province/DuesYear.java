@@ -104,7 +104,8 @@ final class DuesYear {
                 "dues_bill",
                 "id, member_id, bill_month, org_id, category, amount_fen, status, origin,"
                     + " profile_id, payment_id, paid_at, issued_at, version",
-                1,
+                // the largest table (12 per member): one LOAD DATA thread leaves a core idle
+                2,
                 null);
         BatchWriter paymentWriter =
             loading.writer(

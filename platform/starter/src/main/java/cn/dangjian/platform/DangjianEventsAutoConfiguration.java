@@ -97,7 +97,8 @@ public class DangjianEventsAutoConfiguration {
         jdbc,
         clock,
         properties.getEvents().getHousekeepingInterval(),
-        properties.getEvents().getCompletedRetention());
+        properties.getEvents().getCompletedRetention(),
+        properties.getEvents().getProcessedRetention());
   }
 
   @Bean

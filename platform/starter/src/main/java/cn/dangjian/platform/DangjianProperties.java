@@ -48,6 +48,21 @@ public class DangjianProperties {
     /** How often delivered outbox entries and expired idempotency keys are deleted. */
     private Duration housekeepingInterval = Duration.ofHours(1);
 
+    /**
+     * A consumer remembers an event it processed this long, then forgets it. Longer than a topic's
+     * retention (Kafka's default 7 days) and the outbox's, so nothing that can still be redelivered
+     * is forgotten.
+     */
+    private Duration processedRetention = Duration.ofDays(30);
+
+    public Duration getProcessedRetention() {
+      return processedRetention;
+    }
+
+    public void setProcessedRetention(Duration processedRetention) {
+      this.processedRetention = processedRetention;
+    }
+
     public Duration getCompletedRetention() {
       return completedRetention;
     }

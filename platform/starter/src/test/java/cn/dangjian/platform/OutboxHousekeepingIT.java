@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Delivered outbox entries and expired idempotency keys go; nothing undelivered ever does. */
+/**
+ * Delivered outbox entries, expired idempotency keys and old processed-event marks go; nothing
+ * undelivered ever does.
+ */
 class OutboxHousekeepingIT extends StarterIntegrationTest {
 
   @Autowired JdbcTemplate jdbc;
@@ -76,6 +79,34 @@ class OutboxHousekeepingIT extends StarterIntegrationTest {
     } finally {
       // the fake undelivered entry would otherwise be resubmitted by the other tests' outbox
       jdbc.update("DELETE FROM event_publication WHERE listener_id = 'housekeeping-test'");
+    }
+  }
+
+  @Test
+  void processedEventMarksOlderThanThirtyDaysAreForgottenYoungerOnesStillDeduplicate() {
+    Instant now = Instant.now();
+    String old = UUID.randomUUID().toString();
+    String recent = UUID.randomUUID().toString();
+    for (String id : new String[] {old, recent}) {
+      jdbc.update(
+          "INSERT INTO processed_event (event_id, consumer, event_type, processed_at)"
+              + " VALUES (?,?,?,?)",
+          id,
+          "housekeeping-test",
+          "member.registered",
+          Timestamp.from(
+              id.equals(old) ? now.minus(Duration.ofDays(31)) : now.minus(Duration.ofDays(29))));
+    }
+    try {
+      housekeeping.cleanUpNow();
+
+      assertThat(
+              jdbc.queryForList(
+                  "SELECT event_id FROM processed_event WHERE consumer = 'housekeeping-test'",
+                  String.class))
+          .containsExactly(recent);
+    } finally {
+      jdbc.update("DELETE FROM processed_event WHERE consumer = 'housekeeping-test'");
     }
   }
 }

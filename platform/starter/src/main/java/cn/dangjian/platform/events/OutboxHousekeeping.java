@@ -13,9 +13,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the outbox and the idempotency keys from growing without end: delivered event publications
- * older than {@code completedRetention} and idempotency keys past their 24 h are deleted, a few
- * thousand rows per statement so that no delete holds locks for long. Measured: a province's
+ * Keeps the outbox, the idempotency keys and the consumers' processed-event marks from growing
+ * without end: delivered event publications older than {@code completedRetention}, idempotency keys
+ * past their 24 h and processed-event marks older than {@code processedRetention} are deleted, a
+ * few thousand rows per statement so that no delete holds locks for long. Measured: a province's
  * alert-service had 377 MB of delivered publications after one day's sweeps, three times the
  * database's buffer pool. Every instance may run it; the deletes are idempotent.
  */
@@ -28,18 +29,24 @@ public class OutboxHousekeeping implements SmartLifecycle {
   private final Clock clock;
   private final Duration interval;
   private final Duration completedRetention;
+  private final Duration processedRetention;
   private ScheduledExecutorService executor;
 
   public OutboxHousekeeping(
-      JdbcTemplate jdbc, Clock clock, Duration interval, Duration completedRetention) {
+      JdbcTemplate jdbc,
+      Clock clock,
+      Duration interval,
+      Duration completedRetention,
+      Duration processedRetention) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.interval = interval;
     this.completedRetention = completedRetention;
+    this.processedRetention = processedRetention;
   }
 
   /**
-   * @return rows deleted (publications, idempotency keys)
+   * @return rows deleted (publications, idempotency keys, processed-event marks)
    */
   public long cleanUpNow() {
     try {
@@ -52,7 +59,10 @@ public class OutboxHousekeeping implements SmartLifecycle {
                   + ROWS_PER_DELETE,
               delivered)
           + deleteAll(
-              "DELETE FROM idempotency_key WHERE created_at < ? LIMIT " + ROWS_PER_DELETE, keys);
+              "DELETE FROM idempotency_key WHERE created_at < ? LIMIT " + ROWS_PER_DELETE, keys)
+          + deleteAll(
+              "DELETE FROM processed_event WHERE processed_at < ? LIMIT " + ROWS_PER_DELETE,
+              Timestamp.from(clock.instant().minus(processedRetention)));
     } catch (RuntimeException e) {
       log.warn("outbox housekeeping failed: {}", e.toString());
       return 0;

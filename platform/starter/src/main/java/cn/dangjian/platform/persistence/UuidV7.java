@@ -10,9 +10,23 @@ import java.util.UUID;
  */
 public final class UuidV7 {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One generator per thread: a shared {@code SecureRandom} (NativePRNG locks one global source)
+   * made request threads queue for it under load (JFR: waits of 10–20 ms). DRBG instances are
+   * independent, and the bits stay cryptographically random (RFC 9562 §6.9).
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(UuidV7::newGenerator);
 
   private UuidV7() {}
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   public static UUID next() {
     return at(System.currentTimeMillis());
@@ -20,7 +34,7 @@ public final class UuidV7 {
 
   static UUID at(long epochMillis) {
     byte[] random = new byte[10];
-    RANDOM.nextBytes(random);
+    RANDOM.get().nextBytes(random);
     long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16;
     msb |= 0x7000L; // version 7
     msb |= ((random[0] & 0x0FL) << 8) | (random[1] & 0xFFL);
