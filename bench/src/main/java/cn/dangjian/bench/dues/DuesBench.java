@@ -68,6 +68,7 @@ public final class DuesBench {
   final String user;
   final String password;
   final Path jar;
+  final Path java;
   final Path out;
   final Map<String, String> serviceProperties = new LinkedHashMap<>();
 
@@ -86,6 +87,11 @@ public final class DuesBench {
     user = env("DANGJIAN_DB_USER", "root");
     password = env("DANGJIAN_DB_PASSWORD", "");
     jar = Path.of(args.getOrDefault("jar", "dues-service/target/dues-service.jar"));
+    // --java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java: e.g. virtual threads need JDK 21+
+    java =
+        Path.of(
+            args.getOrDefault(
+                "java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     out = Path.of(args.getOrDefault("out", "bench/target/bench-results"));
   }
 
@@ -144,7 +150,12 @@ public final class DuesBench {
     Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     System.out.println("== dues-service at province scale (issue 4)");
     System.out.println(
-        "   " + Runtime.getRuntime().availableProcessors() + " cores, " + members + " members");
+        "   "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + members
+            + " members, service on "
+            + java);
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka = TestKafka.shared("member.events", "dues.events");
       Map<String, String> properties = new LinkedHashMap<>();
@@ -159,6 +170,7 @@ public final class DuesBench {
       }
       try (ServiceProcess service =
           ServiceProcess.start(
+              java,
               copy,
               out.resolve("dues-service.log"),
               jvmOpts(),
