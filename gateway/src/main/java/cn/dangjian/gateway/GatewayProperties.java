@@ -13,13 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize the same for bulk imports ({@code /api/.../import}), which carry files
  * @param retry how idempotent (GET) requests are retried on 502/503 and connection failures
  * @param rateLimit the in-memory per-caller request budget
+ * @param tokenCache verified tokens kept so that each is RSA-checked once, not on every request
  */
 @ConfigurationProperties("dangjian.gateway")
 public record GatewayProperties(
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("20MB") DataSize maxUploadSize,
     @DefaultValue Retry retry,
-    @DefaultValue RateLimit rateLimit) {
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue TokenCache tokenCache) {
 
   /**
    * @param retries extra attempts after the first one
@@ -45,4 +47,18 @@ public record GatewayProperties(
       @DefaultValue("50") double requestsPerSecond,
       @DefaultValue("100") int burst,
       @DefaultValue("100000") int maxTrackedCallers) {}
+
+  /**
+   * Tokens that passed verification, by raw token. An entry is used only until the token's {@code
+   * exp}, and at most for {@code maxAge}: that bounds how long a token signed with a key Keycloak
+   * has since withdrawn stays accepted.
+   *
+   * @param enabled switch the cache off (every request is verified in full)
+   * @param maxEntries memory bound; the cache is emptied when it is reached
+   * @param maxAge longest time a verified token is trusted without checking it again
+   */
+  public record TokenCache(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("10000") int maxEntries,
+      @DefaultValue("2m") Duration maxAge) {}
 }

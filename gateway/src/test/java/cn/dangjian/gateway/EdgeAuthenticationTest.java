@@ -53,6 +53,40 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void aTokenAcceptedBeforeDoesNotVouchForTheSameClaimsWithAnotherSignature() {
+    MEMBER_SERVICE.stubFor(get("/api/members/1").willReturn(okJson("{}")));
+    String token = secretaryToken();
+    for (int i = 0; i < 2; i++) { // the second answer comes from the verified-token cache
+      client
+          .get()
+          .uri("/api/members/1")
+          .header(HttpHeaders.AUTHORIZATION, bearer(token))
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+    String[] parts = token.split("\\.");
+    char c = parts[2].charAt(10);
+    String forged =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + parts[2].substring(0, 10)
+            + (c == 'A' ? 'B' : 'A')
+            + parts[2].substring(11);
+
+    assertProblem(
+        client
+            .get()
+            .uri("/api/members/1")
+            .header(HttpHeaders.AUTHORIZATION, bearer(forged))
+            .exchange(),
+        401,
+        "unauthorized");
+  }
+
+  @Test
   void missingTokenIsAnswered401ProblemWithBearerChallengeInChineseByDefault() {
     var response =
         client

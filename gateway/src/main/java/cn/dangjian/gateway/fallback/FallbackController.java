@@ -43,12 +43,14 @@ class FallbackController {
     }
     Throwable cause =
         exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-    log.warn(
-        "{} unavailable for {} {}: {}",
-        service,
-        exchange.getRequest().getMethod(),
-        Correlation.originalPath(exchange),
-        cause == null ? "no cause recorded" : cause.toString());
+    try (var traced = Correlation.traceInMdc(exchange)) {
+      log.warn(
+          "{} unavailable for {} {}: {}",
+          service,
+          exchange.getRequest().getMethod(),
+          Correlation.originalPath(exchange),
+          cause == null ? "no cause recorded" : cause.toString());
+    }
     DownstreamService target = known.get();
     String name =
         ProblemLanguage.isEnglish(ProblemLanguage.of(exchange.getRequest()))

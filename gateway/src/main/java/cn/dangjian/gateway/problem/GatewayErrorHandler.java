@@ -1,5 +1,6 @@
 package cn.dangjian.gateway.problem;
 
+import cn.dangjian.gateway.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -36,11 +37,13 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     GatewayProblem problem = classify(error);
     if (problem == GatewayProblem.INTERNAL_ERROR) {
       // The stack trace goes to the log only; the client gets the request and trace ids.
-      log.error(
-          "unhandled error for {} {}",
-          exchange.getRequest().getMethod(),
-          exchange.getRequest().getPath(),
-          error);
+      try (var traced = Correlation.traceInMdc(exchange)) {
+        log.error(
+            "unhandled error for {} {}",
+            exchange.getRequest().getMethod(),
+            exchange.getRequest().getPath(),
+            error);
+      }
     }
     if (error instanceof ResponseStatusException statusError) {
       exchange.getResponse().getHeaders().putAll(statusError.getHeaders());

@@ -1,10 +1,16 @@
 package cn.dangjian.gateway.security;
 
+import cn.dangjian.gateway.GatewayProperties;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -18,7 +24,7 @@ import reactor.core.publisher.Mono;
  * The gateway is a resource server: it rejects requests without a valid Keycloak token before they
  * cost a service anything, and relays the token unchanged so each service can enforce its own roles
  * and data scope. The JWT decoder (issuer, JWKS, audience) is Boot's, configured by {@code
- * spring.security.oauth2.resourceserver.jwt.*}.
+ * spring.security.oauth2.resourceserver.jwt.*}, wrapped in a {@link VerifiedTokenCache}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -36,6 +42,38 @@ class EdgeSecurityConfiguration {
     "/*/v3/api-docs",
     "/fallback/**"
   };
+
+  /**
+   * Wraps Boot's decoder rather than replacing it, so issuer, audience, algorithms and JWKS stay
+   * exactly as {@code spring.security.oauth2.resourceserver.jwt.*} configures them. Static: a
+   * post-processor must exist before the beans it processes.
+   */
+  @Bean
+  static BeanPostProcessor verifiedTokenCachePostProcessor(
+      ObjectProvider<GatewayProperties> properties) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof ReactiveJwtDecoder decoder) || bean instanceof VerifiedTokenCache) {
+          return bean;
+        }
+        GatewayProperties.TokenCache cache = properties.getObject().tokenCache();
+        return cache.enabled()
+            ? new VerifiedTokenCache(decoder, Clock.systemUTC(), cache.maxEntries(), cache.maxAge())
+            : bean;
+      }
+    };
+  }
+
+  /**
+   * Spring Security would otherwise observe every filter of its chain, the authentication and the
+   * authorization (spans and timers, ~8 % of the gateway's CPU under load); the server observation
+   * and the proxied call's already trace and time each request, and 401/403 show in their status.
+   */
+  @Bean
+  static SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityWebFilterChain edgeSecurityFilterChain(
