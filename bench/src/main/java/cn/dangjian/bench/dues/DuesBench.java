@@ -68,7 +68,7 @@ public final class DuesBench {
   final String user;
   final String password;
   final Path jar;
-  final Path java;
+  final Path javaBinary;
   final Path out;
   final Map<String, String> serviceProperties = new LinkedHashMap<>();
 
@@ -88,7 +88,7 @@ public final class DuesBench {
     password = env("DANGJIAN_DB_PASSWORD", "");
     jar = Path.of(args.getOrDefault("jar", "dues-service/target/dues-service.jar"));
     // --java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java: e.g. virtual threads need JDK 21+
-    java =
+    javaBinary =
         Path.of(
             args.getOrDefault(
                 "java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -155,7 +155,7 @@ public final class DuesBench {
             + " cores, "
             + members
             + " members, service on "
-            + java);
+            + javaBinary);
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka = TestKafka.shared("member.events", "dues.events");
       Map<String, String> properties = new LinkedHashMap<>();
@@ -170,7 +170,7 @@ public final class DuesBench {
       }
       try (ServiceProcess service =
           ServiceProcess.start(
-              java,
+              javaBinary,
               copy,
               out.resolve("dues-service.log"),
               jvmOpts(),
