@@ -104,6 +104,20 @@ public final class RaisedAlertTimer implements AutoCloseable {
     return sorted;
   }
 
+  /**
+   * The {@code k} slowest as "#arrival: ms" (arrival order = roughly send order), to tell a slow
+   * start or one stall from a slow pipeline.
+   */
+  public java.util.List<String> slowest(int k) {
+    int n = Math.min(received.get(), latencies.length);
+    return java.util.stream.IntStream.range(0, n)
+        .boxed()
+        .sorted((a, b) -> Long.compare(latencies[b], latencies[a]))
+        .limit(k)
+        .map(i -> String.format(java.util.Locale.ROOT, "#%d: %.0f ms", i, latencies[i] / 1e6))
+        .toList();
+  }
+
   @Override
   public void close() {
     streaming = false;

@@ -147,6 +147,7 @@ final class EventToAlert {
     timer.close();
     long[] sorted = timer.sortedLatencies();
     int n = sorted.length;
+    System.out.println("   slowest write → alert (arrival order): " + timer.slowest(8));
     return new Result(
         flagged.size(),
         n,

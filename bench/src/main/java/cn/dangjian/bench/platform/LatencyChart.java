@@ -64,7 +64,7 @@ final class LatencyChart {
         new XYPlot(
             data,
             new NumberAxis("offered load, requests/s"),
-            new NumberAxis("achieved, requests/s"),
+            new NumberAxis("successful actions/s"),
             null);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     style(renderer, 0, DIRECT, false);

@@ -59,7 +59,10 @@ final class PlatformStack implements AutoCloseable {
         props.put("logging.level.root", "WARN");
         props.putAll(keycloak.resourceServerProperties());
         props.putAll(extra.getOrDefault(service, Map.of()));
-        Map<String, String> env = base.get(service).environment();
+        Map<String, String> env = new LinkedHashMap<>(base.get(service).environment());
+        // as the pods run (k8s/base/*/deployment.yaml): glibc's per-thread malloc arenas are
+        // tens of MB of RSS that the heap flags do not bound
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         stack.services.put(
             service,
             ServiceProcess.start(
