@@ -14,9 +14,11 @@ options="${APPCDS_OPTIONS:--XX:ArchiveClassesAtExit=$archive}"
 log="${TMPDIR:-/tmp}/appcds-training-$$.log"
 # throwaway keys: member-service refuses to start without them; nothing is encrypted in this run
 key=$(head -c 32 /dev/urandom | base64)
+# -Xmx: the image's JAVA_TOOL_OPTIONS size the heap from the build host's memory, and above 32 GB
+# that turns compressed oops off, which would make the archive unusable in a small pod
 # shellcheck disable=SC2086 # the options are several words
 DANGJIAN_PRIVACY_ENCRYPTION_KEY="$key" DANGJIAN_PRIVACY_HASH_KEY="$key" \
-java $options -Dspring.context.exit=onRefresh -jar "$jar" \
+java -Xmx512m $options -Dspring.context.exit=onRefresh -jar "$jar" \
   --server.port=0 \
   --spring.datasource.url=jdbc:mysql://127.0.0.1:1/appcds-training \
   --spring.flyway.enabled=false \
