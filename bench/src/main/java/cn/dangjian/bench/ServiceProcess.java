@@ -37,6 +37,11 @@ public final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The {@code java} of the JDK this bench runs on (the services' default). */
+  public static Path currentJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
   public static ServiceProcess start(
       Path jar,
       Path log,
@@ -45,14 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> environment,
       Duration timeout)
       throws IOException, InterruptedException {
-    return start(
-        Path.of(System.getProperty("java.home"), "bin", "java"),
-        jar,
-        log,
-        jvmOpts,
-        properties,
-        environment,
-        timeout);
+    return start(currentJava(), jar, log, jvmOpts, properties, environment, timeout);
   }
 
   /** As {@link #start}, on another JDK's {@code java} (e.g. a newer one for its AOT cache). */

@@ -89,28 +89,12 @@ public final class DuesBench {
     jar = Path.of(args.getOrDefault("jar", "dues-service/target/dues-service.jar"));
     // --java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java: e.g. virtual threads need JDK 21+
     javaBinary =
-        Path.of(
-            args.getOrDefault(
-                "java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        args.containsKey("java") ? Path.of(args.get("java")) : ServiceProcess.currentJava();
     out = Path.of(args.getOrDefault("out", "bench/target/bench-results"));
   }
 
-  public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String arg : argv) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-    }
-    int code = 0;
-    try {
-      new DuesBench(args).run();
-    } catch (Exception e) {
-      System.err.println("\nBENCHMARK FAILED: " + e);
-      e.printStackTrace();
-      code = 1;
-    }
-    System.exit(code);
+  public static void main(String[] args) {
+    BenchMain.run(args, options -> new DuesBench(options).run());
   }
 
   private static String token(FakeKeycloak keycloak) {

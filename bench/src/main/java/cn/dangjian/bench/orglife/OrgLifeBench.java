@@ -1,5 +1,6 @@
 package cn.dangjian.bench.orglife;
 
+import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.events.Topics;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestKafka;
@@ -94,7 +95,7 @@ public final class OrgLifeBench {
     int port = freePort();
     base = "http://127.0.0.1:" + port;
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(ServiceProcess.currentJava().toString());
     cmd.addAll(List.of("-Xms512m", "-Xmx512m", "-jar", copy.toString()));
     cmd.add("--server.port=" + port);
     cmd.add("--spring.datasource.url=" + dbUrl);

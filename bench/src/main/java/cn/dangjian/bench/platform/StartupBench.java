@@ -41,7 +41,7 @@ public final class StartupBench {
   private static void measure(Map<String, String> options) throws Exception {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
     List<String> jvm = PlatformStack.split(options.getOrDefault("jvm", DEFAULT_JVM));
-    Path jdk17 = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path jdk17 = ServiceProcess.currentJava();
     Path jdk25 =
         Path.of(options.getOrDefault("jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
     Path out = Path.of("bench/target/bench-results/startup");
