@@ -33,6 +33,11 @@ public abstract class MemberServiceIntegrationTest {
     registry.add("dangjian.privacy.encryption-key", () -> ENCRYPTION_KEY);
     registry.add("dangjian.privacy.hash-key", () -> HASH_KEY);
     KEYCLOAK.resourceServerProperties().forEach((k, v) -> registry.add(k, () -> v));
+    // Keycloak's admin API is faked on the same WireMock (see KeycloakAdminFake).
+    registry.add("dangjian.accounts.enabled", () -> "true");
+    registry.add(
+        "dangjian.accounts.keycloak-url", () -> "http://127.0.0.1:" + KEYCLOAK.wireMock().port());
+    registry.add("dangjian.accounts.client-secret", () -> "test-secret");
   }
 
   private static String randomKey() {

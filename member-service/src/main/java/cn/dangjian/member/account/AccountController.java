@@ -2,6 +2,7 @@ package cn.dangjian.member.account;
 
 import cn.dangjian.member.account.AccountService.AccountView;
 import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,7 +30,10 @@ class AccountController {
           @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,49}")
           String username,
       @Schema(description = "角色 (role)", example = "SECRETARY") @NotNull AccountRole role,
-      @Schema(description = "初始密码，首次登录须修改 (initial password, must change on first login)")
+      @Schema(
+              description =
+                  "初始密码，首次登录须修改；不填则由系统生成并在响应中返回一次"
+                      + " (initial password, must change on first login; generated if omitted)")
           @Size(min = 8, max = 64)
           String initialPassword) {}
 
@@ -48,15 +52,27 @@ class AccountController {
   @Operation(
       summary = "创建或关联登录账号并授予角色 (create or link the account and grant a role)",
       description =
-          "在 Keycloak 中创建或关联用户，写入 org_id、member_id 属性并授予 member/secretary/party-worker 角色；"
-              + "组织关系转接接收后 org_id 自动更新。Keeps org_id in tokens following the register.")
+          "为党员新建 Keycloak 用户（或修改本服务为该党员建立的用户的角色），写入 org_id、member_id 属性；"
+              + "登录名已被其他用户（包括本服务以外建立的用户）占用时返回 409，绝不接管已有用户。"
+              + "书记只能授予 member、party-worker，平台管理员还可授予 secretary；书记不能修改党务工作者/书记账号。"
+              + "新账号的初始密码是临时密码，首次登录必须修改；未提供 initialPassword 时由系统生成，"
+              + "只在本次响应的 initialPassword 字段中返回一次。每次变更都记入审计。"
+              + "组织关系转接接收后 org_id 自动更新。"
+              + " Creates the member's Keycloak user (or changes the role of the user this service"
+              + " created for the member); a username held by any other user is 409, never adopted."
+              + " Secretaries grant member/party-worker only; platform admins also secretary;"
+              + " officer accounts are changed by platform admins only. The initial password is"
+              + " temporary (UPDATE_PASSWORD at first sign-in); without initialPassword one is"
+              + " generated and returned once in initialPassword. Every change is audited.")
   AccountView link(@PathVariable UUID id, @Valid @RequestBody LinkAccount request) {
+    Caller current = caller.get();
     return service.link(
         id,
         request.username(),
         request.role(),
         request.initialPassword(),
-        scopes.resolve(caller.get()));
+        current,
+        scopes.resolve(current));
   }
 
   @GetMapping("/api/members/{id}/account")

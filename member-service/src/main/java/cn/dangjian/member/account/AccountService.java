@@ -7,9 +7,13 @@ import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,26 +29,54 @@ public class AccountService {
 
   private final MemberService members;
   private final MemberAccountRepository accounts;
+  private final MemberAccountAuditRepository audit;
   private final KeycloakUsers keycloak;
   private final Clock clock;
 
   AccountService(
       MemberService members,
       MemberAccountRepository accounts,
+      MemberAccountAuditRepository audit,
       KeycloakUsers keycloak,
       Clock clock) {
     this.members = members;
     this.accounts = accounts;
+    this.audit = audit;
     this.keycloak = keycloak;
     this.clock = clock;
   }
 
+  @Schema(description = "登录账号 (the member's sign-in account)")
   public record AccountView(
-      UUID memberId, String username, String keycloakUserId, AccountRole role, UUID orgId) {}
+      UUID memberId,
+      @Schema(description = "登录名 (username)") String username,
+      @Schema(description = "Keycloak 用户ID (Keycloak user id)") String keycloakUserId,
+      @Schema(description = "角色 (role)") AccountRole role,
+      @Schema(description = "所在组织ID (org in the token)") UUID orgId,
+      @Schema(
+              description =
+                  "系统生成的初始密码，仅在新建账号且请求未提供初始密码时返回这一次，不保存、不能再次查询；"
+                      + "首次登录时 Keycloak 强制修改密码。"
+                      + " Generated initial password: returned once, only in the response that"
+                      + " created the account without an initialPassword; never stored or shown"
+                      + " again; Keycloak makes the member change it at the first sign-in.",
+              nullable = true,
+              accessMode = Schema.AccessMode.READ_ONLY)
+          String initialPassword) {}
 
+  /**
+   * Creates the member's account or changes its role. Only a Keycloak user this service created for
+   * this very member is ever changed: any other user with the username is a 409, never adopted (an
+   * officer's account must not be pulled into a branch and stripped of its roles).
+   */
   @Transactional
   public AccountView link(
-      UUID memberId, String username, AccountRole role, String initialPassword, DataScope scope) {
+      UUID memberId,
+      String username,
+      AccountRole role,
+      String initialPassword,
+      Caller caller,
+      DataScope scope) {
     Member member = members.get(memberId, scope);
     if (member.getStatus() != MemberStatus.ACTIVE) {
       throw ProblemException.businessRule(
@@ -54,39 +86,62 @@ public class AccountService {
       throw ProblemException.businessRule(
           "officers-are-full-members", "account.rule.officers-full-members");
     }
+    AccountGrantRules.checkGrant(
+        caller.roles(), role, caller.memberId().map(memberId::equals).orElse(false));
+    Optional<MemberAccount> ours = accounts.findById(memberId);
+    if (ours.isPresent() && !ours.get().getUsername().equalsIgnoreCase(username)) {
+      // A second user per member would leave the first one signed in with the old scope.
+      throw ProblemException.conflict("account.already-linked", ours.get().getUsername());
+    }
     Map<String, String> attributes = attributes(member);
-    KeycloakUsers.User user =
-        keycloak
-            .findByUsername(username)
-            .map(
-                existing -> {
-                  String linked =
-                      existing.attributes().getOrDefault("member_id", java.util.List.of()).stream()
-                          .findFirst()
-                          .orElse(null);
-                  if (linked != null && !linked.equals(memberId.toString())) {
-                    throw ProblemException.conflict("account.username-taken", username);
-                  }
-                  keycloak.updateAttributes(existing.id(), attributes);
-                  return existing;
-                })
-            .orElseGet(
-                () -> keycloak.create(username, member.getName(), attributes, initialPassword));
+    Optional<KeycloakUsers.User> existing = keycloak.findByUsername(username);
+    String generated = null;
+    KeycloakUsers.User user;
+    if (existing.isPresent()) {
+      user = existing.get();
+      if (ours.isEmpty() || !ours.get().getKeycloakUserId().equals(user.id())) {
+        throw ProblemException.conflict("account.username-taken", username);
+      }
+      AccountGrantRules.checkChange(caller.roles(), keycloak.realmRoles(user.id()));
+      keycloak.updateAttributes(user.id(), attributes);
+    } else {
+      String password = initialPassword;
+      if (password == null) {
+        generated = InitialPasswords.generate();
+        password = generated;
+      }
+      user = keycloak.create(username, member.getName(), attributes, password);
+    }
     keycloak.setRole(user.id(), role);
-    MemberAccount account =
-        accounts
-            .findById(memberId)
-            .map(
-                a -> {
-                  a.relink(user.id(), username, role, clock.instant());
-                  return a;
-                })
-            .orElseGet(
-                () ->
-                    accounts.save(
-                        new MemberAccount(memberId, user.id(), username, role, clock.instant())));
+    AccountRole oldRole = ours.map(MemberAccount::getRole).orElse(null);
+    Instant now = clock.instant();
+    MemberAccount account;
+    if (ours.isPresent()) {
+      account = ours.get();
+      account.relink(user.id(), username, role, now);
+    } else {
+      account = accounts.save(new MemberAccount(memberId, user.id(), username, role, now));
+    }
+    audit.save(
+        new MemberAccountAudit(
+            memberId,
+            username,
+            user.id(),
+            ours.isPresent()
+                ? MemberAccountAudit.Action.ROLE_CHANGED
+                : MemberAccountAudit.Action.CREATED,
+            oldRole,
+            role,
+            caller.username(),
+            caller.orgId().orElse(null),
+            now));
     return new AccountView(
-        memberId, account.getUsername(), account.getKeycloakUserId(), role, member.getOrgId());
+        memberId,
+        account.getUsername(),
+        account.getKeycloakUserId(),
+        role,
+        member.getOrgId(),
+        generated);
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +156,8 @@ public class AccountService {
         account.getUsername(),
         account.getKeycloakUserId(),
         account.getRole(),
-        member.getOrgId());
+        member.getOrgId(),
+        null);
   }
 
   /**
@@ -118,6 +174,17 @@ public class AccountService {
               Member member = members.get(relocated.memberId(), DataScope.all());
               keycloak.updateAttributes(account.getKeycloakUserId(), attributes(member));
               account.touch(clock.instant());
+              audit.save(
+                  new MemberAccountAudit(
+                      account.getMemberId(),
+                      account.getUsername(),
+                      account.getKeycloakUserId(),
+                      MemberAccountAudit.Action.ORG_FOLLOWED_TRANSFER,
+                      account.getRole(),
+                      account.getRole(),
+                      "system:transfer",
+                      member.getOrgId(),
+                      clock.instant()));
             });
   }
 

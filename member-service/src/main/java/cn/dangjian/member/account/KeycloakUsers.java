@@ -55,6 +55,11 @@ public class KeycloakUsers {
     return Optional.empty();
   }
 
+  /**
+   * Creates an enabled user whose initial password is temporary: Keycloak makes the member set a
+   * new one at the first sign-in (credential {@code temporary} and required action {@code
+   * UPDATE_PASSWORD}).
+   */
   public User create(
       String username, String displayName, Map<String, String> attributes, String password) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -64,10 +69,9 @@ public class KeycloakUsers {
     body.put("lastName", displayName.substring(0, 1));
     body.put("firstName", displayName.length() > 1 ? displayName.substring(1) : displayName);
     body.put("attributes", multi(attributes));
-    if (password != null) {
-      body.put(
-          "credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)));
-    }
+    body.put(
+        "credentials", List.of(Map.of("type", "password", "value", password, "temporary", true)));
+    body.put("requiredActions", List.of("UPDATE_PASSWORD"));
     call(
         () ->
             http.post()
@@ -118,6 +122,23 @@ public class KeycloakUsers {
                 .body(body)
                 .retrieve()
                 .toBodilessEntity());
+  }
+
+  /** The names of the user's realm roles (direct mappings), e.g. member, secretary. */
+  public java.util.Set<String> realmRoles(String userId) {
+    JsonNode current =
+        call(
+            () ->
+                http.get()
+                    .uri(admin("/users/{id}/role-mappings/realm"), userId)
+                    .header("Authorization", bearer())
+                    .retrieve()
+                    .body(JsonNode.class));
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (JsonNode mapped : current) {
+      names.add(mapped.get("name").asString());
+    }
+    return names;
   }
 
   /** Grants {@code role} and removes the other roles member-service manages. */
