@@ -41,12 +41,20 @@ public record GatewayProperties(
    * @param requestsPerSecond sustained rate a single caller may send
    * @param burst how many requests a caller may send at once before being throttled
    * @param maxTrackedCallers memory bound: idle buckets are dropped beyond this many callers
+   * @param anonymousRequestsPerSecond budget per client address for requests without a token and
+   *     for failed authentications (token guessing, scraping of public paths); probes are exempt
+   * @param anonymousBurst how many such requests one address may send at once
+   * @param trustedForwardedHops how many proxies in front of the gateway append to {@code
+   *     X-Forwarded-For} (0: the socket address is the client; 1 behind one ingress controller)
    */
   public record RateLimit(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("50") double requestsPerSecond,
       @DefaultValue("100") int burst,
-      @DefaultValue("100000") int maxTrackedCallers) {}
+      @DefaultValue("100000") int maxTrackedCallers,
+      @DefaultValue("10") double anonymousRequestsPerSecond,
+      @DefaultValue("30") int anonymousBurst,
+      @DefaultValue("0") int trustedForwardedHops) {}
 
   /**
    * Tokens that passed verification, by raw token. An entry is used only until the token's {@code

@@ -36,6 +36,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "dangjian.gateway.max-body-size=16KB",
       "dangjian.gateway.rate-limit.requests-per-second=1",
       "dangjian.gateway.rate-limit.burst=10",
+      // every test calls from 127.0.0.1; AnonymousRateLimitTest has its own, tight budget
+      "dangjian.gateway.rate-limit.anonymous-requests-per-second=1000",
+      "dangjian.gateway.rate-limit.anonymous-burst=1000",
     })
 public abstract class GatewayIntegrationTest {
 

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -42,6 +43,8 @@ class EdgeSecurityConfiguration {
     "/*/v3/api-docs",
     "/fallback/**"
   };
+
+  static final String PAYMENT_CALLBACKS = "/api/dues/payments/callbacks/*";
 
   /**
    * Wraps Boot's decoder rather than replacing it, so issuer, audience, algorithms and JWKS stay
@@ -99,6 +102,10 @@ class EdgeSecurityConfiguration {
                     .matchers(EdgeSecurityConfiguration::corsPreflight)
                     .permitAll()
                     .pathMatchers(PUBLIC_PATHS)
+                    .permitAll()
+                    // Payment providers call back without a user token; dues-service checks the
+                    // HMAC signature, timestamp and nonce of every callback.
+                    .pathMatchers(HttpMethod.POST, PAYMENT_CALLBACKS)
                     .permitAll()
                     // The gateway endpoint reveals the routing table: operators only.
                     .pathMatchers("/actuator/**")

@@ -1,5 +1,6 @@
 package cn.dangjian.gateway.security;
 
+import cn.dangjian.gateway.limits.ClientAddressLimiter;
 import cn.dangjian.gateway.problem.GatewayProblem;
 import cn.dangjian.gateway.problem.ProblemResponder;
 import org.springframework.http.HttpHeaders;
@@ -18,19 +19,27 @@ import reactor.core.publisher.Mono;
 class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
   private final ProblemResponder problems;
+  private final ClientAddressLimiter limiter;
 
-  ProblemAuthenticationEntryPoint(ProblemResponder problems) {
+  ProblemAuthenticationEntryPoint(ProblemResponder problems, ClientAddressLimiter limiter) {
     this.problems = problems;
+    this.limiter = limiter;
   }
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
     HttpHeaders headers = exchange.getResponse().getHeaders();
     if (failure instanceof OAuth2AuthenticationException oauth) {
-      headers.set(
-          HttpHeaders.WWW_AUTHENTICATE,
-          "Bearer realm=\"dangjian\", error=\"" + oauth.getError().getErrorCode() + "\"");
-      return problems.write(exchange, GatewayProblem.INVALID_TOKEN);
+      // A token that fails verification costs the sender's address: forged tokens are not free.
+      return limiter.charge(
+          exchange,
+          Mono.defer(
+              () -> {
+                headers.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"dangjian\", error=\"" + oauth.getError().getErrorCode() + "\"");
+                return problems.write(exchange, GatewayProblem.INVALID_TOKEN);
+              }));
     }
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dangjian\"");
     return problems.write(exchange, GatewayProblem.UNAUTHORIZED);

@@ -30,6 +30,28 @@ public class DangjianProperties {
     public void setMaxRequestSize(DataSize maxRequestSize) {
       this.maxRequestSize = maxRequestSize;
     }
+
+    /** Earliest year a date in a request body may have (older members were born after 1900). */
+    private int minYear = 1900;
+
+    /** Latest year a date in a request body may have (effective months, deadlines, plans). */
+    private int maxYear = 2099;
+
+    public int getMinYear() {
+      return minYear;
+    }
+
+    public void setMinYear(int minYear) {
+      this.minYear = minYear;
+    }
+
+    public int getMaxYear() {
+      return maxYear;
+    }
+
+    public void setMaxYear(int maxYear) {
+      this.maxYear = maxYear;
+    }
   }
 
   public static class Events {

@@ -5,6 +5,8 @@ import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.RequestSizeLimitFilter;
 import cn.dangjian.platform.web.IdempotencyFilter;
+import cn.dangjian.platform.web.InputHygiene;
+import cn.dangjian.platform.web.InputHygieneModule;
 import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,13 +22,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** Problem details, language, request size limit and OpenAPI basics for servlet services. */
 // Before WebMvcAutoConfiguration so our localeResolver replaces Boot's.
@@ -49,6 +55,26 @@ public class DangjianWebAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Request bodies: no invisible/control characters in strings, no implausible dates, and no
+   * numbers or booleans silently turned into strings ({@code "name": 123}).
+   */
+  @Bean
+  JsonMapperBuilderCustomizer dangjianInputHygiene(DangjianProperties properties) {
+    InputHygiene hygiene =
+        new InputHygiene(properties.getWeb().getMinYear(), properties.getWeb().getMaxYear());
+    return builder ->
+        builder
+            .addModule(new InputHygieneModule(hygiene))
+            .withCoercionConfig(
+                LogicalType.Textual,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
   }
 
   @Bean

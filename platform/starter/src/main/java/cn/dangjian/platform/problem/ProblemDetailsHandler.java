@@ -1,5 +1,6 @@
 package cn.dangjian.platform.problem;
 
+import cn.dangjian.platform.web.InputHygieneModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -110,6 +112,23 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
     return simple(ProblemType.FORBIDDEN, request);
+  }
+
+  /** A multipart request without a boundary, or a broken one, is the client's error. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> handleBadMultipart(MultipartException ex, HttpServletRequest request) {
+    if (ex instanceof MaxUploadSizeExceededException tooBig) {
+      return respond(
+          tooLarge(tooBig.getMaxUploadSize(), request.getRequestURI()), new HttpHeaders());
+    }
+    return respond(
+        problems.create(
+            ProblemType.BAD_REQUEST,
+            "problem.detail.bad-multipart",
+            null,
+            locale(),
+            request.getRequestURI()),
+        new HttpHeaders());
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
@@ -195,6 +214,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
                 path),
             headers,
             Map.of("field", jsonPath(unknown)));
+      }
+      if (cause instanceof InputHygieneModule.UnsafeValueException unsafe) {
+        String field = jsonPath(unsafe);
+        String message =
+            problems.message(
+                unsafe.messageKey(), unsafe.messageArguments(), locale(), "invalid value");
+        return respond(
+            validation(List.of(Map.of("field", field, "message", message)), path), headers);
       }
       if (cause instanceof InvalidFormatException
           || (cause instanceof MismatchedInputException

@@ -5,8 +5,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,14 +18,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/notes")
 class NoteController {
 
   record CreateNote(@NotBlank @Size(max = 50) String title, @Min(1) @Max(500) int pages) {}
+
+  record DatedNote(@NotBlank String title, LocalDate due, YearMonth effectiveMonth) {}
 
   record RenameNote(@NotBlank String title, long version) {}
 
@@ -43,6 +51,16 @@ class NoteController {
   @ResponseStatus(HttpStatus.CREATED)
   NoteView create(@Valid @RequestBody CreateNote request) {
     return NoteView.of(service.create(request.title(), request.pages(), false));
+  }
+
+  @PostMapping("/dated")
+  DatedNote dated(@Valid @RequestBody DatedNote request) {
+    return request;
+  }
+
+  @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Map<String, Long> attach(@RequestPart("file") MultipartFile file) {
+    return Map.of("size", file.getSize());
   }
 
   @PostMapping("/failing")
