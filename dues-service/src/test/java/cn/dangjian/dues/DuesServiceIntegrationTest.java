@@ -9,11 +9,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** One context for dues-service tests: real MariaDB schema, real KRaft broker, fake JWKS. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+// The sandbox provider is off unless enabled explicitly; the payment tests use it.
+@TestPropertySource(properties = "dangjian.dues.sandbox.enabled=true")
 public abstract class DuesServiceIntegrationTest {
 
   protected static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();

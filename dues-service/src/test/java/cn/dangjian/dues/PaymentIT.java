@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dangjian.dues.provider.HmacSigner;
 import cn.dangjian.platform.projection.Uuids;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,14 +232,182 @@ class PaymentIT extends ApiTestSupport {
         getJson(memberToken(member, branchA), "/api/dues/payments/" + order.get("id").asString());
     assertThat(payment.get("status").asString()).isEqualTo("PAID");
 
-    // the provider delivers the same callback again: acknowledged, nothing applied twice
+    // a fresh notice (new nonce) for the paid order: acknowledged, nothing applied twice
+    deliver(
+            completion.get("callbackBody").asString(),
+            Instant.now().getEpochSecond(),
+            nonce(),
+            new HmacSigner(SIGNING_KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("DUPLICATE"));
+  }
+
+  /** Delivers a callback signed over timestamp, nonce and body, without any user token. */
+  private org.springframework.test.web.servlet.ResultActions deliver(
+      String body, long timestamp, String nonce, HmacSigner signer) throws Exception {
+    return deliver(body, timestamp, nonce, signer.sign(Long.toString(timestamp), nonce, body));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions deliver(
+      String body, long timestamp, String nonce, String signature) throws Exception {
+    return mvc.perform(
+        post("/api/dues/payments/callbacks/sandbox")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("X-Sandbox-Signature", signature)
+            .header("X-Sandbox-Timestamp", Long.toString(timestamp))
+            .header("X-Sandbox-Nonce", nonce)
+            .content(body));
+  }
+
+  private static String nonce() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private String notice(String orderId, long amountFen) {
+    return "{\"orderId\":\""
+        + orderId
+        + "\",\"amountFen\":"
+        + amountFen
+        + ",\"tradeNo\":\"T1\",\"paidAt\":\"2026-12-01T00:00:00Z\"}";
+  }
+
+  private String sandboxStatus(String orderId) {
+    return jdbc.queryForObject(
+        "SELECT status FROM sandbox_order WHERE id = ?", String.class, orderId);
+  }
+
+  private int paidEventsOf(String paymentId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?",
+        Integer.class,
+        "%" + paymentId + "%");
+  }
+
+  @Test
+  void strangerCannotReadOrCompleteSomeoneElsesSandboxOrder() throws Exception {
+    JsonNode order = startOnline(months(6, 6), 0);
+    String orderId = order.get("providerOrderId").asString();
+    UUID neighbour = fullMember(branchA, "EMPLOYED");
+    List<String> strangers =
+        List.of(memberToken(neighbour, branchA), worker, secretaryOf(branchA), admin);
+    for (String stranger : strangers) {
+      as(
+              stranger,
+              org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                  "/api/dues/sandbox/orders/" + orderId))
+          .andExpect(status().isNotFound())
+          .andExpect(header().string("Content-Type", "application/problem+json"));
+      as(stranger, post("/api/dues/sandbox/orders/" + orderId + "/complete"))
+          .andExpect(status().isNotFound());
+    }
+    assertThat(sandboxStatus(orderId)).isEqualTo("CREATED");
+    assertThat(bill(member, NOW.minusMonths(6))).containsEntry("status", "PENDING");
+    assertThat(paidEventsOf(order.get("id").asString())).isZero();
+    // the payer still can
+    getJson(memberToken(member, branchA), "/api/dues/sandbox/orders/" + orderId);
+  }
+
+  @Test
+  void completingASandboxOrderWithAWrongAmountLeavesTheOrderAndTheBillUnpaid() throws Exception {
+    JsonNode order = startOnline(months(6, 6), 0);
+    String orderId = order.get("providerOrderId").asString();
+    String payer = memberToken(member, branchA);
+    as(payer, post("/api/dues/sandbox/orders/" + orderId + "/complete?amountFen=1"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.outcome").value("AMOUNT_MISMATCH"));
+    assertThat(bill(member, NOW.minusMonths(6)).get("status")).isNotEqualTo("PAID");
+    assertThat(sandboxStatus(orderId)).isEqualTo("CREATED");
+    assertThat(
+            getJson(payer, "/api/dues/payments/" + order.get("id").asString())
+                .get("status")
+                .asString())
+        .isEqualTo("PENDING");
+    assertThat(paidEventsOf(order.get("id").asString())).isZero();
+    // nothing was used up: the order can still be paid properly
+    JsonNode done =
+        read(
+            as(payer, post("/api/dues/sandbox/orders/" + orderId + "/complete"))
+                .andExpect(status().isOk()));
+    assertThat(done.get("outcome").asString()).isEqualTo("APPLIED");
+    assertThat(bill(member, NOW.minusMonths(6))).containsEntry("status", "PAID");
+  }
+
+  @Test
+  void aCapturedCallbackReplayedIsRejectedAndChangesNothing() throws Exception {
+    JsonNode order = startOnline(months(6, 6), 0);
+    JsonNode completion =
+        read(
+            as(
+                    memberToken(member, branchA),
+                    post(
+                        "/api/dues/sandbox/orders/"
+                            + order.get("providerOrderId").asString()
+                            + "/complete"))
+                .andExpect(status().isOk()));
+    assertThat(completion.get("outcome").asString()).isEqualTo("APPLIED");
+    int events = paidEventsOf(order.get("id").asString());
+    int logged = callbackLog("REPLAYED");
+    // the exact delivery again, no user token: refused
+    deliver(
+            completion.get("callbackBody").asString(),
+            Long.parseLong(completion.get("timestamp").asString()),
+            completion.get("nonce").asString(),
+            completion.get("signature").asString())
+        .andExpect(status().isConflict())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.outcome").value("REPLAYED"));
+    assertThat(callbackLog("REPLAYED")).isEqualTo(logged + 1);
+    assertThat(paidEventsOf(order.get("id").asString())).isEqualTo(events);
+  }
+
+  @Test
+  void aStaleCallbackIsRejectedAndAFreshOneStillApplies() throws Exception {
+    JsonNode order = startOnline(months(6, 6), 0);
+    String body = notice(order.get("providerOrderId").asString(), 8_100);
+    HmacSigner signer = new HmacSigner(SIGNING_KEY);
+    deliver(body, Instant.now().minusSeconds(6 * 60).getEpochSecond(), nonce(), signer)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.outcome").value("STALE"));
+    deliver(body, Instant.now().plusSeconds(6 * 60).getEpochSecond(), nonce(), signer)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.outcome").value("STALE"));
+    assertThat(bill(member, NOW.minusMonths(6))).containsEntry("status", "PENDING");
+    deliver(body, Instant.now().getEpochSecond(), nonce(), signer)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("APPLIED"));
+    assertThat(bill(member, NOW.minusMonths(6))).containsEntry("status", "PAID");
+  }
+
+  @Test
+  void aCallbackWithATamperedAmountTimestampOrNonceIsRejected() throws Exception {
+    JsonNode order = startOnline(months(6, 6), 0);
+    String orderId = order.get("providerOrderId").asString();
+    HmacSigner signer = new HmacSigner(SIGNING_KEY);
+    long now = Instant.now().getEpochSecond();
+    String nonce = nonce();
+    // a genuine notice of a smaller amount, its amount raised in transit
+    String genuine = notice(orderId, 1);
+    String signature = signer.sign(Long.toString(now), nonce, genuine);
+    deliver(notice(orderId, 8_100), now, nonce, signature)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.outcome").value("BAD_SIGNATURE"));
+    String right = notice(orderId, 8_100);
+    String stale = signer.sign(Long.toString(now - 600), nonce, right);
+    deliver(right, now, nonce, stale)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.outcome").value("BAD_SIGNATURE"));
+    deliver(right, now - 600, nonce(), stale)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.outcome").value("BAD_SIGNATURE"));
+    // and a notice without timestamp and nonce is not a callback at all
     mvc.perform(
             post("/api/dues/payments/callbacks/sandbox")
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Sandbox-Signature", completion.get("signature").asString())
-                .content(completion.get("callbackBody").asString()))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.outcome").value("DUPLICATE"));
+                .header("X-Sandbox-Signature", signer.sign(right))
+                .content(right))
+        .andExpect(status().isForbidden());
+    assertThat(bill(member, NOW.minusMonths(6))).containsEntry("status", "PENDING");
+    assertThat(sandboxStatus(orderId)).isEqualTo("CREATED");
   }
 
   private int callbackLog(String outcome) {
@@ -252,36 +421,21 @@ class PaymentIT extends ApiTestSupport {
     JsonNode order = startOnline(months(6, 6), 0);
     String orderId = order.get("providerOrderId").asString();
     HmacSigner signer = new HmacSigner(SIGNING_KEY);
-    String rightBody =
-        "{\"orderId\":\""
-            + orderId
-            + "\",\"amountFen\":8100,\"tradeNo\":\"T1\",\"paidAt\":\"2026-12-01T00:00:00Z\"}";
+    String rightBody = notice(orderId, 8_100);
+    long now = Instant.now().getEpochSecond();
     int badBefore = callbackLog("BAD_SIGNATURE");
-    mvc.perform(
-            post("/api/dues/payments/callbacks/sandbox")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(
-                    "X-Sandbox-Signature", new HmacSigner("another-key-0123456789").sign(rightBody))
-                .content(rightBody))
+    deliver(rightBody, now, nonce(), new HmacSigner("another-key-0123456789"))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.outcome").value("BAD_SIGNATURE"));
     assertThat(callbackLog("BAD_SIGNATURE")).isEqualTo(badBefore + 1);
 
     String unknown = rightBody.replace(orderId, "SBXNOSUCHORDER");
-    mvc.perform(
-            post("/api/dues/payments/callbacks/sandbox")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Sandbox-Signature", signer.sign(unknown))
-                .content(unknown))
+    deliver(unknown, now, nonce(), signer)
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.outcome").value("UNKNOWN_ORDER"));
 
-    String wrongAmount = rightBody.replace("8100", "1");
-    mvc.perform(
-            post("/api/dues/payments/callbacks/sandbox")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Sandbox-Signature", signer.sign(wrongAmount))
-                .content(wrongAmount))
+    String wrongAmount = notice(orderId, 1);
+    deliver(wrongAmount, now, nonce(), signer)
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.outcome").value("AMOUNT_MISMATCH"));
     assertThat(

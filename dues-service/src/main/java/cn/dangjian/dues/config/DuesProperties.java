@@ -18,6 +18,8 @@ public class DuesProperties {
   private final Payments payments = new Payments();
   private final Sandbox sandbox = new Sandbox();
   private final Generation generation = new Generation();
+  private final Callbacks callbacks = new Callbacks();
+  private final Exports exports = new Exports();
 
   public Rates getRates() {
     return rates;
@@ -33,6 +35,14 @@ public class DuesProperties {
 
   public Generation getGeneration() {
     return generation;
+  }
+
+  public Callbacks getCallbacks() {
+    return callbacks;
+  }
+
+  public Exports getExports() {
+    return exports;
   }
 
   /** The rate table; empty lists mean the national defaults. */
@@ -180,8 +190,11 @@ public class DuesProperties {
 
   /** The sandbox payment provider a developer runs locally. */
   public static class Sandbox {
-    /** Whether {@code /api/dues/sandbox/**} (completing orders by hand) is available. */
-    private boolean enabled = true;
+    /**
+     * Whether the sandbox provider is offered at all, with {@code /api/dues/sandbox/**} (completing
+     * orders by hand). Off unless a developer environment turns it on: it takes money for nothing.
+     */
+    private boolean enabled = false;
 
     /** HMAC-SHA256 key the sandbox signs callbacks with and the service verifies them with. */
     private String signingKey = "";
@@ -224,6 +237,45 @@ public class DuesProperties {
 
     public void setChunkSize(int chunkSize) {
       this.chunkSize = chunkSize;
+    }
+  }
+
+  /** Provider callbacks: how fresh a signed callback must be (its nonce is kept that long). */
+  public static class Callbacks {
+    /** A callback whose timestamp is further than this from now (either way) is refused. */
+    private Duration maxSkew = Duration.ofMinutes(5);
+
+    /** How often nonces older than the window are removed. */
+    private Duration noncePurgeInterval = Duration.ofMinutes(5);
+
+    public Duration getMaxSkew() {
+      return maxSkew;
+    }
+
+    public void setMaxSkew(Duration maxSkew) {
+      this.maxSkew = maxSkew;
+    }
+
+    public Duration getNoncePurgeInterval() {
+      return noncePurgeInterval;
+    }
+
+    public void setNoncePurgeInterval(Duration noncePurgeInterval) {
+      this.noncePurgeInterval = noncePurgeInterval;
+    }
+  }
+
+  /** Report and list exports (CSV/XLSX). */
+  public static class Exports {
+    /** An export with more rows than this is refused: the caller narrows the filter. */
+    private int maxRows = 50_000;
+
+    public int getMaxRows() {
+      return maxRows;
+    }
+
+    public void setMaxRows(int maxRows) {
+      this.maxRows = maxRows;
     }
   }
 }

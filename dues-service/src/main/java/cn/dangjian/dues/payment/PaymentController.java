@@ -4,6 +4,7 @@ import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.payment.PaymentRequests.CreatePayment;
 import cn.dangjian.dues.payment.PaymentRequests.PaymentView;
 import cn.dangjian.dues.payment.PaymentRequests.Reverse;
+import cn.dangjian.dues.provider.PaymentProvider;
 import cn.dangjian.dues.provider.SandboxPaymentProvider;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.web.IdempotencyFilter;
@@ -106,14 +107,21 @@ class PaymentController {
   @Operation(
       summary = "支付渠道回调 (provider callback)",
       description =
-          "无需令牌，以签名认证（HMAC-SHA256，请求头 X-Sandbox-Signature）。签名错误、订单不存在、金额不符均拒绝并记录，"
-              + "不入账。 No JWT: the signature authenticates; rejected callbacks are logged, never applied.")
+          "无需令牌，以签名认证：X-Sandbox-Signature 为 HMAC-SHA256(\"时间戳\\n随机串\\n正文\\n\")，"
+              + "X-Sandbox-Timestamp 为发送时间（Unix 秒，须在±5分钟内），X-Sandbox-Nonce 为只能使用一次的随机串"
+              + "（16–64位字母数字）。签名错误、过期、重放、订单不存在、金额不符均拒绝并记录，不入账。 No JWT: the"
+              + " signature over timestamp, nonce and body authenticates; stale or replayed callbacks and"
+              + " every other rejection are logged and change nothing.")
   PaymentCallbacks.Result callback(
       @PathVariable String provider,
       @RequestHeader(value = SandboxPaymentProvider.SIGNATURE_HEADER, required = false)
           String signature,
+      @RequestHeader(value = SandboxPaymentProvider.TIMESTAMP_HEADER, required = false)
+          String timestamp,
+      @RequestHeader(value = SandboxPaymentProvider.NONCE_HEADER, required = false) String nonce,
       @RequestBody String body) {
-    return callbacks.handle(provider, body, signature);
+    return callbacks.handle(
+        provider, new PaymentProvider.SignedCallback(body, signature, timestamp, nonce));
   }
 
   private static void requireKey(String key) {

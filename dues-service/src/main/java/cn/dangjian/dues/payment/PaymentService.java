@@ -53,7 +53,7 @@ public class PaymentService {
   private final ArrearsService arrears;
   private final DomainEventPublisher events;
   private final DuesAudit audit;
-  private final PaymentProvider provider;
+  private final List<PaymentProvider> providers;
   private final DuesProperties properties;
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -66,7 +66,7 @@ public class PaymentService {
       ArrearsService arrears,
       DomainEventPublisher events,
       DuesAudit audit,
-      PaymentProvider provider,
+      List<PaymentProvider> providers,
       DuesProperties properties,
       JdbcTemplate jdbc,
       Clock clock) {
@@ -77,7 +77,7 @@ public class PaymentService {
     this.arrears = arrears;
     this.events = events;
     this.audit = audit;
-    this.provider = provider;
+    this.providers = providers;
     this.properties = properties;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -97,6 +97,10 @@ public class PaymentService {
     } else if (!(caller.scope().kind() == DataScope.Kind.SELF
         && member.memberId().equals(caller.scope().selfMemberId()))) {
       throw ProblemException.forbidden("payment.online-by-member");
+    } else if (providers.isEmpty()) {
+      // no provider configured here (the sandbox is off unless explicitly enabled)
+      throw ProblemException.businessRule(
+          "online-payment-unavailable", "payment.rule.online-unavailable");
     }
     if (!member.admitted()) {
       throw ProblemException.businessRule(
@@ -208,9 +212,14 @@ public class PaymentService {
       arrears.refresh(member, after);
     } else {
       Instant expires = now.plus(properties.getPayments().getOrderTtl());
+      PaymentProvider provider = providers.get(0);
       ProviderOrder order =
           provider.createOrder(
-              payment.getId(), payment.getTotalFen(), "党费 " + payment.getMonths(), expires);
+              payment.getId(),
+              payment.getTotalFen(),
+              "党费 " + payment.getMonths(),
+              expires,
+              new PaymentProvider.Payer(member.memberId(), caller.caller().subject()));
       payment.awaitProvider(provider.name(), order.orderId(), order.payUrl(), expires);
       payments.saveAndFlush(payment);
     }

@@ -7,9 +7,12 @@ public class CallbackRejected extends RuntimeException {
   public enum Outcome {
     BAD_SIGNATURE,
     MALFORMED,
+    STALE,
+    REPLAYED,
     UNKNOWN_ORDER,
     AMOUNT_MISMATCH,
-    NOT_PENDING
+    NOT_PENDING,
+    EXPIRED
   }
 
   private final Outcome outcome;

@@ -13,16 +13,30 @@ public interface PaymentProvider {
   String name();
 
   /** Creates an order for the amount; the payer pays it at {@code payUrl}. */
-  ProviderOrder createOrder(UUID paymentId, long amountFen, String subject, Instant expiresAt);
+  ProviderOrder createOrder(
+      UUID paymentId, long amountFen, String subject, Instant expiresAt, Payer payer);
 
   /**
-   * Verifies and reads a callback. Throws {@link CallbackRejected} for a bad signature or a body
-   * that is not a notice; order and amount are checked by the caller against its own records.
+   * Verifies and reads a callback: the signature must cover body, timestamp and nonce. Throws
+   * {@link CallbackRejected} for a bad signature or a body that is not a notice; freshness, nonce
+   * reuse, order and amount are checked by the caller against its own records.
    */
-  CallbackNotice verify(String body, String signature);
+  CallbackNotice verify(SignedCallback callback);
 
   record ProviderOrder(String orderId, String payUrl) {}
 
+  /** Who started the order: only they may act on it at the provider (sandbox pay page). */
+  record Payer(UUID memberId, String subject) {}
+
+  /** A callback as delivered: body plus the signed timestamp (epoch seconds) and nonce. */
+  record SignedCallback(String body, String signature, String timestamp, String nonce) {}
+
   /** What a verified callback says: this order was paid with this amount. */
-  record CallbackNotice(String orderId, long amountFen, String tradeNo, Instant paidAt) {}
+  record CallbackNotice(
+      String orderId,
+      long amountFen,
+      String tradeNo,
+      Instant paidAt,
+      Instant sentAt,
+      String nonce) {}
 }

@@ -1,0 +1,66 @@
+package cn.dangjian.dues.payment;
+
+import cn.dangjian.dues.config.DuesProperties;
+import cn.dangjian.dues.support.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replay protection of provider callbacks: a callback is only fresh within {@code
+ * dangjian.dues.callbacks.max-skew} of its signed timestamp, and its signed nonce is used once.
+ * Nonces are kept until their callback could no longer be fresh, then purged.
+ */
+@Component
+public class CallbackNonces {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final Duration maxSkew;
+
+  public CallbackNonces(JdbcTemplate jdbc, Clock clock, DuesProperties properties) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.maxSkew = properties.getCallbacks().getMaxSkew();
+  }
+
+  /** Whether a callback sent at {@code sentAt} is within the window around now. */
+  public boolean fresh(Instant sentAt) {
+    return isFresh(sentAt, clock.instant(), maxSkew);
+  }
+
+  static boolean isFresh(Instant sentAt, Instant now, Duration maxSkew) {
+    return !sentAt.isBefore(now.minus(maxSkew)) && !sentAt.isAfter(now.plus(maxSkew));
+  }
+
+  /**
+   * Takes the nonce inside the caller's transaction (so a rejected callback does not use it up);
+   * false if it was used before. A concurrent delivery of the same callback waits on the key and
+   * then finds it taken.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean use(String provider, String nonce, Instant sentAt) {
+    try {
+      jdbc.update(
+          "INSERT INTO dues_callback_nonce (provider, nonce, expires_at) VALUES (?,?,?)",
+          provider,
+          nonce,
+          Times.utc(sentAt.plus(maxSkew)));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${dangjian.dues.callbacks.nonce-purge-interval:5m}")
+  public int purge() {
+    return jdbc.update(
+        "DELETE FROM dues_callback_nonce WHERE expires_at < ?", Times.utc(clock.instant()));
+  }
+}
