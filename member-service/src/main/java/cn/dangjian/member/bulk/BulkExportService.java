@@ -49,18 +49,24 @@ public class BulkExportService {
    * @param prefix path prefix of the subtree, or null for everything
    * @param anchorPath the org whose parent lies outside the file (its row names the parent by id),
    *     or null when the file starts at the roots
+   * @param fullBirthDates whether the caller may see personal data: otherwise the birth-date column
+   *     holds only the year (the full date is digits 7–14 of the ID number)
    */
-  public record Plan(boolean empty, String prefix, String anchorPath) {}
+  public record Plan(boolean empty, String prefix, String anchorPath, boolean fullBirthDates) {}
 
   public Plan plan(DataScope scope, UUID orgId) {
+    return plan(scope, orgId, false);
+  }
+
+  public Plan plan(DataScope scope, UUID orgId, boolean fullBirthDates) {
     if (orgId != null) {
       Org org = orgs.get(orgId, scope);
-      return new Plan(false, org.getPath(), org.getPath());
+      return new Plan(false, org.getPath(), org.getPath(), fullBirthDates);
     }
     return switch (scope.kind()) {
-      case ALL -> new Plan(false, null, null);
-      case SUBTREE -> new Plan(false, scope.pathPrefix(), scope.pathPrefix());
-      case SELF, NOTHING -> new Plan(true, null, null);
+      case ALL -> new Plan(false, null, null, fullBirthDates);
+      case SUBTREE -> new Plan(false, scope.pathPrefix(), scope.pathPrefix(), fullBirthDates);
+      case SELF, NOTHING -> new Plan(true, null, null, fullBirthDates);
     };
   }
 
@@ -78,7 +84,7 @@ public class BulkExportService {
       while (true) {
         List<Member> batch = memberReads.pageAfter(plan.prefix(), after, page);
         for (Member member : batch) {
-          writer.row(memberRow(member));
+          writer.row(memberRow(member, plan.fullBirthDates()));
         }
         count += batch.size();
         if (batch.size() < page.getPageSize()) {
@@ -119,7 +125,7 @@ public class BulkExportService {
     return count;
   }
 
-  private List<Object> memberRow(Member m) {
+  private List<Object> memberRow(Member m, boolean fullBirthDate) {
     List<Object> row = new ArrayList<>(MemberColumn.values().length);
     for (MemberColumn column : MemberColumn.values()) {
       row.add(
@@ -128,7 +134,10 @@ public class BulkExportService {
             case NAME -> m.getName();
             case GENDER -> BulkValues.genderLabel(m.getGender());
             case ETHNICITY -> m.getEthnicity();
-            case BIRTH_DATE -> m.getBirthDate();
+            case BIRTH_DATE ->
+                fullBirthDate || m.getBirthDate() == null
+                    ? m.getBirthDate()
+                    : String.valueOf(m.getBirthDate().getYear());
             case ID_NUMBER -> members.maskedIdNumber(m);
             case PHONE -> members.maskedPhone(m);
             case EDUCATION -> m.getEducation();

@@ -10,6 +10,9 @@ import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberRequests.RegisterMember;
 import cn.dangjian.member.person.MemberService;
+import cn.dangjian.member.privacy.CallerRateLimits;
+import cn.dangjian.member.privacy.PrivacyAudit;
+import cn.dangjian.member.privacy.PrivacyAuditLog;
 import cn.dangjian.member.scope.DataScopeResolver;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
@@ -47,6 +50,8 @@ public class BulkImportService {
   private final IdempotencyStore idempotency;
   private final BulkProperties properties;
   private final JsonMapper json;
+  private final CallerRateLimits limits;
+  private final PrivacyAuditLog privacyAudit;
 
   BulkImportService(
       MemberService members,
@@ -57,7 +62,11 @@ public class BulkImportService {
       BulkReports reports,
       IdempotencyStore idempotency,
       BulkProperties properties,
-      JsonMapper json) {
+      JsonMapper json,
+      CallerRateLimits limits,
+      PrivacyAuditLog privacyAudit) {
+    this.limits = limits;
+    this.privacyAudit = privacyAudit;
     this.members = members;
     this.orgs = orgs;
     this.scopes = scopes;
@@ -71,6 +80,11 @@ public class BulkImportService {
 
   public ImportOutcome importMembers(
       Upload upload, ImportMode mode, boolean dryRun, String idempotencyKey, Caller caller) {
+    if (dryRun) {
+      // A dry run answers "is this ID number registered?" for every row without writing anything:
+      // limited per caller and audited, so it is no free platform-wide membership oracle.
+      limits.acquire(CallerRateLimits.Purpose.IMPORT_DRY_RUN, caller);
+    }
     RawTable table = read(upload);
     ResolvedHeader<MemberColumn> header =
         HeaderResolver.resolve(table.headerRow(), table.header(), MemberColumn.values());
@@ -78,6 +92,15 @@ public class BulkImportService {
       throw reports.headerProblem(header);
     }
     DataScope scope = scopes.resolve(caller);
+    if (dryRun) {
+      privacyAudit.record(
+          PrivacyAudit.Kind.IMPORT_DRY_RUN,
+          caller,
+          scope,
+          "file=" + upload.filename() + ";sha256=" + upload.sha256(),
+          (long) table.rows().size(),
+          false);
+    }
     Fingerprint fingerprint = new Fingerprint(MEMBERS, mode, null, upload.sha256());
     return once(
         caller,

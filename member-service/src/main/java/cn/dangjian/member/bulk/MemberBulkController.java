@@ -1,6 +1,8 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -100,9 +102,11 @@ class MemberBulkController {
       summary = "导出党员名册 (export members)",
       description =
           "导出某组织及其下级组织的全部党员（不指定 orgId 则为调用者管辖范围），列与导入模板相同；身份证号和手机号脱敏，"
-              + "导出文件中不含明文个人敏感信息。CSV 带 BOM，Excel 可直接打开。"
+              + "导出文件中不含明文个人敏感信息；出生日期仅对书记和平台管理员完整导出，其他角色只导出出生年份。"
+              + "CSV 带 BOM，Excel 可直接打开。"
               + " All members of a subtree (or the caller's scope) in the import's columns, streamed;"
-              + " ID numbers and phones are masked, never plaintext. CSV carries a BOM for Excel.")
+              + " ID numbers and phones are masked, never plaintext; the birth date is the year only"
+              + " unless the caller is a secretary or platform admin. CSV carries a BOM for Excel.")
   @ApiResponse(
       responseCode = "200",
       description = "文件 (the file)",
@@ -118,7 +122,9 @@ class MemberBulkController {
       HttpServletResponse response)
       throws IOException {
     ExportFormat fileFormat = ExportFormat.parse(format);
-    BulkExportService.Plan plan = exports.plan(scopes.resolve(caller.get()), orgId);
+    Caller current = caller.get();
+    BulkExportService.Plan plan =
+        exports.plan(scopes.resolve(current), orgId, PersonalDataPolicy.mayUnmask(current));
     ExportResponses.start(response, fileFormat, "党员名册-" + exports.today());
     exports.exportMembers(plan, fileFormat, response.getOutputStream());
   }

@@ -5,6 +5,7 @@ import cn.dangjian.member.person.MemberRequests.MemberResponse;
 import cn.dangjian.member.person.MemberRequests.PersonalData;
 import cn.dangjian.member.person.MemberRequests.RegisterMember;
 import cn.dangjian.member.person.MemberRequests.UpdateMember;
+import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.member.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
@@ -72,19 +73,22 @@ class MemberController {
               + " Registers a person in a branch of the caller's subtree; personal data is encrypted"
               + " at rest and masked in responses.")
   ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterMember request) {
-    Member member = service.register(request, scopes.resolve(caller.get()));
+    Caller current = caller.get();
+    Member member = service.register(request, scopes.resolve(current));
     return ResponseEntity.created(URI.create("/api/members/" + member.getId()))
         .eTag(Versions.etag(member.getVersion()))
-        .body(view(member));
+        .body(view(member, current));
   }
 
   @GetMapping
   @Operation(
       summary = "分页查询党员 (list members)",
       description =
-          "只返回调用者管辖范围内的党员；党员本人只能看到自己。可按身份证号精确查找（不落日志）。"
+          "只返回调用者管辖范围内的党员；党员本人只能看到自己。按身份证号精确查找仅限书记和平台管理员（其他角色 403），"
+              + "每次查找记入审计，并按调用者限流（默认每分钟30次，超出返回 429 及 Retry-After）。"
               + " Only the caller's subtree; a member sees only themself. Exact ID-number lookup"
-              + " uses a keyed hash.")
+              + " (keyed hash) only for secretaries and platform admins (others 403); every lookup"
+              + " is audited and rate-limited per caller (default 30/min; 429 with Retry-After).")
   PageResponse<MemberResponse> list(
       @Parameter(description = "组织ID：该组织及其下级 (org subtree)") @RequestParam(required = false)
           UUID orgId,
@@ -101,9 +105,11 @@ class MemberController {
       @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
       @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
           int size) {
+    Caller current = caller.get();
     var result =
         service.search(
-            scopes.resolve(caller.get()),
+            current,
+            scopes.resolve(current),
             orgId,
             stage,
             status,
@@ -111,14 +117,15 @@ class MemberController {
             name,
             idNumber,
             PageRequest.of(page, size, Sort.by("id")));
-    return PageResponse.of(result, this::view);
+    return PageResponse.of(result, m -> view(m, current));
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "查询党员 (get a member)")
   ResponseEntity<MemberResponse> get(@PathVariable UUID id) {
-    Member member = service.get(id, scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+    Caller current = caller.get();
+    Member member = service.get(id, scopes.resolve(current));
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
   }
 
   @PutMapping("/{id}")
@@ -130,9 +137,10 @@ class MemberController {
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody UpdateMember request) {
+    Caller current = caller.get();
     Member member =
-        service.update(id, request, Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+        service.update(id, request, Versions.fromIfMatch(ifMatch), scopes.resolve(current));
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
   }
 
   @PostMapping("/{id}/status")
@@ -154,7 +162,7 @@ class MemberController {
             Versions.fromIfMatch(ifMatch),
             scopes.resolve(current),
             current.username());
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member));
+    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
   }
 
   @GetMapping("/{id}/status-history")
@@ -217,9 +225,13 @@ class MemberController {
         .toList();
   }
 
-  private MemberResponse view(Member member) {
+  /** Birth date (digits 7–14 of the ID number) only for who may see personal data, or oneself. */
+  private MemberResponse view(Member member, Caller current) {
     LocalDate today = service.today();
+    boolean self = current.memberId().map(member.getId()::equals).orElse(false);
+    LocalDate birthDate =
+        PersonalDataPolicy.mayUnmask(current) || self ? member.getBirthDate() : null;
     return mapper.toResponse(
-        member, service.maskedIdNumber(member), service.maskedPhone(member), today);
+        member, service.maskedIdNumber(member), service.maskedPhone(member), birthDate, today);
   }
 }

@@ -14,6 +14,10 @@ public interface MemberMapper {
   /** ID number and phone come in already masked; this mapper never sees plaintext. */
   @Mapping(target = "idNumber", source = "maskedIdNumber")
   @Mapping(target = "phone", source = "maskedPhone")
+  @Mapping(target = "birthDate", source = "visibleBirthDate")
+  @Mapping(
+      target = "birthYear",
+      expression = "java(member.getBirthDate() == null ? null : member.getBirthDate().getYear())")
   @Mapping(target = "stageLabel", expression = "java(member.getStage().label())")
   @Mapping(target = "statusLabel", expression = "java(member.getStatus().label())")
   @Mapping(
@@ -21,7 +25,11 @@ public interface MemberMapper {
       expression =
           "java(MemberRegistrationRules.partyStandingYears(member.getFullMemberDate(), today))")
   MemberResponse toResponse(
-      Member member, String maskedIdNumber, String maskedPhone, @Context LocalDate today);
+      Member member,
+      String maskedIdNumber,
+      String maskedPhone,
+      LocalDate visibleBirthDate,
+      @Context LocalDate today);
 
   AccessRecord toAccessRecord(PersonalDataAccess access);
 

@@ -58,9 +58,16 @@ public final class MemberRequests {
       @Schema(description = "姓名") String name,
       @Schema(description = "性别") Gender gender,
       @Schema(description = "民族") String ethnicity,
-      @Schema(description = "出生日期") LocalDate birthDate,
-      @Schema(description = "身份证号（脱敏）", example = "110***********123X") String idNumber,
-      @Schema(description = "手机号（脱敏）", example = "138****5678") String phone,
+      @Schema(
+              description =
+                  "出生日期：仅向可查看个人敏感信息的角色（书记、平台管理员）及党员本人返回，其他调用者为 null，请用 birthYear"
+                      + " (birth date: only for secretaries, platform admins and the member;"
+                      + " null otherwise, use birthYear)",
+              nullable = true)
+          LocalDate birthDate,
+      @Schema(description = "出生年份 (birth year)", example = "1990") Integer birthYear,
+      @Schema(description = "身份证号（脱敏，仅保留首尾各1位）", example = "1****************X") String idNumber,
+      @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") String phone,
       @Schema(description = "学历") String education,
       @Schema(description = "工作单位") String workplace,
       @Schema(description = "发展阶段") MemberStage stage,

@@ -8,10 +8,14 @@ import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.MemberRequests.PersonalData;
 import cn.dangjian.member.person.MemberRequests.RegisterMember;
 import cn.dangjian.member.person.MemberRequests.UpdateMember;
+import cn.dangjian.member.privacy.CallerRateLimits;
 import cn.dangjian.member.privacy.ChineseIdNumber;
 import cn.dangjian.member.privacy.PersonalDataAccess;
 import cn.dangjian.member.privacy.PersonalDataAccessRepository;
 import cn.dangjian.member.privacy.PersonalDataCipher;
+import cn.dangjian.member.privacy.PersonalDataPolicy;
+import cn.dangjian.member.privacy.PrivacyAudit;
+import cn.dangjian.member.privacy.PrivacyAuditLog;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
@@ -41,6 +45,8 @@ public class MemberService {
   private final PersonalDataAccessRepository accessLog;
   private final DomainEventPublisher events;
   private final cn.dangjian.member.structure.OrgStructureService structure;
+  private final CallerRateLimits limits;
+  private final PrivacyAuditLog privacyAudit;
   private final Clock clock;
 
   MemberService(
@@ -50,8 +56,12 @@ public class MemberService {
       PersonalDataAccessRepository accessLog,
       DomainEventPublisher events,
       cn.dangjian.member.structure.OrgStructureService structure,
+      CallerRateLimits limits,
+      PrivacyAuditLog privacyAudit,
       Clock clock) {
     this.structure = structure;
+    this.limits = limits;
+    this.privacyAudit = privacyAudit;
     this.members = members;
     this.orgs = orgs;
     this.cipher = cipher;
@@ -79,6 +89,7 @@ public class MemberService {
         today());
     String idHash = cipher.lookupHash(idNumber);
     if (members.existsByIdNumberHash(idHash)) {
+      // Says only "already registered": never where or as whom (no cross-branch oracle).
       throw ProblemException.conflict("member.duplicate-id-number");
     }
     Member member =
@@ -162,6 +173,40 @@ public class MemberService {
   @Transactional(readOnly = true)
   public Member get(UUID id, DataScope scope) {
     return visible(id, scope);
+  }
+
+  /**
+   * The member list. An exact ID-number filter confirms whether a guessed number is a member here,
+   * so it is limited to callers who may see personal data, rate-limited per caller and audited (the
+   * number only as its keyed hash).
+   */
+  public Page<Member> search(
+      Caller caller,
+      DataScope scope,
+      UUID orgId,
+      MemberStage stage,
+      MemberStatus status,
+      DuesCategory category,
+      String namePrefix,
+      String idNumber,
+      Pageable pageable) {
+    if (idNumber == null || idNumber.isBlank()) {
+      return search(scope, orgId, stage, status, category, namePrefix, null, pageable);
+    }
+    if (!PersonalDataPolicy.mayUnmask(caller)) {
+      throw ProblemException.forbidden("member.id-search-forbidden");
+    }
+    limits.acquire(CallerRateLimits.Purpose.ID_NUMBER_SEARCH, caller);
+    Page<Member> page =
+        search(scope, orgId, stage, status, category, namePrefix, idNumber, pageable);
+    privacyAudit.record(
+        PrivacyAudit.Kind.ID_NUMBER_SEARCH,
+        caller,
+        scope,
+        "idNumberHash=" + cipher.lookupHash(ChineseIdNumber.normalize(idNumber)),
+        page.getTotalElements(),
+        false);
+    return page;
   }
 
   @Transactional(readOnly = true)

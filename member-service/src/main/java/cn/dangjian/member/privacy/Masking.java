@@ -1,33 +1,34 @@
 package cn.dangjian.member.privacy;
 
-/** How personal data is shown to callers who may not see it in full. */
+/**
+ * How personal data is shown to callers who may not see it in full. Masks keep so little that the
+ * value cannot be rebuilt: with 3 + 4 digits of an ID number plus the birth date in the same
+ * response only a handful of digits were left to guess.
+ */
 public final class Masking {
 
   private Masking() {}
 
-  /** {@code 110101199003071234} → {@code 110***********1234}. */
+  /** {@code 110101199003071234} → {@code 1****************4}: first and last character only. */
   public static String idNumber(String value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.length() <= 7) {
-      return "*".repeat(value.length());
-    }
-    return value.substring(0, 3)
-        + "*".repeat(value.length() - 7)
-        + value.substring(value.length() - 4);
+    return keep(value, 1, 1);
   }
 
-  /** {@code 13812345678} → {@code 138****5678}. */
+  /** {@code 13812345678} → {@code 138******78}: first 3 and last 2 at most. */
   public static String phone(String value) {
+    return keep(value, 3, 2);
+  }
+
+  private static String keep(String value, int head, int tail) {
     if (value == null) {
       return null;
     }
-    if (value.length() <= 7) {
+    // short values would show too large a share: mask them completely
+    if (value.length() <= 2 * (head + tail)) {
       return "*".repeat(value.length());
     }
-    return value.substring(0, 3)
-        + "*".repeat(value.length() - 7)
-        + value.substring(value.length() - 4);
+    return value.substring(0, head)
+        + "*".repeat(value.length() - head - tail)
+        + value.substring(value.length() - tail);
   }
 }

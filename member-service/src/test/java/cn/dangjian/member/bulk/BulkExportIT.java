@@ -69,12 +69,36 @@ class BulkExportIT extends BulkItSupport {
 
     for (String id : ids) {
       String phone = BulkTestFiles.phoneFor(id);
-      String masked = id.substring(0, 3) + "*".repeat(11) + id.substring(14);
+      String masked = id.charAt(0) + "*".repeat(16) + id.charAt(17);
       assertThat(text).doesNotContain(id).doesNotContain(phone).contains(masked);
       assertThat(cells).doesNotContain(id).doesNotContain(phone).contains(masked);
-      assertThat(cells).contains(phone.substring(0, 3) + "****" + phone.substring(7));
+      assertThat(cells).contains(phone.substring(0, 3) + "******" + phone.substring(9));
     }
     assertThat(sheet.get(1)).contains(branchA.toString(), "女", "正式党员", "在职", "2020-07-01");
+  }
+
+  @Test
+  void exportGivesAPartyWorkerOnlyTheBirthYear() throws Exception {
+    List<String> ids = importMembers(branchA, 2);
+    String worker =
+        KEYCLOAK.token().roles("party-worker").orgId(branchA).username("worker-x").build();
+    String text =
+        new String(
+            export(worker, "/api/members/export", "csv", branchA).getContentAsByteArray(),
+            StandardCharsets.UTF_8);
+    for (String id : ids) {
+      String full = id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14);
+      assertThat(text).doesNotContain(full).contains("," + id.substring(6, 10) + ",");
+    }
+    String bySecretary =
+        new String(
+            export(secretaryOf(branchA), "/api/members/export", "csv", branchA)
+                .getContentAsByteArray(),
+            StandardCharsets.UTF_8);
+    String first = ids.get(0);
+    assertThat(bySecretary)
+        .contains(
+            first.substring(6, 10) + "-" + first.substring(10, 12) + "-" + first.substring(12, 14));
   }
 
   @Test

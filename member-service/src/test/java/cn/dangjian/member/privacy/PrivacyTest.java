@@ -15,13 +15,15 @@ class PrivacyTest {
   }
 
   @Test
-  void idNumberIsMaskedToFirstThreeAndLastFour() {
-    assertThat(Masking.idNumber("110105199003071234")).isEqualTo("110***********1234");
+  void idNumberMaskKeepsOnlyTheFirstAndLastCharacterSoItCannotBeRebuilt() {
+    assertThat(Masking.idNumber("11010519900307123X")).isEqualTo("1****************X");
+    assertThat(Masking.idNumber("1234")).isEqualTo("****");
   }
 
   @Test
-  void phoneIsMaskedToFirstThreeAndLastFour() {
-    assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
+  void phoneMaskKeepsAtMostTheFirstThreeAndLastTwo() {
+    assertThat(Masking.phone("13812345678")).isEqualTo("138******78");
+    assertThat(Masking.phone("1234567")).isEqualTo("*******");
   }
 
   @Test

@@ -1,0 +1,6 @@
+package cn.dangjian.member.privacy;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PrivacyAuditRepository extends JpaRepository<PrivacyAudit, UUID> {}
