@@ -2,6 +2,7 @@ package cn.dangjian.member;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -63,7 +64,86 @@ class TransferIT extends ApiTestSupport {
         .andExpect(jsonPath("$.status").value("RECEIVED"));
     as(b, get("/api/members/" + member)).andExpect(jsonPath("$.orgId").value(branchB.toString()));
     as(a, get("/api/members/" + member)).andExpect(status().isNotFound());
-    act(a, transfer, "complete", "{\"on\":\"2026-11-12\"}")
+    act(b, transfer, "complete", "{\"on\":\"2026-11-12\"}")
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+  }
+
+  /**
+   * Walks an internal transfer from A to B up to {@code upTo} (APPROVED_OUT, IN_TRANSIT, RECEIVED).
+   */
+  private UUID transferAt(String upTo) throws Exception {
+    UUID member = id(register(admin, branchA, "转接" + SERIAL.incrementAndGet(), newIdNumber()));
+    UUID transfer = requestInternal(member, branchB);
+    String a = secretaryOf(branchA);
+    act(a, transfer, "approve-out", "{\"on\":\"2026-11-02\"}").andExpect(status().isOk());
+    if (!upTo.equals("APPROVED_OUT")) {
+      act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-9\"}")
+          .andExpect(status().isOk());
+    }
+    if (upTo.equals("RECEIVED")) {
+      act(secretaryOf(branchB), transfer, "receive", "{\"on\":\"2026-11-10\"}")
+          .andExpect(status().isOk());
+    }
+    return transfer;
+  }
+
+  @Test
+  void sendingBranchCannotCompleteATransferOnlyTheReceivingSideCan() throws Exception {
+    UUID transfer = transferAt("RECEIVED");
+    act(secretaryOf(branchA), transfer, "complete", "{\"on\":\"2026-11-12\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    as(admin, get("/api/members/transfers/" + transfer))
+        .andExpect(jsonPath("$.status").value("RECEIVED"));
+    UUID stranger = id(create(admin, committee, "无关党支部", "BRANCH"));
+    act(secretaryOf(stranger), transfer, "complete", "{\"on\":\"2026-11-12\"}")
+        .andExpect(status().isNotFound());
+    act(secretaryOf(branchB), transfer, "complete", "{\"on\":\"2026-11-12\"}")
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+  }
+
+  @Test
+  void receivingBranchCannotIssueTheLetterOrRevokeTheSendersTransfer() throws Exception {
+    UUID transfer = transferAt("APPROVED_OUT");
+    String b = secretaryOf(branchB);
+    act(b, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"FAKE-1\"}")
+        .andExpect(status().isForbidden());
+    act(b, transfer, "revoke", "{\"reason\":\"不想要\"}").andExpect(status().isForbidden());
+    as(admin, get("/api/members/transfers/" + transfer))
+        .andExpect(jsonPath("$.status").value("APPROVED_OUT"));
+  }
+
+  @Test
+  void sendingBranchCannotRejectOnTheReceiversBehalf() throws Exception {
+    UUID transfer = transferAt("IN_TRANSIT");
+    act(secretaryOf(branchA), transfer, "reject", "{\"reason\":\"冒充接收方退回\"}")
+        .andExpect(status().isForbidden());
+    act(secretaryOf(branchB), transfer, "reject", "{\"reason\":\"查无此人\"}")
+        .andExpect(jsonPath("$.status").value("REJECTED"));
+  }
+
+  @Test
+  void outboundTransferIsCompletedByTheSendingBranchThatRecordsTheReceipt() throws Exception {
+    UUID member = id(register(admin, branchA, "转出回执", newIdNumber()));
+    String a = secretaryOf(branchA);
+    String body =
+        "{\"memberId\":\""
+            + member
+            + "\",\"direction\":\"OUTBOUND\",\"externalOrg\":\"外省某单位党委\""
+            + ",\"reason\":\"调往外省\",\"requestedOn\":\"2026-11-01\"}";
+    UUID transfer =
+        id(
+            read(
+                as(
+                        a,
+                        post("/api/members/transfers")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isCreated())));
+    act(a, transfer, "approve-out", "{\"on\":\"2026-11-02\"}");
+    act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-3\"}");
+    act(a, transfer, "receive", "{\"on\":\"2026-11-20\"}").andExpect(status().isOk());
+    act(a, transfer, "complete", "{\"on\":\"2026-11-25\"}")
         .andExpect(jsonPath("$.status").value("COMPLETED"));
   }
 

@@ -153,7 +153,7 @@ public class TransferService {
   public Transfer receive(UUID id, LocalDate on, DataScope scope) {
     Transfer t = visible(id, scope);
     boolean outbound = t.getDirection() == TransferDirection.OUTBOUND;
-    requireSide(outbound ? t.getFromOrgPath() : t.getToOrgPath(), scope);
+    requireSide(receivingPath(t), scope);
     if (t.getStatus() == TransferStatus.IN_TRANSIT) {
       TransferRules.checkStillValid(t.getValidUntil(), on);
     }
@@ -173,9 +173,11 @@ public class TransferService {
     return t;
   }
 
+  /** Only the receiving side closes the transfer; the sending side must not mark it done. */
   @Transactional
   public Transfer complete(UUID id, LocalDate on, DataScope scope) {
     Transfer t = visible(id, scope);
+    requireSide(receivingPath(t), scope);
     t.complete(on, clock.instant());
     return published(t, on);
   }
@@ -246,6 +248,14 @@ public class TransferService {
     Transfer t = visible(id, scope);
     requireSide(t.getToOrgPath(), scope);
     return t;
+  }
+
+  /**
+   * Where the relationship is received: the destination branch, or for a transfer out of the
+   * platform the sending branch, which records the receipt on the outside organisation's behalf.
+   */
+  private static String receivingPath(Transfer t) {
+    return t.getDirection() == TransferDirection.OUTBOUND ? t.getFromOrgPath() : t.getToOrgPath();
   }
 
   private static void requireSide(String path, DataScope scope) {
