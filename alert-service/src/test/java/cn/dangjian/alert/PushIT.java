@@ -7,9 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.dangjian.alert.push.SecretCipher;
 import cn.dangjian.alert.push.WebhookSigner;
 import cn.dangjian.alert.sweep.SweepService;
 import cn.dangjian.events.Topics;
@@ -38,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** SSE within the subtree, signed webhooks with retries, alert.events, sweeps on two instances. */
@@ -56,6 +60,190 @@ class PushIT extends ApiTestSupport {
   }
 
   @Autowired SweepService sweeps;
+  @Autowired SecretCipher cipher;
+
+  /** The receiver by its address: 127.0.0.1 is on the test allow-list ("localhost" may be ::1). */
+  private static String receiver() {
+    return "http://127.0.0.1:" + RECEIVER.port();
+  }
+
+  private ResultActions subscribe(String token, UUID orgId, String url, String secret, String key)
+      throws Exception {
+    Map<String, String> body = new java.util.LinkedHashMap<>();
+    body.put("orgId", orgId.toString());
+    body.put("url", url);
+    if (secret != null) {
+      body.put("secret", secret);
+    }
+    MockHttpServletRequestBuilder request =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/api/alerts/webhooks")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return as(token, request);
+  }
+
+  @Test
+  void subscribingToLoopbackPrivateOrCloudMetadataAddressesIsRefused() throws Exception {
+    for (String url :
+        List.of(
+            "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://127.0.0.2/",
+            "http://127.0.0.2:" + RECEIVER.port() + "/ok",
+            "https://10.0.0.1/hook",
+            "https://172.16.5.4/hook",
+            "https://192.168.1.1/hook",
+            "https://100.64.0.1/hook",
+            "https://0.0.0.0/hook",
+            "https://224.0.0.1/hook",
+            "https://[::1]/hook",
+            "https://[fd00::1]/hook",
+            "https://[fe80::1]/hook",
+            "https://[::ffff:169.254.169.254]/hook",
+            "https://[::ffff:a9fe:a9fe]/hook")) {
+      subscribe(admin, branchA, url, null, null)
+          .andExpect(status().isBadRequest())
+          .andExpect(
+              org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                  .string("Content-Type", "application/problem+json"))
+          .andExpect(jsonPath("$.errors[0].field").value("url"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("公网地址")));
+    }
+    Integer stored =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM webhook_subscription WHERE org_id = UNHEX(REPLACE(?, '-', ''))",
+            Integer.class,
+            branchA.toString());
+    assertThat(stored).isZero();
+  }
+
+  @Test
+  void aHostRebindingToAPrivateAddressAfterSubscribingIsNotDeliveredTo() throws Exception {
+    RECEIVER.stubFor(post(urlEqualTo("/rebound")).willReturn(aResponse().withStatus(204)));
+    // what a subscription to a host that resolved publicly then and to 127.0.0.2 now looks like
+    UUID id = UUID.randomUUID();
+    byte[] idBytes = cn.dangjian.platform.projection.Uuids.bytes(id);
+    jdbc.update(
+        "INSERT INTO webhook_subscription (id, org_id, org_path, url, secret, min_severity, status,"
+            + " consecutive_failures, created_by, created_at) VALUES (?,?,?,?,?,'NOTICE','ACTIVE',0,"
+            + " 'test', NOW(6))",
+        idBytes,
+        cn.dangjian.platform.projection.Uuids.bytes(branchA),
+        FEED.pathOf(branchA),
+        "http://127.0.0.2:" + RECEIVER.port() + "/rebound",
+        cipher.encrypt("a-shared-secret-of-the-receiver", idBytes));
+    Thread.sleep(5_500); // the outbox reads subscriptions every 5 s
+    UUID m = member(branchA);
+    arrears(m, branchA, 3, "2026-08", 4500);
+    JsonNode log =
+        await(
+            () -> {
+              JsonNode entries = deliveries(id.toString());
+              return entries.size() > 0 && entries.get(0).get("attempts").asInt() > 0
+                  ? Optional.of(entries)
+                  : Optional.empty();
+            });
+    assertThat(log.get(0).get("lastError").asString()).isEqualTo("投递失败：目标地址不允许");
+    assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo("/rebound")))).isEmpty();
+  }
+
+  @Test
+  void deliveryErrorsRevealNeitherHostNorPortNorExceptionAndRedirectsAreNotFollowed()
+      throws Exception {
+    RECEIVER.stubFor(
+        post(urlEqualTo("/redirect"))
+            .willReturn(
+                aResponse().withStatus(307).withHeader("Location", receiver() + "/redirected")));
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String refused =
+        read(subscribe(
+                    admin,
+                    branchA,
+                    "http://127.0.0.1:" + closedPort + "/internal-admin",
+                    null,
+                    null)
+                .andExpect(status().isCreated()))
+            .get("id")
+            .asString();
+    String redirect =
+        read(subscribe(admin, branchA, receiver() + "/redirect", null, null)
+                .andExpect(status().isCreated()))
+            .get("id")
+            .asString();
+    UUID m = member(branchA);
+    arrears(m, branchA, 3, "2026-08", 4500);
+    JsonNode refusedLog = awaitAttempt(refused);
+    String error = refusedLog.get(0).get("lastError").asString();
+    assertThat(error)
+        .isEqualTo("投递失败：连接被拒绝")
+        .doesNotContain("127.0.0.1")
+        .doesNotContain(Integer.toString(closedPort))
+        .doesNotContain("Exception");
+    JsonNode redirectLog = awaitAttempt(redirect);
+    assertThat(redirectLog.get(0).get("lastStatus").asInt()).isEqualTo(307);
+    assertThat(redirectLog.get(0).get("lastError").asString()).isEqualTo("投递失败：HTTP 307");
+    assertThat(RECEIVER.findAll(postRequestedFor(urlEqualTo("/redirected")))).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM webhook_delivery WHERE last_error LIKE '%127.0.0.1%'"
+                    + " OR last_error LIKE '%Exception%'",
+                Integer.class))
+        .isZero();
+  }
+
+  private JsonNode awaitAttempt(String subscription) {
+    return await(
+        () -> {
+          JsonNode entries = deliveries(subscription);
+          return entries.size() > 0 && entries.get(0).get("attempts").asInt() > 0
+              ? Optional.of(entries)
+              : Optional.empty();
+        });
+  }
+
+  @Test
+  void webhookSecretsAreEncryptedAtRestAndAnIdempotentReplayDoesNotStoreOrReturnThem()
+      throws Exception {
+    String secret = "the-receivers-shared-secret-" + UUID.randomUUID();
+    String key = "k-" + UUID.randomUUID();
+    JsonNode created =
+        read(
+            subscribe(secretaryOf(branchA), branchA, receiver() + "/ok", secret, key)
+                .andExpect(status().isCreated()));
+    assertThat(created.get("secret").asString()).isEqualTo(secret);
+    JsonNode generated =
+        read(
+            subscribe(admin, branchB, receiver() + "/ok", null, "k-" + UUID.randomUUID())
+                .andExpect(status().isCreated()));
+    String generatedSecret = generated.get("secret").asString();
+    assertThat(generatedSecret).hasSize(64);
+
+    List<String> atRest =
+        jdbc.queryForList("SELECT secret FROM webhook_subscription", String.class);
+    assertThat(atRest).allMatch(s -> s.startsWith("v1:"));
+    assertThat(String.join("\n", atRest)).doesNotContain(secret).doesNotContain(generatedSecret);
+    List<String> stored = jdbc.queryForList("SELECT body FROM idempotency_key", String.class);
+    assertThat(String.join("\n", stored.stream().map(String::valueOf).toList()))
+        .doesNotContain(secret)
+        .doesNotContain(generatedSecret);
+
+    JsonNode replayed =
+        read(
+            subscribe(secretaryOf(branchA), branchA, receiver() + "/ok", secret, key)
+                .andExpect(status().isCreated())
+                .andExpect(
+                    org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Idempotency-Replayed", "true")));
+    assertThat(replayed.get("id")).isEqualTo(created.get("id"));
+    assertThat(replayed.get("secret").isNull()).isTrue();
+  }
 
   @Test
   void theStreamCarriesNewAlertsOfMySubtreeAndNothingOfAnotherBranch() throws Exception {
@@ -110,7 +298,7 @@ class PushIT extends ApiTestSupport {
                                     "orgId",
                                     branchA.toString(),
                                     "url",
-                                    RECEIVER.baseUrl() + "/ok",
+                                    receiver() + "/ok",
                                     "secret",
                                     secret))))
                 .andExpect(status().isCreated()));
@@ -124,11 +312,7 @@ class PushIT extends ApiTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(
                             json.writeValueAsString(
-                                Map.of(
-                                    "orgId",
-                                    town.toString(),
-                                    "url",
-                                    RECEIVER.baseUrl() + "/down"))))
+                                Map.of("orgId", town.toString(), "url", receiver() + "/down"))))
                 .andExpect(status().isCreated()));
     as(
             secretaryOf(branchB),

@@ -6,6 +6,7 @@ import static cn.dangjian.platform.projection.Uuids.uuid;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
@@ -14,18 +15,21 @@ import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,6 +56,9 @@ public class WebhookController {
   private final MemberProjection projection;
   private final WebhookOutbox outbox;
   private final Clock clock;
+  private final WebhookTargets targets;
+  private final SecretCipher cipher;
+  private final MessageSource messages;
   private final SecureRandom random = new SecureRandom();
 
   WebhookController(
@@ -60,8 +67,14 @@ public class WebhookController {
       ProjectionDataScopeResolver scopes,
       MemberProjection projection,
       WebhookOutbox outbox,
-      Clock clock) {
+      Clock clock,
+      WebhookTargets targets,
+      SecretCipher cipher,
+      MessageSource messages) {
     this.jdbc = jdbc;
+    this.targets = targets;
+    this.cipher = cipher;
+    this.messages = messages;
     this.outbox = outbox;
     this.caller = caller;
     this.scopes = scopes;
@@ -71,7 +84,9 @@ public class WebhookController {
 
   public record CreateSubscription(
       @Schema(description = "订阅的组织（含下级）") @NotNull UUID orgId,
-      @Schema(description = "接收地址 (https)", example = "https://oa.example.cn/hooks/dangjian")
+      @Schema(
+              description = "接收地址：https，主机须解析为公网地址（不得为本机、内网、链路本地、组播地址）",
+              example = "https://oa.example.cn/hooks/dangjian")
           @NotNull
           @Size(max = 500)
           @Pattern(regexp = "https?://\\S+", message = "{webhook.url}")
@@ -88,7 +103,7 @@ public class WebhookController {
       String status,
       int consecutiveFailures,
       Instant createdAt,
-      @Schema(description = "签名密钥，仅在创建时返回") String secret) {}
+      @Schema(description = "签名密钥，仅在创建时返回（幂等重放的响应中不含密钥）") String secret) {}
 
   public record Delivery(
       UUID id,
@@ -105,11 +120,13 @@ public class WebhookController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   @Operation(summary = "创建预警推送订阅 (subscribe an org's alerts)")
-  public Subscription create(@Valid @RequestBody CreateSubscription body) {
+  public Subscription create(
+      @Valid @RequestBody CreateSubscription body, HttpServletRequest request) {
     ProjectedOrg org = visibleOrg(body.orgId());
-    URI uri = URI.create(body.url());
-    if (uri.getHost() == null) {
-      throw ProblemException.badRequest("webhook.url");
+    try {
+      targets.check(body.url());
+    } catch (WebhookTargets.Refused e) {
+      throw refusedUrl();
     }
     String secret = body.secret() != null ? body.secret() : newSecret();
     UUID id = UuidV7.next();
@@ -122,12 +139,25 @@ public class WebhookController {
         bytes(org.orgId()),
         org.path(),
         body.url(),
-        secret,
+        cipher.encrypt(secret, bytes(id)),
         min.name(),
         caller.usernameOrSystem(),
         Timestamp.from(now));
     outbox.subscriptionsChanged();
-    return new Subscription(id, org.orgId(), body.url(), min, "ACTIVE", 0, now, secret);
+    // with an Idempotency-Key the stored (replayable) response must not hold the secret
+    String returned = WebhookSecretFilter.handOver(request, secret) ? null : secret;
+    return new Subscription(id, org.orgId(), body.url(), min, "ACTIVE", 0, now, returned);
+  }
+
+  /** 400 naming the field, without saying what the host resolved to. */
+  private ProblemException refusedUrl() {
+    String message =
+        messages.getMessage("webhook.url-refused", null, LocaleContextHolder.getLocale());
+    return new ProblemException(
+        ProblemType.VALIDATION,
+        "webhook.url-refused",
+        null,
+        Map.of("errors", List.of(Map.of("field", "url", "message", message))));
   }
 
   @GetMapping

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,16 +36,42 @@ public class WebhookDispatcher {
   private final WebhookProperties properties;
   private final Clock clock;
   private final HttpClient http;
+  private final WebhookTargets targets;
+  private final SecretCipher cipher;
 
-  WebhookDispatcher(JdbcTemplate jdbc, WebhookProperties properties, Clock clock) {
+  WebhookDispatcher(
+      JdbcTemplate jdbc,
+      WebhookProperties properties,
+      Clock clock,
+      WebhookTargets targets,
+      SecretCipher cipher) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
+    this.targets = targets;
+    this.cipher = cipher;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(properties.getTimeout())
+            // a redirect could point anywhere, past the address check: never followed
             .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(HttpClient.Builder.NO_PROXY)
             .build();
+  }
+
+  /** Secrets stored before they were encrypted are encrypted once at start-up. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void encryptLegacySecrets() {
+    jdbc.query(
+            "SELECT id, secret FROM webhook_subscription WHERE secret NOT LIKE 'v1:%'",
+            (rs, n) -> new Object[] {rs.getBytes(1), rs.getString(2)})
+        .forEach(
+            row ->
+                jdbc.update(
+                    "UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret = ?",
+                    cipher.encrypt((String) row[1], (byte[]) row[0]),
+                    row[0],
+                    row[1]));
   }
 
   private record Due(
@@ -99,23 +127,32 @@ public class WebhookDispatcher {
             String.class,
             bytes(delivery.subscriptionId()));
     if (!"ACTIVE".equals(status)) {
-      finish(delivery, "FAILED", null, "订阅已停用 (subscription disabled)");
+      finish(delivery, "FAILED", null, "投递失败：订阅已停用");
       return;
     }
     long timestamp = clock.instant().getEpochSecond();
     Integer code = null;
     String error = null;
+    URI target;
     try {
+      // again right before connecting: the host may resolve elsewhere now (DNS rebinding); the
+      // JVM's address cache then serves this same answer to the connection below
+      target = targets.check(delivery.url());
+    } catch (WebhookTargets.Refused e) {
+      failed(delivery, null, REFUSED);
+      return;
+    }
+    try {
+      String secret = cipher.decrypt(delivery.secret(), bytes(delivery.subscriptionId()));
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(delivery.url()))
+          HttpRequest.newBuilder(target)
               .timeout(properties.getTimeout())
               .header("Content-Type", "application/json")
               .header("X-Dangjian-Event", delivery.eventType())
               .header("X-Dangjian-Delivery", delivery.id().toString())
               .header("X-Dangjian-Timestamp", Long.toString(timestamp))
               .header(
-                  "X-Dangjian-Signature",
-                  WebhookSigner.sign(delivery.secret(), timestamp, delivery.body()))
+                  "X-Dangjian-Signature", WebhookSigner.sign(secret, timestamp, delivery.body()))
               .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
               .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -127,14 +164,40 @@ public class WebhookDispatcher {
             bytes(delivery.subscriptionId()));
         return;
       }
-      error = "HTTP " + code;
-    } catch (IOException | IllegalArgumentException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      error = "投递失败：HTTP " + code;
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      error = describe(e);
+      log.debug("webhook delivery {} failed", delivery.id(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      error = "interrupted";
+      error = "投递失败：已中断";
     }
     failed(delivery, code, error);
+  }
+
+  static final String REFUSED = "投递失败：目标地址不允许";
+
+  /**
+   * What the subscriber's log shows of a failure: a fixed text per kind, never the host, address,
+   * port, exception class or message (they would map the network behind the service).
+   */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "投递失败：超时";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "投递失败：连接被拒绝";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "投递失败：TLS 握手失败";
+      }
+      if (t instanceof java.net.UnknownHostException) {
+        return "投递失败：无法解析主机";
+      }
+    }
+    return "投递失败：网络错误";
   }
 
   private void failed(Due delivery, Integer code, String error) {

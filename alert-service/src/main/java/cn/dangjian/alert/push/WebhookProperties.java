@@ -1,6 +1,8 @@
 package cn.dangjian.alert.push;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Webhook delivery: retries with exponential backoff, then give up; disable a failing endpoint. */
@@ -21,6 +23,18 @@ public class WebhookProperties {
 
   /** Connect and response timeout of one attempt. */
   private Duration timeout = Duration.ofSeconds(5);
+
+  /** Plain http targets; off: https only (tests and devstack with local receivers turn it on). */
+  private boolean allowInsecureHttp = false;
+
+  /**
+   * IP addresses allowed although not public (e.g. {@code 127.0.0.1} for a local receiver in tests
+   * or devstack); empty by default.
+   */
+  private List<String> allowedAddresses = new ArrayList<>();
+
+  /** Base64 AES key (16/24/32 bytes) that encrypts webhook secrets at rest. */
+  private String secretKey = "";
 
   public Duration getRetryInitial() {
     return retryInitial;
@@ -52,6 +66,30 @@ public class WebhookProperties {
 
   public void setPollInterval(Duration pollInterval) {
     this.pollInterval = pollInterval;
+  }
+
+  public boolean isAllowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+    this.allowInsecureHttp = allowInsecureHttp;
+  }
+
+  public List<String> getAllowedAddresses() {
+    return allowedAddresses;
+  }
+
+  public void setAllowedAddresses(List<String> allowedAddresses) {
+    this.allowedAddresses = allowedAddresses;
+  }
+
+  public String getSecretKey() {
+    return secretKey;
+  }
+
+  public void setSecretKey(String secretKey) {
+    this.secretKey = secretKey;
   }
 
   public Duration getTimeout() {

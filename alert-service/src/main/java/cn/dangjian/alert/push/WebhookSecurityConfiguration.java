@@ -1,0 +1,33 @@
+package cn.dangjian.alert.push;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SSRF guard, the at-rest cipher of webhook secrets, and the secret-free idempotency store. */
+@Configuration(proxyBeanMethods = false)
+class WebhookSecurityConfiguration {
+
+  @Bean
+  WebhookTargets webhookTargets(WebhookProperties properties) {
+    return new WebhookTargets(
+        properties.isAllowInsecureHttp(),
+        properties.getAllowedAddresses(),
+        WebhookTargets::systemResolve);
+  }
+
+  @Bean
+  SecretCipher webhookSecretCipher(WebhookProperties properties) {
+    return new SecretCipher(properties.getSecretKey());
+  }
+
+  @Bean
+  FilterRegistrationBean<WebhookSecretFilter> webhookSecretFilter() {
+    FilterRegistrationBean<WebhookSecretFilter> registration =
+        new FilterRegistrationBean<>(new WebhookSecretFilter());
+    // outside the platform's IdempotencyFilter (order 0): what it stores has no secret in it
+    registration.setOrder(-50);
+    registration.addUrlPatterns("/api/alerts/webhooks");
+    return registration;
+  }
+}
