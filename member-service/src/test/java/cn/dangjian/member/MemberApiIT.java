@@ -134,7 +134,7 @@ class MemberApiIT extends ApiTestSupport {
         jdbc.queryForMap(
             "SELECT * FROM member WHERE id = UNHEX(REPLACE(?, '-', ''))", id(created).toString());
     assertThat(row.values().toString()).doesNotContain(idNumber).doesNotContain("13812345678");
-    assertThat(row.get("id_number_cipher").toString()).startsWith("v1:");
+    assertThat(row.get("id_number_cipher").toString()).startsWith("v2:default:");
   }
 
   @Test

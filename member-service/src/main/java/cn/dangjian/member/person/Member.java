@@ -1,6 +1,5 @@
 package cn.dangjian.member.person;
 
-import cn.dangjian.platform.persistence.UuidV7;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -102,7 +101,9 @@ public class Member {
       String workplace,
       DuesCategory duesCategory) {}
 
+  /** {@code id} is chosen first because the personal data is sealed to it. */
   static Member register(
+      UUID id,
       UUID orgId,
       String orgPath,
       Profile profile,
@@ -112,7 +113,7 @@ public class Member {
       LocalDate fullMemberDate,
       Instant now) {
     Member member = new Member();
-    member.id = UuidV7.next();
+    member.id = id;
     member.orgId = orgId;
     member.orgPath = orgPath;
     member.apply(profile);

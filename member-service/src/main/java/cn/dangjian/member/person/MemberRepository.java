@@ -1,11 +1,53 @@
 package cn.dangjian.member.person;
 
+import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface MemberRepository
     extends JpaRepository<Member, UUID>,
         org.springframework.data.jpa.repository.JpaSpecificationExecutor<Member> {
 
   boolean existsByIdNumberHash(String idNumberHash);
+
+  /**
+   * Members (in id order after {@code after}, optionally within a subtree) with a value not sealed
+   * under the current key: {@code currentPrefix} is {@code v2:<kid>:%}.
+   */
+  @Query(
+      """
+      SELECT m FROM Member m
+      WHERE m.id > :after
+        AND (:prefix IS NULL OR m.orgPath LIKE CONCAT(:prefix, '%'))
+        AND (m.idNumberCipher NOT LIKE :currentPrefix
+             OR (m.phoneCipher IS NOT NULL AND m.phoneCipher NOT LIKE :currentPrefix))
+      ORDER BY m.id
+      """)
+  List<Member> staleCiphertexts(
+      @Param("after") UUID after,
+      @Param("prefix") String prefix,
+      @Param("currentPrefix") String currentPrefix,
+      Pageable limit);
+
+  /**
+   * Replaces the ciphertexts if they are still the ones read (a concurrent edit wins). The version
+   * is left alone: the plaintext did not change, so clients' ETags stay valid.
+   */
+  @Modifying
+  @Query(
+      """
+      UPDATE Member m SET m.idNumberCipher = :idCipher, m.phoneCipher = :phoneCipher
+      WHERE m.id = :id AND m.idNumberCipher = :oldIdCipher
+        AND ((:oldPhoneCipher IS NULL AND m.phoneCipher IS NULL) OR m.phoneCipher = :oldPhoneCipher)
+      """)
+  int reseal(
+      @Param("id") UUID id,
+      @Param("oldIdCipher") String oldIdCipher,
+      @Param("oldPhoneCipher") String oldPhoneCipher,
+      @Param("idCipher") String idCipher,
+      @Param("phoneCipher") String phoneCipher);
 }

@@ -17,6 +17,7 @@ import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.member.privacy.PrivacyAudit;
 import cn.dangjian.member.privacy.PrivacyAuditLog;
 import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
@@ -38,6 +39,11 @@ public class MemberService {
 
   /** Calendar rules run on Beijing time. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** Column names the personal data is sealed to (the AAD context with the member id). */
+  static final String ID_NUMBER = "id_number";
+
+  static final String PHONE = "phone";
 
   private final MemberRepository members;
   private final OrgService orgs;
@@ -92,8 +98,10 @@ public class MemberService {
       // Says only "already registered": never where or as whom (no cross-branch oracle).
       throw ProblemException.conflict("member.duplicate-id-number");
     }
+    UUID id = UuidV7.next();
     Member member =
         Member.register(
+            id,
             org.getId(),
             org.getPath(),
             new Member.Profile(
@@ -105,9 +113,11 @@ public class MemberService {
                 request.workplace(),
                 request.duesCategory()),
             new Member.SealedPersonalData(
-                cipher.encrypt(idNumber),
+                cipher.encrypt(idNumber, PersonalDataCipher.context(id, ID_NUMBER)),
                 idHash,
-                request.phone() == null ? null : cipher.encrypt(request.phone()),
+                request.phone() == null
+                    ? null
+                    : cipher.encrypt(request.phone(), PersonalDataCipher.context(id, PHONE)),
                 request.phone() == null ? null : cipher.lookupHash(request.phone())),
             request.stage(),
             request.joinDate(),
@@ -149,7 +159,10 @@ public class MemberService {
     String phoneHash = request.phone() == null ? null : cipher.lookupHash(request.phone());
     if (!Objects.equals(phoneHash, member.getPhoneHash())) {
       member.changePhone(
-          request.phone() == null ? null : cipher.encrypt(request.phone()), phoneHash);
+          request.phone() == null
+              ? null
+              : cipher.encrypt(request.phone(), PersonalDataCipher.context(member.getId(), PHONE)),
+          phoneHash);
       changed.add("phone");
     }
     if (changed.isEmpty()) {
@@ -253,10 +266,7 @@ public class MemberService {
             caller.orgId().orElse(null),
             reason,
             clock.instant()));
-    return new PersonalData(
-        member.getId(),
-        cipher.decrypt(member.getIdNumberCipher()),
-        member.getPhoneCipher() == null ? null : cipher.decrypt(member.getPhoneCipher()));
+    return new PersonalData(member.getId(), idNumber(member), phone(member));
   }
 
   @Transactional(readOnly = true)
@@ -266,13 +276,23 @@ public class MemberService {
   }
 
   public String maskedIdNumber(Member member) {
-    return cn.dangjian.member.privacy.Masking.idNumber(cipher.decrypt(member.getIdNumberCipher()));
+    return cn.dangjian.member.privacy.Masking.idNumber(idNumber(member));
   }
 
   public String maskedPhone(Member member) {
+    return cn.dangjian.member.privacy.Masking.phone(phone(member));
+  }
+
+  private String idNumber(Member member) {
+    return cipher.decrypt(
+        member.getIdNumberCipher(), PersonalDataCipher.context(member.getId(), ID_NUMBER));
+  }
+
+  private String phone(Member member) {
     return member.getPhoneCipher() == null
         ? null
-        : cn.dangjian.member.privacy.Masking.phone(cipher.decrypt(member.getPhoneCipher()));
+        : cipher.decrypt(
+            member.getPhoneCipher(), PersonalDataCipher.context(member.getId(), PHONE));
   }
 
   /** Another branch's member by id answers 404, exactly like a missing one (no BOLA). */
