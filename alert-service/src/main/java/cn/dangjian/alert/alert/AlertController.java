@@ -11,6 +11,7 @@ import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.push.AlertStream;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
@@ -18,7 +19,11 @@ import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,9 +32,16 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -38,6 +50,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +64,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Alerts of the caller's subtree: list, read, statistics, export, stream, rectification loop. */
 @RestController
@@ -65,6 +81,8 @@ public class AlertController {
   private final ProjectionDataScopeResolver scopes;
   private final AlertStream stream;
   private final Clock clock;
+  private final MessageSource messages;
+  private final JsonMapper problemJson = JsonMapper.builder().build();
 
   AlertController(
       AlertService service,
@@ -73,7 +91,8 @@ public class AlertController {
       CurrentCaller caller,
       ProjectionDataScopeResolver scopes,
       AlertStream stream,
-      Clock clock) {
+      Clock clock,
+      MessageSource messages) {
     this.service = service;
     this.mapper = mapper;
     this.catalogue = catalogue;
@@ -81,6 +100,7 @@ public class AlertController {
     this.scopes = scopes;
     this.stream = stream;
     this.clock = clock;
+    this.messages = messages;
   }
 
   private DataScope scope() {
@@ -272,7 +292,39 @@ public class AlertController {
   @Operation(
       summary = "预警实时推送 (Server-Sent Events)",
       description = "新的和变化的预警（alert.raised / alert.changed / alert.resolved），仅限调用者管辖子树。")
-  public SseEmitter stream() throws IOException {
-    return stream.open(scope(), 30L * 60 * 1000);
+  @ApiResponse(
+      responseCode = "429",
+      description = "同一用户同时打开的推送流已达上限 (too many streams for this caller)",
+      content = @Content(mediaType = "application/problem+json"))
+  public SseEmitter stream(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Jwt token =
+        ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication())
+            .getToken();
+    Instant expiresAt = token.getExpiresAt() == null ? Instant.now() : token.getExpiresAt();
+    Optional<SseEmitter> emitter =
+        stream.open(caller.get().subject(), scope(), expiresAt, 30L * 60 * 1000);
+    if (emitter.isEmpty()) {
+      tooManyStreams(request, response);
+      return null; // answered above
+    }
+    return emitter.get();
+  }
+
+  /** 429 as problem+json, written here: the platform's problem types have no 429. */
+  private void tooManyStreams(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Locale locale = LocaleContextHolder.getLocale();
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", ProblemType.BASE_URI + "too-many-streams");
+    problem.put("title", messages.getMessage("alert.stream.too-many.title", null, locale));
+    problem.put("status", 429);
+    problem.put("detail", messages.getMessage("alert.stream.too-many", null, locale));
+    problem.put("instance", request.getRequestURI());
+    response.setStatus(429);
+    response.setHeader("Retry-After", "30");
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(problemJson.writeValueAsBytes(problem));
   }
 }

@@ -5,13 +5,24 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.events.alert.AlertChanged;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.scope.DataScope;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,28 +41,99 @@ public class AlertStream {
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
   private final Map<SseEmitter, DataScope> streams = new ConcurrentHashMap<>();
+  private final Map<SseEmitter, Runnable> closers = new ConcurrentHashMap<>();
+  private final StreamSlots slots;
   private final EventEnvelopeReader reader;
+  private final ScheduledExecutorService expiries =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "alert-stream-expiry");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  AlertStream(EventEnvelopeReader reader) {
+  AlertStream(
+      EventEnvelopeReader reader,
+      @Value("${dangjian.alerts.stream.max-per-caller:3}") int maxPerCaller) {
     this.reader = reader;
+    this.slots = new StreamSlots(maxPerCaller);
   }
 
-  public SseEmitter open(DataScope scope, long timeoutMillis) {
-    SseEmitter emitter = new SseEmitter(timeoutMillis);
+  /**
+   * A stream for the caller, or empty when the caller holds the maximum already. The stream ends
+   * when the caller's token expires ({@code expiresAt}, its {@code exp}) or after {@code
+   * maxMillis}, whichever comes first; its slot is released however it ends.
+   */
+  public Optional<SseEmitter> open(
+      String caller, DataScope scope, Instant expiresAt, long maxMillis) {
+    if (!slots.acquire(caller)) {
+      return Optional.empty();
+    }
+    long untilExpiry = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+    SseEmitter emitter = new SseEmitter(Math.min(maxMillis, untilExpiry + 1_000));
+    AtomicBoolean ended = new AtomicBoolean();
+    AtomicReference<ScheduledFuture<?>> expiry = new AtomicReference<>();
+    Runnable end =
+        () -> {
+          if (ended.compareAndSet(false, true)) {
+            streams.remove(emitter);
+            closers.remove(emitter);
+            slots.release(caller);
+            ScheduledFuture<?> pending = expiry.get();
+            if (pending != null) {
+              pending.cancel(false);
+            }
+          }
+        };
+    closers.put(emitter, end);
     streams.put(emitter, scope);
-    emitter.onCompletion(() -> streams.remove(emitter));
-    emitter.onTimeout(() -> streams.remove(emitter));
-    emitter.onError(e -> streams.remove(emitter));
+    emitter.onCompletion(end);
+    emitter.onTimeout(end);
+    emitter.onError(e -> end.run());
+    // the token is the stream's only authority: when it expires, the stream ends with it
+    expiry.set(expiries.schedule(() -> close(emitter), untilExpiry, TimeUnit.MILLISECONDS));
     try {
       emitter.send(SseEmitter.event().comment("connected"));
     } catch (IOException e) {
-      streams.remove(emitter);
+      end.run();
     }
-    return emitter;
+    return Optional.of(emitter);
+  }
+
+  private void close(SseEmitter emitter) {
+    Runnable end = closers.get(emitter);
+    try {
+      emitter.send(SseEmitter.event().name("token-expired").comment("token expired"));
+    } catch (IOException | IllegalStateException e) {
+      log.debug("alert stream already closed: {}", e.toString());
+    }
+    emitter.complete();
+    if (end != null) {
+      end.run();
+    }
+  }
+
+  @PreDestroy
+  void shutdown() {
+    expiries.shutdownNow();
   }
 
   public int openStreams() {
     return streams.size();
+  }
+
+  /** Streams the caller (token subject) holds now. */
+  public int openStreamsOf(String caller) {
+    return slots.held(caller);
+  }
+
+  private void drop(SseEmitter emitter) {
+    Runnable end = closers.get(emitter);
+    if (end != null) {
+      end.run();
+    } else {
+      streams.remove(emitter);
+    }
   }
 
   @KafkaListener(
@@ -91,7 +173,7 @@ public class AlertStream {
                     .name(envelope.type())
                     .data(data, MediaType.APPLICATION_JSON));
           } catch (IOException | IllegalStateException e) {
-            streams.remove(emitter);
+            drop(emitter);
             log.debug("alert stream closed: {}", e.toString());
           }
         });
@@ -107,7 +189,7 @@ public class AlertStream {
               try {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
               } catch (IOException | IllegalStateException e) {
-                streams.remove(emitter);
+                drop(emitter);
               }
             });
   }
