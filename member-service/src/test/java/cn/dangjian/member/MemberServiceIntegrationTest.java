@@ -38,6 +38,8 @@ public abstract class MemberServiceIntegrationTest {
     registry.add(
         "dangjian.accounts.keycloak-url", () -> "http://127.0.0.1:" + KEYCLOAK.wireMock().port());
     registry.add("dangjian.accounts.client-secret", () -> "test-secret");
+    // small, so that a test can exceed it (BulkTimingIT raises it for its 5000 rows)
+    registry.add("dangjian.bulk.export-max-rows", () -> "25");
   }
 
   private static String randomKey() {

@@ -4,6 +4,7 @@ import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberService;
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,6 +69,22 @@ public class BulkExportService {
       case SUBTREE -> new Plan(false, scope.pathPrefix(), scope.pathPrefix(), fullBirthDates);
       case SELF, NOTHING -> new Plan(true, null, null, fullBirthDates);
     };
+  }
+
+  /**
+   * Refuses a member export above {@code dangjian.bulk.export-max-rows} before the download starts
+   * (a 422 problem telling the caller to narrow the filter); returns the expected row count.
+   */
+  public long checkMemberExportSize(Plan plan) {
+    if (plan.empty()) {
+      return 0;
+    }
+    long rows = memberReads.countIn(plan.prefix());
+    if (rows > properties.exportMaxRows()) {
+      throw ProblemException.businessRule(
+          "export-too-large", "bulk.export.too-large", rows, properties.exportMaxRows());
+    }
+    return rows;
   }
 
   public String today() {

@@ -26,4 +26,12 @@ interface BulkMemberReads extends Repository<Member, UUID> {
       """)
   List<Member> pageAfter(
       @Param("prefix") String prefix, @Param("after") UUID after, Pageable limit);
+
+  /** How many members an export of the subtree would write (the same filter as the pages). */
+  @Query(
+      """
+      SELECT COUNT(m) FROM Member m
+      WHERE (:prefix IS NULL OR m.orgPath LIKE CONCAT(:prefix, '%'))
+      """)
+  long countIn(@Param("prefix") String prefix);
 }

@@ -1,7 +1,10 @@
 package cn.dangjian.member.bulk;
 
 import cn.dangjian.member.privacy.PersonalDataPolicy;
+import cn.dangjian.member.privacy.PrivacyAudit;
+import cn.dangjian.member.privacy.PrivacyAuditLog;
 import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,12 +37,15 @@ class MemberBulkController {
   private final BulkExportService exports;
   private final CurrentCaller caller;
   private final DataScopeResolver scopes;
+  private final PrivacyAuditLog privacyAudit;
 
   MemberBulkController(
       BulkImportService imports,
       BulkExportService exports,
       CurrentCaller caller,
-      DataScopeResolver scopes) {
+      DataScopeResolver scopes,
+      PrivacyAuditLog privacyAudit) {
+    this.privacyAudit = privacyAudit;
     this.imports = imports;
     this.exports = exports;
     this.caller = caller;
@@ -103,10 +109,17 @@ class MemberBulkController {
       description =
           "导出某组织及其下级组织的全部党员（不指定 orgId 则为调用者管辖范围），列与导入模板相同；身份证号和手机号脱敏，"
               + "导出文件中不含明文个人敏感信息；出生日期仅对书记和平台管理员完整导出，其他角色只导出出生年份。"
-              + "CSV 带 BOM，Excel 可直接打开。"
+              + "超过 dangjian.bulk.export-max-rows（默认50000）行时返回 422（rule=export-too-large），请缩小范围；"
+              + "每次导出都记入审计。CSV 带 BOM，Excel 可直接打开。"
               + " All members of a subtree (or the caller's scope) in the import's columns, streamed;"
               + " ID numbers and phones are masked, never plaintext; the birth date is the year only"
-              + " unless the caller is a secretary or platform admin. CSV carries a BOM for Excel.")
+              + " unless the caller is a secretary or platform admin. Above"
+              + " dangjian.bulk.export-max-rows (default 50000) rows: 422 (rule export-too-large),"
+              + " narrow the filter. Every export is audited. CSV carries a BOM for Excel.")
+  @ApiResponse(
+      responseCode = "422",
+      description = "超过导出行数上限，请缩小范围 (too many rows; narrow the filter)",
+      content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
       responseCode = "200",
       description = "文件 (the file)",
@@ -123,9 +136,18 @@ class MemberBulkController {
       throws IOException {
     ExportFormat fileFormat = ExportFormat.parse(format);
     Caller current = caller.get();
-    BulkExportService.Plan plan =
-        exports.plan(scopes.resolve(current), orgId, PersonalDataPolicy.mayUnmask(current));
+    DataScope scope = scopes.resolve(current);
+    BulkExportService.Plan plan = exports.plan(scope, orgId, PersonalDataPolicy.mayUnmask(current));
+    exports.checkMemberExportSize(plan);
     ExportResponses.start(response, fileFormat, "党员名册-" + exports.today());
-    exports.exportMembers(plan, fileFormat, response.getOutputStream());
+    long rows = exports.exportMembers(plan, fileFormat, response.getOutputStream());
+    // ID numbers and phones are always masked in a file; full birth dates count as unmasked
+    privacyAudit.record(
+        PrivacyAudit.Kind.MEMBER_EXPORT,
+        current,
+        scope,
+        "orgId=" + (orgId == null ? "" : orgId) + ";format=" + fileFormat.extension(),
+        rows,
+        plan.fullBirthDates());
   }
 }

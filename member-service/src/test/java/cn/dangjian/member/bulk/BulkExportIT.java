@@ -102,6 +102,48 @@ class BulkExportIT extends BulkItSupport {
   }
 
   @Test
+  void rosterExportAboveTheRowLimitIsRefusedBeforeAnyFileIsStreamed() throws Exception {
+    UUID big = createOrg(admin, committee, "大支部", "BRANCH");
+    importMembers(big, 26); // the test limit is 25
+    as(admin, get("/api/members/export").param("orgId", big.toString()).param("format", "csv"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
+        .andExpect(jsonPath("$.rule").value("export-too-large"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("请指定更小的组织范围")));
+    export(admin, "/api/members/export", "csv", branchA); // a small subtree still exports
+  }
+
+  @Test
+  void everyRosterExportIsAuditedWithScopeFilterAndRowCount() throws Exception {
+    importMembers(branchA, 3);
+    String username = "exporter-" + UUID.randomUUID();
+    String secretary =
+        KEYCLOAK.token().roles("secretary").orgId(branchA).username(username).build();
+    export(secretary, "/api/members/export", "csv", null);
+    String worker =
+        KEYCLOAK.token().roles("party-worker").orgId(branchA).username(username).build();
+    export(worker, "/api/members/export", "xlsx", branchA);
+
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "SELECT kind, scope_path, filter, row_count, unmasked FROM privacy_audit"
+                + " WHERE actor = ? ORDER BY occurred_at",
+            username);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0))
+        .containsEntry("kind", "MEMBER_EXPORT")
+        .containsEntry("scope_path", "/" + committee + "/" + branchA + "/")
+        .containsEntry("filter", "orgId=;format=csv")
+        .containsEntry("row_count", 3L);
+    assertThat(rows.get(0).get("unmasked")).isIn(true, 1, (byte) 1);
+    assertThat(rows.get(1))
+        .containsEntry("filter", "orgId=" + branchA + ";format=xlsx")
+        .containsEntry("row_count", 3L);
+    assertThat(rows.get(1).get("unmasked")).isIn(false, 0, (byte) 0);
+  }
+
+  @Test
   void exportedMemberFileHasTheImportColumns() throws Exception {
     importMembers(branchB, 2);
     byte[] file = export(admin, "/api/members/export", "xlsx", branchB).getContentAsByteArray();

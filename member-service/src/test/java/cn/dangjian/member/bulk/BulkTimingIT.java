@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * ./mvnw -pl member-service verify -Dtest=BulkTimingIT -Dbulk.timing=true}.
  */
 @EnabledIfSystemProperty(named = "bulk.timing", matches = "true")
+@org.springframework.test.context.TestPropertySource(
+    properties = "dangjian.bulk.export-max-rows=50000")
 class BulkTimingIT extends BulkItSupport {
 
   private static final int ROWS = 5000;
