@@ -35,6 +35,7 @@ final class Manifests {
   static final Map<String, Class<? extends HasMetadata>> TYPES =
       Map.ofEntries(
           Map.entry("apps/v1/Deployment", Deployment.class),
+          Map.entry("batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class),
           Map.entry("v1/Service", Service.class),
           Map.entry("v1/ConfigMap", ConfigMap.class),
           Map.entry("v1/Secret", Secret.class),

@@ -2,7 +2,7 @@ package cn.dangjian.devstack;
 
 import java.util.List;
 
-/** The demo users of {@code deploy/keycloak/dangjian-realm.json}. LOCAL USE ONLY. */
+/** The demo users of {@code deploy/keycloak/demo/dangjian-realm.json}. LOCAL USE ONLY. */
 public final class DemoUsers {
 
   public static final String PASSWORD = "Dangjian@2026";

@@ -18,7 +18,7 @@ import java.util.Map;
  * DANGJIAN_MEMBER_SERVICE_PORT}), {@code log-dir}, {@code work-dir}, {@code keycloak.cache-dir},
  * {@code repo.root}, {@code service.start-timeout} and {@code keycloak.start-timeout} (seconds).
  *
- * @param repoRoot the repository root (holds {@code deploy/keycloak/dangjian-realm.json})
+ * @param repoRoot the repository root (holds {@code deploy/keycloak/demo/dangjian-realm.json})
  * @param logDir one log file per component ({@code keycloak.log}, {@code <module>.log})
  * @param workDir per-run state (Keycloak's home with its data directory); wiped at each start
  * @param keycloakCacheDir where the Keycloak distribution is unzipped once (survives {@code mvn

@@ -188,7 +188,7 @@ public final class KeycloakAdmin {
                       + " for "
                       + username
                       + ": declare it in the realm's user profile"
-                      + " (deploy/keycloak/dangjian-realm.json, component"
+                      + " (deploy/keycloak/demo/dangjian-realm.json, component"
                       + " declarative-user-profile)");
             }
           }

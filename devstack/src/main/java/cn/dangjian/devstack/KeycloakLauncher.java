@@ -55,6 +55,8 @@ public final class KeycloakLauncher implements AutoCloseable {
   private final int port;
   private final Path logFile;
   private final Path runHome;
+  private final Path realmFile;
+  private final Map<String, String> extraEnvironment;
 
   private Process process;
   private FileChannel lockChannel;
@@ -64,10 +66,32 @@ public final class KeycloakLauncher implements AutoCloseable {
   private Duration startDuration;
 
   public KeycloakLauncher(DevstackConfig config) {
+    this(config, config.realmFile(), Map.of());
+  }
+
+  /**
+   * Keycloak with another realm file, e.g. the production realm, whose {@code ${VAR}} placeholders
+   * Keycloak fills from {@code environment} at import.
+   */
+  public KeycloakLauncher(DevstackConfig config, Path realmFile, Map<String, String> environment) {
     this.config = config;
     this.port = config.keycloakPort();
-    this.logFile = config.logDir().resolve("keycloak.log");
+    this.logFile =
+        config
+            .logDir()
+            .resolve(environment.isEmpty() ? "keycloak.log" : "keycloak-" + port + ".log");
     this.runHome = config.workDir().resolve("keycloak-" + port);
+    this.realmFile = realmFile;
+    this.extraEnvironment = Map.copyOf(environment);
+  }
+
+  /** The unpacked distribution's {@code bin} directory (kc.sh, kcadm.sh). */
+  public Path binDirectory() {
+    try {
+      return ensureDistribution().resolve("bin");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Keycloak distribution not available: " + e.getMessage(), e);
+    }
   }
 
   /** Starts Keycloak and waits until the realm answers. */
@@ -113,6 +137,7 @@ public final class KeycloakLauncher implements AutoCloseable {
       env.put("JAVA_HOME", javaHome.toString());
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN_USERNAME);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);
+      env.putAll(extraEnvironment);
       process = builder.start();
     } catch (IOException e) {
       releaseStartLock();
@@ -352,7 +377,7 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
     Path importDir = runHome.resolve("data").resolve("import");
     Files.createDirectories(importDir);
-    Path realm = config.realmFile();
+    Path realm = realmFile;
     if (!Files.isRegularFile(realm)) {
       throw new IllegalStateException("Realm file not found: " + realm);
     }

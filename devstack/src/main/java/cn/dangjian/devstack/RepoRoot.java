@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the repository root: the directory holding {@code deploy/keycloak/dangjian-realm.json}.
- * Order: {@code DANGJIAN_REPO_ROOT} / {@code -Ddangjian.repo.root}, the current directory and its
- * parents, the root recorded at build time, the location of devstack's own jar or classes.
+ * Finds the repository root: the directory holding {@code
+ * deploy/keycloak/demo/dangjian-realm.json}. Order: {@code DANGJIAN_REPO_ROOT} / {@code
+ * -Ddangjian.repo.root}, the current directory and its parents, the root recorded at build time,
+ * the location of devstack's own jar or classes.
  */
 final class RepoRoot {
 
-  static final Path REALM_FILE = Path.of("deploy", "keycloak", "dangjian-realm.json");
+  static final Path REALM_FILE = Path.of("deploy", "keycloak", "demo", "dangjian-realm.json");
 
   private RepoRoot() {}
 

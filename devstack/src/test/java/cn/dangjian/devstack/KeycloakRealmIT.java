@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Starts the real Keycloak (Maven Central distribution) with deploy/keycloak/dangjian-realm.json on
- * a free port and checks the tokens it issues.
+ * Starts the real Keycloak (Maven Central distribution) with
+ * deploy/keycloak/demo/dangjian-realm.json on a free port and checks the tokens it issues.
  */
 class KeycloakRealmIT {
 

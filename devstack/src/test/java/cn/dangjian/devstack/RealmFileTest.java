@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Static checks of deploy/keycloak/dangjian-realm.json; KeycloakRealmIT proves it with real tokens.
+ * Static checks of deploy/keycloak/demo/dangjian-realm.json; KeycloakRealmIT proves it with real
+ * tokens.
  */
 class RealmFileTest {
 

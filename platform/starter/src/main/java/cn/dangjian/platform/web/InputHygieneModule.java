@@ -21,9 +21,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Applies {@link InputHygiene} to every JSON request body (only while an HTTP request is being
- * served): strings with invisible or control
- * characters and implausible dates fail deserialization naming the field, so the problem handler
- * answers 400 before any service code sees the value.
+ * served): strings with invisible or control characters and implausible dates fail deserialization
+ * naming the field, so the problem handler answers 400 before any service code sees the value.
  */
 public final class InputHygieneModule extends SimpleModule {
 
