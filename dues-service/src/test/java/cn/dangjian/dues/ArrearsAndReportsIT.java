@@ -3,6 +3,7 @@ package cn.dangjian.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -189,5 +190,44 @@ class ArrearsAndReportsIT extends ApiTestSupport {
       assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(2).getNumericCellValue())
           .isEqualTo(4.0);
     }
+  }
+
+  @Test
+  void anExportAboveTheRowCapIsRefusedAndEveryExportIsAudited() throws Exception {
+    String secretary = secretaryOf(committee);
+    long before =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM dues_export_audit WHERE subject IS NOT NULL AND actor = ?",
+            Long.class,
+            "secretary-" + committee);
+    // the committee has three members in arrears; the test cap is two
+    as(secretary, get("/api/dues/arrears/export?format=csv"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.rule").value("export-too-large"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("缩小")));
+    // narrowed to one branch it goes through
+    String text =
+        as(secretary, get("/api/dues/arrears/export?format=csv&orgId=" + branchA))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(text).contains(threeMonths.toString()).doesNotContain(inB.toString());
+    List<java.util.Map<String, Object>> audited =
+        jdbc.queryForList(
+            "SELECT export, filter, row_count, refused, org_path FROM dues_export_audit"
+                + " WHERE actor = ? ORDER BY at",
+            "secretary-" + committee);
+    assertThat(audited).hasSize((int) before + 2);
+    assertThat(audited.get(audited.size() - 2))
+        .containsEntry("export", "ARREARS")
+        .containsEntry("row_count", 3L)
+        .containsEntry("refused", true);
+    assertThat(audited.get(audited.size() - 1))
+        .containsEntry("row_count", 2L)
+        .containsEntry("refused", false)
+        .containsEntry("org_path", feed.pathOf(branchA));
+    assertThat((String) audited.get(audited.size() - 1).get("filter")).contains(branchA.toString());
   }
 }

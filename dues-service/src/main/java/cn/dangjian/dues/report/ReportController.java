@@ -40,9 +40,15 @@ class ReportController {
   private final DuesAccess access;
   private final TableExport export;
   private final JdbcTemplate jdbc;
+  private final ExportAudit audit;
 
   ReportController(
-      ReportQueries queries, DuesAccess access, TableExport export, JdbcTemplate jdbc) {
+      ReportQueries queries,
+      DuesAccess access,
+      TableExport export,
+      JdbcTemplate jdbc,
+      ExportAudit audit) {
+    this.audit = audit;
     this.queries = queries;
     this.access = access;
     this.export = export;
@@ -94,6 +100,12 @@ class ReportController {
     for (PartView part : report.parts()) {
       rows.add(row(report.month(), part.orgName() + (part.direct() ? "（直属）" : ""), part.figures()));
     }
+    audit.admit(
+        "MONTHLY_REPORT",
+        access.current(),
+        access.subtreePath(access.current(), orgId),
+        "orgId=" + orgId + ", month=" + month + ", format=" + format,
+        rows.size());
     rows.add(row(report.month(), "合计", report.total()));
     return export.respond("dues-" + report.month(), format, HEADER, rows);
   }
@@ -125,6 +137,12 @@ class ReportController {
     for (MonthFigures month : report.months()) {
       rows.add(row(month.month(), "", month.figures()));
     }
+    audit.admit(
+        "YEARLY_REPORT",
+        access.current(),
+        access.subtreePath(access.current(), orgId),
+        "orgId=" + orgId + ", year=" + year + ", format=" + format,
+        rows.size());
     rows.add(row(String.valueOf(year), "合计", report.total()));
     return export.respond("dues-" + year, format, HEADER, rows);
   }

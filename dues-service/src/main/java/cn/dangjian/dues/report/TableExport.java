@@ -38,6 +38,58 @@ public class TableExport {
         .body(body);
   }
 
+  /** Rows produced one at a time (e.g. page by page from the database). */
+  @FunctionalInterface
+  public interface Rows {
+    void forEach(java.util.function.Consumer<List<Object>> sink);
+  }
+
+  /**
+   * Writes the export straight to the response as rows arrive: nothing holds the whole table (CSV
+   * line by line; xlsx through POI's streaming workbook, which keeps 500 rows in memory).
+   */
+  public void stream(
+      jakarta.servlet.http.HttpServletResponse response,
+      String name,
+      ExportFormat format,
+      List<String> header,
+      Rows rows)
+      throws IOException {
+    response.setContentType(
+        format == ExportFormat.xlsx ? XLSX.toString() : "text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(name + "." + format.name()).build().toString());
+    java.io.OutputStream out = response.getOutputStream();
+    if (format == ExportFormat.xlsx) {
+      try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+        Sheet sheet = workbook.createSheet("data");
+        write(sheet.createRow(0), header);
+        int[] r = {1};
+        rows.forEach(row -> write(sheet.createRow(r[0]++), row));
+        workbook.write(out);
+        workbook.dispose();
+      }
+    } else {
+      java.io.Writer writer =
+          new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+      StringBuilder line = new StringBuilder("\uFEFF");
+      line(line, header);
+      writer.write(line.toString());
+      rows.forEach(
+          row -> {
+            StringBuilder text = new StringBuilder();
+            line(text, row);
+            try {
+              writer.write(text.toString());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      writer.flush();
+    }
+  }
+
   static byte[] csv(List<String> header, List<List<Object>> rows) {
     StringBuilder out = new StringBuilder("\uFEFF");
     line(out, header);

@@ -1,0 +1,57 @@
+package cn.dangjian.dues.report;
+
+import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.config.DuesProperties;
+import cn.dangjian.dues.support.Times;
+import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.projection.Uuids;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Exports are capped ({@code dangjian.dues.exports.max-rows}) and every one is audited: who, the
+ * scope (org path), the filter and the row count; a refused one too.
+ */
+@Component
+public class ExportAudit {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final int maxRows;
+
+  public ExportAudit(JdbcTemplate jdbc, Clock clock, DuesProperties properties) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.maxRows = properties.getExports().getMaxRows();
+  }
+
+  public int maxRows() {
+    return maxRows;
+  }
+
+  /**
+   * Audits the export; above the cap it is refused (422) and the caller narrows the filter. No
+   * transaction here: the audit row of a refused export must stay (the refusal is thrown after it).
+   */
+  public void admit(String export, Access caller, String orgPath, String filter, long rows) {
+    boolean refused = rows > maxRows;
+    jdbc.update(
+        "INSERT INTO dues_export_audit (id, export, actor, subject, org_path, filter, row_count,"
+            + " refused, at) VALUES (?,?,?,?,?,?,?,?,?)",
+        Uuids.bytes(UuidV7.next()),
+        export,
+        caller.caller().username(),
+        caller.caller().subject(),
+        orgPath,
+        filter.length() <= 500 ? filter : filter.substring(0, 500),
+        rows,
+        refused,
+        Times.utc(clock.instant()));
+    if (refused) {
+      throw ProblemException.businessRule(
+          "export-too-large", "export.too-many-rows", rows, maxRows);
+    }
+  }
+}
