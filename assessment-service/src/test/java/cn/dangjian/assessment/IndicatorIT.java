@@ -40,6 +40,41 @@ class IndicatorIT extends ApiTestSupport {
   }
 
   @Test
+  void anotherCountysSecretaryAssessorOrMemberCannotReadAnIndicatorSystem() throws Exception {
+    JsonNode system =
+        read(
+            postJson(
+                    admin,
+                    "/api/assessments/indicator-systems",
+                    Map.of("ownerOrgId", county.toString(), "name", "本县星级评定指标", "year", 2026))
+                .andExpect(status().isCreated()));
+    String systemId = system.get("id").asString();
+    String versionId = system.get("versions").get(0).get("id").asString();
+
+    java.util.UUID otherCounty =
+        FEED.orgCreated(null, "另一县委" + SERIAL.incrementAndGet(), "PARTY_COMMITTEE");
+    java.util.UUID otherBranch = FEED.orgCreated(otherCounty, "外县支部", "BRANCH");
+    awaitOrg(otherBranch);
+    for (String stranger :
+        List.of(secretaryOf(otherBranch), secretaryOf(otherCounty), assessor("third-party-x"))) {
+      getUrl(stranger, "/api/assessments/indicator-systems/" + systemId)
+          .andExpect(status().isNotFound());
+      getUrl(stranger, "/api/assessments/indicator-versions/" + versionId)
+          .andExpect(status().isNotFound());
+      assertThat(read(getUrl(stranger, "/api/assessments/indicator-systems")).toString())
+          .doesNotContain(systemId);
+    }
+
+    // the orgs it applies to read it: a branch below the county, and the county itself
+    for (String inside : List.of(secretaryOf(branchA), secretaryOf(county), worker)) {
+      getUrl(inside, "/api/assessments/indicator-systems/" + systemId).andExpect(status().isOk());
+      getUrl(inside, "/api/assessments/indicator-versions/" + versionId).andExpect(status().isOk());
+      assertThat(read(getUrl(inside, "/api/assessments/indicator-systems")).toString())
+          .contains(systemId);
+    }
+  }
+
+  @Test
   void weightsOfAPublishedVersionMustAddUpTo100() throws Exception {
     String v = draft();
     String etag = etag(getUrl(admin, "/api/assessments/indicator-versions/" + v));

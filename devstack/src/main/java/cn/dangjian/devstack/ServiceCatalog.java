@@ -35,10 +35,17 @@ public final class ServiceCatalog {
                           "dangjian.accounts.keycloak-url",
                               endpoints.issuerUri().replace("/realms/dangjian", ""),
                           "dangjian.accounts.client-secret", "member-service-secret-local-only")),
-          ServiceDefinition.backend(DUES_SERVICE, "dues_db"),
+          // LOCAL ONLY: the sandbox provider completes payments without money (off everywhere else)
+          ServiceDefinition.backend(DUES_SERVICE, "dues_db")
+              .withProperties(Map.of("dangjian.dues.sandbox.enabled", "true")),
           ServiceDefinition.backend(ORG_LIFE_SERVICE, "orglife_db"),
           ServiceDefinition.backend(ASSESSMENT_SERVICE, "assessment_db"),
-          ServiceDefinition.backend(ALERT_SERVICE, "alert_db"),
+          // LOCAL ONLY: webhook receivers on this machine over plain HTTP (elsewhere: public HTTPS)
+          ServiceDefinition.backend(ALERT_SERVICE, "alert_db")
+              .withProperties(
+                  Map.of(
+                      "dangjian.alerts.webhooks.allow-insecure-http", "true",
+                      "dangjian.alerts.webhooks.allowed-addresses", "127.0.0.1,::1")),
           ServiceDefinition.gateway(GATEWAY, BACKENDS));
 
   private ServiceCatalog() {}

@@ -21,6 +21,35 @@ class DiscussionIT extends ApiTestSupport {
   }
 
   @Test
+  void integrationClientCannotPostIntoAnyBranchsDiscussion() throws Exception {
+    String sec = secretaryOf(branchA);
+    JsonNode topic =
+        read(
+            as(
+                    sec,
+                    post("/api/org-life/discussions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                            json.writeValueAsString(
+                                Map.of(
+                                    "orgId", branchA.toString(),
+                                    "title", "学习安排",
+                                    "body", "本月集中学习时间"))))
+                .andExpect(status().isCreated()));
+    UUID id = id(topic);
+    String integration = KEYCLOAK.token().roles("integration").username("integrator").build();
+    as(
+            integration,
+            post("/api/org-life/discussions/" + id + "/posts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("body", "机器账号发言"))))
+        .andExpect(status().isForbidden());
+    // it still reads (platform-wide, read-only)
+    JsonNode after = read(as(integration, get("/api/org-life/discussions/" + id)));
+    assertThat(after.get("posts")).isEmpty();
+  }
+
+  @Test
   void aBranchTopicIsDiscussedAndVotedOnByItsMembersOnlyAndClosedWithAConclusion()
       throws Exception {
     List<UUID> a = formalMembers(branchA, 2);

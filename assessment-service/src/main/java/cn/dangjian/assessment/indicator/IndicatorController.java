@@ -109,7 +109,7 @@ class IndicatorController {
   @GetMapping("/indicator-systems/{id}")
   @Operation(summary = "指标体系及其版本 (a system and its versions)")
   SystemView system(@PathVariable UUID id) {
-    return service.system(id);
+    return service.readableSystem(id);
   }
 
   @PostMapping("/indicator-systems/{id}/versions")
@@ -123,7 +123,7 @@ class IndicatorController {
   @GetMapping("/indicator-versions/{id}")
   @Operation(summary = "指标体系版本与指标树 (a version with its tree)")
   ResponseEntity<VersionView> version(@PathVariable UUID id) {
-    return withEtag(service.version(id));
+    return withEtag(service.readableVersion(id));
   }
 
   @PutMapping("/indicator-versions/{id}/indicators")

@@ -144,4 +144,18 @@ public final class IndicatorRules {
           node.weight().stripTrailingZeros().toPlainString());
     }
   }
+
+  /**
+   * An org's materialised path and those of every org above it, own first: {@code /a/b/c/} gives
+   * {@code /a/b/c/}, {@code /a/b/}, {@code /a/}.
+   */
+  static List<String> selfAndAncestors(String path) {
+    List<String> paths = new java.util.ArrayList<>();
+    String p = path;
+    while (p.length() > 1) {
+      paths.add(p);
+      p = p.substring(0, p.lastIndexOf('/', p.length() - 2) + 1);
+    }
+    return paths;
+  }
 }

@@ -122,18 +122,102 @@ public class IndicatorService {
         .orElseThrow(() -> ProblemException.notFound("indicator.system-not-found", id));
   }
 
+  /**
+   * The systems the caller may read (see {@link #readable}); newest first, at most 200. Filtered in
+   * SQL by path so an org's own systems are not crowded out by other counties'.
+   */
   @Transactional(readOnly = true)
   public List<SystemView> systems() {
+    List<String> ownerPaths = readablePrefixes();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, owner_org_id, name, description, owner_path FROM indicator_system");
+    List<Object> args = new java.util.ArrayList<>();
+    if (ownerPaths != null) {
+      if (ownerPaths.isEmpty()) {
+        return List.of();
+      }
+      // owned inside the caller's subtree, or by an org above the caller's own (it applies to it)
+      sql.append(" WHERE owner_path LIKE ?");
+      // paths are /uuid/…/uuid/: no LIKE wildcard can occur in them
+      args.add(ownerPaths.get(0) + "%");
+      for (String ancestor : ownerPaths.subList(1, ownerPaths.size())) {
+        sql.append(" OR owner_path = ?");
+        args.add(ancestor);
+      }
+    }
+    sql.append(" ORDER BY created_at DESC LIMIT 200");
     return jdbc.query(
-        "SELECT id, owner_org_id, name, description FROM indicator_system ORDER BY created_at DESC"
-            + " LIMIT 200",
+        sql.toString(),
         (rs, n) ->
             new SystemView(
                 uuid(rs.getBytes(1)),
                 uuid(rs.getBytes(2)),
                 rs.getString(3),
                 rs.getString(4),
-                versions(uuid(rs.getBytes(1)))));
+                versions(uuid(rs.getBytes(1)))),
+        args.toArray());
+  }
+
+  /** A system, if the caller may read it; 404 otherwise (no hint that it exists). */
+  @Transactional(readOnly = true)
+  public SystemView readableSystem(UUID id) {
+    if (!readable(ownerPath(id))) {
+      throw ProblemException.notFound("indicator.system-not-found", id);
+    }
+    return system(id);
+  }
+
+  /** A version with its tree, if the caller may read its system; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public VersionView readableVersion(UUID versionId) {
+    VersionView v = version(versionId);
+    if (!readable(ownerPath(v.systemId()))) {
+      throw ProblemException.notFound("indicator.version-not-found", versionId);
+    }
+    return v;
+  }
+
+  /**
+   * Who reads an indicator system: platform-wide callers; those whose subtree holds its owner (the
+   * committee that wrote it and those above); and the orgs it applies to — everyone whose own org
+   * lies below the owner. A branch of another county, an assessor or member outside it, sees
+   * nothing.
+   */
+  private boolean readable(String ownerPath) {
+    List<String> prefixes = readablePrefixes();
+    if (ownerPath == null) {
+      return false;
+    }
+    if (prefixes == null) {
+      return true;
+    }
+    return !prefixes.isEmpty()
+        && (ownerPath.startsWith(prefixes.get(0))
+            || prefixes.subList(1, prefixes.size()).contains(ownerPath));
+  }
+
+  /**
+   * null: everything; otherwise the caller's own org path first (owners inside it are readable),
+   * then the paths of every org above it (owners there apply to the caller). Empty: nothing.
+   */
+  private List<String> readablePrefixes() {
+    if (access.caller().platformWide() || access.caller().hasRole(Roles.INTEGRATION)) {
+      return null;
+    }
+    return access
+        .caller()
+        .orgId()
+        .flatMap(id -> access.projection().org(id))
+        .map(org -> IndicatorRules.selfAndAncestors(org.path()))
+        .orElse(List.of());
+  }
+
+  private String ownerPath(UUID systemId) {
+    List<String> found =
+        jdbc.queryForList(
+            "SELECT owner_path FROM indicator_system WHERE id = ?", String.class, bytes(systemId));
+    return found.isEmpty() ? null : found.get(0);
   }
 
   private List<VersionSummary> versions(UUID systemId) {

@@ -134,4 +134,12 @@ class IndicatorRulesTest {
                 org.assertj.core.api.Assertions.assertThat(rule(t))
                     .isEqualTo("automatic-only-base"));
   }
+
+  @org.junit.jupiter.api.Test
+  void anIndicatorSystemAppliesToItsOwnersOrgAndEveryOrgBelowIt() {
+    org.assertj.core.api.Assertions.assertThat(IndicatorRules.selfAndAncestors("/a/b/c/"))
+        .containsExactly("/a/b/c/", "/a/b/", "/a/");
+    org.assertj.core.api.Assertions.assertThat(IndicatorRules.selfAndAncestors("/a/"))
+        .containsExactly("/a/");
+  }
 }

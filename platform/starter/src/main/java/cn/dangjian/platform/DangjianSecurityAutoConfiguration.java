@@ -4,6 +4,7 @@ import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.security.KeycloakJwtAuthenticationConverter;
 import cn.dangjian.platform.security.ProblemSecurityHandlers;
+import cn.dangjian.platform.security.ReadOnlyIntegration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,7 +75,11 @@ public class DangjianSecurityAutoConfiguration {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            auth -> auth.requestMatchers(open).permitAll().anyRequest().authenticated())
+            auth ->
+                auth.requestMatchers(open)
+                    .permitAll()
+                    .anyRequest()
+                    .access(new ReadOnlyIntegration()))
         .oauth2ResourceServer(
             oauth ->
                 oauth

@@ -223,6 +223,33 @@ class ProblemDetailsIT extends StarterIntegrationTest {
   }
 
   @Test
+  void integrationClientReadsButCannotWriteIntoAnyBranch() throws Exception {
+    String integration = KEYCLOAK.token().roles("integration").build();
+    int before = notes();
+    mvc.perform(
+            post("/api/notes")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + integration)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"写入任意支部\",\"pages\":1}"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://dangjian.cn/problems/forbidden"));
+    assertThat(notes()).isEqualTo(before);
+    mvc.perform(
+            get("/api/notes/" + UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + integration))
+        .andExpect(status().isNotFound());
+    // a person with a platform role who also holds integration is not limited by it
+    String adminAndIntegration = KEYCLOAK.token().roles("platform-admin", "integration").build();
+    mvc.perform(
+            post("/api/notes")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminAndIntegration)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"组织部\",\"pages\":1}"))
+        .andExpect(status().isCreated());
+  }
+
+  @Test
   void realmRolesFromKeycloakDecideMethodAccess() throws Exception {
     String member = KEYCLOAK.token().roles("member").build();
     String admin = KEYCLOAK.token().roles("platform-admin").build();
