@@ -11,6 +11,7 @@ import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.push.AlertStream;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.platform.export.CsvCells;
 import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
@@ -280,12 +281,7 @@ public class AlertController {
   }
 
   private static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    // a leading = + - @ would be a formula in Excel
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
+    return CsvCells.cell(value);
   }
 
   @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

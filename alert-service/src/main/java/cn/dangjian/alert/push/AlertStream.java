@@ -139,7 +139,7 @@ public class AlertStream {
   @KafkaListener(
       id = "alert-stream-#{T(java.util.UUID).randomUUID()}",
       topics = Topics.ALERT_EVENTS,
-      groupId = "alert-stream-#{T(java.util.UUID).randomUUID()}",
+      groupId = "alert-service-stream-#{T(java.util.UUID).randomUUID()}",
       properties = {"auto.offset.reset=latest"})
   public void onAlertEvent(ConsumerRecord<String, byte[]> record) {
     EventEnvelope<JsonNode> envelope = reader.read(record);

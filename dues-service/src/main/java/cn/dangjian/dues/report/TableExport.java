@@ -1,5 +1,6 @@
 package cn.dangjian.dues.report;
 
+import cn.dangjian.platform.export.CsvCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,16 +110,9 @@ public class TableExport {
     out.append("\r\n");
   }
 
-  /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so no cell runs as a formula. */
+  /** RFC 4180 quoting, formula-like text neutralised (the platform's {@link CsvCells}). */
   static String escape(Object value) {
-    String text = value == null ? "" : value.toString();
-    if (!text.isEmpty() && !(value instanceof Number) && "=+-@".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return CsvCells.cell(value);
   }
 
   static byte[] xlsx(List<String> header, List<List<Object>> rows) {

@@ -1,5 +1,6 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.platform.export.CsvCells;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -96,36 +97,10 @@ public final class CsvCodec {
 
   /** One cell as CSV text: formula-like text neutralised, quoted when it needs to be. */
   public static String cell(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    String text = looksLikeFormula(value) ? "'" + value : value;
-    boolean needsQuotes =
-        text.indexOf(',') >= 0
-            || text.indexOf('"') >= 0
-            || text.indexOf('\n') >= 0
-            || text.indexOf('\r') >= 0
-            || !text.equals(text.strip());
-    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
-  }
-
-  static boolean looksLikeFormula(String value) {
-    if (value.isEmpty()) {
-      return false;
-    }
-    char first = value.charAt(0);
-    return first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r';
+    return value == null || value.isEmpty() ? "" : CsvCells.cell(value);
   }
 
   private static String unneutralize(String cell) {
-    if (cell.length() > 1 && cell.charAt(0) == '\'' && looksLikeFormula(cell.substring(1))) {
-      return cell.substring(1);
-    }
-    return cell;
+    return CsvCells.restore(cell);
   }
 }

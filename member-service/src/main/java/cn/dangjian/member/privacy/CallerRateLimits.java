@@ -1,5 +1,6 @@
 package cn.dangjian.member.privacy;
 
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.security.Caller;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -38,7 +39,7 @@ public class CallerRateLimits {
               ? atomic.getDetailedMetrics().getNanosToWait()
               : Duration.ofMinutes(1).toNanos();
       long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-      throw new RateLimitedException(seconds);
+      throw ProblemException.tooManyRequests(seconds, "privacy.rate-limited", seconds);
     }
   }
 

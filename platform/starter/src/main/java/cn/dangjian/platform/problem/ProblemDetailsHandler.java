@@ -62,7 +62,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<Object> handleProblem(ProblemException ex, HttpServletRequest request) {
-    return respond(problems.create(ex, locale(), request.getRequestURI()), new HttpHeaders());
+    HttpHeaders headers = new HttpHeaders();
+    ex.retryAfterSeconds()
+        .ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+    return respond(problems.create(ex, locale(), request.getRequestURI()), headers);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

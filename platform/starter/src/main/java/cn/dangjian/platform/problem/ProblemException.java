@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
   private final String detailKey;
   private final transient Object[] args;
   private final transient Map<String, Object> properties;
+  private Long retryAfterSeconds;
 
   public ProblemException(
       ProblemType type, String detailKey, Object[] args, Map<String, Object> properties) {
@@ -47,6 +48,20 @@ public class ProblemException extends RuntimeException {
    */
   public static ProblemException businessRule(String rule, String detailKey, Object... args) {
     return new ProblemException(ProblemType.BUSINESS_RULE, detailKey, args, Map.of("rule", rule));
+  }
+
+  /** 429 with {@code Retry-After}: the caller is over a limit (searches, exports, streams). */
+  public static ProblemException tooManyRequests(
+      long retryAfterSeconds, String detailKey, Object... args) {
+    ProblemException problem =
+        new ProblemException(ProblemType.TOO_MANY_REQUESTS, detailKey, args, Map.of());
+    problem.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    return problem;
+  }
+
+  /** Seconds for a {@code Retry-After} header, if the client should wait before retrying. */
+  public java.util.Optional<Long> retryAfterSeconds() {
+    return java.util.Optional.ofNullable(retryAfterSeconds);
   }
 
   public static ProblemException preconditionFailed() {

@@ -27,6 +27,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   BUSINESS_RULE("business-rule", HttpStatus.UNPROCESSABLE_CONTENT),
+  TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
   INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
   SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
