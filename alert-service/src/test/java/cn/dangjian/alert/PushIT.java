@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.dangjian.alert.push.SecretCipher;
+import cn.dangjian.alert.push.WebhookSecrets;
 import cn.dangjian.alert.push.WebhookSigner;
 import cn.dangjian.alert.sweep.SweepService;
 import cn.dangjian.events.Topics;
@@ -60,7 +60,7 @@ class PushIT extends ApiTestSupport {
   }
 
   @Autowired SweepService sweeps;
-  @Autowired SecretCipher cipher;
+  @Autowired WebhookSecrets secrets;
 
   /** The receiver by its address: 127.0.0.1 is on the test allow-list ("localhost" may be ::1). */
   private static String receiver() {
@@ -135,7 +135,7 @@ class PushIT extends ApiTestSupport {
         cn.dangjian.platform.projection.Uuids.bytes(branchA),
         FEED.pathOf(branchA),
         "http://127.0.0.2:" + RECEIVER.port() + "/rebound",
-        cipher.encrypt("a-shared-secret-of-the-receiver", idBytes));
+        secrets.seal("a-shared-secret-of-the-receiver", id));
     Thread.sleep(5_500); // the outbox reads subscriptions every 5 s
     UUID m = member(branchA);
     arrears(m, branchA, 3, "2026-08", 4500);
@@ -227,7 +227,7 @@ class PushIT extends ApiTestSupport {
 
     List<String> atRest =
         jdbc.queryForList("SELECT secret FROM webhook_subscription", String.class);
-    assertThat(atRest).allMatch(s -> s.startsWith("v1:"));
+    assertThat(atRest).allMatch(s -> s.startsWith("v2:default:"));
     assertThat(String.join("\n", atRest)).doesNotContain(secret).doesNotContain(generatedSecret);
     List<String> stored = jdbc.queryForList("SELECT body FROM idempotency_key", String.class);
     assertThat(String.join("\n", stored.stream().map(String::valueOf).toList()))

@@ -57,7 +57,7 @@ public class WebhookController {
   private final WebhookOutbox outbox;
   private final Clock clock;
   private final WebhookTargets targets;
-  private final SecretCipher cipher;
+  private final WebhookSecrets secrets;
   private final MessageSource messages;
   private final SecureRandom random = new SecureRandom();
 
@@ -69,11 +69,11 @@ public class WebhookController {
       WebhookOutbox outbox,
       Clock clock,
       WebhookTargets targets,
-      SecretCipher cipher,
+      WebhookSecrets secrets,
       MessageSource messages) {
     this.jdbc = jdbc;
     this.targets = targets;
-    this.cipher = cipher;
+    this.secrets = secrets;
     this.messages = messages;
     this.outbox = outbox;
     this.caller = caller;
@@ -139,7 +139,7 @@ public class WebhookController {
         bytes(org.orgId()),
         org.path(),
         body.url(),
-        cipher.encrypt(secret, bytes(id)),
+        secrets.seal(secret, id),
         min.name(),
         caller.usernameOrSystem(),
         Timestamp.from(now));

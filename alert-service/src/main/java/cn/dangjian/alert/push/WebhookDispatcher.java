@@ -37,19 +37,19 @@ public class WebhookDispatcher {
   private final Clock clock;
   private final HttpClient http;
   private final WebhookTargets targets;
-  private final SecretCipher cipher;
+  private final WebhookSecrets secrets;
 
   WebhookDispatcher(
       JdbcTemplate jdbc,
       WebhookProperties properties,
       Clock clock,
       WebhookTargets targets,
-      SecretCipher cipher) {
+      WebhookSecrets secrets) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
     this.targets = targets;
-    this.cipher = cipher;
+    this.secrets = secrets;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(properties.getTimeout())
@@ -59,19 +59,32 @@ public class WebhookDispatcher {
             .build();
   }
 
-  /** Secrets stored before they were encrypted are encrypted once at start-up. */
+  /**
+   * At start-up, secrets stored before they were encrypted, or under a key that is no longer the
+   * current one, are sealed again under the current key (the rotation path; the table is small).
+   */
   @EventListener(ApplicationReadyEvent.class)
-  public void encryptLegacySecrets() {
-    jdbc.query(
-            "SELECT id, secret FROM webhook_subscription WHERE secret NOT LIKE 'v1:%'",
-            (rs, n) -> new Object[] {rs.getBytes(1), rs.getString(2)})
+  public void resealStaleSecrets() {
+    jdbc
+        .query(
+            "SELECT id, secret FROM webhook_subscription",
+            (rs, n) -> new Object[] {uuid(rs.getBytes(1)), rs.getString(2)})
+        .stream()
+        .filter(row -> secrets.isStale((String) row[1]))
         .forEach(
-            row ->
-                jdbc.update(
-                    "UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret = ?",
-                    cipher.encrypt((String) row[1], (byte[]) row[0]),
-                    row[0],
-                    row[1]));
+            row -> {
+              UUID id = (UUID) row[0];
+              String stored = (String) row[1];
+              String plain =
+                  cn.dangjian.platform.crypto.KeyRingCipher.isSealed(stored)
+                      ? secrets.open(stored, id)
+                      : stored;
+              jdbc.update(
+                  "UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret = ?",
+                  secrets.seal(plain, id),
+                  bytes(id),
+                  stored);
+            });
   }
 
   private record Due(
@@ -143,7 +156,7 @@ public class WebhookDispatcher {
       return;
     }
     try {
-      String secret = cipher.decrypt(delivery.secret(), bytes(delivery.subscriptionId()));
+      String secret = secrets.open(delivery.secret(), delivery.subscriptionId());
       HttpRequest request =
           HttpRequest.newBuilder(target)
               .timeout(properties.getTimeout())

@@ -33,8 +33,30 @@ public class WebhookProperties {
    */
   private List<String> allowedAddresses = new ArrayList<>();
 
-  /** Base64 AES key (16/24/32 bytes) that encrypts webhook secrets at rest. */
+  /** Base64 AES key (16/24/32 bytes) that encrypts webhook secrets at rest (key id "default"). */
   private String secretKey = "";
+
+  /** More keys by key id, for rotation: new secrets use {@link #currentKeyId}. */
+  private java.util.Map<String, String> secretKeys = new java.util.LinkedHashMap<>();
+
+  /** The key new secrets are sealed with; may be omitted when there is one key. */
+  private String currentKeyId;
+
+  public java.util.Map<String, String> getSecretKeys() {
+    return secretKeys;
+  }
+
+  public void setSecretKeys(java.util.Map<String, String> secretKeys) {
+    this.secretKeys = secretKeys;
+  }
+
+  public String getCurrentKeyId() {
+    return currentKeyId;
+  }
+
+  public void setCurrentKeyId(String currentKeyId) {
+    this.currentKeyId = currentKeyId;
+  }
 
   public Duration getRetryInitial() {
     return retryInitial;

@@ -1,5 +1,6 @@
 package cn.dangjian.alert.push;
 
+import cn.dangjian.platform.crypto.KeyRingCipher;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,13 @@ class WebhookSecurityConfiguration {
   }
 
   @Bean
-  SecretCipher webhookSecretCipher(WebhookProperties properties) {
-    return new SecretCipher(properties.getSecretKey());
+  WebhookSecrets webhookSecrets(WebhookProperties properties) {
+    return new WebhookSecrets(
+        KeyRingCipher.fromBase64(
+            properties.getSecretKeys(),
+            properties.getSecretKey(),
+            properties.getCurrentKeyId(),
+            "dangjian.alerts.webhooks.secret-key / dangjian.alerts.webhooks.secret-keys.<kid>"));
   }
 
   @Bean

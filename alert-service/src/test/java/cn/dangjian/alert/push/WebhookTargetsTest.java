@@ -135,12 +135,38 @@ class WebhookTargetsTest {
 
   @Test
   void secretsAreEncryptedAndBoundToTheirSubscription() {
-    SecretCipher cipher = new SecretCipher("bG9jYWwtb25seS13ZWJob29rLWtleS0zMi1ieXRlcyE=");
-    byte[] id = {1, 2, 3};
-    String stored = cipher.encrypt("a-shared-secret-of-the-receiver", id);
-    assertThat(stored).startsWith("v1:").doesNotContain("a-shared-secret");
-    assertThat(cipher.decrypt(stored, id)).isEqualTo("a-shared-secret-of-the-receiver");
-    assertThatThrownBy(() -> cipher.decrypt(stored, new byte[] {9}))
+    WebhookSecrets secrets =
+        new WebhookSecrets(
+            cn.dangjian.platform.crypto.KeyRingCipher.fromBase64(
+                java.util.Map.of(), "bG9jYWwtb25seS13ZWJob29rLWtleS0zMi1ieXRlcyE=", null, "key"));
+    java.util.UUID id = java.util.UUID.randomUUID();
+    String stored = secrets.seal("a-shared-secret-of-the-receiver", id);
+    assertThat(stored).startsWith("v2:default:").doesNotContain("a-shared-secret");
+    assertThat(secrets.open(stored, id)).isEqualTo("a-shared-secret-of-the-receiver");
+    assertThatThrownBy(() -> secrets.open(stored, java.util.UUID.randomUUID()))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(secrets.isStale(stored)).isFalse();
+    assertThat(secrets.isStale("plain-text-secret")).isTrue();
+  }
+
+  @Test
+  void aRotatedKeyMakesOlderSecretsStaleButStillReadable() {
+    String a = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    byte[] bKey = new byte[32];
+    bKey[0] = 7;
+    String b = java.util.Base64.getEncoder().encodeToString(bKey);
+    java.util.UUID id = java.util.UUID.randomUUID();
+    String underA =
+        new WebhookSecrets(
+                cn.dangjian.platform.crypto.KeyRingCipher.fromBase64(
+                    java.util.Map.of("a", a), null, null, "keys"))
+            .seal("s3cret", id);
+    WebhookSecrets rotated =
+        new WebhookSecrets(
+            cn.dangjian.platform.crypto.KeyRingCipher.fromBase64(
+                java.util.Map.of("a", a, "b", b), null, "b", "keys"));
+    assertThat(rotated.isStale(underA)).isTrue();
+    assertThat(rotated.open(underA, id)).isEqualTo("s3cret");
+    assertThat(rotated.seal("s3cret", id)).startsWith("v2:b:");
   }
 }
