@@ -42,7 +42,7 @@ class AppCdsTrainingTest {
       throws Exception {
     Path fat = Repo.root().resolve(service).resolve("target").resolve(service + ".jar");
     assumeTrue(Files.isRegularFile(fat), fat + " is built by the reactor before deploy/");
-    Path app = layOutAsTheImage(fat, service);
+    Path app = layOutAsTheImage(fat);
     Path archive = app.resolve("app.jsa");
 
     Result training = train(app, Map.of());
@@ -67,8 +67,18 @@ class AppCdsTrainingTest {
     assertThat(shared).as("application classes loaded from the archive").isGreaterThan(3_000);
   }
 
-  /** As the Dockerfile: Boot's layers merged into one directory, app.jar beside lib/. */
-  private Path layOutAsTheImage(Path fat, String service) throws Exception {
+  /**
+   * As the Dockerfile: the jar copied in as fat.jar, Boot's layers merged into one directory,
+   * app.jar beside lib/. The Dockerfile's own lines are checked, so the two cannot drift apart (the
+   * first real image build failed on exactly that: the extracted jar is named after fat.jar).
+   */
+  private Path layOutAsTheImage(Path original) throws Exception {
+    String dockerfile = Files.readString(Repo.root().resolve("deploy/docker/Dockerfile"));
+    assertThat(dockerfile)
+        .contains("COPY ${SERVICE}/target/${SERVICE}.jar fat.jar")
+        .contains("mv extracted/application/fat.jar extracted/application/app.jar");
+    Path fat = work.resolve("fat.jar");
+    Files.copy(original, fat, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path extracted = work.resolve("extracted");
     Result extract =
         run(
@@ -87,7 +97,7 @@ class AppCdsTrainingTest {
     for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
       copyTree(extracted.resolve(layer), app);
     }
-    Files.move(app.resolve(service + ".jar"), app.resolve("app.jar"));
+    Files.move(app.resolve("fat.jar"), app.resolve("app.jar"));
     return app;
   }
 
