@@ -75,6 +75,40 @@ final class Api {
   }
 
   /**
+   * Any method with any headers and a raw body (null: none). A 429 from the gateway's rate limiter
+   * is waited out (Retry-After) and the request sent again, so that bulk suites see the service's
+   * answer, not the limiter's.
+   */
+  Response exchange(String method, String path, Map<String, String> headers, byte[] body) {
+    for (int attempt = 0; ; attempt++) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      headers.forEach(builder::header);
+      Response response = send(builder);
+      if (response.status() != 429 || attempt >= 20) {
+        return response;
+      }
+      String retryAfter = response.header("Retry-After");
+      long seconds = 1;
+      if (retryAfter != null && retryAfter.matches("\\d+")) {
+        seconds = Math.max(1, Long.parseLong(retryAfter));
+      }
+      try {
+        Thread.sleep(seconds * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
    * A create another service may refuse until it has learned the org or member from member.events:
    * POSTed again every 0.5 s until it answers 201 (or 60 s pass).
    */
