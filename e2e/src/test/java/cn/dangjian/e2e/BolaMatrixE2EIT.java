@@ -446,6 +446,20 @@ class BolaMatrixE2EIT {
     Tokens tokens = new Tokens(keycloak);
     int cells = 0;
     int assertions = 0;
+    // controls: a refusal below means something only if the owner reads every object and the
+    // attackers' tokens work at all (member1 reads his own record)
+    for (Map.Entry<String, Response> owned : before.entrySet()) {
+      assertions++;
+      if (owned.getValue().status() != 200) {
+        failures.add(
+            "secretary-a cannot read A's " + owned.getKey() + ": " + owned.getValue().status());
+      }
+    }
+    Response own = api.get("/api/members/" + fixture.id("member1Member"), tokens.get(MEMBER1));
+    assertions++;
+    if (own.status() != 200) {
+      failures.add("member1 cannot read his own member record: " + own.status() + " " + own.body());
+    }
     int called = 0;
     int allowed = 0;
     for (Row row : MATRIX) {
