@@ -5,6 +5,7 @@ import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.RequestSizeLimitFilter;
 import cn.dangjian.platform.web.IdempotencyFilter;
+import cn.dangjian.platform.web.ImplausibleDateParameters;
 import cn.dangjian.platform.web.InputHygiene;
 import cn.dangjian.platform.web.InputHygieneModule;
 import io.micrometer.tracing.Tracer;
@@ -28,6 +29,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -62,9 +65,12 @@ public class DangjianWebAutoConfiguration {
    * numbers or booleans silently turned into strings ({@code "name": 123}).
    */
   @Bean
-  JsonMapperBuilderCustomizer dangjianInputHygiene(DangjianProperties properties) {
-    InputHygiene hygiene =
-        new InputHygiene(properties.getWeb().getMinYear(), properties.getWeb().getMaxYear());
+  InputHygiene inputHygiene(DangjianProperties properties) {
+    return new InputHygiene(properties.getWeb().getMinYear(), properties.getWeb().getMaxYear());
+  }
+
+  @Bean
+  JsonMapperBuilderCustomizer dangjianInputHygiene(InputHygiene hygiene) {
     return builder ->
         builder
             .addModule(new InputHygieneModule(hygiene))
@@ -75,6 +81,17 @@ public class DangjianWebAutoConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+  }
+
+  /** The same plausible years for date-typed query parameters ({@code ?asOf=9999-12-31}). */
+  @Bean
+  WebMvcConfigurer dangjianDateParameters(InputHygiene hygiene) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ImplausibleDateParameters(hygiene));
+      }
+    };
   }
 
   @Bean

@@ -130,4 +130,32 @@ class InputHygieneIT extends StarterIntegrationTest {
     assertThat(body.get("type").asString()).isEqualTo("https://dangjian.cn/problems/bad-request");
     assertThat(body.get("detail").asString()).contains("boundary");
   }
+
+  @Test
+  void dateQueryParametersIn9999Or2100AreRejectedNamingTheParameter() throws Exception {
+    String token = KEYCLOAK.token().roles("secretary").orgId(UUID.randomUUID()).build();
+    for (String query : new String[] {"asOf=9999-12-31", "asOf=2100-01-01", "month=9999-12"}) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/notes/due?" + query))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode body = problem(response, 400);
+      assertThat(body.get("errors").get(0).get("field").asString())
+          .isEqualTo(query.substring(0, query.indexOf('=')));
+    }
+    HttpResponse<String> fine =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/api/notes/due?asOf=2026-12-31&month=2027-01"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(fine.statusCode()).isEqualTo(200);
+  }
 }

@@ -1,5 +1,6 @@
 package cn.dangjian.platform.problem;
 
+import cn.dangjian.platform.web.ImplausibleDateParameters;
 import cn.dangjian.platform.web.InputHygieneModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -115,6 +116,18 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
     return simple(ProblemType.FORBIDDEN, request);
+  }
+
+  @ExceptionHandler(ImplausibleDateParameters.ImplausibleDateParameter.class)
+  ResponseEntity<Object> handleImplausibleDate(
+      ImplausibleDateParameters.ImplausibleDateParameter ex, HttpServletRequest request) {
+    String message =
+        problems.message(
+            "problem.field.implausible-date", ex.messageArguments(), locale(), "invalid date");
+    return respond(
+        validation(
+            List.of(Map.of("field", ex.parameter(), "message", message)), request.getRequestURI()),
+        new HttpHeaders());
   }
 
   /** A multipart request without a boundary, or a broken one, is the client's error. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,6 +62,11 @@ class NoteController {
   @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Map<String, Long> attach(@RequestPart("file") MultipartFile file) {
     return Map.of("size", file.getSize());
+  }
+
+  @GetMapping("/due")
+  Map<String, String> due(@RequestParam(required = false) LocalDate asOf, YearMonth month) {
+    return Map.of("asOf", String.valueOf(asOf), "month", String.valueOf(month));
   }
 
   @PostMapping("/failing")
