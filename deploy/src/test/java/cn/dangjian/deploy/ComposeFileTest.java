@@ -56,6 +56,6 @@ class ComposeFileTest {
     assertThat(services.get("prometheus").get("profiles")).isEqualTo(List.of("observability"));
     assertThat(services.get("grafana").get("profiles")).isEqualTo(List.of("observability"));
     assertThat(Files.readString(root.resolve("deploy/compose/.env.example")))
-        .doesNotContainPattern("=(?!CHANGE_ME|http)[^\\n]+\\n");
+        .doesNotContainPattern("(?m)^(?!COMPOSE_PROJECT_NAME=)[^#\\n]*=(?!CHANGE_ME|http)[^\\n]+$");
   }
 }
