@@ -32,11 +32,13 @@ public class IndicatorService {
 
   private final JdbcTemplate jdbc;
   private final Access access;
+  private final IndicatorReaders readers;
   private final Clock clock;
 
-  IndicatorService(JdbcTemplate jdbc, Access access, Clock clock) {
+  IndicatorService(JdbcTemplate jdbc, Access access, IndicatorReaders readers, Clock clock) {
     this.jdbc = jdbc;
     this.access = access;
+    this.readers = readers;
     this.clock = clock;
   }
 
@@ -123,25 +125,24 @@ public class IndicatorService {
   }
 
   /**
-   * The systems the caller may read (see {@link #readable}); newest first, at most 200. Filtered in
-   * SQL by path so an org's own systems are not crowded out by other counties'.
+   * The systems the caller may read ({@link IndicatorReaders}); newest first, at most 200. Filtered
+   * in SQL by path so an org's own systems are not crowded out by other counties'.
    */
   @Transactional(readOnly = true)
   public List<SystemView> systems() {
-    List<String> ownerPaths = readablePrefixes();
+    IndicatorReaders.Scope readers = this.readers.ofCaller();
+    if (readers.nothing()) {
+      return List.of();
+    }
     StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, owner_org_id, name, description, owner_path FROM indicator_system");
+        new StringBuilder("SELECT id, owner_org_id, name, description FROM indicator_system");
     List<Object> args = new java.util.ArrayList<>();
-    if (ownerPaths != null) {
-      if (ownerPaths.isEmpty()) {
-        return List.of();
-      }
+    if (!readers.everything()) {
       // owned inside the caller's subtree, or by an org above the caller's own (it applies to it)
       sql.append(" WHERE owner_path LIKE ?");
       // paths are /uuid/…/uuid/: no LIKE wildcard can occur in them
-      args.add(ownerPaths.get(0) + "%");
-      for (String ancestor : ownerPaths.subList(1, ownerPaths.size())) {
+      args.add(readers.own() + "%");
+      for (String ancestor : readers.above()) {
         sql.append(" OR owner_path = ?");
         args.add(ancestor);
       }
@@ -162,7 +163,7 @@ public class IndicatorService {
   /** A system, if the caller may read it; 404 otherwise (no hint that it exists). */
   @Transactional(readOnly = true)
   public SystemView readableSystem(UUID id) {
-    if (!readable(ownerPath(id))) {
+    if (!readers.ofCaller().reads(ownerPath(id))) {
       throw ProblemException.notFound("indicator.system-not-found", id);
     }
     return system(id);
@@ -172,45 +173,10 @@ public class IndicatorService {
   @Transactional(readOnly = true)
   public VersionView readableVersion(UUID versionId) {
     VersionView v = version(versionId);
-    if (!readable(ownerPath(v.systemId()))) {
+    if (!readers.ofCaller().reads(ownerPath(v.systemId()))) {
       throw ProblemException.notFound("indicator.version-not-found", versionId);
     }
     return v;
-  }
-
-  /**
-   * Who reads an indicator system: platform-wide callers; those whose subtree holds its owner (the
-   * committee that wrote it and those above); and the orgs it applies to — everyone whose own org
-   * lies below the owner. A branch of another county, an assessor or member outside it, sees
-   * nothing.
-   */
-  private boolean readable(String ownerPath) {
-    List<String> prefixes = readablePrefixes();
-    if (ownerPath == null) {
-      return false;
-    }
-    if (prefixes == null) {
-      return true;
-    }
-    return !prefixes.isEmpty()
-        && (ownerPath.startsWith(prefixes.get(0))
-            || prefixes.subList(1, prefixes.size()).contains(ownerPath));
-  }
-
-  /**
-   * null: everything; otherwise the caller's own org path first (owners inside it are readable),
-   * then the paths of every org above it (owners there apply to the caller). Empty: nothing.
-   */
-  private List<String> readablePrefixes() {
-    if (access.caller().platformWide() || access.caller().hasRole(Roles.INTEGRATION)) {
-      return null;
-    }
-    return access
-        .caller()
-        .orgId()
-        .flatMap(id -> access.projection().org(id))
-        .map(org -> IndicatorRules.selfAndAncestors(org.path()))
-        .orElse(List.of());
   }
 
   private String ownerPath(UUID systemId) {

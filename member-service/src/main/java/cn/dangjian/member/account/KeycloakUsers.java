@@ -39,14 +39,7 @@ public class KeycloakUsers {
   public record User(String id, String username, Map<String, List<String>> attributes) {}
 
   public Optional<User> findByUsername(String username) {
-    JsonNode users =
-        call(
-            () ->
-                http.get()
-                    .uri(admin("/users?exact=true&username={u}"), username)
-                    .header("Authorization", bearer())
-                    .retrieve()
-                    .body(JsonNode.class));
+    JsonNode users = getJson("/users?exact=true&username={u}", username);
     for (JsonNode user : users) {
       if (username.equalsIgnoreCase(user.get("username").asString())) {
         return Optional.of(toUser(user));
@@ -87,14 +80,7 @@ public class KeycloakUsers {
 
   /** Sets our attributes, keeping any others the user has. */
   public void updateAttributes(String userId, Map<String, String> attributes) {
-    JsonNode user =
-        call(
-            () ->
-                http.get()
-                    .uri(admin("/users/{id}"), userId)
-                    .header("Authorization", bearer())
-                    .retrieve()
-                    .body(JsonNode.class));
+    JsonNode user = getJson("/users/{id}", userId);
     Map<String, List<String>> merged = new LinkedHashMap<>(toUser(user).attributes());
     attributes.forEach(
         (k, v) -> {
@@ -126,14 +112,7 @@ public class KeycloakUsers {
 
   /** The names of the user's realm roles (direct mappings), e.g. member, secretary. */
   public java.util.Set<String> realmRoles(String userId) {
-    JsonNode current =
-        call(
-            () ->
-                http.get()
-                    .uri(admin("/users/{id}/role-mappings/realm"), userId)
-                    .header("Authorization", bearer())
-                    .retrieve()
-                    .body(JsonNode.class));
+    JsonNode current = getJson("/users/{id}/role-mappings/realm", userId);
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (JsonNode mapped : current) {
       names.add(mapped.get("name").asString());
@@ -144,14 +123,7 @@ public class KeycloakUsers {
   /** Grants {@code role} and removes the other roles member-service manages. */
   public void setRole(String userId, AccountRole role) {
     List<JsonNode> remove = new ArrayList<>();
-    JsonNode current =
-        call(
-            () ->
-                http.get()
-                    .uri(admin("/users/{id}/role-mappings/realm"), userId)
-                    .header("Authorization", bearer())
-                    .retrieve()
-                    .body(JsonNode.class));
+    JsonNode current = getJson("/users/{id}/role-mappings/realm", userId);
     boolean has = false;
     for (JsonNode mapped : current) {
       String name = mapped.get("name").asString();
@@ -177,14 +149,7 @@ public class KeycloakUsers {
                   .toBodilessEntity());
     }
     if (!has) {
-      JsonNode representation =
-          call(
-              () ->
-                  http.get()
-                      .uri(admin("/roles/{role}"), role.realmRole())
-                      .header("Authorization", bearer())
-                      .retrieve()
-                      .body(JsonNode.class));
+      JsonNode representation = getJson("/roles/{role}", role.realmRole());
       call(
           () ->
               http.post()
@@ -243,6 +208,17 @@ public class KeycloakUsers {
       }
     }
     return new User(user.get("id").asString(), user.get("username").asString(), attributes);
+  }
+
+  /** A GET of the admin API, answered as JSON. */
+  private JsonNode getJson(String path, Object... variables) {
+    return call(
+        () ->
+            http.get()
+                .uri(admin(path), variables)
+                .header("Authorization", bearer())
+                .retrieve()
+                .body(JsonNode.class));
   }
 
   private <T> T call(java.util.function.Supplier<T> request) {
