@@ -24,7 +24,9 @@ fi
 if [ ! -f member-service/target/member-service.jar ]; then
   ./mvnw -B -q -DskipTests package
 fi
+build_start=$SECONDS
 bash deploy/images/build.sh
+echo "up: images built in $((SECONDS - build_start)) s"
 # shellcheck disable=SC1091
 source deploy/images/images.env
 
@@ -49,6 +51,7 @@ if [ ! -f .env ]; then
   chmod 600 .env
 fi
 
+up_start=$SECONDS
 docker-compose up -d
 echo "up: waiting until every container is healthy"
 deadline=$((SECONDS + ${UP_TIMEOUT:-900}))
@@ -61,4 +64,4 @@ while :; do
   fi
   sleep 5
 done
-echo "up: healthy after $SECONDS s — gateway http://localhost:8080, Keycloak http://localhost:8180"
+echo "up: healthy $((SECONDS - up_start)) s after up — gateway http://localhost:8080, Keycloak http://localhost:8180"

@@ -147,4 +147,27 @@ class ComposeKubernetesAgreementTest {
           .contains("127.0.0.1:" + managementPort + readiness);
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kubernetesRunsTheImageComposeBuildsForEachService() throws Exception {
+    Map<String, Map<String, Object>> compose = compose();
+    List<HasMetadata> k8s = kubernetes();
+    for (String service : SERVICES) {
+      String composeImage = String.valueOf(compose.get(service).get("image"));
+      assertThat(composeImage)
+          .as(service + " compose image")
+          .startsWith("dangjian/" + service + ":");
+      Map<String, Object> args =
+          (Map<String, Object>)
+              ((Map<String, Object>) compose.get(service).get("build")).get("args");
+      assertThat(args.get("SERVICE"))
+          .as(service + " image built from its own jar")
+          .isEqualTo(service);
+      // the prod overlay only moves the same repository to the province's registry and pins a tag
+      assertThat(container(k8s, service).getImage())
+          .as(service + " Kubernetes image")
+          .matches(".+/dangjian/" + java.util.regex.Pattern.quote(service) + ":[\\w.-]+");
+    }
+  }
 }

@@ -195,6 +195,24 @@ public final class KeycloakAdmin {
         });
   }
 
+  /**
+   * Adds clients, users (with their realm roles and credentials) and the like to realm {@value
+   * #REALM} with Keycloak's partial import, skipping what already exists: how the e2e run against a
+   * compose stack gives the production realm its test client and users.
+   *
+   * @param resources a partial realm representation, e.g. {@code {"clients":[…],"users":[…]}}
+   * @return Keycloak's answer (counts of added and skipped resources)
+   */
+  public JsonNode partialImport(ObjectNode resources) {
+    ObjectNode body = resources.deepCopy();
+    body.put("ifResourceExists", "SKIP");
+    return adminSend(
+        HttpRequest.newBuilder(uri("/admin/realms/" + REALM + "/partialImport"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+        "partial import into " + REALM);
+  }
+
   /** Sets a user's password (e.g. to replace a temporary one in tests), not temporary. */
   public void setPassword(String username, String password) {
     String id = requireUser(username).path("id").asString();

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * secretary sees on the SSE stream with its Chinese suggestion and deadline; a month later it is a
  * 预警; once the member attends it resolves. Branch B's secretary sees none of it.
  */
+@Tag("compose")
 class AlertE2EIT {
 
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -218,7 +220,7 @@ class AlertE2EIT {
 
   private static java.util.concurrent.CompletableFuture<?> open(String token, List<String> lines) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(E2ePlatform.get().gatewayUrl() + "/api/alerts/stream"))
+        HttpRequest.newBuilder(URI.create(E2ePlatform.gatewayUrl() + "/api/alerts/stream"))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "text/event-stream")
             .GET()

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * both years gets the accountability event, which alert-service turns into an ACCOUNTABILITY_TALK
  * alert for that org with the talk and the deadline.
  */
+@Tag("compose")
 class AssessmentE2EIT {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -448,7 +448,13 @@ final class BolaFixture {
         api.put(
             "/api/members/" + memberId + "/account",
             admin,
-            Map.of("username", username, "role", "MEMBER", "initialPassword", "Init@2026x")));
+            Map.of(
+                "username",
+                username,
+                "role",
+                "MEMBER",
+                "initialPassword",
+                E2ePlatform.INITIAL_PASSWORD)));
     keycloak.setPassword(username, E2ePlatform.PASSWORD);
     return keycloak.userAccessToken(username, E2ePlatform.PASSWORD);
   }

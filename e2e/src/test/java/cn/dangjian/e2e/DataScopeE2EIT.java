@@ -6,12 +6,14 @@ import cn.dangjian.e2e.Api.Response;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Secretaries see only their own branch, through the gateway, with real Keycloak tokens whose
  * org_id attribute was set through the Keycloak admin API.
  */
+@Tag("compose")
 @Order(1)
 class DataScopeE2EIT {
 
@@ -96,7 +98,7 @@ class DataScopeE2EIT {
 
   @Test
   void integrationClientWithClientCredentialsReadsOrgs() {
-    String token = E2ePlatform.keycloak().clientCredentialsToken();
+    String token = E2ePlatform.integrationToken();
     assertThat(api.get("/api/orgs", token).status()).isEqualTo(200);
   }
 

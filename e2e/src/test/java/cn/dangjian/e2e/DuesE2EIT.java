@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * member.events, a member sees and pays their own bills through the sandbox provider, the branch
  * secretary sees the branch's arrears and another branch's secretary sees none of it.
  */
+@Tag("compose")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DuesE2EIT {
 
@@ -106,7 +108,7 @@ class DuesE2EIT {
     try {
       String json = body == null ? "" : Api.JSON.writeValueAsString(body);
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(E2ePlatform.get().gatewayUrl() + path))
+          HttpRequest.newBuilder(URI.create(E2ePlatform.gatewayUrl() + path))
               .timeout(Duration.ofSeconds(30))
               .header("Authorization", "Bearer " + token)
               .header("Idempotency-Key", "e2e-" + UUID.randomUUID())

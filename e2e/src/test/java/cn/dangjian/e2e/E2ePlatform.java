@@ -17,10 +17,17 @@ import java.util.List;
 /**
  * The platform under test, started once per test JVM exactly as devstack starts it (on free ports,
  * with its own databases) and stopped when the JVM exits. Tests create their own data.
+ *
+ * <p>With {@code -De2e.target=compose} the scenarios tagged {@code compose} run instead against a
+ * running compose stack ({@link ComposeStack}, deploy/compose/e2e.sh): same requests, its gateway
+ * and its Keycloak.
  */
 final class E2ePlatform {
 
   static final String PASSWORD = "Dangjian@2026";
+
+  /** The temporary password an account is created with (the production policy wants 12+). */
+  static final String INITIAL_PASSWORD = "Init@2026-e2e";
 
   private static Platform platform;
   private static Duration startTime;
@@ -69,12 +76,27 @@ final class E2ePlatform {
     }
   }
 
+  static boolean onCompose() {
+    return "compose".equals(System.getProperty("e2e.target"));
+  }
+
+  static String gatewayUrl() {
+    return onCompose() ? ComposeStack.get().gatewayUrl() : get().gatewayUrl();
+  }
+
   static Api api() {
-    return new Api(get().gatewayUrl());
+    return new Api(gatewayUrl());
   }
 
   static KeycloakAdmin keycloak() {
-    return get().keycloakAdmin();
+    return onCompose() ? ComposeStack.get().keycloak() : get().keycloakAdmin();
+  }
+
+  /** A client-credentials token of the integration client, with the stack's client secret. */
+  static String integrationToken() {
+    return onCompose()
+        ? ComposeStack.get().integrationToken()
+        : keycloak().clientCredentialsToken();
   }
 
   static String token(String username) {
@@ -94,7 +116,7 @@ final class E2ePlatform {
                 "/api/members/" + memberId + "/account",
                 adminToken,
                 java.util.Map.of(
-                    "username", username, "role", role, "initialPassword", "Init@2026x"));
+                    "username", username, "role", role, "initialPassword", INITIAL_PASSWORD));
     if (linked.status() != 200) {
       throw new AssertionError(
           "account for " + memberId + ": " + linked.status() + " " + linked.body());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Issue "member-service" through the gateway with real Keycloak: a member's account follows the
  * register across a transfer, and the development pipeline enforces its rules.
  */
+@Tag("compose")
 @Order(4)
 class MemberLifecycleE2EIT {
 
@@ -52,7 +54,13 @@ class MemberLifecycleE2EIT {
         api.put(
             "/api/members/" + member + "/account",
             admin,
-            Map.of("username", username, "role", "SECRETARY", "initialPassword", "Init@2026x"));
+            Map.of(
+                "username",
+                username,
+                "role",
+                "SECRETARY",
+                "initialPassword",
+                E2ePlatform.INITIAL_PASSWORD));
     assertThat(linked.status()).as(linked.body()).isEqualTo(200);
     KeycloakAdmin keycloak = E2ePlatform.keycloak();
     keycloak.setPassword(username, E2ePlatform.PASSWORD);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * compliance summary shows the month covered, and another branch cannot see it. org-life learns the
  * orgs and members from member-service's events, never from its database.
  */
+@Tag("compose")
 class OrgLifeE2EIT {
 
   private final Api api = E2ePlatform.api();
@@ -165,7 +167,7 @@ class OrgLifeE2EIT {
   private HttpResponse<String> send(
       String method, String path, String token, String ifMatch, Object body) throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(E2ePlatform.get().gatewayUrl() + path))
+        HttpRequest.newBuilder(URI.create(E2ePlatform.gatewayUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
             .header("If-Match", ifMatch)
