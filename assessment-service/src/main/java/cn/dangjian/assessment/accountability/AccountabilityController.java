@@ -1,6 +1,6 @@
 package cn.dangjian.assessment.accountability;
 
-import cn.dangjian.assessment.accountability.AccountabilityService.Case;
+import cn.dangjian.assessment.accountability.AccountabilityViews.Case;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,27 +1,24 @@
 package cn.dangjian.assessment.accountability;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.assessment.Access;
 import cn.dangjian.assessment.AssessmentProperties;
+import cn.dangjian.assessment.accountability.AccountabilityStore.Candidate;
+import cn.dangjian.assessment.accountability.AccountabilityViews.Case;
 import cn.dangjian.assessment.cycle.Cycle;
 import cn.dangjian.assessment.cycle.CycleKind;
+import cn.dangjian.assessment.cycle.ResultsPublished;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.assessment.AccountabilityTriggered;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
-import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.scope.DataScope;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,180 +35,118 @@ public class AccountabilityService {
   public static final String RECTIFYING = "RECTIFYING";
   public static final String CLOSED = "CLOSED";
 
-  private final JdbcTemplate jdbc;
+  private final AccountabilityStore store;
   private final Access access;
   private final DomainEventPublisher events;
   private final AssessmentProperties properties;
   private final Clock clock;
 
   AccountabilityService(
-      JdbcTemplate jdbc,
+      AccountabilityStore store,
       Access access,
       DomainEventPublisher events,
       AssessmentProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.access = access;
     this.events = events;
     this.properties = properties;
     this.clock = clock;
   }
 
-  @Schema(description = "问责事项：提醒谈话与限期整改 (an accountability case)")
-  public record Case(
-      UUID id,
-      UUID orgId,
-      UUID cycleId,
-      UUID previousCycleId,
-      int years,
-      String band,
-      LocalDate talkBy,
-      LocalDate rectifyBy,
-      @Schema(description = "TALK_DUE 待谈话 / RECTIFYING 整改中 / CLOSED 已办结") String status,
-      LocalDate talkHeldOn,
-      String talkHeldBy,
-      String talkRecord,
-      @Schema(description = "RECTIFIED 已整改 / NOT_RECTIFIED 未整改") String outcome,
-      String outcomeNote,
-      LocalDate outcomeOn,
-      long rowVersion) {}
-
-  private static final String COLUMNS =
-      "id, org_id, cycle_id, previous_cycle_id, years, band, talk_by, rectify_by, status,"
-          + " talk_held_on, talk_by_name, talk_record, outcome, outcome_note, outcome_on,"
-          + " row_version, org_path";
-
-  private static final RowMapper<Case> CASE =
-      (rs, n) ->
-          new Case(
-              uuid(rs.getBytes(1)),
-              uuid(rs.getBytes(2)),
-              uuid(rs.getBytes(3)),
-              uuid(rs.getBytes(4)),
-              rs.getInt(5),
-              rs.getString(6),
-              rs.getObject(7, LocalDate.class),
-              rs.getObject(8, LocalDate.class),
-              rs.getString(9),
-              rs.getObject(10, LocalDate.class),
-              rs.getString(11),
-              rs.getString(12),
-              rs.getString(13),
-              rs.getString(14),
-              rs.getObject(15, LocalDate.class),
-              rs.getLong(16));
-
-  /** Called in the publishing transaction; a re-publication adds only cases not yet opened. */
+  /**
+   * Runs in the publishing transaction (a synchronous listener); a re-publication adds only cases
+   * not yet opened.
+   */
+  @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
-  public int afterPublication(Cycle cycle) {
+  public void afterPublication(ResultsPublished published) {
+    Cycle cycle = published.cycle();
     if (cycle.kind() != CycleKind.ANNUAL) {
-      return 0; // 连续两年: annual cycles only
+      return; // 连续两年: annual cycles only
     }
     int needed = Math.max(2, properties.getAccountabilityYears());
     LocalDate today = LocalDate.now(clock.withZone(properties.getZone()));
-    LocalDate talkBy = today.plusDays(properties.getTalkWithinDays());
-    LocalDate rectifyBy = today.plusDays(properties.getRectifyWithinDays());
-    // alert-service writes "排在后{band}": the band itself is "10%"
-    String band = cycle.bottomPercent().stripTrailingZeros().toPlainString() + "%";
-    record Candidate(UUID orgId, String path, String name) {}
-    List<Candidate> bottom =
-        jdbc.query(
-            "SELECT r.org_id, co.org_path, co.org_name FROM cycle_result r JOIN cycle_org co ON"
-                + " co.cycle_id = r.cycle_id AND co.org_id = r.org_id WHERE r.cycle_id = ? AND"
-                + " r.weak_candidate AND NOT EXISTS (SELECT 1 FROM accountability_case a WHERE"
-                + " a.org_id = r.org_id AND a.cycle_id = r.cycle_id)",
-            (rs, n) -> new Candidate(uuid(rs.getBytes(1)), rs.getString(2), rs.getString(3)),
-            bytes(cycle.id()));
-    int opened = 0;
-    for (Candidate c : bottom) {
-      // walk back year by year through published annual cycles in which the org was at the bottom
-      int years = 1;
-      UUID previous = null;
-      while (true) {
-        List<UUID> earlier =
-            jdbc.query(
-                "SELECT r.cycle_id FROM cycle_result r JOIN assessment_cycle pc ON pc.id ="
-                    + " r.cycle_id WHERE r.org_id = ? AND r.weak_candidate AND pc.kind = 'ANNUAL'"
-                    + " AND pc.status = 'PUBLISHED' AND pc.assess_year = ? ORDER BY"
-                    + " pc.published_at DESC LIMIT 1",
-                (rs, n) -> uuid(rs.getBytes(1)),
-                bytes(c.orgId()),
-                cycle.year() - years);
-        if (earlier.isEmpty()) {
-          break;
-        }
-        if (previous == null) {
-          previous = earlier.get(0);
-        }
-        years++;
-      }
-      if (years < needed) {
-        continue;
-      }
-      UUID id = UuidV7.next();
-      String detail =
-          (cycle.year() - years + 1)
-              + "—"
-              + cycle.year()
-              + "年度考核连续"
-              + years
-              + "年位于同类组织后"
-              + band
-              + "，启动提醒谈话、限期整改程序（"
-              + c.name()
-              + "）";
-      jdbc.update(
-          "INSERT INTO accountability_case (id, org_id, org_path, cycle_id, previous_cycle_id,"
-              + " years, band, talk_by, rectify_by, status, row_version, created_at) VALUES"
-              + " (?,?,?,?,?,?,?,?,?,?,?,?)",
-          bytes(id),
-          bytes(c.orgId()),
-          c.path(),
-          bytes(cycle.id()),
-          bytes(previous),
-          years,
-          band,
-          talkBy,
-          rectifyBy,
-          TALK_DUE,
-          0L,
-          Timestamp.from(clock.instant()));
-      events.publish(
-          EventTypes.ASSESSMENT_ACCOUNTABILITY_TRIGGERED,
-          c.orgId().toString(),
-          c.path(),
-          new AccountabilityTriggered(
-              id, c.orgId(), cycle.id(), previous, years, band, talkBy, rectifyBy, detail));
-      opened++;
+    Terms terms =
+        new Terms(
+            today.plusDays(properties.getTalkWithinDays()),
+            today.plusDays(properties.getRectifyWithinDays()),
+            // alert-service writes "排在后{band}": the band itself is "10%"
+            cycle.bottomPercent().stripTrailingZeros().toPlainString() + "%");
+    for (Candidate c : store.bottomWithoutCase(cycle.id())) {
+      open(cycle, c, needed, terms);
     }
-    return opened;
+  }
+
+  /** The same for every case a publication opens. */
+  private record Terms(LocalDate talkBy, LocalDate rectifyBy, String band) {}
+
+  /** Opens a case when the org was in the bottom band of enough consecutive years' cycles. */
+  private void open(Cycle cycle, Candidate c, int needed, Terms terms) {
+    // walk back year by year through published annual cycles in which the org was at the bottom
+    int years = 1;
+    UUID previous = null;
+    while (true) {
+      Optional<UUID> earlier = store.bottomAnnualCycle(c.orgId(), cycle.year() - years);
+      if (earlier.isEmpty()) {
+        break;
+      }
+      if (previous == null) {
+        previous = earlier.get();
+      }
+      years++;
+    }
+    if (years < needed) {
+      return;
+    }
+    String band = terms.band();
+    UUID id = UuidV7.next();
+    String detail =
+        (cycle.year() - years + 1)
+            + "—"
+            + cycle.year()
+            + "年度考核连续"
+            + years
+            + "年位于同类组织后"
+            + band
+            + "，启动提醒谈话、限期整改程序（"
+            + c.name()
+            + "）";
+    store.insert(
+        id,
+        c,
+        cycle.id(),
+        previous,
+        years,
+        band,
+        terms.talkBy(),
+        terms.rectifyBy(),
+        clock.instant());
+    events.publish(
+        EventTypes.ASSESSMENT_ACCOUNTABILITY_TRIGGERED,
+        c.orgId().toString(),
+        c.path(),
+        new AccountabilityTriggered(
+            id,
+            c.orgId(),
+            cycle.id(),
+            previous,
+            years,
+            band,
+            terms.talkBy(),
+            terms.rectifyBy(),
+            detail));
   }
 
   @Transactional(readOnly = true)
   public List<Case> list(UUID orgId) {
     DataScope scope = access.scope();
     if (orgId != null) {
-      String path = access.orgInScope(orgId).path();
-      return jdbc.query(
-          "SELECT "
-              + COLUMNS
-              + " FROM accountability_case WHERE org_path LIKE ? ORDER BY created_at DESC LIMIT 500",
-          CASE,
-          MemberProjection.prefixPattern(path));
+      return store.under(access.orgInScope(orgId).path());
     }
     return switch (scope.kind()) {
-      case ALL ->
-          jdbc.query(
-              "SELECT " + COLUMNS + " FROM accountability_case ORDER BY created_at DESC LIMIT 500",
-              CASE);
-      case SUBTREE ->
-          jdbc.query(
-              "SELECT "
-                  + COLUMNS
-                  + " FROM accountability_case WHERE org_path LIKE ? ORDER BY created_at DESC LIMIT"
-                  + " 500",
-              CASE,
-              MemberProjection.prefixPattern(scope.pathPrefix()));
+      case ALL -> store.under(null);
+      case SUBTREE -> store.under(scope.pathPrefix());
       default -> List.of();
     };
   }
@@ -219,14 +154,10 @@ public class AccountabilityService {
   @Transactional(readOnly = true)
   public Case get(UUID id) {
     DataScope scope = access.scope();
-    return jdbc
-        .query(
-            "SELECT " + COLUMNS + " FROM accountability_case WHERE id = ?",
-            (rs, n) -> scope.coversPath(rs.getString(17)) ? CASE.mapRow(rs, n) : null,
-            bytes(id))
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
+    return store
+        .find(id)
+        .filter(c -> scope.coversPath(c.orgPath()))
+        .map(AccountabilityStore.Located::value)
         .orElseThrow(() -> ProblemException.notFound("accountability.not-found", id));
   }
 
@@ -240,14 +171,7 @@ public class AccountabilityService {
     if (heldOn.isAfter(LocalDate.now(clock.withZone(properties.getZone())))) {
       throw ProblemException.businessRule("talk-not-in-future", "accountability.rule.talk-future");
     }
-    jdbc.update(
-        "UPDATE accountability_case SET status = ?, talk_held_on = ?, talk_by_name = ?,"
-            + " talk_record = ?, row_version = row_version + 1 WHERE id = ?",
-        RECTIFYING,
-        heldOn,
-        by,
-        record,
-        bytes(id));
+    store.recordTalk(id, heldOn, by, record);
     return get(id);
   }
 
@@ -259,21 +183,14 @@ public class AccountabilityService {
       throw ProblemException.businessRule(
           "outcome-after-talk", "accountability.rule.outcome-after-talk");
     }
-    jdbc.update(
-        "UPDATE accountability_case SET status = ?, outcome = ?, outcome_on = ?, outcome_note = ?,"
-            + " row_version = row_version + 1 WHERE id = ?",
-        CLOSED,
-        outcome,
-        on,
-        note,
-        bytes(id));
+    store.recordOutcome(id, outcome, on, note);
     return get(id);
   }
 
   private Case locked(UUID id, long expected) {
     Case c = get(id);
     access.orgAssessedByCaller(c.orgId()); // the talk is held from above, not by the org itself
-    jdbc.queryForList("SELECT id FROM accountability_case WHERE id = ? FOR UPDATE", bytes(id));
+    store.lock(id);
     Case current = get(id);
     if (current.rowVersion() != expected) {
       throw ProblemException.preconditionFailed();

@@ -1,12 +1,10 @@
 package cn.dangjian.assessment.cycle;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An assessment cycle as stored. */
-@Schema(description = "考核周期 (an assessment cycle)")
+/** An assessment cycle as stored (the API answers with {@link CycleViews.CycleView}). */
 public record Cycle(
     UUID id,
     String name,
@@ -16,10 +14,10 @@ public record Cycle(
     LocalDate periodFrom,
     LocalDate periodTo,
     UUID rootOrgId,
-    @Schema(hidden = true) String rootPath,
+    String rootPath,
     UUID indicatorVersionId,
-    @Schema(description = "OPEN 评分中 / REVIEW 审核中 / PUBLISHED 已发布") String status,
-    @Schema(description = "ORG_TYPE 同类组织 / PARENT 同一上级 / ALL 全部") String peerGroupBy,
+    String status,
+    String peerGroupBy,
     BigDecimal bottomPercent,
     BigDecimal indicatorShare,
     BigDecimal ballotShare,

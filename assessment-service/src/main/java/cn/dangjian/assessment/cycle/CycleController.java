@@ -1,10 +1,11 @@
 package cn.dangjian.assessment.cycle;
 
-import cn.dangjian.assessment.cycle.CycleService.CycleOrg;
-import cn.dangjian.assessment.cycle.CycleService.OrgResult;
-import cn.dangjian.assessment.cycle.CycleService.Publication;
-import cn.dangjian.assessment.cycle.CycleService.ResultView;
-import cn.dangjian.assessment.cycle.CycleService.ScoreView;
+import cn.dangjian.assessment.cycle.CycleViews.CycleOrg;
+import cn.dangjian.assessment.cycle.CycleViews.CycleView;
+import cn.dangjian.assessment.cycle.CycleViews.OrgResult;
+import cn.dangjian.assessment.cycle.CycleViews.Publication;
+import cn.dangjian.assessment.cycle.CycleViews.ResultView;
+import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,10 +50,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class CycleController {
 
-  private final CycleService service;
+  private final CycleOpening opening;
+  private final CycleScoring scoring;
+  private final CycleReview review;
+  private final CycleResults results;
 
-  CycleController(CycleService service) {
-    this.service = service;
+  CycleController(
+      CycleOpening opening, CycleScoring scoring, CycleReview review, CycleResults results) {
+    this.opening = opening;
+    this.scoring = scoring;
+    this.review = review;
+    this.results = results;
   }
 
   @Schema(description = "开启考核周期 (open a cycle for a subtree or a list of orgs)")
@@ -102,10 +110,10 @@ class CycleController {
   @PostMapping
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "开启考核周期 (open a cycle)")
-  ResponseEntity<Cycle> open(@Valid @RequestBody OpenCycle body) {
+  ResponseEntity<CycleView> open(@Valid @RequestBody OpenCycle body) {
     Cycle c =
-        service.open(
-            new CycleService.Opening(
+        opening.open(
+            new CycleOpening.Opening(
                 body.name(),
                 body.kind(),
                 body.year(),
@@ -117,32 +125,32 @@ class CycleController {
                 body.bottomPercent()));
     return ResponseEntity.created(URI.create("/api/assessments/cycles/" + c.id()))
         .eTag(Versions.etag(c.rowVersion()))
-        .body(c);
+        .body(CycleView.of(c));
   }
 
   @GetMapping
   @Operation(summary = "考核周期列表 (cycles the caller may see)")
-  List<Cycle> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-    return service.list(year);
+  List<CycleView> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+    return results.list(year).stream().map(CycleView::of).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "考核周期 (a cycle)")
-  ResponseEntity<Cycle> get(@PathVariable UUID id) {
-    return withEtag(service.get(id));
+  ResponseEntity<CycleView> get(@PathVariable UUID id) {
+    return withEtag(results.get(id));
   }
 
   @GetMapping("/{id}/orgs")
   @Operation(summary = "被考核组织（第三方只见指派给它的组织） (orgs of the cycle)")
   List<CycleOrg> orgs(@PathVariable UUID id) {
-    return service.orgs(id);
+    return results.orgs(id);
   }
 
   @PostMapping("/{id}/assessors")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "指派第三方评估机构 (assign an assessor)")
   List<UUID> assign(@PathVariable UUID id, @Valid @RequestBody Assign body) {
-    return service.assignAssessor(id, body.assessor(), body.orgIds());
+    return opening.assignAssessor(id, body.assessor(), body.orgIds());
   }
 
   @PostMapping("/{id}/automatic-scores")
@@ -153,7 +161,7 @@ class CycleController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {
     long started = System.nanoTime();
-    int orgs = service.automaticScores(id, asOf);
+    int orgs = scoring.automaticScores(id, asOf);
     return Map.of("orgs", orgs, "millis", (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -161,7 +169,7 @@ class CycleController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','assessor')")
   @Operation(summary = "录入人工评分（由指标指定的评分者） (enter a manual score)")
   ScoreView score(@PathVariable UUID id, @Valid @RequestBody ScoreInput body) {
-    return service.score(id, body.orgId(), body.indicatorId(), body.points(), body.evidence());
+    return scoring.score(id, body.orgId(), body.indicatorId(), body.points(), body.evidence());
   }
 
   @PutMapping("/{id}/orgs/{orgId}/report")
@@ -169,7 +177,7 @@ class CycleController {
   @Operation(summary = "提交述职报告（本组织书记） (submit the 述职报告)")
   ResponseEntity<Void> report(
       @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody ReportInput body) {
-    service.report(id, orgId, body.text());
+    scoring.report(id, orgId, body.text());
     return ResponseEntity.noContent().build();
   }
 
@@ -180,25 +188,25 @@ class CycleController {
       @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody BallotInput body) {
     return Map.of(
         "ballotScore",
-        service.ballot(id, orgId, body.good(), body.fairlyGood(), body.average(), body.poor()));
+        scoring.ballot(id, orgId, body.good(), body.fairlyGood(), body.average(), body.poor()));
   }
 
   @PostMapping("/{id}/compute")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "综合评分、排名、等次与整改清单，进入审核 (compute and go to review)")
-  ResponseEntity<Cycle> compute(
+  ResponseEntity<CycleView> compute(
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(service.compute(id, Versions.fromIfMatch(ifMatch)));
+    return withEtag(review.compute(id, Versions.fromIfMatch(ifMatch)));
   }
 
   @PostMapping("/{id}/reopen")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "退回评分 (back from review to scoring)")
-  ResponseEntity<Cycle> reopen(
+  ResponseEntity<CycleView> reopen(
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(service.reopen(id, Versions.fromIfMatch(ifMatch)));
+    return withEtag(review.reopen(id, Versions.fromIfMatch(ifMatch)));
   }
 
   @PostMapping("/{id}/rectification-items")
@@ -206,28 +214,28 @@ class CycleController {
   @Operation(summary = "审核时补充整改清单 (add a rectification item)")
   ResponseEntity<Void> rectification(
       @PathVariable UUID id, @Valid @RequestBody RectificationInput body) {
-    service.addRectification(id, body.orgId(), body.text());
+    review.addRectification(id, body.orgId(), body.text());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/publish")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "发布考核结果 (publish)")
-  ResponseEntity<Cycle> publish(
+  ResponseEntity<CycleView> publish(
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(service.publish(id, Versions.fromIfMatch(ifMatch)));
+    return withEtag(review.publish(id, Versions.fromIfMatch(ifMatch)));
   }
 
   @PostMapping("/{id}/corrections")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "发布后更正并再次发布（留痕） (correct and re-publish)")
-  ResponseEntity<Cycle> correct(
+  ResponseEntity<CycleView> correct(
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CorrectionInput body) {
     return withEtag(
-        service.correct(
+        review.correct(
             id,
             Versions.fromIfMatch(ifMatch),
             body.orgId(),
@@ -239,7 +247,7 @@ class CycleController {
   @GetMapping("/{id}/publications")
   @Operation(summary = "发布记录 (publications, the audit of corrections)")
   List<Publication> publications(@PathVariable UUID id) {
-    return service.publications(id);
+    return results.publications(id);
   }
 
   @GetMapping("/{id}/results")
@@ -250,7 +258,7 @@ class CycleController {
       @RequestParam(defaultValue = "false") boolean weakOnly,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-    return service.results(id, peerGroup, weakOnly, page, size);
+    return results.results(id, peerGroup, weakOnly, page, size);
   }
 
   @GetMapping("/{id}/weak-candidates")
@@ -259,16 +267,16 @@ class CycleController {
       @PathVariable UUID id,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-    return service.results(id, null, true, page, size);
+    return results.results(id, null, true, page, size);
   }
 
   @GetMapping("/{id}/orgs/{orgId}/result")
   @Operation(summary = "组织的各项得分、依据、述职评议与整改清单 (an org's result)")
   OrgResult orgResult(@PathVariable UUID id, @PathVariable UUID orgId) {
-    return service.orgResult(id, orgId);
+    return results.orgResult(id, orgId);
   }
 
-  private static ResponseEntity<Cycle> withEtag(Cycle c) {
-    return ResponseEntity.ok().eTag(Versions.etag(c.rowVersion())).body(c);
+  private static ResponseEntity<CycleView> withEtag(Cycle c) {
+    return ResponseEntity.ok().eTag(Versions.etag(c.rowVersion())).body(CycleView.of(c));
   }
 }

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-/** Periods, ballots, grade and star bands and the bottom band (plain, for unit tests). */
+/**
+ * Periods, ballots, grade and star bands, the bottom band and the workflow's status checks (plain,
+ * for unit tests).
+ */
 public final class CycleRules {
 
   private CycleRules() {}
@@ -120,5 +123,36 @@ public final class CycleRules {
     }
     return BigDecimal.valueOf(100L * (size - rank))
         .divide(BigDecimal.valueOf(size - 1), 2, RoundingMode.HALF_UP);
+  }
+
+  /** 412 unless the caller edits the version it read. */
+  public static void checkVersion(Cycle cycle, long expected) {
+    if (cycle.rowVersion() != expected) {
+      throw ProblemException.preconditionFailed();
+    }
+  }
+
+  /** The workflow step a change needs: 评分中, 审核中 or 已发布. */
+  public static void requireStatus(Cycle cycle, String status) {
+    if (!status.equals(cycle.status())) {
+      throw ProblemException.businessRule(
+          "cycle-status", "cycle.rule.status", statusLabel(cycle.status()), statusLabel(status));
+    }
+  }
+
+  /** Results exist once the cycle was computed (in review or published). */
+  public static void requireComputed(Cycle cycle) {
+    if (Cycle.OPEN.equals(cycle.status())) {
+      throw ProblemException.businessRule("cycle-not-computed", "cycle.rule.not-computed");
+    }
+  }
+
+  static String statusLabel(String status) {
+    return switch (status) {
+      case Cycle.OPEN -> "评分中";
+      case Cycle.REVIEW -> "审核中";
+      case Cycle.PUBLISHED -> "已发布";
+      default -> status;
+    };
   }
 }

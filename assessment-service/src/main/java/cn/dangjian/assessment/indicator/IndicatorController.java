@@ -1,9 +1,8 @@
 package cn.dangjian.assessment.indicator;
 
 import cn.dangjian.assessment.indicator.IndicatorRules.Node;
-import cn.dangjian.assessment.indicator.IndicatorService.Entered;
-import cn.dangjian.assessment.indicator.IndicatorService.SystemView;
-import cn.dangjian.assessment.indicator.IndicatorService.VersionView;
+import cn.dangjian.assessment.indicator.IndicatorViews.SystemView;
+import cn.dangjian.assessment.indicator.IndicatorViews.VersionView;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

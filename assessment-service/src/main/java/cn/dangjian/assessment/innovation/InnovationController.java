@@ -1,7 +1,7 @@
 package cn.dangjian.assessment.innovation;
 
-import cn.dangjian.assessment.innovation.InnovationService.CaseView;
-import cn.dangjian.assessment.innovation.InnovationService.Material;
+import cn.dangjian.assessment.innovation.InnovationViews.CaseView;
+import cn.dangjian.assessment.innovation.InnovationViews.Material;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,11 +1,11 @@
 package cn.dangjian.assessment.points;
 
 import cn.dangjian.assessment.points.PointsLedger.Rule;
-import cn.dangjian.assessment.points.PointsService.BranchTotal;
-import cn.dangjian.assessment.points.PointsService.Ledger;
-import cn.dangjian.assessment.points.PointsService.RankRow;
-import cn.dangjian.assessment.points.PointsService.Volunteer;
-import cn.dangjian.assessment.points.PointsSettings.Setting;
+import cn.dangjian.assessment.points.PointsViews.BranchTotal;
+import cn.dangjian.assessment.points.PointsViews.Ledger;
+import cn.dangjian.assessment.points.PointsViews.RankRow;
+import cn.dangjian.assessment.points.PointsViews.Setting;
+import cn.dangjian.assessment.points.PointsViews.Volunteer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

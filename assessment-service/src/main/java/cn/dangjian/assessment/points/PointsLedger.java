@@ -1,7 +1,5 @@
 package cn.dangjian.assessment.points;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.assessment.PointsAwarded;
 import cn.dangjian.platform.events.DomainEventPublisher;
@@ -9,15 +7,10 @@ import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,19 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class PointsLedger {
 
-  private final JdbcTemplate jdbc;
+  private final LedgerStore ledger;
+  private final PointsStore store;
   private final MemberProjection projection;
   private final PointsSettings settings;
   private final DomainEventPublisher events;
   private final Clock clock;
 
   PointsLedger(
-      JdbcTemplate jdbc,
+      LedgerStore ledger,
+      PointsStore store,
       MemberProjection projection,
       PointsSettings settings,
       DomainEventPublisher events,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.ledger = ledger;
+    this.store = store;
     this.projection = projection;
     this.settings = settings;
     this.events = events;
@@ -59,21 +55,7 @@ public class PointsLedger {
       boolean enabled) {}
 
   public Optional<Rule> rule(PointsAction action) {
-    return jdbc
-        .query(
-            "SELECT action, name, points, per_unit, daily_cap, enabled FROM points_rule WHERE"
-                + " action = ?",
-            (rs, n) ->
-                new Rule(
-                    PointsAction.valueOf(rs.getString(1)),
-                    rs.getString(2),
-                    rs.getBigDecimal(3),
-                    rs.getString(4),
-                    rs.getBigDecimal(5),
-                    rs.getBoolean(6)),
-            action.name())
-        .stream()
-        .findFirst();
+    return store.rule(action);
   }
 
   /**
@@ -104,21 +86,7 @@ public class PointsLedger {
     if (!settings.effective(org).pointsEnabled()) {
       return Optional.empty();
     }
-    // serialise one member's entries so two concurrent credits cannot both pass the cap
-    jdbc.queryForList(
-        "SELECT id FROM points_entry WHERE member_id = ? AND action = ? AND occurred_on = ? FOR"
-            + " UPDATE",
-        bytes(memberId),
-        action.name(),
-        on);
-    BigDecimal today =
-        jdbc.queryForObject(
-            "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE member_id = ? AND action = ?"
-                + " AND occurred_on = ?",
-            BigDecimal.class,
-            bytes(memberId),
-            action.name(),
-            on);
+    BigDecimal today = ledger.lockedDayTotal(memberId, action, on);
     BigDecimal units1 = "HOUR".equals(rule.perUnit()) ? units : BigDecimal.ONE;
     BigDecimal credit = PointsRules.credit(rule.points(), units1, rule.dailyCap(), today);
     if (credit.signum() == 0) {
@@ -131,30 +99,23 @@ public class PointsLedger {
   @Transactional(propagation = Propagation.MANDATORY)
   public void revoke(
       UUID memberId, PointsAction action, String sourceRef, UUID sourceEventId, LocalDate on) {
-    List<Map<String, Object>> earned =
-        jdbc.queryForList(
-            "SELECT org_id, points FROM points_entry WHERE member_id = ? AND action = ? AND"
-                + " source_ref = ?",
-            bytes(memberId),
-            action.name(),
-            sourceRef);
-    if (earned.isEmpty()) {
-      return;
-    }
-    UUID orgId = cn.dangjian.platform.projection.Uuids.uuid((byte[]) earned.get(0).get("org_id"));
-    projection
-        .org(orgId)
+    ledger
+        .earned(memberId, action, sourceRef)
         .ifPresent(
-            org ->
-                write(
-                    memberId,
-                    org,
-                    action,
-                    ((BigDecimal) earned.get(0).get("points")).negate(),
-                    on,
-                    "revoked:" + sourceRef,
-                    sourceEventId,
-                    "撤销"));
+            earned ->
+                projection
+                    .org(earned.orgId())
+                    .ifPresent(
+                        org ->
+                            write(
+                                memberId,
+                                org,
+                                action,
+                                earned.points().negate(),
+                                on,
+                                "revoked:" + sourceRef,
+                                sourceEventId,
+                                "撤销")));
   }
 
   private Optional<BigDecimal> write(
@@ -167,33 +128,21 @@ public class PointsLedger {
       UUID sourceEventId,
       String note) {
     UUID id = UuidV7.next();
-    try {
-      jdbc.update(
-          "INSERT INTO points_entry (id, member_id, org_id, org_path, points_year, occurred_on,"
-              + " action, points, source_ref, source_event_id, note, created_at) VALUES"
-              + " (?,?,?,?,?,?,?,?,?,?,?,?)",
-          bytes(id),
-          bytes(memberId),
-          bytes(org.orgId()),
-          org.path(),
-          on.getYear(),
-          on,
-          action.name(),
-          points,
-          sourceRef,
-          bytes(sourceEventId),
-          note == null || note.length() <= 200 ? note : note.substring(0, 200),
-          Timestamp.from(clock.instant()));
-    } catch (DuplicateKeyException e) {
+    String shortNote = note == null || note.length() <= 200 ? note : note.substring(0, 200);
+    if (!ledger.insert(
+        id,
+        memberId,
+        org,
+        action,
+        points,
+        on,
+        sourceRef,
+        sourceEventId,
+        shortNote,
+        clock.instant())) {
       return Optional.empty(); // this source was credited before
     }
-    BigDecimal total =
-        jdbc.queryForObject(
-            "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE member_id = ? AND points_year"
-                + " = ?",
-            BigDecimal.class,
-            bytes(memberId),
-            on.getYear());
+    BigDecimal total = ledger.yearTotal(memberId, on.getYear());
     events.publish(
         EventTypes.ASSESSMENT_POINTS_AWARDED,
         memberId.toString(),

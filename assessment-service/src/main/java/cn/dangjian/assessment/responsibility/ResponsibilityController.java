@@ -1,8 +1,8 @@
 package cn.dangjian.assessment.responsibility;
 
-import cn.dangjian.assessment.responsibility.ResponsibilityService.Goal;
-import cn.dangjian.assessment.responsibility.ResponsibilityService.Lists;
-import cn.dangjian.assessment.responsibility.ResponsibilityService.Task;
+import cn.dangjian.assessment.responsibility.ResponsibilityViews.Goal;
+import cn.dangjian.assessment.responsibility.ResponsibilityViews.Lists;
+import cn.dangjian.assessment.responsibility.ResponsibilityViews.Task;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,16 +1,10 @@
 package cn.dangjian.assessment.source;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.platform.projection.MemberEventsHook;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -22,10 +16,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 class DevelopmentSteps implements MemberEventsHook {
 
-  private final JdbcTemplate jdbc;
+  private final SourceFactsStore facts;
 
-  DevelopmentSteps(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  DevelopmentSteps(SourceFactsStore facts) {
+    this.facts = facts;
   }
 
   @Override
@@ -37,33 +31,15 @@ class DevelopmentSteps implements MemberEventsHook {
     UUID member = UUID.fromString(p.get("memberId").asString());
     UUID org = UUID.fromString(p.get("orgId").asString());
     LocalDate doneOn = LocalDate.parse(p.get("doneOn").asString());
-    List<Map<String, Object>> pending =
-        jdbc.queryForList("SELECT due_on FROM src_dev_pending WHERE member_id = ?", bytes(member));
-    Object due = pending.isEmpty() ? null : pending.get(0).get("due_on");
-    jdbc.update(
-        "INSERT INTO src_dev_step (member_id, step_number, org_id, step, due_on, done_on) VALUES"
-            + " (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), done_on ="
-            + " VALUES(done_on)",
-        bytes(member),
-        p.get("stepNumber").asInt(),
-        bytes(org),
-        p.get("step").asString(),
-        due instanceof Date d ? d.toLocalDate() : due,
-        doneOn);
+    LocalDate due = facts.pendingDue(member).orElse(null);
+    facts.saveStep(member, p.get("stepNumber").asInt(), org, p.get("step").asString(), due, doneOn);
     String next = text(p, "nextStep");
     String nextDue = text(p, "nextDueOn");
     if (next == null) {
-      jdbc.update("DELETE FROM src_dev_pending WHERE member_id = ?", bytes(member));
+      facts.deletePending(member);
       return;
     }
-    jdbc.update(
-        "INSERT INTO src_dev_pending (member_id, org_id, next_step, due_on) VALUES (?,?,?,?) ON"
-            + " DUPLICATE KEY UPDATE org_id = VALUES(org_id), next_step = VALUES(next_step),"
-            + " due_on = VALUES(due_on)",
-        bytes(member),
-        bytes(org),
-        next,
-        nextDue == null ? null : LocalDate.parse(nextDue));
+    facts.savePending(member, org, next, nextDue == null ? null : LocalDate.parse(nextDue));
   }
 
   private static String text(JsonNode p, String field) {

@@ -1,7 +1,5 @@
 package cn.dangjian.assessment.source;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-
 import cn.dangjian.assessment.AssessmentProperties;
 import cn.dangjian.assessment.points.PointsAction;
 import cn.dangjian.assessment.points.PointsLedger;
@@ -21,7 +19,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +42,7 @@ public class SourceEventsConsumer {
 
   private final EventEnvelopeReader reader;
   private final ProcessedEvents processed;
-  private final JdbcTemplate jdbc;
+  private final SourceFactsStore facts;
   private final PointsLedger points;
   private final AssessmentProperties properties;
   private final TransactionTemplate transactions;
@@ -53,14 +50,14 @@ public class SourceEventsConsumer {
   SourceEventsConsumer(
       EventEnvelopeReader reader,
       ProcessedEvents processed,
-      JdbcTemplate jdbc,
+      SourceFactsStore facts,
       PointsLedger points,
       AssessmentProperties properties,
       PlatformTransactionManager transactionManager) {
     this.transactions = new TransactionTemplate(transactionManager);
     this.reader = reader;
     this.processed = processed;
-    this.jdbc = jdbc;
+    this.facts = facts;
     this.points = points;
     this.properties = properties;
   }
@@ -89,8 +86,7 @@ public class SourceEventsConsumer {
           meeting(envelope, reader.payload(envelope, MeetingRecordChanged.class));
       case EventTypes.ORGLIFE_MEETING_CANCELLED -> {
         MeetingPlanned e = reader.payload(envelope, MeetingPlanned.class);
-        jdbc.update(
-            "UPDATE src_meeting SET counted = FALSE WHERE meeting_id = ?", bytes(e.meetingId()));
+        facts.uncountMeeting(e.meetingId());
       }
       case EventTypes.ORGLIFE_TRAINING_CREDITED ->
           training(envelope, reader.payload(envelope, TrainingCredited.class));
@@ -106,30 +102,13 @@ public class SourceEventsConsumer {
   }
 
   private void meeting(EventEnvelope<JsonNode> envelope, MeetingRecordChanged e) {
-    Integer known =
-        jdbc
-            .query(
-                "SELECT record_version FROM src_meeting WHERE meeting_id = ?",
-                (rs, n) -> rs.getInt(1),
-                bytes(e.meetingId()))
-            .stream()
-            .findFirst()
-            .orElse(null);
+    Integer known = facts.meetingVersion(e.meetingId()).orElse(null);
     if (known != null && known > e.recordVersion()) {
       return; // an older version arriving late changes nothing
     }
     boolean counted = COUNTED.contains(e.status());
-    jdbc.update(
-        "INSERT INTO src_meeting (meeting_id, org_id, meeting_type, held_on, counted,"
-            + " record_version) VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE org_id ="
-            + " VALUES(org_id), meeting_type = VALUES(meeting_type), held_on = VALUES(held_on),"
-            + " counted = VALUES(counted), record_version = VALUES(record_version)",
-        bytes(e.meetingId()),
-        bytes(e.orgId()),
-        e.meetingType(),
-        e.heldOn(),
-        counted,
-        e.recordVersion());
+    facts.saveMeeting(
+        e.meetingId(), e.orgId(), e.meetingType(), e.heldOn(), counted, e.recordVersion());
     if (!counted) {
       return;
     }
@@ -166,14 +145,7 @@ public class SourceEventsConsumer {
   }
 
   private void training(EventEnvelope<JsonNode> envelope, TrainingCredited e) {
-    jdbc.update(
-        "INSERT INTO src_training (member_id, credit_year, org_id, hours) VALUES (?,?,?,?) ON"
-            + " DUPLICATE KEY UPDATE org_id = VALUES(org_id), hours = GREATEST(hours,"
-            + " VALUES(hours))",
-        bytes(e.memberId()),
-        e.creditedOn().getYear(),
-        bytes(e.orgId()),
-        e.yearTotalHours());
+    facts.saveTraining(e.memberId(), e.creditedOn().getYear(), e.orgId(), e.yearTotalHours());
     if (e.creditedHours() != null && e.creditedHours().signum() > 0) {
       points.award(
           e.memberId(),
@@ -194,16 +166,7 @@ public class SourceEventsConsumer {
     for (String month : e.months()) {
       boolean onTime = !YearMonth.parse(month).isBefore(paidMonth);
       allOnTime &= onTime;
-      jdbc.update(
-          "INSERT INTO src_dues_month (member_id, pay_month, org_id, payment_id, paid_on, on_time)"
-              + " VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), payment_id"
-              + " = VALUES(payment_id), paid_on = VALUES(paid_on), on_time = VALUES(on_time)",
-          bytes(e.memberId()),
-          month,
-          bytes(e.orgId()),
-          bytes(e.paymentId()),
-          paidOn,
-          onTime);
+      facts.saveDuesMonth(e.memberId(), month, e.orgId(), e.paymentId(), paidOn, onTime);
     }
     if (allOnTime) {
       points.award(
@@ -219,7 +182,7 @@ public class SourceEventsConsumer {
   }
 
   private void reversed(EventEnvelope<JsonNode> envelope, PaymentReversed e) {
-    jdbc.update("DELETE FROM src_dues_month WHERE payment_id = ?", bytes(e.paymentId()));
+    facts.deletePayment(e.paymentId());
     points.revoke(
         e.memberId(),
         PointsAction.DUES_ON_TIME,
@@ -231,15 +194,6 @@ public class SourceEventsConsumer {
   private void alert(EventEnvelope<JsonNode> envelope, AlertChanged e) {
     LocalDate on = envelope.occurredAt().atZone(properties.getZone()).toLocalDate();
     boolean closed = CLOSED.contains(e.status());
-    jdbc.update(
-        "INSERT INTO src_alert (alert_id, org_id, deadline, status, raised_on, closed_on) VALUES"
-            + " (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE deadline = VALUES(deadline), status ="
-            + " VALUES(status), closed_on = COALESCE(closed_on, VALUES(closed_on))",
-        bytes(e.alertId()),
-        bytes(e.orgId()),
-        e.deadline(),
-        e.status(),
-        on,
-        closed ? on : null);
+    facts.saveAlert(e.alertId(), e.orgId(), e.deadline(), e.status(), on, closed ? on : null);
   }
 }

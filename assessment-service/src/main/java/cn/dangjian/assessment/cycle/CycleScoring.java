@@ -1,0 +1,153 @@
+package cn.dangjian.assessment.cycle;
+
+import cn.dangjian.assessment.Access;
+import cn.dangjian.assessment.AssessmentProperties;
+import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
+import cn.dangjian.assessment.indicator.IndicatorService;
+import cn.dangjian.assessment.indicator.Leaf;
+import cn.dangjian.assessment.indicator.ScorerKind;
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.security.Roles;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What is entered while a cycle is open: automatic scores, manual scores by the scorer each
+ * indicator names, the secretary's 述职报告 and the 述职评议 ballots from above.
+ */
+@Service
+public class CycleScoring {
+
+  private final Access access;
+  private final CycleAccess cycles;
+  private final CycleStore cycleStore;
+  private final ScoreStore scores;
+  private final ScoringStore scoring;
+  private final IndicatorService indicators;
+  private final AssessmentProperties properties;
+  private final Clock clock;
+
+  CycleScoring(
+      Access access,
+      CycleAccess cycles,
+      CycleStore cycleStore,
+      ScoreStore scores,
+      ScoringStore scoring,
+      IndicatorService indicators,
+      AssessmentProperties properties,
+      Clock clock) {
+    this.access = access;
+    this.cycles = cycles;
+    this.cycleStore = cycleStore;
+    this.scores = scores;
+    this.scoring = scoring;
+    this.indicators = indicators;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Computes every automatic indicator for every org of the cycle, as of a day (default today). */
+  @Transactional
+  public int automaticScores(UUID cycleId, LocalDate asOf) {
+    Cycle cycle = cycles.managed(cycleId);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    LocalDate day = asOf == null ? LocalDate.now(clock.withZone(properties.getZone())) : asOf;
+    ScoringRules.Window window =
+        ScoringRules.window(cycle.period(), day, properties.getMemberYearlyTrainingHours());
+    for (Leaf leaf : indicators.leaves(cycle.indicatorVersionId())) {
+      if (leaf.source() != null) {
+        scoring.automatic(cycle, leaf, window, clock.instant());
+      }
+    }
+    cycleStore.bump(cycle.id());
+    return cycle.orgCount();
+  }
+
+  /** A manual score by the scorer the indicator names; 0 ≤ points ≤ the indicator's weight. */
+  @Transactional
+  public ScoreView score(
+      UUID cycleId, UUID orgId, UUID indicatorId, BigDecimal points, String evidence) {
+    Cycle cycle = cycles.visible(cycleId);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    Leaf leaf = indicators.leaf(cycle.indicatorVersionId(), indicatorId);
+    ScoringRules.requireManual(leaf);
+    checkScorer(cycle, orgId, leaf);
+    ScoringRules.checkPoints(leaf, points);
+    scores.upsertScore(
+        cycle.id(),
+        orgId,
+        leaf.id(),
+        points,
+        evidence,
+        "MANUAL",
+        access.username(),
+        clock.instant());
+    return scores.scores(cycle, orgId).stream()
+        .filter(s -> s.indicatorId().equals(indicatorId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** An assessor scores its assigned orgs; the department scores orgs it assesses from above. */
+  private void checkScorer(Cycle cycle, UUID orgId, Leaf leaf) {
+    Caller c = access.caller();
+    if (leaf.scorer() == ScorerKind.ASSESSOR) {
+      if (!c.hasRole(Roles.ASSESSOR)) {
+        throw ProblemException.forbidden("cycle.rule.assessor-scores", leaf.name());
+      }
+      if (!cycleStore.isAssessorOf(cycle.id(), c.username(), orgId)) {
+        throw ProblemException.notFound("cycle.org-not-found", orgId);
+      }
+      return;
+    }
+    if (!c.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.SECRETARY, Roles.PARTY_WORKER)) {
+      throw ProblemException.forbidden("cycle.rule.department-scores", leaf.name());
+    }
+    cycles.requireVisibleOrg(cycle, orgId);
+    access.orgAssessedByCaller(orgId);
+  }
+
+  /** The org's own secretary submits its 述职报告 while the cycle is open. */
+  @Transactional
+  public void report(UUID cycleId, UUID orgId, String text) {
+    Cycle cycle = cycles.visible(cycleId);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    Caller c = access.caller();
+    cycles.requireVisibleOrg(cycle, orgId);
+    if (!c.hasRole(Roles.SECRETARY) || !c.orgId().map(orgId::equals).orElse(false)) {
+      throw ProblemException.forbidden("cycle.rule.report-by-secretary");
+    }
+    scores.saveReport(cycle.id(), orgId, text, c.username(), clock.instant());
+  }
+
+  /** The 述职评议 ballots, entered from above once the report is in; returns their score. */
+  @Transactional
+  public BigDecimal ballot(
+      UUID cycleId, UUID orgId, int good, int fairlyGood, int average, int poor) {
+    Cycle cycle = cycles.visible(cycleId);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    if (!access.caller().hasAnyRole(Roles.PLATFORM_ADMIN, Roles.SECRETARY, Roles.PARTY_WORKER)) {
+      throw ProblemException.forbidden("cycle.rule.ballot-from-above");
+    }
+    cycles.requireVisibleOrg(cycle, orgId);
+    access.orgAssessedByCaller(orgId);
+    if (!scores.hasReport(cycle.id(), orgId)) {
+      throw ProblemException.businessRule(
+          "report-before-ballot", "cycle.rule.report-before-ballot");
+    }
+    BigDecimal score =
+        CycleRules.ballotScore(good, fairlyGood, average, poor, properties.getBallotPoints());
+    scores.saveBallot(
+        cycle.id(),
+        orgId,
+        new ScoreStore.Ballot(good, fairlyGood, average, poor, score),
+        access.username(),
+        clock.instant());
+    return score;
+  }
+}

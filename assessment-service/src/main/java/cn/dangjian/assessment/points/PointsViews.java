@@ -1,0 +1,52 @@
+package cn.dangjian.assessment.points;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the points API answers with. */
+public final class PointsViews {
+
+  private PointsViews() {}
+
+  @Schema(description = "积分明细 (a ledger entry with its source)")
+  public record Entry(
+      UUID id,
+      LocalDate occurredOn,
+      PointsAction action,
+      BigDecimal points,
+      String sourceRef,
+      UUID sourceEventId,
+      String note) {}
+
+  @Schema(description = "党员年度积分台账 (a member's yearly ledger)")
+  public record Ledger(UUID memberId, int year, BigDecimal total, List<Entry> entries) {}
+
+  @Schema(description = "支部积分合计 (totals of one branch; not a ranking)")
+  public record BranchTotal(
+      UUID orgId, String orgName, int members, BigDecimal total, BigDecimal average) {}
+
+  @Schema(description = "党员积分排名中的一行 (one row of a ranking)")
+  public record RankRow(int rank, UUID memberId, BigDecimal total) {}
+
+  @Schema(description = "志愿服务记录 (a volunteer service record)")
+  public record Volunteer(
+      UUID id,
+      UUID memberId,
+      UUID orgId,
+      LocalDate servedOn,
+      BigDecimal hours,
+      String description,
+      String status,
+      String enteredBy,
+      String decidedBy) {}
+
+  @Schema(description = "积分与排名开关 (points and ranking switch in force for an org)")
+  public record Setting(
+      UUID orgId,
+      boolean pointsEnabled,
+      boolean rankingEnabled,
+      @Schema(description = "生效设置所在的组织，空表示系统默认") UUID setAtOrgId) {}
+}
