@@ -4,6 +4,8 @@
 #   dangjian/debian:{bookworm,trixie}  debootstrap'ed Debian, imported (docker import)
 #   dangjian/jre:17                     Debian's OpenJDK 17 runtime (base of the services and Kafka)
 #   dangjian/mariadb:10.11              Debian's MariaDB with the MySQL image's start-up contract
+#   dangjian/prometheus:2.53            Debian's Prometheus (observability profile; Grafana is not
+#                                       packaged by Debian and stays the official image)
 #   dangjian/kafka:<kafka.version>      the broker and CLIs from Maven Central (KRaft, SASL_SSL)
 #   dangjian/keycloak:<keycloak.version> Keycloak's Maven Central distribution on Debian's JDK 21
 #   dangjian/<service>:$TAG             the six services from the Maven output (./mvnw package)
@@ -39,6 +41,9 @@ $DOCKER build -q -t dangjian/jre:17 deploy/images/jre
 step "dangjian/mariadb:10.11"
 $DOCKER build -q -t dangjian/mariadb:10.11 deploy/images/mariadb
 
+step "dangjian/prometheus:2.53"   # the observability profile's; Grafana has no Debian package
+$DOCKER build -q -t dangjian/prometheus:2.53 deploy/images/prometheus
+
 step "dangjian/kafka:$KAFKA_VERSION"
 if [ ! -d deploy/images/kafka/lib ]; then
   ./mvnw -B -q -f deploy/images/kafka/pom.xml dependency:copy-dependencies \
@@ -71,6 +76,7 @@ export KAFKA_IMAGE=dangjian/kafka:$KAFKA_VERSION
 export KEYCLOAK_IMAGE=dangjian/keycloak:$KEYCLOAK_VERSION
 export KEYCLOAK_DB_VENDOR=mariadb
 export JAVA_IMAGE=dangjian/jre:17
+export PROMETHEUS_IMAGE=dangjian/prometheus:2.53
 export TAG=$TAG
 ENV
 step "done"
