@@ -5,6 +5,7 @@ import static cn.dangjian.platform.projection.Uuids.bytes;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The per-(org, meeting type, month) count of approved meetings, changed in the same transaction as
  * the approval (or the correction that withdraws it), so summaries never scan meetings.
  */
+@NamedInterface("counts")
 @Repository
 public class ComplianceCounts {
 

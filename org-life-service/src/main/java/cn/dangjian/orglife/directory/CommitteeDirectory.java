@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Who the branch secretaries are, learned from {@code committee.changed} (called by the member
  * projection once per event, in its transaction). The projection itself has no committee data.
  */
+@NamedInterface("committees")
 @Component
 public class CommitteeDirectory implements MemberEventsHook {
 

@@ -3,8 +3,10 @@ package cn.dangjian.orglife.formalism;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** One flag on a record with its evidence. */
+@NamedInterface("checks")
 @Schema(description = "形式主义核查提示及证据 (an anti-formalism flag with its evidence)")
 public record FlagView(
     UUID id,

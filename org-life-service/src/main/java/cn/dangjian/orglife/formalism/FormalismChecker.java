@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the anti-formalism checks when a record is submitted and stores each finding as a flag with
  * its evidence plus an {@code orglife.record-flagged} event. Nothing here blocks a record.
  */
+@NamedInterface("checks")
 @Service
 public class FormalismChecker {
 

@@ -1,6 +1,7 @@
 package cn.dangjian.orglife.formalism;
 
 import java.nio.ByteBuffer;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * MinHash signatures of minutes: 128 minimums over the character 5-shingles of the text after
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
  * sets (standard error ≈ 0.044 at 128 hashes), so records are compared by 512-byte signatures,
  * never by their texts.
  */
+@NamedInterface("checks")
 public final class MinHash {
 
   public static final int HASHES = 128;

@@ -1,6 +1,9 @@
 package cn.dangjian.orglife.meeting;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Why an expected attendee was absent (请假、病假、公务、流动党员异地参加、无故缺席). */
+@NamedInterface("absence-reasons")
 public enum AbsenceReason {
   LEAVE("事假"),
   ILLNESS("病假"),

@@ -14,8 +14,10 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.modulith.NamedInterface;
 
 /** One meeting and its record (会议记录, DOMAIN.md §4.4). */
+@NamedInterface("lookup")
 @Entity
 @Table(name = "meeting")
 public class Meeting {

@@ -1,6 +1,5 @@
 package cn.dangjian.orglife.meeting;
 
-import cn.dangjian.orglife.attendance.AttendanceRow;
 import cn.dangjian.orglife.formalism.FlagView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

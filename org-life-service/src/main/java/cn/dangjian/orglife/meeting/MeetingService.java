@@ -4,8 +4,6 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.orglife.MeetingPlanned;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.orglife.OrgLifeProperties;
-import cn.dangjian.orglife.attendance.AttendanceRow;
-import cn.dangjian.orglife.attendance.AttendanceStore;
 import cn.dangjian.orglife.compliance.ComplianceCounts;
 import cn.dangjian.orglife.formalism.FormalismChecker;
 import cn.dangjian.orglife.formalism.MinHash;
@@ -42,6 +40,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * approved or returned by the superior org → archived; corrections after approval are new, audited
  * versions that go back for review.
  */
+@NamedInterface("lookup")
 @Service
 public class MeetingService {
 

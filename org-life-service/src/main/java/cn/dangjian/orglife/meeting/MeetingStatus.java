@@ -1,6 +1,9 @@
 package cn.dangjian.orglife.meeting;
 
+import org.springframework.modulith.NamedInterface;
+
 /** planned → held → submitted → approved (or returned) → archived. */
+@NamedInterface("lookup")
 public enum MeetingStatus {
   PLANNED("已计划"),
   CANCELLED("已取消"),

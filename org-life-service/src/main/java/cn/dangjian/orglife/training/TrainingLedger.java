@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Credited training hours per member and source, with a training-credited event per credit. */
+@NamedInterface("ledger")
 @Repository
 public class TrainingLedger {
 

@@ -1,22 +1,19 @@
-package cn.dangjian.orglife.attendance;
+package cn.dangjian.orglife.meeting;
 
 import static cn.dangjian.platform.projection.Uuids.bytes;
 import static cn.dangjian.platform.projection.Uuids.uuid;
 
-import cn.dangjian.orglife.meeting.AbsenceReason;
 import cn.dangjian.platform.persistence.UuidV7;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The attendance rows of meetings (bulk reads and writes with plain SQL). */
 @Repository
-public class AttendanceStore {
+class AttendanceStore {
 
   private final JdbcTemplate jdbc;
 
@@ -25,7 +22,7 @@ public class AttendanceStore {
   }
 
   /** Replaces a meeting's rows. */
-  public void replace(UUID meetingId, Collection<AttendanceRow> rows) {
+  void replace(UUID meetingId, Collection<AttendanceRow> rows) {
     jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", (Object) bytes(meetingId));
     insert(meetingId, rows);
   }
@@ -35,7 +32,7 @@ public class AttendanceStore {
    * UUIDv7 ids sort last) it would take a gap lock at the end of the index that every other new
    * meeting's inserts wait for, and concurrent plans in one service deadlock.
    */
-  public void insert(UUID meetingId, Collection<AttendanceRow> rows) {
+  void insert(UUID meetingId, Collection<AttendanceRow> rows) {
     List<Object[]> args = new ArrayList<>();
     for (AttendanceRow r : rows) {
       args.add(
@@ -57,7 +54,7 @@ public class AttendanceStore {
         args);
   }
 
-  public List<AttendanceRow> of(UUID meetingId) {
+  List<AttendanceRow> of(UUID meetingId) {
     return jdbc.query(
         "SELECT member_id, expected, can_vote, present, absence_reason, excluded_from_base, note"
             + " FROM meeting_attendance WHERE meeting_id = ? ORDER BY expected DESC, member_id",
@@ -75,26 +72,5 @@ public class AttendanceStore {
               rs.getString("note"));
         },
         (Object) bytes(meetingId));
-  }
-
-  /** The present attendees of several meetings at once, by meeting id. */
-  public Map<UUID, List<UUID>> presentOf(Collection<UUID> meetingIds) {
-    Map<UUID, List<UUID>> result = new HashMap<>();
-    if (meetingIds.isEmpty()) {
-      return result;
-    }
-    String marks = String.join(",", java.util.Collections.nCopies(meetingIds.size(), "?"));
-    jdbc.query(
-        "SELECT meeting_id, member_id FROM meeting_attendance WHERE present = TRUE AND meeting_id"
-            + " IN ("
-            + marks
-            + ")",
-        rs -> {
-          result
-              .computeIfAbsent(uuid(rs.getBytes(1)), k -> new ArrayList<>())
-              .add(uuid(rs.getBytes(2)));
-        },
-        meetingIds.stream().map(id -> (Object) bytes(id)).toArray());
-    return result;
   }
 }

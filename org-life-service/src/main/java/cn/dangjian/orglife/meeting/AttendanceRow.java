@@ -1,6 +1,5 @@
-package cn.dangjian.orglife.attendance;
+package cn.dangjian.orglife.meeting;
 
-import cn.dangjian.orglife.meeting.AbsenceReason;
 import java.util.UUID;
 
 /**
@@ -10,7 +9,7 @@ import java.util.UUID;
  * @param present null until the meeting is recorded
  * @param excludedFromBase left out of the vote base with higher approval (long illness, abroad…)
  */
-public record AttendanceRow(
+record AttendanceRow(
     UUID memberId,
     boolean expected,
     boolean canVote,

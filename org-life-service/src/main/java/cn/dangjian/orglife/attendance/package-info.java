@@ -1,0 +1,10 @@
+/**
+ * 参加组织生活情况: a member's organisational life over time, read from the meetings' attendance rows (by
+ * SQL; the meeting module owns them). Shares only the meeting module's absence reasons.
+ */
+@ApplicationModule(
+    displayName = "Attendance",
+    allowedDependencies = {"meeting::absence-reasons"})
+package cn.dangjian.orglife.attendance;
+
+import org.springframework.modulith.ApplicationModule;
