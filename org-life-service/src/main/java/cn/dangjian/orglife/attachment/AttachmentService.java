@@ -5,7 +5,7 @@ import static cn.dangjian.platform.projection.Uuids.uuid;
 
 import cn.dangjian.orglife.OrgLifeProperties;
 import cn.dangjian.orglife.meeting.Meeting;
-import cn.dangjian.orglife.meeting.MeetingService;
+import cn.dangjian.orglife.meeting.MeetingQueries;
 import cn.dangjian.orglife.meeting.MeetingStatus;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
@@ -35,14 +35,14 @@ public class AttachmentService {
       Set.of(MeetingStatus.PLANNED, MeetingStatus.HELD, MeetingStatus.RETURNED);
 
   private final JdbcTemplate jdbc;
-  private final MeetingService meetings;
+  private final MeetingQueries meetings;
   private final AttachmentStorage storage;
   private final OrgLifeProperties properties;
   private final Clock clock;
 
   AttachmentService(
       JdbcTemplate jdbc,
-      MeetingService meetings,
+      MeetingQueries meetings,
       AttachmentStorage storage,
       OrgLifeProperties properties,
       Clock clock) {

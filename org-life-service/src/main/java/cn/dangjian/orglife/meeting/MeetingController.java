@@ -42,13 +42,24 @@ class MeetingController {
 
   private static final String WRITERS = "hasAnyRole('platform-admin','secretary','party-worker')";
 
-  private final MeetingService service;
+  private final MeetingPlanning planning;
+  private final MeetingRecording recording;
+  private final MeetingReview review;
+  private final MeetingQueries queries;
   private final CurrentCaller caller;
   private final ProjectionDataScopeResolver scopes;
 
   MeetingController(
-      MeetingService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
-    this.service = service;
+      MeetingPlanning planning,
+      MeetingRecording recording,
+      MeetingReview review,
+      MeetingQueries queries,
+      CurrentCaller caller,
+      ProjectionDataScopeResolver scopes) {
+    this.planning = planning;
+    this.recording = recording;
+    this.review = review;
+    this.queries = queries;
     this.caller = caller;
     this.scopes = scopes;
   }
@@ -59,8 +70,8 @@ class MeetingController {
   ResponseEntity<MeetingView> plan(@Valid @RequestBody MeetingRequests.PlanMeeting body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    Meeting m = service.plan(body, scope, c.username());
-    MeetingView view = service.view(m.getId(), scope);
+    Meeting m = planning.plan(body, scope, c.username());
+    MeetingView view = queries.view(m.getId(), scope);
     return ResponseEntity.created(URI.create("/api/org-life/meetings/" + m.getId()))
         .eTag(Versions.etag(view.version()))
         .body(view);
@@ -77,7 +88,7 @@ class MeetingController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     var result =
-        service.search(
+        queries.search(
             scopes.resolve(caller.get()),
             orgId,
             type,
@@ -96,14 +107,14 @@ class MeetingController {
   @GetMapping("/{id}")
   @Operation(summary = "会议及记录、出席、决议、核查提示 (a meeting with its record)")
   ResponseEntity<MeetingView> get(@PathVariable UUID id) {
-    MeetingView view = service.view(id, scopes.resolve(caller.get()));
+    MeetingView view = queries.view(id, scopes.resolve(caller.get()));
     return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
   }
 
   @GetMapping("/{id}/revisions")
   @Operation(summary = "更正留痕：审核后每次更正前的版本 (earlier versions)")
   List<RevisionView> revisions(@PathVariable UUID id) {
-    return service.revisions(id, scopes.resolve(caller.get()));
+    return queries.revisions(id, scopes.resolve(caller.get()));
   }
 
   @PutMapping("/{id}/record")
@@ -115,7 +126,7 @@ class MeetingController {
       @Valid @RequestBody MeetingRequests.RecordMeeting body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.record(id, Versions.fromIfMatch(ifMatch), body, scope, c.username());
+    recording.record(id, Versions.fromIfMatch(ifMatch), body, scope, c.username());
     return answer(id, scope);
   }
 
@@ -126,7 +137,7 @@ class MeetingController {
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.submit(id, Versions.fromIfMatch(ifMatch), scope, c.username());
+    recording.submit(id, Versions.fromIfMatch(ifMatch), scope, c.username());
     return answer(id, scope);
   }
 
@@ -139,7 +150,7 @@ class MeetingController {
       @Valid @RequestBody(required = false) MeetingRequests.Approve body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.approve(
+    review.approve(
         id,
         Versions.fromIfMatch(ifMatch),
         body == null ? null : body.comment(),
@@ -157,7 +168,7 @@ class MeetingController {
       @Valid @RequestBody MeetingRequests.ReturnRecord body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.returnRecord(id, Versions.fromIfMatch(ifMatch), body.reason(), scope, c.username());
+    review.returnRecord(id, Versions.fromIfMatch(ifMatch), body.reason(), scope, c.username());
     return answer(id, scope);
   }
 
@@ -167,7 +178,7 @@ class MeetingController {
   ResponseEntity<MeetingView> archive(
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     DataScope scope = scopes.resolve(caller.get());
-    service.archive(id, Versions.fromIfMatch(ifMatch), scope);
+    review.archive(id, Versions.fromIfMatch(ifMatch), scope);
     return answer(id, scope);
   }
 
@@ -177,7 +188,7 @@ class MeetingController {
   ResponseEntity<MeetingView> cancel(
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     DataScope scope = scopes.resolve(caller.get());
-    service.cancel(id, Versions.fromIfMatch(ifMatch), scope);
+    planning.cancel(id, Versions.fromIfMatch(ifMatch), scope);
     return answer(id, scope);
   }
 
@@ -190,13 +201,13 @@ class MeetingController {
       @Valid @RequestBody MeetingRequests.Correction body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.correct(
+    recording.correct(
         id, Versions.fromIfMatch(ifMatch), body.reason(), body.record(), scope, c.username());
     return answer(id, scope);
   }
 
   private ResponseEntity<MeetingView> answer(UUID id, DataScope scope) {
-    MeetingView view = service.view(id, scope);
+    MeetingView view = queries.view(id, scope);
     return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
   }
 }
