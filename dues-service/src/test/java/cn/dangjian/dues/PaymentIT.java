@@ -30,7 +30,7 @@ class PaymentIT extends ApiTestSupport {
 
   static final String SIGNING_KEY = "test-signing-key-0123456789";
 
-  @org.springframework.beans.factory.annotation.Autowired cn.dangjian.dues.bill.BillStore bills;
+  @org.springframework.beans.factory.annotation.Autowired cn.dangjian.dues.bill.BillRunStore bills;
 
   UUID member;
   String worker;

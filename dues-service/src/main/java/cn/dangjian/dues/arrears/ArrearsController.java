@@ -2,11 +2,11 @@ package cn.dangjian.dues.arrears;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
-import cn.dangjian.dues.arrears.ArrearsQueries.ArrearsRow;
+import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
+import cn.dangjian.dues.export.ExportAudit;
+import cn.dangjian.dues.export.ExportFormat;
+import cn.dangjian.dues.export.TableExport;
 import cn.dangjian.dues.profile.DuesRules;
-import cn.dangjian.dues.report.ExportAudit;
-import cn.dangjian.dues.report.ExportFormat;
-import cn.dangjian.dues.report.TableExport;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.web.PageResponse;

@@ -3,8 +3,8 @@ package cn.dangjian.dues.arrears;
 import static cn.dangjian.platform.projection.Uuids.bytes;
 import static cn.dangjian.platform.projection.Uuids.uuid;
 
+import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
 import cn.dangjian.platform.projection.MemberProjection;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,16 +17,6 @@ import org.springframework.stereotype.Repository;
 /** The arrears list a branch secretary opens first: longest arrears first, paginated. */
 @Repository
 public class ArrearsQueries {
-
-  @Schema(description = "欠缴党费的党员 (a member in arrears)")
-  public record ArrearsRow(
-      @Schema(description = "党员ID") UUID memberId,
-      @Schema(description = "所在组织ID") UUID orgId,
-      @Schema(description = "所在组织名称") String orgName,
-      @Schema(description = "连续未缴月数") int consecutiveMonths,
-      @Schema(description = "自哪个月起未缴") String sinceMonth,
-      @Schema(description = "欠缴金额（分）") long outstandingFen,
-      @Schema(description = "党籍状态") String memberStatus) {}
 
   private static final RowMapper<ArrearsRow> ROW =
       (rs, n) -> {

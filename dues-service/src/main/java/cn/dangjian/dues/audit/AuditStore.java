@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * what and why, never a base or income.
  */
 @Component
-public class DuesAudit {
+public class AuditStore {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public DuesAudit(JdbcTemplate jdbc, Clock clock) {
+  public AuditStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }

@@ -2,8 +2,8 @@ package cn.dangjian.dues.bill;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
-import cn.dangjian.dues.bill.BillRunService.Root;
 import cn.dangjian.dues.bill.BillRunService.RunResult;
+import cn.dangjian.dues.bill.BillRunStore.Root;
 import cn.dangjian.dues.profile.DuesRules;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
@@ -42,11 +42,13 @@ class BillController {
 
   private final BillRunService runs;
   private final BillStore bills;
+  private final BillRunStore billRuns;
   private final DuesAccess access;
 
-  BillController(BillRunService runs, BillStore bills, DuesAccess access) {
+  BillController(BillRunService runs, BillStore bills, BillRunStore billRuns, DuesAccess access) {
     this.runs = runs;
     this.bills = bills;
+    this.billRuns = billRuns;
     this.access = access;
   }
 
@@ -196,7 +198,7 @@ class BillController {
     String path = access.subtreePath(caller, orgId);
     return new MissingProfiles(
         ym.toString(),
-        bills.countMissingProfiles(ym, path),
-        bills.missingProfiles(ym, path, size, page * size));
+        billRuns.countMissingProfiles(ym, path),
+        billRuns.missingProfiles(ym, path, size, page * size));
   }
 }

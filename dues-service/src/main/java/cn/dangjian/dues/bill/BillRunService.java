@@ -1,10 +1,9 @@
 package cn.dangjian.dues.bill;
 
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.dues.arrears.ArrearsService;
-import cn.dangjian.dues.audit.DuesAudit;
-import cn.dangjian.dues.bill.BillStore.Issued;
+import cn.dangjian.dues.audit.AuditStore;
+import cn.dangjian.dues.bill.BillRunStore.Issued;
+import cn.dangjian.dues.bill.BillRunStore.Root;
 import cn.dangjian.dues.config.DuesConfiguration;
 import cn.dangjian.dues.config.DuesProperties;
 import cn.dangjian.events.EventTypes;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,23 +34,21 @@ public class BillRunService {
 
   private static final Logger log = LoggerFactory.getLogger(BillRunService.class);
 
-  private final BillStore bills;
+  private final BillRunStore bills;
   private final ArrearsService arrears;
   private final DomainEventPublisher events;
-  private final DuesAudit audit;
+  private final AuditStore audit;
   private final DuesProperties properties;
   private final TransactionTemplate tx;
-  private final JdbcTemplate jdbc;
   private final Clock clock;
 
   public BillRunService(
-      BillStore bills,
+      BillRunStore bills,
       ArrearsService arrears,
       DomainEventPublisher events,
-      DuesAudit audit,
+      AuditStore audit,
       DuesProperties properties,
       PlatformTransactionManager transactions,
-      JdbcTemplate jdbc,
       Clock clock) {
     this.bills = bills;
     this.arrears = arrears;
@@ -60,7 +56,6 @@ public class BillRunService {
     this.audit = audit;
     this.properties = properties;
     this.tx = new TransactionTemplate(transactions);
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -74,9 +69,6 @@ public class BillRunService {
       long amountFen,
       int arrearsChanged,
       long tookMs) {}
-
-  /** The org to bill: its id and path. */
-  public record Root(UUID orgId, String path) {}
 
   /**
    * Bills {@code month} for the given subtrees (each its own event). A month after the current one
@@ -96,9 +88,7 @@ public class BillRunService {
 
   /** Every root org of the projected tree (for "bill everything"). */
   public List<Root> allRoots() {
-    return jdbc.query(
-        "SELECT org_id, path FROM proj_org WHERE parent_id IS NULL ORDER BY path",
-        (rs, n) -> new Root(uuid(rs.getBytes("org_id")), rs.getString("path")));
+    return bills.allRoots();
   }
 
   private RunResult runOne(YearMonth month, Root root, String actor) {

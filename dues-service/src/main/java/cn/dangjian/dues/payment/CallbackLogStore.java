@@ -11,12 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Every provider callback is logged in its own transaction, so a rejection is kept. */
 @Component
-public class CallbackLog {
+public class CallbackLogStore {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public CallbackLog(JdbcTemplate jdbc, Clock clock) {
+  public CallbackLogStore(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }

@@ -1,12 +1,9 @@
 package cn.dangjian.dues.payment;
 
 import cn.dangjian.dues.config.DuesProperties;
-import cn.dangjian.dues.support.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CallbackNonces {
 
-  private final JdbcTemplate jdbc;
+  private final CallbackNonceStore store;
   private final Clock clock;
   private final Duration maxSkew;
 
-  public CallbackNonces(JdbcTemplate jdbc, Clock clock, DuesProperties properties) {
-    this.jdbc = jdbc;
+  public CallbackNonces(CallbackNonceStore store, Clock clock, DuesProperties properties) {
+    this.store = store;
     this.clock = clock;
     this.maxSkew = properties.getCallbacks().getMaxSkew();
   }
@@ -46,21 +43,11 @@ public class CallbackNonces {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean use(String provider, String nonce, Instant sentAt) {
-    try {
-      jdbc.update(
-          "INSERT INTO dues_callback_nonce (provider, nonce, expires_at) VALUES (?,?,?)",
-          provider,
-          nonce,
-          Times.utc(sentAt.plus(maxSkew)));
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return store.insert(provider, nonce, sentAt.plus(maxSkew));
   }
 
   @Scheduled(fixedDelayString = "${dangjian.dues.callbacks.nonce-purge-interval:5m}")
   public int purge() {
-    return jdbc.update(
-        "DELETE FROM dues_callback_nonce WHERE expires_at < ?", Times.utc(clock.instant()));
+    return store.deleteExpired(clock.instant());
   }
 }

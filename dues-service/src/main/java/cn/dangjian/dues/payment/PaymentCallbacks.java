@@ -36,7 +36,7 @@ public class PaymentCallbacks {
   private final List<PaymentProvider> providers;
   private final PaymentRepository payments;
   private final PaymentService service;
-  private final CallbackLog callbackLog;
+  private final CallbackLogStore callbackLog;
   private final CallbackNonces nonces;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -45,7 +45,7 @@ public class PaymentCallbacks {
       List<PaymentProvider> providers,
       PaymentRepository payments,
       PaymentService service,
-      CallbackLog callbackLog,
+      CallbackLogStore callbackLog,
       CallbackNonces nonces,
       PlatformTransactionManager transactions,
       Clock clock) {

@@ -4,7 +4,7 @@ import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.arrears.ArrearsRules;
 import cn.dangjian.dues.arrears.ArrearsService;
-import cn.dangjian.dues.audit.DuesAudit;
+import cn.dangjian.dues.audit.AuditStore;
 import cn.dangjian.dues.bill.Bill;
 import cn.dangjian.dues.bill.BillStatus;
 import cn.dangjian.dues.bill.BillStore;
@@ -21,7 +21,6 @@ import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
-import cn.dangjian.platform.projection.Uuids;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Roles;
 import java.time.Clock;
@@ -34,7 +33,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,10 +50,10 @@ public class PaymentService {
   private final DuesAccess access;
   private final ArrearsService arrears;
   private final DomainEventPublisher events;
-  private final DuesAudit audit;
+  private final AuditStore audit;
   private final List<PaymentProvider> providers;
   private final DuesProperties properties;
-  private final JdbcTemplate jdbc;
+  private final PaymentItemStore paymentItems;
   private final Clock clock;
 
   public PaymentService(
@@ -65,10 +63,10 @@ public class PaymentService {
       DuesAccess access,
       ArrearsService arrears,
       DomainEventPublisher events,
-      DuesAudit audit,
+      AuditStore audit,
       List<PaymentProvider> providers,
       DuesProperties properties,
-      JdbcTemplate jdbc,
+      PaymentItemStore paymentItems,
       Clock clock) {
     this.payments = payments;
     this.rules = rules;
@@ -79,7 +77,7 @@ public class PaymentService {
     this.audit = audit;
     this.providers = providers;
     this.properties = properties;
-    this.jdbc = jdbc;
+    this.paymentItems = paymentItems;
     this.clock = clock;
   }
 
@@ -192,14 +190,15 @@ public class PaymentService {
       }
     }
     for (Item item : items) {
-      insertItem(payment.getId(), item.billId(), item.month(), item.amountFen(), false);
+      paymentItems.insert(payment.getId(), item.billId(), item.month(), item.amountFen(), false);
     }
     for (int i = 0; i < plan.prepaid().size(); i++) {
       Bill prepaid =
           bills
               .ofMemberMonth(member.memberId(), plan.prepaid().get(i))
               .orElseThrow(() -> new IllegalStateException("prepaid bill vanished"));
-      insertItem(payment.getId(), prepaid.id(), prepaid.month(), prepaid.amountFen(), true);
+      paymentItems.insert(
+          payment.getId(), prepaid.id(), prepaid.month(), prepaid.amountFen(), true);
     }
     if (offline) {
       Map<YearMonth, ArrearsRules.BillState> after = new TreeMap<>();
@@ -227,17 +226,6 @@ public class PaymentService {
   }
 
   private record Item(UUID billId, YearMonth month, long amountFen, boolean prepaid) {}
-
-  private void insertItem(UUID paymentId, UUID billId, YearMonth month, long fen, boolean prepaid) {
-    jdbc.update(
-        "INSERT INTO dues_payment_item (payment_id, bill_id, bill_month, amount_fen, prepaid)"
-            + " VALUES (?,?,?,?,?)",
-        Uuids.bytes(paymentId),
-        Uuids.bytes(billId),
-        Months.sql(month),
-        fen,
-        prepaid);
-  }
 
   /** An online payment's callback was verified: bills become PAID, the payment PAID. */
   @Transactional

@@ -3,7 +3,7 @@ package cn.dangjian.dues.profile;
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.arrears.ArrearsService;
-import cn.dangjian.dues.audit.DuesAudit;
+import cn.dangjian.dues.audit.AuditStore;
 import cn.dangjian.dues.bill.BillStore;
 import cn.dangjian.dues.profile.ProfileRequests.CreateProfile;
 import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
@@ -28,7 +28,7 @@ public class ProfileService {
   private final DuesAccess access;
   private final BillStore bills;
   private final ArrearsService arrears;
-  private final DuesAudit audit;
+  private final AuditStore audit;
   private final Clock clock;
 
   public ProfileService(
@@ -37,7 +37,7 @@ public class ProfileService {
       DuesAccess access,
       BillStore bills,
       ArrearsService arrears,
-      DuesAudit audit,
+      AuditStore audit,
       Clock clock) {
     this.profiles = profiles;
     this.rules = rules;

@@ -1,24 +1,18 @@
 package cn.dangjian.dues.provider;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.dues.config.DuesProperties;
 import cn.dangjian.dues.provider.CallbackRejected.Outcome;
-import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.problem.ProblemException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,15 +37,15 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
   private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
 
-  private final JdbcTemplate jdbc;
+  private final SandboxOrderStore orders;
   private final HmacSigner signer;
   private final DuesProperties properties;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
   private final SecureRandom random = new SecureRandom();
 
-  public SandboxPaymentProvider(JdbcTemplate jdbc, DuesProperties properties, Clock clock) {
-    this.jdbc = jdbc;
+  SandboxPaymentProvider(SandboxOrderStore orders, DuesProperties properties, Clock clock) {
+    this.orders = orders;
     this.signer = new HmacSigner(properties.getSandbox().getSigningKey());
     this.properties = properties;
     this.clock = clock;
@@ -67,16 +61,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   public ProviderOrder createOrder(
       UUID paymentId, long amountFen, String subject, Instant expiresAt, Payer payer) {
     String orderId = "SBX" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-    jdbc.update(
-        "INSERT INTO sandbox_order (id, payment_id, amount_fen, subject, status, created_at,"
-            + " payer_member_id, payer_subject) VALUES (?,?,?,?,'CREATED',?,?,?)",
-        orderId,
-        bytes(paymentId),
-        amountFen,
-        subject,
-        Times.utc(clock.instant()),
-        payer.memberId() == null ? null : bytes(payer.memberId()),
-        payer.subject());
+    orders.insert(orderId, paymentId, amountFen, subject, clock.instant(), payer);
     return new ProviderOrder(orderId, properties.getSandbox().getPayUrlBase() + orderId);
   }
 
@@ -89,28 +74,10 @@ public class SandboxPaymentProvider implements PaymentProvider {
    * it does not exist: only the payer pays on a provider's page.
    */
   public Optional<SandboxOrder> find(String orderId, Payer caller) {
-    List<SandboxOrder> found =
-        jdbc.query(
-            "SELECT id, payment_id, amount_fen, subject, status, payer_member_id, payer_subject"
-                + " FROM sandbox_order WHERE id = ?",
-            (rs, n) -> {
-              byte[] payerMember = rs.getBytes("payer_member_id");
-              Payer payer =
-                  new Payer(
-                      payerMember == null ? null : uuid(payerMember),
-                      rs.getString("payer_subject"));
-              if (!isPayer(payer, caller)) {
-                return null;
-              }
-              return new SandboxOrder(
-                  rs.getString("id"),
-                  uuid(rs.getBytes("payment_id")),
-                  rs.getLong("amount_fen"),
-                  rs.getString("subject"),
-                  rs.getString("status"));
-            },
-            orderId);
-    return found.stream().filter(java.util.Objects::nonNull).findFirst();
+    return orders
+        .find(orderId)
+        .filter(stored -> isPayer(stored.payer(), caller))
+        .map(SandboxOrderStore.Stored::order);
   }
 
   /** The member whose bills it settles, or the subject who started it (an officer's order). */
@@ -135,11 +102,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
         find(orderId, caller)
             .orElseThrow(() -> ProblemException.notFound("sandbox.order-not-found", orderId));
     Instant now = clock.instant();
-    if (jdbc.update(
-            "UPDATE sandbox_order SET status = 'PAID', paid_at = ? WHERE id = ? AND status = 'CREATED'",
-            Times.utc(now),
-            orderId)
-        == 0) {
+    if (!orders.markPaid(orderId, now)) {
       throw ProblemException.conflict("sandbox.order-already-paid", orderId);
     }
     Map<String, Object> notice = new LinkedHashMap<>();

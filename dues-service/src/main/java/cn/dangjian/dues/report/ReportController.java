@@ -1,14 +1,15 @@
 package cn.dangjian.dues.report;
 
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.export.ExportAudit;
+import cn.dangjian.dues.export.ExportFormat;
+import cn.dangjian.dues.export.TableExport;
 import cn.dangjian.dues.profile.DuesRules;
-import cn.dangjian.dues.report.ReportQueries.Extras;
-import cn.dangjian.dues.report.ReportQueries.Figures;
-import cn.dangjian.dues.report.ReportQueries.MonthFigures;
 import cn.dangjian.dues.report.ReportQueries.Part;
+import cn.dangjian.dues.report.ReportViews.Extras;
+import cn.dangjian.dues.report.ReportViews.Figures;
+import cn.dangjian.dues.report.ReportViews.MonthFigures;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.security.Roles;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,20 +39,14 @@ class ReportController {
   private final ReportQueries queries;
   private final DuesAccess access;
   private final TableExport export;
-  private final JdbcTemplate jdbc;
   private final ExportAudit audit;
 
   ReportController(
-      ReportQueries queries,
-      DuesAccess access,
-      TableExport export,
-      JdbcTemplate jdbc,
-      ExportAudit audit) {
+      ReportQueries queries, DuesAccess access, TableExport export, ExportAudit audit) {
     this.audit = audit;
     this.queries = queries;
     this.access = access;
     this.export = export;
-    this.jdbc = jdbc;
   }
 
   @Schema(description = "下级组织的收缴情况 (one part of the subtree)")
@@ -185,14 +179,7 @@ class ReportController {
     for (Part part : queries.monthByChild(month, prefix)) {
       total = total.plus(part.figures());
       boolean direct = part.path().equals(prefix);
-      List<PartView> org =
-          jdbc.query(
-              "SELECT org_id, name FROM proj_org WHERE path = ?",
-              (rs, n) ->
-                  new PartView(
-                      uuid(rs.getBytes("org_id")), rs.getString("name"), direct, part.figures()),
-              part.path());
-      parts.add(org.isEmpty() ? new PartView(null, "", direct, part.figures()) : org.get(0));
+      parts.add(new PartView(part.orgId(), part.orgName(), direct, part.figures()));
     }
     return new MonthlyReport(orgId, month.toString(), total, parts);
   }

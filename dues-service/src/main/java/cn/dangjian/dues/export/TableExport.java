@@ -1,4 +1,4 @@
-package cn.dangjian.dues.report;
+package cn.dangjian.dues.export;
 
 import cn.dangjian.platform.export.CsvCells;
 import java.io.ByteArrayOutputStream;

@@ -1,13 +1,9 @@
-package cn.dangjian.dues.report;
+package cn.dangjian.dues.export;
 
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.config.DuesProperties;
-import cn.dangjian.dues.support.Times;
-import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
-import cn.dangjian.platform.projection.Uuids;
 import java.time.Clock;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExportAudit {
 
-  private final JdbcTemplate jdbc;
+  private final ExportAuditStore store;
   private final Clock clock;
   private final int maxRows;
 
-  public ExportAudit(JdbcTemplate jdbc, Clock clock, DuesProperties properties) {
-    this.jdbc = jdbc;
+  ExportAudit(ExportAuditStore store, Clock clock, DuesProperties properties) {
+    this.store = store;
     this.clock = clock;
     this.maxRows = properties.getExports().getMaxRows();
   }
@@ -37,10 +33,7 @@ public class ExportAudit {
    */
   public void admit(String export, Access caller, String orgPath, String filter, long rows) {
     boolean refused = rows > maxRows;
-    jdbc.update(
-        "INSERT INTO dues_export_audit (id, export, actor, subject, org_path, filter, row_count,"
-            + " refused, at) VALUES (?,?,?,?,?,?,?,?,?)",
-        Uuids.bytes(UuidV7.next()),
+    store.insert(
         export,
         caller.caller().username(),
         caller.caller().subject(),
@@ -48,7 +41,7 @@ public class ExportAudit {
         filter.length() <= 500 ? filter : filter.substring(0, 500),
         rows,
         refused,
-        Times.utc(clock.instant()));
+        clock.instant());
     if (refused) {
       throw ProblemException.businessRule(
           "export-too-large", "export.too-many-rows", rows, maxRows);

@@ -1,4 +1,4 @@
-package cn.dangjian.dues.report;
+package cn.dangjian.dues.export;
 
 /** Export file formats. */
 public enum ExportFormat {
