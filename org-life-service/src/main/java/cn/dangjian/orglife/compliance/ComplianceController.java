@@ -1,7 +1,8 @@
 package cn.dangjian.orglife.compliance;
 
-import cn.dangjian.orglife.compliance.ComplianceService.OrgPlan;
-import cn.dangjian.orglife.compliance.ComplianceService.Summary;
+import cn.dangjian.orglife.compliance.ComplianceViews.OrgPlan;
+import cn.dangjian.orglife.compliance.ComplianceViews.Requirement;
+import cn.dangjian.orglife.compliance.ComplianceViews.Summary;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.Versions;

@@ -74,12 +74,17 @@ public record Period(PeriodUnit unit, String label, LocalDate from, LocalDate to
     return result;
   }
 
+  /** A date's month as the count table keys it: yyyymm. */
+  public static int monthOf(LocalDate date) {
+    return date.getYear() * 100 + date.getMonthValue();
+  }
+
   public int fromMonth() {
-    return ComplianceCounts.monthOf(from);
+    return monthOf(from);
   }
 
   public int toMonth() {
-    return ComplianceCounts.monthOf(to);
+    return monthOf(to);
   }
 
   public boolean contains(LocalDate date) {

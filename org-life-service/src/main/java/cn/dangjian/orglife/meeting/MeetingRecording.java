@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.meeting;
 
 import cn.dangjian.events.EventTypes;
-import cn.dangjian.orglife.compliance.ComplianceCounts;
+import cn.dangjian.orglife.compliance.ComplianceCountStore;
 import cn.dangjian.orglife.meeting.MeetingRequests.RecordMeeting;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
@@ -25,7 +25,7 @@ class MeetingRecording {
   private final AttendanceStore attendance;
   private final RevisionStore revisions;
   private final MeetingViews views;
-  private final ComplianceCounts counts;
+  private final ComplianceCountStore counts;
   private final MeetingEvents events;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -37,7 +37,7 @@ class MeetingRecording {
       AttendanceStore attendance,
       RevisionStore revisions,
       MeetingViews views,
-      ComplianceCounts counts,
+      ComplianceCountStore counts,
       MeetingEvents events,
       Clock clock) {
     this.access = access;

@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.meeting;
 
 import cn.dangjian.events.EventTypes;
-import cn.dangjian.orglife.compliance.ComplianceCounts;
+import cn.dangjian.orglife.compliance.ComplianceCountStore;
 import cn.dangjian.orglife.training.TrainingLedger;
 import cn.dangjian.platform.scope.DataScope;
 import java.time.Clock;
@@ -16,7 +16,7 @@ class MeetingReview {
 
   private final MeetingAccess access;
   private final AttendanceStore attendance;
-  private final ComplianceCounts counts;
+  private final ComplianceCountStore counts;
   private final TrainingLedger training;
   private final MeetingEvents events;
   private final Clock clock;
@@ -24,7 +24,7 @@ class MeetingReview {
   MeetingReview(
       MeetingAccess access,
       AttendanceStore attendance,
-      ComplianceCounts counts,
+      ComplianceCountStore counts,
       TrainingLedger training,
       MeetingEvents events,
       Clock clock) {
@@ -42,7 +42,7 @@ class MeetingReview {
     Meeting m = access.reviewable(id, version, scope, reviewer);
     m.moveTo(MeetingStatus.APPROVED, clock.instant());
     m.reviewed(reviewer, Text.orNull(comment), clock.instant());
-    int month = ComplianceCounts.monthOf(m.getHeldOn());
+    int month = ComplianceCountStore.monthOf(m.getHeldOn());
     counts.add(m.getOrgId(), m.getOrgPath(), m.getType().name(), month, 1);
     m.countedIn(month);
     List<AttendanceRow> rows = attendance.of(id);

@@ -16,16 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @NamedInterface("counts")
 @Repository
-public class ComplianceCounts {
+public class ComplianceCountStore {
 
   private final JdbcTemplate jdbc;
 
-  ComplianceCounts(JdbcTemplate jdbc) {
+  ComplianceCountStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
+  /** The month (yyyymm) a meeting held on the date is counted in. */
   public static int monthOf(LocalDate date) {
-    return date.getYear() * 100 + date.getMonthValue();
+    return Period.monthOf(date);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
