@@ -6,7 +6,7 @@ import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
 import cn.dangjian.dues.export.ExportAudit;
 import cn.dangjian.dues.export.ExportFormat;
 import cn.dangjian.dues.export.TableExport;
-import cn.dangjian.dues.profile.DuesRules;
+import cn.dangjian.dues.support.Money;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.web.PageResponse;
@@ -131,7 +131,7 @@ class ArrearsController {
                       nullToEmpty(row.orgName()),
                       row.consecutiveMonths(),
                       nullToEmpty(row.sinceMonth()),
-                      DuesRules.yuan(row.outstandingFen()),
+                      Money.yuan(row.outstandingFen()),
                       row.memberStatus()));
             }
             if (page.size() < PAGE) {

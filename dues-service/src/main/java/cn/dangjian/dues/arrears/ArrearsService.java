@@ -5,6 +5,7 @@ import cn.dangjian.dues.arrears.ArrearsRules.BillState;
 import cn.dangjian.dues.arrears.ArrearsStore.Row;
 import cn.dangjian.dues.arrears.ArrearsStore.Stored;
 import cn.dangjian.dues.arrears.ArrearsStore.StoredMonths;
+import cn.dangjian.dues.bill.ArrearsRecount;
 import cn.dangjian.dues.bill.Bill;
 import cn.dangjian.dues.bill.BillStore;
 import cn.dangjian.dues.config.DuesConfiguration;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publishes {@code dues.arrears.changed} through the outbox whenever a member's count changes.
  */
 @Service
-public class ArrearsService {
+public class ArrearsService implements ArrearsRecount {
 
   /** Members whose row changed are written and published in transactions of this many. */
   static final int BATCH = 500;
@@ -90,6 +91,19 @@ public class ArrearsService {
     Arrears now = ArrearsRules.of(states, DuesConfiguration.currentMonth(clock));
     write(member.memberId(), member.orgId(), member.orgPath(), now);
     return now;
+  }
+
+  /** After a bill run (the bill feature calls through {@link ArrearsRecount}). */
+  @Override
+  public int subtree(String pathPrefix) {
+    return refreshSubtree(pathPrefix);
+  }
+
+  /** After a member's bills were re-priced. */
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void member(UUID memberId) {
+    refresh(memberId);
   }
 
   /**

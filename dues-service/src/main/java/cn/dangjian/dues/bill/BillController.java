@@ -4,7 +4,7 @@ import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.bill.BillRunService.RunResult;
 import cn.dangjian.dues.bill.BillRunStore.Root;
-import cn.dangjian.dues.profile.DuesRules;
+import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.ProjectedMember;
@@ -84,7 +84,7 @@ class BillController {
           bill.orgId(),
           bill.category(),
           bill.amountFen(),
-          DuesRules.yuan(bill.amountFen()),
+          Money.yuan(bill.amountFen()),
           bill.status(),
           bill.status().label(),
           bill.origin(),

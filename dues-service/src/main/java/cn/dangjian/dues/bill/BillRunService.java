@@ -1,6 +1,5 @@
 package cn.dangjian.dues.bill;
 
-import cn.dangjian.dues.arrears.ArrearsService;
 import cn.dangjian.dues.audit.AuditStore;
 import cn.dangjian.dues.bill.BillRunStore.Issued;
 import cn.dangjian.dues.bill.BillRunStore.Root;
@@ -35,7 +34,7 @@ public class BillRunService {
   private static final Logger log = LoggerFactory.getLogger(BillRunService.class);
 
   private final BillRunStore bills;
-  private final ArrearsService arrears;
+  private final ArrearsRecount arrears;
   private final DomainEventPublisher events;
   private final AuditStore audit;
   private final DuesProperties properties;
@@ -44,7 +43,7 @@ public class BillRunService {
 
   public BillRunService(
       BillRunStore bills,
-      ArrearsService arrears,
+      ArrearsRecount arrears,
       DomainEventPublisher events,
       AuditStore audit,
       DuesProperties properties,
@@ -135,7 +134,7 @@ public class BillRunService {
               null,
               "month=" + month + ", issued=" + issuedNow + ", billed=" + totals.issued());
         });
-    int arrearsChanged = arrears.refreshSubtree(root.path());
+    int arrearsChanged = arrears.subtree(root.path());
     long took = Duration.between(started, clock.instant()).toMillis();
     log.info(
         "bill run {} for {} under {}: {} issued, {} billed, {} ms",

@@ -1,6 +1,5 @@
 package cn.dangjian.dues.config;
 
-import cn.dangjian.dues.profile.DuesRates;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,19 +52,6 @@ public class DuesProperties {
     private long farmerMinFen = 20;
     private long farmerMaxFen = 100;
     private long farmerDefaultFen = 20;
-
-    public DuesRates toRates() {
-      DuesRates national = DuesRates.national();
-      return new DuesRates(
-          salary.isEmpty() ? national.salary() : salary.stream().map(Bracket::toBracket).toList(),
-          retiree.isEmpty()
-              ? national.retiree()
-              : retiree.stream().map(Bracket::toBracket).toList(),
-          fixedFen,
-          farmerMinFen,
-          farmerMaxFen,
-          farmerDefaultFen);
-    }
 
     public List<Bracket> getSalary() {
       return salary;
@@ -120,10 +106,6 @@ public class DuesProperties {
   public static class Bracket {
     private Long upToFen;
     private BigDecimal percent;
-
-    DuesRates.Bracket toBracket() {
-      return new DuesRates.Bracket(upToFen, percent);
-    }
 
     public Long getUpToFen() {
       return upToFen;

@@ -1,5 +1,6 @@
 package cn.dangjian.dues.payment;
 
+import cn.dangjian.dues.provider.CallbackHandler;
 import cn.dangjian.dues.provider.CallbackRejected;
 import cn.dangjian.dues.provider.CallbackRejected.Outcome;
 import cn.dangjian.dues.provider.PaymentProvider;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * already paid is acknowledged without effect.
  */
 @Service
-public class PaymentCallbacks {
+public class PaymentCallbacks implements CallbackHandler {
 
   private static final Logger log = LoggerFactory.getLogger(PaymentCallbacks.class);
 
@@ -100,6 +101,12 @@ public class PaymentCallbacks {
       callbackLog.record(providerName, notice.orderId(), "DUPLICATE", "concurrent", body);
       return new Result("DUPLICATE", notice.orderId());
     }
+  }
+
+  /** The sandbox's pay page delivers here. */
+  @Override
+  public String deliver(String providerName, SignedCallback callback) {
+    return handle(providerName, callback).outcome();
   }
 
   private Result apply(String providerName, CallbackNotice notice) {

@@ -11,6 +11,6 @@ public interface PaymentMapper {
   @Mapping(target = "months", expression = "java(payment.monthList())")
   @Mapping(
       target = "totalYuan",
-      expression = "java(cn.dangjian.dues.profile.DuesRules.yuan(payment.getTotalFen()))")
+      expression = "java(cn.dangjian.dues.support.Money.yuan(payment.getTotalFen()))")
   PaymentView toView(Payment payment);
 }

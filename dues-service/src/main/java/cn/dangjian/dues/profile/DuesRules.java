@@ -1,5 +1,6 @@
 package cn.dangjian.dues.profile;
 
+import cn.dangjian.dues.support.Money;
 import cn.dangjian.platform.problem.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -147,10 +148,7 @@ public final class DuesRules {
 
   /** 元 with two decimals, for messages and exports. */
   public static String yuan(long fen) {
-    return BigDecimal.valueOf(fen)
-        .movePointLeft(2)
-        .setScale(2, RoundingMode.UNNECESSARY)
-        .toPlainString();
+    return Money.yuan(fen);
   }
 
   private static void requireNoBase(DuesCategory category, Long baseFen) {

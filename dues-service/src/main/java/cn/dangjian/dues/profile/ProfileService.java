@@ -2,9 +2,7 @@ package cn.dangjian.dues.profile;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
-import cn.dangjian.dues.arrears.ArrearsService;
 import cn.dangjian.dues.audit.AuditStore;
-import cn.dangjian.dues.bill.BillStore;
 import cn.dangjian.dues.profile.ProfileRequests.CreateProfile;
 import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
 import cn.dangjian.dues.profile.ProfileRequests.UpdateProfile;
@@ -16,6 +14,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +25,7 @@ public class ProfileService {
   private final DuesProfileRepository profiles;
   private final DuesRules rules;
   private final DuesAccess access;
-  private final BillStore bills;
-  private final ArrearsService arrears;
+  private final ApplicationEventPublisher listeners;
   private final AuditStore audit;
   private final Clock clock;
 
@@ -35,15 +33,13 @@ public class ProfileService {
       DuesProfileRepository profiles,
       DuesRules rules,
       DuesAccess access,
-      BillStore bills,
-      ArrearsService arrears,
+      ApplicationEventPublisher listeners,
       AuditStore audit,
       Clock clock) {
     this.profiles = profiles;
     this.rules = rules;
     this.access = access;
-    this.bills = bills;
-    this.arrears = arrears;
+    this.listeners = listeners;
     this.audit = audit;
     this.clock = clock;
   }
@@ -159,10 +155,9 @@ public class ProfileService {
     return profile;
   }
 
+  /** The unpaid bills follow (the bill feature listens in this transaction). */
   private void repriced(ProjectedMember member, YearMonth from) {
-    if (bills.repriceUnpaid(member.memberId(), from) > 0) {
-      arrears.refresh(member.memberId());
-    }
+    listeners.publishEvent(new AssessmentChanged(member.memberId(), from));
   }
 
   private static void checkVersion(DuesProfile profile, long expected) {

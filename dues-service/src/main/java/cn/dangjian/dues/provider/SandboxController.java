@@ -1,7 +1,6 @@
 package cn.dangjian.dues.provider;
 
 import cn.dangjian.dues.access.DuesAccess;
-import cn.dangjian.dues.payment.PaymentCallbacks;
 import cn.dangjian.dues.provider.PaymentProvider.Payer;
 import cn.dangjian.dues.provider.PaymentProvider.SignedCallback;
 import cn.dangjian.dues.provider.SandboxPaymentProvider.SandboxOrder;
@@ -36,13 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxController {
 
   private final SandboxPaymentProvider sandbox;
-  private final PaymentCallbacks callbacks;
+  private final CallbackHandler callbacks;
   private final DuesAccess access;
   private final TransactionTemplate tx;
 
   SandboxController(
       SandboxPaymentProvider sandbox,
-      PaymentCallbacks callbacks,
+      CallbackHandler callbacks,
       DuesAccess access,
       PlatformTransactionManager transactions) {
     this.sandbox = sandbox;
@@ -82,14 +81,14 @@ class SandboxController {
     return tx.execute(
         status -> {
           SignedCallback callback = sandbox.complete(orderId, amountFen, payer);
-          PaymentCallbacks.Result result = callbacks.handle(SandboxPaymentProvider.NAME, callback);
+          String outcome = callbacks.deliver(SandboxPaymentProvider.NAME, callback);
           return new Completion(
               orderId,
               callback.body(),
               callback.signature(),
               callback.timestamp(),
               callback.nonce(),
-              result.outcome());
+              outcome);
         });
   }
 

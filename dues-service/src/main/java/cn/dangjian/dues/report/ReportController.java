@@ -5,11 +5,11 @@ import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.export.ExportAudit;
 import cn.dangjian.dues.export.ExportFormat;
 import cn.dangjian.dues.export.TableExport;
-import cn.dangjian.dues.profile.DuesRules;
 import cn.dangjian.dues.report.ReportQueries.Part;
 import cn.dangjian.dues.report.ReportViews.Extras;
 import cn.dangjian.dues.report.ReportViews.Figures;
 import cn.dangjian.dues.report.ReportViews.MonthFigures;
+import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.security.Roles;
@@ -163,9 +163,9 @@ class ReportController {
         f.paid(),
         f.waived(),
         f.unpaid(),
-        DuesRules.yuan(f.dueFen()),
-        DuesRules.yuan(f.receivedFen()),
-        DuesRules.yuan(f.outstandingFen()),
+        Money.yuan(f.dueFen()),
+        Money.yuan(f.receivedFen()),
+        Money.yuan(f.outstandingFen()),
         f.collectionRate() == null ? "" : f.collectionRate().toPlainString(),
         f.memberRate() == null ? "" : f.memberRate().toPlainString());
   }
