@@ -1,6 +1,6 @@
 package cn.dangjian.orglife.appraisal;
 
-import cn.dangjian.orglife.appraisal.AppraisalService.BranchGrades;
+import cn.dangjian.orglife.appraisal.AppraisalViews.BranchGrades;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;

@@ -1,6 +1,5 @@
 package cn.dangjian.orglife.attachment;
 
-import cn.dangjian.orglife.attachment.AttachmentService.AttachmentView;
 import cn.dangjian.orglife.attachment.AttachmentService.Download;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;

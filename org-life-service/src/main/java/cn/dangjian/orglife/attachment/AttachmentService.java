@@ -1,8 +1,5 @@
 package cn.dangjian.orglife.attachment;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.orglife.OrgLifeProperties;
 import cn.dangjian.orglife.meeting.Meeting;
 import cn.dangjian.orglife.meeting.MeetingQueries;
@@ -10,18 +7,15 @@ import cn.dangjian.orglife.meeting.MeetingStatus;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -34,35 +28,24 @@ public class AttachmentService {
   private static final Set<MeetingStatus> OPEN_FOR_FILES =
       Set.of(MeetingStatus.PLANNED, MeetingStatus.HELD, MeetingStatus.RETURNED);
 
-  private final JdbcTemplate jdbc;
+  private final AttachmentMetadataStore metadata;
   private final MeetingQueries meetings;
   private final AttachmentStorage storage;
   private final OrgLifeProperties properties;
   private final Clock clock;
 
   AttachmentService(
-      JdbcTemplate jdbc,
+      AttachmentMetadataStore metadata,
       MeetingQueries meetings,
       AttachmentStorage storage,
       OrgLifeProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.metadata = metadata;
     this.meetings = meetings;
     this.storage = storage;
     this.properties = properties;
     this.clock = clock;
   }
-
-  @Schema(description = "会议附件 (an attachment)")
-  public record AttachmentView(
-      UUID id,
-      UUID meetingId,
-      String fileName,
-      String contentType,
-      long sizeBytes,
-      String sha256,
-      String uploadedBy,
-      Instant uploadedAt) {}
 
   /** An attachment's metadata and its bytes. */
   public record Download(AttachmentView attachment, InputStream content) {}
@@ -104,43 +87,21 @@ public class AttachmentService {
     }
     Instant now = clock.instant();
     String name = AttachmentRules.fileName(file.getOriginalFilename());
+    AttachmentView view =
+        new AttachmentView(id, meetingId, name, type, stored.size(), stored.sha256(), by, now);
     try {
-      jdbc.update(
-          "INSERT INTO attachment (id, meeting_id, file_name, content_type, size_bytes, sha256,"
-              + " storage_key, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?)",
-          bytes(id),
-          bytes(meetingId),
-          name,
-          type,
-          stored.size(),
-          stored.sha256(),
-          key,
-          by,
-          Timestamp.from(now));
+      metadata.insert(view, key);
     } catch (RuntimeException e) {
       deleteQuietly(key);
       throw e;
     }
-    return new AttachmentView(id, meetingId, name, type, stored.size(), stored.sha256(), by, now);
+    return view;
   }
 
   @Transactional(readOnly = true)
   public List<AttachmentView> list(UUID meetingId, DataScope scope) {
     meetings.get(meetingId, scope);
-    return jdbc.query(
-        "SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM"
-            + " attachment WHERE meeting_id = ? ORDER BY uploaded_at",
-        (rs, n) ->
-            new AttachmentView(
-                uuid(rs.getBytes(1)),
-                meetingId,
-                rs.getString(2),
-                rs.getString(3),
-                rs.getLong(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getTimestamp(7).toInstant()),
-        (Object) bytes(meetingId));
+    return metadata.of(meetingId);
   }
 
   @Transactional(readOnly = true)
@@ -169,12 +130,7 @@ public class AttachmentService {
           "attachment.rule.only-before-submission",
           m.getStatus().label());
     }
-    int n =
-        jdbc.update(
-            "DELETE FROM attachment WHERE id = ? AND meeting_id = ?",
-            bytes(attachmentId),
-            bytes(meetingId));
-    if (n == 0) {
+    if (metadata.delete(meetingId, attachmentId) == 0) {
       throw ProblemException.notFound("attachment.not-found", attachmentId);
     }
     deleteQuietly(FilesystemAttachmentStorage.keyFor(attachmentId));

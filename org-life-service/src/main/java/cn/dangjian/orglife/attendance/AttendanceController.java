@@ -1,6 +1,6 @@
 package cn.dangjian.orglife.attendance;
 
-import cn.dangjian.orglife.attendance.AttendanceHistory.History;
+import cn.dangjian.orglife.attendance.AttendanceViews.History;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,13 +1,11 @@
 package cn.dangjian.orglife.attendance;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
-import cn.dangjian.orglife.meeting.AbsenceReason;
+import cn.dangjian.orglife.attendance.AttendanceViews.Entry;
+import cn.dangjian.orglife.attendance.AttendanceViews.History;
+import cn.dangjian.orglife.attendance.AttendanceViews.Month;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.scope.DataScope;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,36 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttendanceHistory {
 
-  private final JdbcTemplate jdbc;
+  private final AttendanceHistoryStore store;
   private final MemberProjection projection;
 
-  AttendanceHistory(JdbcTemplate jdbc, MemberProjection projection) {
-    this.jdbc = jdbc;
+  AttendanceHistory(AttendanceHistoryStore store, MemberProjection projection) {
+    this.store = store;
     this.projection = projection;
   }
-
-  @Schema(description = "一次会议的出席情况 (one meeting)")
-  public record Entry(
-      UUID meetingId,
-      UUID orgId,
-      String meetingType,
-      LocalDate heldOn,
-      String status,
-      @Schema(description = "是否应到人员（否则列席）") boolean expected,
-      boolean present,
-      AbsenceReason absenceReason) {}
-
-  @Schema(description = "一个月是否参加了（已审核的）组织生活 (one month)")
-  public record Month(String month, boolean attended, int absences) {}
-
-  @Schema(description = "党员参加组织生活情况 (a member's organisational life)")
-  public record History(
-      UUID memberId,
-      LocalDate from,
-      LocalDate to,
-      List<Month> months,
-      @Schema(description = "截至期末连续未参加的月数") int consecutiveMonthsAbsent,
-      List<Entry> meetings) {}
 
   @Transactional(readOnly = true)
   public History of(UUID memberId, LocalDate from, LocalDate to, DataScope scope) {
@@ -74,35 +48,20 @@ public class AttendanceHistory {
     if (to.isBefore(from) || from.plusYears(3).isBefore(to)) {
       throw ProblemException.badRequest("attendance.rule.range");
     }
-    List<Entry> entries =
-        jdbc.query(
-            "SELECT m.id, m.org_id, m.meeting_type, m.held_on, m.status, a.expected, a.present,"
-                + " a.absence_reason FROM meeting_attendance a JOIN meeting m ON m.id ="
-                + " a.meeting_id WHERE a.member_id = ? AND m.held_on BETWEEN ? AND ? AND m.status"
-                + " NOT IN ('PLANNED','CANCELLED') ORDER BY m.held_on, m.starts_at",
-            (rs, n) -> {
-              String reason = rs.getString(8);
-              return new Entry(
-                  uuid(rs.getBytes(1)),
-                  uuid(rs.getBytes(2)),
-                  rs.getString(3),
-                  rs.getDate(4).toLocalDate(),
-                  rs.getString(5),
-                  rs.getBoolean(6),
-                  rs.getBoolean(7),
-                  reason == null ? null : AbsenceReason.valueOf(reason));
-            },
-            bytes(memberId),
-            java.sql.Date.valueOf(from),
-            java.sql.Date.valueOf(to));
+    List<Entry> entries = store.entries(memberId, from, to);
+    List<Month> months = months(entries, from, to);
+    return new History(memberId, from, to, months, absentRun(months), entries);
+  }
+
+  /** Per month: attended an approved (or archived) meeting, and how many absences. */
+  static List<Month> months(List<Entry> entries, LocalDate from, LocalDate to) {
     Set<YearMonth> attended = new HashSet<>();
-    List<Month> months = new ArrayList<>();
     for (Entry e : entries) {
       if (e.present() && ("APPROVED".equals(e.status()) || "ARCHIVED".equals(e.status()))) {
         attended.add(YearMonth.from(e.heldOn()));
       }
     }
-    int run = 0;
+    List<Month> months = new ArrayList<>();
     for (YearMonth ym = YearMonth.from(from);
         !ym.isAfter(YearMonth.from(to));
         ym = ym.plusMonths(1)) {
@@ -112,10 +71,17 @@ public class AttendanceHistory {
               entries.stream()
                   .filter(e -> !e.present() && YearMonth.from(e.heldOn()).equals(month))
                   .count();
-      boolean came = attended.contains(ym);
-      months.add(new Month(ym.toString(), came, absences));
-      run = came ? 0 : run + 1;
+      months.add(new Month(ym.toString(), attended.contains(ym), absences));
     }
-    return new History(memberId, from, to, months, run, entries);
+    return months;
+  }
+
+  /** Months without attending, counted back from the last one. */
+  static int absentRun(List<Month> months) {
+    int run = 0;
+    for (Month m : months) {
+      run = m.attended() ? 0 : run + 1;
+    }
+    return run;
   }
 }

@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.discussion;
 
-import cn.dangjian.orglife.discussion.DiscussionService.TopicSummary;
-import cn.dangjian.orglife.discussion.DiscussionService.TopicView;
+import cn.dangjian.orglife.discussion.DiscussionViews.TopicSummary;
+import cn.dangjian.orglife.discussion.DiscussionViews.TopicView;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;

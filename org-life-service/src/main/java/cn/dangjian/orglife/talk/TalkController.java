@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.talk;
 
-import cn.dangjian.orglife.talk.TalkService.CoverageView;
-import cn.dangjian.orglife.talk.TalkService.TalkView;
+import cn.dangjian.orglife.talk.TalkViews.CoverageView;
+import cn.dangjian.orglife.talk.TalkViews.TalkView;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;

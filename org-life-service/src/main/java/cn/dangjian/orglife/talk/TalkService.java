@@ -1,14 +1,13 @@
 package cn.dangjian.orglife.talk;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.orglife.TalkRecorded;
 import cn.dangjian.orglife.OrgLifeProperties;
 import cn.dangjian.orglife.directory.CommitteeDirectory;
 import cn.dangjian.orglife.talk.TalkRules.Coverage;
 import cn.dangjian.orglife.talk.TalkRules.Pair;
+import cn.dangjian.orglife.talk.TalkViews.CoverageView;
+import cn.dangjian.orglife.talk.TalkViews.TalkView;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
@@ -16,15 +15,12 @@ import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TalkService {
 
-  private final JdbcTemplate jdbc;
+  private final TalkStore store;
   private final MemberProjection projection;
   private final CommitteeDirectory committees;
   private final DomainEventPublisher events;
@@ -40,30 +36,19 @@ public class TalkService {
   private final Clock clock;
 
   TalkService(
-      JdbcTemplate jdbc,
+      TalkStore store,
       MemberProjection projection,
       CommitteeDirectory committees,
       DomainEventPublisher events,
       OrgLifeProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.projection = projection;
     this.committees = committees;
     this.events = events;
     this.properties = properties;
     this.clock = clock;
   }
-
-  @Schema(description = "谈心谈话 (a talk)")
-  public record TalkView(
-      UUID id,
-      UUID orgId,
-      LocalDate talkedOn,
-      UUID memberAId,
-      UUID memberBId,
-      PairKind pairKind,
-      String pairKindLabel,
-      @Schema(description = "谈话要点") String summary) {}
 
   @Transactional
   public TalkView record(
@@ -91,20 +76,16 @@ public class TalkService {
     PairKind kind = TalkRules.kindOf(committee.contains(a), committee.contains(b));
     Pair pair = Pair.of(a, b);
     UUID id = UuidV7.next();
-    jdbc.update(
-        "INSERT INTO talk (id, org_id, org_path, talk_year, talked_on, member_low, member_high,"
-            + " pair_kind, summary, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        bytes(id),
-        bytes(orgId),
+    store.insert(
+        id,
+        orgId,
         org.path(),
-        on.getYear(),
-        java.sql.Date.valueOf(on),
-        bytes(pair.a()),
-        bytes(pair.b()),
-        kind.name(),
+        on,
+        pair,
+        kind,
         summary == null || summary.isBlank() ? null : summary.strip(),
         by,
-        Timestamp.from(clock.instant()));
+        clock.instant());
     events.publish(
         EventTypes.ORGLIFE_TALK_RECORDED,
         id.toString(),
@@ -116,36 +97,8 @@ public class TalkService {
   @Transactional(readOnly = true)
   public List<TalkView> list(UUID orgId, int year, DataScope scope) {
     org(orgId, scope);
-    return jdbc.query(
-        "SELECT id, talked_on, member_low, member_high, pair_kind, summary FROM talk WHERE org_id"
-            + " = ? AND talk_year = ? ORDER BY talked_on DESC LIMIT 1000",
-        (rs, n) -> {
-          PairKind k = PairKind.valueOf(rs.getString(5));
-          return new TalkView(
-              uuid(rs.getBytes(1)),
-              orgId,
-              rs.getDate(2).toLocalDate(),
-              uuid(rs.getBytes(3)),
-              uuid(rs.getBytes(4)),
-              k,
-              k.label(),
-              rs.getString(6));
-        },
-        bytes(orgId),
-        year);
+    return store.of(orgId, year);
   }
-
-  @Schema(description = "谈心谈话年度覆盖情况 (the year's talk coverage)")
-  public record CoverageView(
-      UUID orgId,
-      int year,
-      @Schema(description = "支委（当年支委会应到人员及书记）") List<UUID> committeeMemberIds,
-      int required,
-      int missing,
-      double rate,
-      @Schema(description = "尚未谈话的支委两两组合") List<List<UUID>> missingCommitteePairs,
-      @Schema(description = "尚未与支委谈话的党员") List<UUID> membersWithoutCommitteeTalk,
-      @Schema(description = "尚未与其他党员谈话的党员") List<UUID> membersWithoutMemberTalk) {}
 
   @Transactional(readOnly = true)
   public CoverageView coverage(UUID orgId, int year, DataScope scope) {
@@ -156,12 +109,7 @@ public class TalkService {
             .map(ProjectedMember::memberId)
             .toList();
     Set<UUID> committee = committeeOf(members, year);
-    List<Pair> talks =
-        jdbc.query(
-            "SELECT member_low, member_high FROM talk WHERE org_id = ? AND talk_year = ?",
-            (rs, n) -> new Pair(uuid(rs.getBytes(1)), uuid(rs.getBytes(2))),
-            bytes(orgId),
-            year);
+    List<Pair> talks = store.pairs(orgId, year);
     Coverage c = TalkRules.coverage(committee, members, talks);
     return new CoverageView(
         orgId,

@@ -1,10 +1,10 @@
 package cn.dangjian.orglife.training;
 
-import cn.dangjian.orglife.training.TrainingService.CourseView;
-import cn.dangjian.orglife.training.TrainingService.LessonView;
-import cn.dangjian.orglife.training.TrainingService.MemberYear;
-import cn.dangjian.orglife.training.TrainingService.OrgYear;
-import cn.dangjian.orglife.training.TrainingService.StudyView;
+import cn.dangjian.orglife.training.TrainingViews.CourseView;
+import cn.dangjian.orglife.training.TrainingViews.LessonView;
+import cn.dangjian.orglife.training.TrainingViews.MemberYear;
+import cn.dangjian.orglife.training.TrainingViews.OrgYear;
+import cn.dangjian.orglife.training.TrainingViews.StudyView;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
 import cn.dangjian.platform.security.Caller;

@@ -1,22 +1,22 @@
 package cn.dangjian.orglife.training;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.orglife.OrgLifeProperties;
 import cn.dangjian.orglife.directory.CommitteeDirectory;
 import cn.dangjian.orglife.training.TrainingRules.Role;
 import cn.dangjian.orglife.training.TrainingRules.StudyCredit;
 import cn.dangjian.orglife.training.TrainingRules.YearStatus;
+import cn.dangjian.orglife.training.TrainingViews.CourseView;
+import cn.dangjian.orglife.training.TrainingViews.LessonView;
+import cn.dangjian.orglife.training.TrainingViews.MemberYear;
+import cn.dangjian.orglife.training.TrainingViews.OrgYear;
+import cn.dangjian.orglife.training.TrainingViews.StudyView;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrainingService {
 
-  private final JdbcTemplate jdbc;
+  private final TrainingStore store;
   private final TrainingLedger ledger;
   private final MemberProjection projection;
   private final CommitteeDirectory committees;
@@ -41,31 +40,19 @@ public class TrainingService {
   private final Clock clock;
 
   TrainingService(
-      JdbcTemplate jdbc,
+      TrainingStore store,
       TrainingLedger ledger,
       MemberProjection projection,
       CommitteeDirectory committees,
       OrgLifeProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.ledger = ledger;
     this.projection = projection;
     this.committees = committees;
     this.properties = properties;
     this.clock = clock;
   }
-
-  @Schema(description = "集中培训或书记轮训 (a course) 及记入学时的党员")
-  public record CourseView(
-      UUID id,
-      UUID orgId,
-      TrainingKind kind,
-      String title,
-      String provider,
-      LocalDate startOn,
-      LocalDate endOn,
-      BigDecimal hours,
-      List<UUID> creditedMemberIds) {}
 
   @Transactional
   public CourseView course(
@@ -93,20 +80,18 @@ public class TrainingService {
       members.add(memberInScope(id, scope));
     }
     UUID id = UuidV7.next();
-    jdbc.update(
-        "INSERT INTO training_course (id, org_id, org_path, kind, title, provider, start_on,"
-            + " end_on, hours_tenths, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        bytes(id),
-        bytes(org.orgId()),
+    store.insertCourse(
+        id,
+        org.orgId(),
         org.path(),
-        kind.name(),
+        kind,
         title.strip(),
         provider == null ? null : provider.strip(),
-        java.sql.Date.valueOf(startOn),
-        java.sql.Date.valueOf(endOn),
+        startOn,
+        endOn,
         tenths,
         by,
-        Timestamp.from(clock.instant()));
+        clock.instant());
     for (ProjectedMember m : members) {
       ledger.credit(m, kind, id, endOn, tenths, tenths);
     }
@@ -122,10 +107,6 @@ public class TrainingService {
         members.stream().map(ProjectedMember::memberId).toList());
   }
 
-  @Schema(description = "微党课 (a micro-lesson)")
-  public record LessonView(
-      UUID id, UUID orgId, String title, String summary, int durationMinutes, BigDecimal hours) {}
-
   @Transactional
   public LessonView lesson(
       UUID orgId,
@@ -138,18 +119,16 @@ public class TrainingService {
     ProjectedOrg org = org(orgId, scope);
     int tenths = TrainingRules.tenths(hours);
     UUID id = UuidV7.next();
-    jdbc.update(
-        "INSERT INTO micro_lesson (id, org_id, org_path, title, summary, duration_minutes,"
-            + " hours_tenths, active, created_by, created_at) VALUES (?,?,?,?,?,?,?,TRUE,?,?)",
-        bytes(id),
-        bytes(org.orgId()),
+    store.insertLesson(
+        id,
+        org.orgId(),
         org.path(),
         title.strip(),
         summary,
         durationMinutes,
         tenths,
         by,
-        Timestamp.from(clock.instant()));
+        clock.instant());
     return new LessonView(
         id, org.orgId(), title.strip(), summary, durationMinutes, TrainingRules.hours(tenths));
   }
@@ -157,41 +136,8 @@ public class TrainingService {
   /** Lessons open to the caller: published by its org, an org above it, or one in its subtree. */
   @Transactional(readOnly = true)
   public List<LessonView> lessons(DataScope scope) {
-    String path = callerPath(scope);
-    List<Object> args = new ArrayList<>();
-    String where = "";
-    if (path != null) {
-      where = " WHERE (? LIKE CONCAT(org_path, '%') OR org_path LIKE ?)";
-      args.add(path);
-      args.add(path + "%");
-    }
-    return jdbc.query(
-        "SELECT id, org_id, title, summary, duration_minutes, hours_tenths, org_path FROM"
-            + " micro_lesson"
-            + where
-            + (where.isEmpty() ? " WHERE" : " AND")
-            + " active = TRUE ORDER BY created_at DESC LIMIT 500",
-        (rs, n) ->
-            new LessonView(
-                uuid(rs.getBytes(1)),
-                uuid(rs.getBytes(2)),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getInt(5),
-                TrainingRules.hours(rs.getInt(6))),
-        args.toArray());
+    return store.lessons(callerPath(scope));
   }
-
-  @Schema(description = "一次微党课学习及记入的学时 (a study and its credit)")
-  public record StudyView(
-      UUID id,
-      UUID lessonId,
-      UUID memberId,
-      LocalDate studiedOn,
-      int minutesWatched,
-      @Schema(description = "本次记入学时（每日上限、重复学习、未学完时为0或部分）") BigDecimal creditedHours,
-      TrainingRules.StudyOutcome outcome,
-      @Schema(description = "当年累计学时") BigDecimal yearTotalHours) {}
 
   @Transactional
   public StudyView study(
@@ -210,49 +156,32 @@ public class TrainingService {
                 .orElseThrow(
                     () -> ProblemException.notFound("training.rule.member-not-in-scope", memberId))
             : memberInScope(memberId, scope);
-    List<Object[]> lesson =
-        jdbc.query(
-            "SELECT org_path, duration_minutes, hours_tenths FROM micro_lesson WHERE id = ? AND"
-                + " active = TRUE",
-            (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)},
-            (Object) bytes(lessonId));
-    if (lesson.isEmpty()
-        || !(member.orgPath().startsWith((String) lesson.get(0)[0])
-            || ((String) lesson.get(0)[0]).startsWith(member.orgPath()))) {
-      throw ProblemException.notFound("training.rule.lesson-not-found", lessonId);
-    }
+    TrainingStore.Lesson lesson =
+        store
+            .activeLesson(lessonId)
+            .filter(l -> related(member.orgPath(), l.orgPath()))
+            .orElseThrow(
+                () -> ProblemException.notFound("training.rule.lesson-not-found", lessonId));
     // serialise a member's studies so that two at once cannot both take the day's room
-    jdbc.queryForList(
-        "SELECT member_id FROM proj_member WHERE member_id = ? FOR UPDATE",
-        (Object) bytes(memberId));
+    store.lockMember(memberId);
     int capTenths = TrainingRules.tenths(properties.getTraining().getMicroLessonDailyCapHours());
     StudyCredit credit =
         TrainingRules.microLessonCredit(
-            (int) lesson.get(0)[2],
-            (int) lesson.get(0)[1],
+            lesson.hoursTenths(),
+            lesson.durationMinutes(),
             minutesWatched,
             ledger.credited(memberId, TrainingKind.MICRO_LESSON, lessonId),
-            ledger.microLessonTenthsOn(memberId, on),
+            store.microLessonTenthsOn(memberId, on),
             capTenths);
     UUID id = UuidV7.next();
-    jdbc.update(
-        "INSERT INTO lesson_study (id, lesson_id, member_id, studied_on, minutes_watched,"
-            + " credited_tenths, outcome, created_at) VALUES (?,?,?,?,?,?,?,?)",
-        bytes(id),
-        bytes(lessonId),
-        bytes(memberId),
-        java.sql.Date.valueOf(on),
-        minutesWatched,
-        credit.creditedTenths(),
-        credit.outcome().name(),
-        Timestamp.from(clock.instant()));
+    store.insertStudy(id, lessonId, memberId, on, minutesWatched, credit, clock.instant());
     if (credit.creditedTenths() > 0) {
       ledger.credit(
           member,
           TrainingKind.MICRO_LESSON,
           lessonId,
           on,
-          (int) lesson.get(0)[2],
+          lesson.hoursTenths(),
           credit.creditedTenths());
     }
     return new StudyView(
@@ -265,18 +194,6 @@ public class TrainingService {
         credit.outcome(),
         TrainingRules.hours(ledger.yearTenths(memberId, on.getYear())));
   }
-
-  @Schema(description = "党员年度学时与要求 (a member's year against the requirement)")
-  public record MemberYear(
-      UUID memberId,
-      int year,
-      Role role,
-      @Schema(description = "已记入学时") BigDecimal creditedHours,
-      @Schema(description = "要求学时（党员32，书记和支委56）") BigDecimal requiredHours,
-      @Schema(description = "书记轮训次数") int rotations,
-      int requiredRotations,
-      boolean met,
-      Map<TrainingKind, BigDecimal> byKind) {}
 
   @Transactional(readOnly = true)
   public MemberYear memberYear(UUID requested, int year, DataScope scope) {
@@ -315,10 +232,6 @@ public class TrainingService {
         status.met(),
         byKind);
   }
-
-  @Schema(description = "辖区党员年度学时达标情况 (the subtree's members against the requirement)")
-  public record OrgYear(
-      UUID orgId, int year, int members, int met, List<MemberYear> shortOfRequirement) {}
 
   @Transactional(readOnly = true)
   public OrgYear orgYear(UUID orgId, int year, DataScope scope) {
@@ -374,6 +287,11 @@ public class TrainingService {
       return Role.COMMITTEE_MEMBER;
     }
     return Role.MEMBER;
+  }
+
+  /** A member may study a lesson published at, above or below their org. */
+  private static boolean related(String memberPath, String lessonPath) {
+    return memberPath.startsWith(lessonPath) || lessonPath.startsWith(memberPath);
   }
 
   private ProjectedOrg org(UUID orgId, DataScope scope) {
