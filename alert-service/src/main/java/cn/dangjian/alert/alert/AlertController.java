@@ -14,7 +14,7 @@ import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.platform.export.CsvCells;
 import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;
@@ -79,7 +79,7 @@ public class AlertController {
   private final AlertMapper mapper;
   private final RuleCatalogue catalogue;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
   private final AlertStream stream;
   private final Clock clock;
   private final MessageSource messages;
@@ -90,7 +90,7 @@ public class AlertController {
       AlertMapper mapper,
       RuleCatalogue catalogue,
       CurrentCaller caller,
-      ProjectionDataScopeResolver scopes,
+      DataScopeResolver scopes,
       AlertStream stream,
       Clock clock,
       MessageSource messages) {

@@ -10,7 +10,7 @@ import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -52,7 +52,7 @@ public class WebhookController {
 
   private final JdbcTemplate jdbc;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
   private final MemberProjection projection;
   private final WebhookOutbox outbox;
   private final Clock clock;
@@ -64,7 +64,7 @@ public class WebhookController {
   WebhookController(
       JdbcTemplate jdbc,
       CurrentCaller caller,
-      ProjectionDataScopeResolver scopes,
+      DataScopeResolver scopes,
       MemberProjection projection,
       WebhookOutbox outbox,
       Clock clock,

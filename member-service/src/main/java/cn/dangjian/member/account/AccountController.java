@@ -1,7 +1,6 @@
 package cn.dangjian.member.account;
 
-import cn.dangjian.member.account.AccountService.AccountView;
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,6 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
 import cn.dangjian.platform.web.IdempotencyFilter;
 import java.io.IOException;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
 import cn.dangjian.member.bulk.IdempotencyStore.Claimed;
 import cn.dangjian.member.bulk.IdempotencyStore.Fingerprint;
 import cn.dangjian.member.bulk.IdempotencyStore.Replay;
@@ -13,9 +14,9 @@ import cn.dangjian.member.person.MemberService;
 import cn.dangjian.member.privacy.CallerRateLimits;
 import cn.dangjian.member.privacy.PrivacyAudit;
 import cn.dangjian.member.privacy.PrivacyAuditLog;
-import cn.dangjian.member.scope.DataScopeResolver;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import jakarta.validation.Validator;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
+import cn.dangjian.member.bulk.BulkViews.RowError;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
 import java.util.ArrayList;

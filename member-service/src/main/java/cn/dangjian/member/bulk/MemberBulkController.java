@@ -1,10 +1,11 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
 import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.member.privacy.PrivacyAudit;
 import cn.dangjian.member.privacy.PrivacyAuditLog;
-import cn.dangjian.member.scope.DataScopeResolver;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,7 @@
 package cn.dangjian.member.bulk;
 
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

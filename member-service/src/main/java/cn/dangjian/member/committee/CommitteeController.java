@@ -1,7 +1,7 @@
 package cn.dangjian.member.committee;
 
 import cn.dangjian.member.committee.CommitteeRequests.CommitteeView;
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

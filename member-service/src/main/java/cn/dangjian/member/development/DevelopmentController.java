@@ -1,7 +1,7 @@
 package cn.dangjian.member.development;
 
 import cn.dangjian.member.development.DevelopmentRequests.Progress;
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -20,7 +20,6 @@ import cn.dangjian.platform.vote.MeetingVote;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +32,6 @@ public class DevelopmentService {
   private final MemberStatusService statuses;
   private final DevelopmentRecordRepository records;
   private final OrgStructureService structure;
-  private final JdbcTemplate jdbc;
   private final DomainEventPublisher events;
   private final Clock clock;
 
@@ -43,7 +41,6 @@ public class DevelopmentService {
       MemberStatusService statuses,
       DevelopmentRecordRepository records,
       OrgStructureService structure,
-      JdbcTemplate jdbc,
       DomainEventPublisher events,
       Clock clock) {
     this.members = members;
@@ -51,7 +48,6 @@ public class DevelopmentService {
     this.statuses = statuses;
     this.records = records;
     this.structure = structure;
-    this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
   }
@@ -65,7 +61,7 @@ public class DevelopmentService {
         request.vote() == null
             ? null
             : new MeetingVote(
-                entitledVoters(member),
+                (int) memberRepository.countEntitledVoters(member.getOrgId().toString()),
                 request.vote().excludedWithApproval(),
                 request.vote().present(),
                 request.vote().approve(),
@@ -161,22 +157,6 @@ public class DevelopmentService {
             .toList();
     return new Progress(
         member.getId(), member.getStage().name(), steps, expected.step(), expected.dueOn());
-  }
-
-  /**
-   * Members of the branch with a vote: full members, active, not under 留党察看 and without suspended
-   * rights (probationary members have no vote).
-   */
-  int entitledVoters(Member member) {
-    Integer count =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM member m WHERE m.org_id = UNHEX(REPLACE(?, '-', ''))"
-                + " AND m.stage = 'FULL' AND m.status = 'ACTIVE' AND NOT EXISTS ("
-                + " SELECT 1 FROM member_flag f WHERE f.member_id = m.id AND f.cleared_on IS NULL"
-                + " AND f.flag IN ('DISCIPLINARY_PROBATION', 'RIGHTS_SUSPENDED'))",
-            Integer.class,
-            member.getOrgId().toString());
-    return count == null ? 0 : count;
   }
 
   /** Contacts and introducers are active full members within the same organisation tree. */

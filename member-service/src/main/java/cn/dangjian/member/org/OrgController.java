@@ -3,7 +3,7 @@ package cn.dangjian.member.org;
 import cn.dangjian.member.org.OrgRequests.CreateOrg;
 import cn.dangjian.member.org.OrgRequests.OrgResponse;
 import cn.dangjian.member.org.OrgRequests.RenameOrg;
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,7 @@ public class OrgService {
 
   private final OrgRepository orgs;
   private final OrgHistoryRepository history;
-  private final JdbcTemplate jdbc;
+  private final OrgTreeStore tree;
   private final DomainEventPublisher events;
   private final CurrentCaller caller;
   private final Clock clock;
@@ -37,13 +36,13 @@ public class OrgService {
   OrgService(
       OrgRepository orgs,
       OrgHistoryRepository history,
-      JdbcTemplate jdbc,
+      OrgTreeStore tree,
       DomainEventPublisher events,
       CurrentCaller caller,
       Clock clock) {
     this.orgs = orgs;
     this.history = history;
-    this.jdbc = jdbc;
+    this.tree = tree;
     this.events = events;
     this.caller = caller;
     this.clock = clock;
@@ -117,55 +116,24 @@ public class OrgService {
     String oldPath = org.getPath();
     String newPath = newParent.getPath() + org.getId() + "/";
     int depthDelta = newParent.getDepth() + 1 - org.getDepth();
-    Integer deepest =
-        jdbc.queryForObject(
-            "SELECT MAX(depth) FROM org_unit WHERE path LIKE CONCAT(?, '%')",
-            Integer.class, oldPath);
-    Integer longest =
-        jdbc.queryForObject(
-            "SELECT MAX(LENGTH(path)) FROM org_unit WHERE path LIKE CONCAT(?, '%')",
-            Integer.class, oldPath);
-    if (deepest + depthDelta > OrgTreeRules.MAX_DEPTH
-        || longest + newPath.length() - oldPath.length() > MAX_PATH_LENGTH) {
+    OrgTreeStore.Extent extent = tree.extent(oldPath);
+    if (extent.deepest() + depthDelta > OrgTreeRules.MAX_DEPTH
+        || extent.longestPath() + newPath.length() - oldPath.length() > MAX_PATH_LENGTH) {
       throw ProblemException.businessRule(
           "tree-too-deep", "org.rule.tree-too-deep", OrgTreeRules.MAX_DEPTH);
     }
     UUID oldParentId = org.getParentId();
     orgs.flush();
-    jdbc.update(
-        "UPDATE org_unit SET parent_id = UNHEX(REPLACE(?, '-', '')), version = version + 1,"
-            + " updated_at = ? WHERE id = UNHEX(REPLACE(?, '-', ''))",
-        newParentId.toString(),
-        // Hibernate stores instants as UTC wall time (hibernate.jdbc.time_zone=UTC): do the same.
-        java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
-        id.toString());
-    int movedOrgs =
-        jdbc.update(
-            "UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?)), depth = depth + ?"
-                + " WHERE path LIKE CONCAT(?, '%')",
-            newPath, oldPath.length() + 1, depthDelta, oldPath);
-    // Members carry their org's path for the data-scope filter: they move with the subtree.
-    int movedMembers =
-        jdbc.update(
-            "UPDATE member SET org_path = CONCAT(?, SUBSTRING(org_path, ?))"
-                + " WHERE org_path LIKE CONCAT(?, '%')",
-            newPath, oldPath.length() + 1, oldPath);
-    // So do open and closed transfers: their sides are checked against the caller's scope by path.
-    jdbc.update(
-        "UPDATE transfer SET from_org_path = CONCAT(?, SUBSTRING(from_org_path, ?))"
-            + " WHERE from_org_path LIKE CONCAT(?, '%')",
-        newPath, oldPath.length() + 1, oldPath);
-    jdbc.update(
-        "UPDATE transfer SET to_org_path = CONCAT(?, SUBSTRING(to_org_path, ?))"
-            + " WHERE to_org_path LIKE CONCAT(?, '%')",
-        newPath, oldPath.length() + 1, oldPath);
+    OrgTreeStore.Moved moved =
+        tree.move(id, newParentId, oldPath, newPath, depthDelta, clock.instant());
     orgs.detachAll();
     record(id, "MOVED", oldPath, newPath);
     events.publish(
         EventTypes.ORG_MOVED,
         id.toString(),
         newPath,
-        new OrgMoved(id, oldParentId, newParentId, oldPath, newPath, movedOrgs, movedMembers));
+        new OrgMoved(
+            id, oldParentId, newParentId, oldPath, newPath, moved.orgs(), moved.members()));
     return orgs.findById(id).orElseThrow();
   }
 
@@ -180,15 +148,8 @@ public class OrgService {
     if (org.getStatus() == OrgStatus.DISSOLVED) {
       throw ProblemException.businessRule("org-already-dissolved", "org.rule.already-dissolved");
     }
-    Integer activeChildren =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM org_unit WHERE path LIKE CONCAT(?, '%') AND path <> ?"
-                + " AND status = 'ACTIVE'",
-            Integer.class, org.getPath(), org.getPath());
-    Integer activeMembers =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM member WHERE org_path LIKE CONCAT(?, '%') AND status = 'ACTIVE'",
-            Integer.class, org.getPath());
+    int activeChildren = tree.activeChildren(org.getPath());
+    int activeMembers = tree.activeMembers(org.getPath());
     if (activeChildren > 0 || activeMembers > 0) {
       throw ProblemException.businessRule(
           "org-not-empty", "org.rule.not-empty", activeChildren, activeMembers);

@@ -6,7 +6,7 @@ import cn.dangjian.member.person.MemberRequests.PersonalData;
 import cn.dangjian.member.person.MemberRequests.RegisterMember;
 import cn.dangjian.member.person.MemberRequests.UpdateMember;
 import cn.dangjian.member.privacy.PersonalDataPolicy;
-import cn.dangjian.member.scope.DataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;

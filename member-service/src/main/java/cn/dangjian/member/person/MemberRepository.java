@@ -50,4 +50,19 @@ public interface MemberRepository
       @Param("oldPhoneCipher") String oldPhoneCipher,
       @Param("idCipher") String idCipher,
       @Param("phoneCipher") String phoneCipher);
+
+  /**
+   * Members of an org with a vote: full members, active, not under 留党察看 and without suspended
+   * rights (probationary members have no vote).
+   */
+  @Query(
+      value =
+          """
+          SELECT COUNT(*) FROM member m WHERE m.org_id = UNHEX(REPLACE(:orgId, '-', ''))
+            AND m.stage = 'FULL' AND m.status = 'ACTIVE' AND NOT EXISTS (
+              SELECT 1 FROM member_flag f WHERE f.member_id = m.id AND f.cleared_on IS NULL
+                AND f.flag IN ('DISCIPLINARY_PROBATION', 'RIGHTS_SUSPENDED'))
+          """,
+      nativeQuery = true)
+  long countEntitledVoters(@Param("orgId") String orgId);
 }

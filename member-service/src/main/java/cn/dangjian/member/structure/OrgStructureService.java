@@ -4,11 +4,9 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.OrgStructureChecked;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgRepository;
-import cn.dangjian.member.org.OrgType;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrgStructureService {
 
   private final OrgRepository orgs;
-  private final JdbcTemplate jdbc;
+  private final StructureStore store;
   private final DomainEventPublisher events;
 
-  OrgStructureService(OrgRepository orgs, JdbcTemplate jdbc, DomainEventPublisher events) {
+  OrgStructureService(OrgRepository orgs, StructureStore store, DomainEventPublisher events) {
     this.orgs = orgs;
-    this.jdbc = jdbc;
+    this.store = store;
     this.events = events;
   }
 
@@ -34,9 +32,9 @@ public class OrgStructureService {
 
   @Transactional(readOnly = true)
   public Structure current(Org org) {
-    StructureRules.Counts counts = counts(org);
+    StructureRules.Counts counts = store.counts(org);
     return new Structure(
-        StructureRules.warnings(org.getOrgType(), counts, hasCommittee(org)),
+        StructureRules.warnings(org.getOrgType(), counts, store.hasCommittee(org)),
         counts.formalMembers(),
         counts.admittedMembers());
   }
@@ -65,29 +63,5 @@ public class OrgStructureService {
             structure.warnings(),
             structure.formalMembers(),
             structure.admittedMembers()));
-  }
-
-  /** A committee exists when the current term has at least three seats held. */
-  private boolean hasCommittee(Org org) {
-    Integer seats =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM committee_member cm JOIN committee_term t ON cm.term_id = t.id"
-                + " WHERE t.org_id = UNHEX(REPLACE(?, '-', '')) AND t.status = 'CURRENT'"
-                + " AND cm.left_on IS NULL",
-            Integer.class,
-            org.getId().toString());
-    return seats != null && seats >= 3;
-  }
-
-  private StructureRules.Counts counts(Org org) {
-    boolean branch = org.getOrgType() == OrgType.BRANCH || org.getOrgType() == OrgType.JOINT_BRANCH;
-    String where = branch ? "org_id = UNHEX(REPLACE(?, '-', ''))" : "org_path LIKE CONCAT(?, '%')";
-    Object key = branch ? org.getId().toString() : org.getPath();
-    return jdbc.queryForObject(
-        "SELECT COALESCE(SUM(stage = 'FULL'), 0), COALESCE(SUM(stage IN ('FULL','PROBATIONARY')), 0)"
-            + " FROM member WHERE status = 'ACTIVE' AND "
-            + where,
-        (rs, i) -> new StructureRules.Counts(rs.getInt(1), rs.getInt(2)),
-        key);
   }
 }

@@ -1,7 +1,7 @@
 package cn.dangjian.member.transfer;
 
-import cn.dangjian.member.scope.DataScopeResolver;
 import cn.dangjian.member.transfer.TransferRequests.TransferView;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;

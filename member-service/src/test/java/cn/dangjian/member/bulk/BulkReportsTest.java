@@ -2,6 +2,8 @@ package cn.dangjian.member.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.member.bulk.BulkViews.ImportReport;
+import cn.dangjian.member.bulk.BulkViews.RowError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -9,7 +9,7 @@ import cn.dangjian.platform.security.Caller;
  * is looked up in the projected tree. An org this service has not learned yet (or a missing claim)
  * gives an empty scope, never a wider one.
  */
-public class ProjectionDataScopeResolver {
+public class ProjectionDataScopeResolver implements DataScopeResolver {
 
   private final MemberProjection projection;
 
@@ -17,6 +17,7 @@ public class ProjectionDataScopeResolver {
     this.projection = projection;
   }
 
+  @Override
   public DataScope resolve(Caller caller) {
     return DataScope.of(caller, orgId -> projection.org(orgId).map(ProjectedOrg::path));
   }

@@ -1,8 +1,7 @@
-package cn.dangjian.member.scope;
+package cn.dangjian.member.org;
 
-import cn.dangjian.member.org.Org;
-import cn.dangjian.member.org.OrgRepository;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +10,15 @@ import org.springframework.stereotype.Component;
  * member-service resolves paths from its own table; other services keep a projection.
  */
 @Component
-public class DataScopeResolver {
+class OrgTreeDataScopes implements DataScopeResolver {
 
   private final OrgRepository orgs;
 
-  DataScopeResolver(OrgRepository orgs) {
+  OrgTreeDataScopes(OrgRepository orgs) {
     this.orgs = orgs;
   }
 
+  @Override
   public DataScope resolve(Caller caller) {
     return DataScope.of(caller, orgId -> orgs.findById(orgId).map(Org::getPath));
   }
