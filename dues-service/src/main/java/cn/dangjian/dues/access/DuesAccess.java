@@ -34,22 +34,26 @@ public class DuesAccess {
   /** The current caller with their scope. */
   public record Access(Caller caller, DataScope scope) {
 
+    /** A member where the projection has them now. */
     public boolean sees(ProjectedMember member) {
-      return switch (scope.kind()) {
-        case ALL -> true;
-        case SUBTREE -> scope.coversPath(member.orgPath());
-        case SELF -> member.memberId().equals(scope.selfMemberId());
-        case NOTHING -> false;
-      };
+      return seesPath(member.orgPath(), member.memberId());
     }
 
+    /** The one switch over the scope kinds: a member under an org path. */
     public boolean seesPath(String orgPath, UUID memberId) {
       return switch (scope.kind()) {
         case ALL -> true;
         case SUBTREE -> orgPath != null && scope.coversPath(orgPath);
-        case SELF -> memberId != null && memberId.equals(scope.selfMemberId());
+        case SELF -> isSelf(memberId);
         case NOTHING -> false;
       };
+    }
+
+    /** A member acting for themselves (self-service scope). */
+    public boolean isSelf(UUID memberId) {
+      return scope.kind() == DataScope.Kind.SELF
+          && memberId != null
+          && memberId.equals(scope.selfMemberId());
     }
 
     public boolean staff() {
@@ -86,6 +90,56 @@ public class DuesAccess {
     return new Access(caller, scopes.resolve(caller));
   }
 
+  /**
+   * What a list shows the caller: nothing; one member's rows; or a subtree's rows (path prefix,
+   * null: everything).
+   */
+  public record Listing(boolean none, UUID memberId, String pathPrefix) {
+
+    static final Listing NONE = new Listing(true, null, null);
+
+    static Listing member(UUID memberId) {
+      return new Listing(false, memberId, null);
+    }
+
+    static Listing subtree(String pathPrefix) {
+      return new Listing(false, null, pathPrefix);
+    }
+  }
+
+  /**
+   * The one place a list filter meets the scope. Members see only their own rows (asking for
+   * another member's shows none); staff see one member in scope (else 404) or an org's subtree in
+   * scope (else 404), by default their whole scope; a caller without a scope sees none.
+   */
+  public Listing listing(Access access, UUID memberId, UUID orgId) {
+    DataScope scope = access.scope();
+    return switch (scope.kind()) {
+      case NOTHING -> Listing.NONE;
+      case SELF ->
+          memberId != null && !memberId.equals(scope.selfMemberId())
+              ? Listing.NONE
+              : Listing.member(scope.selfMemberId());
+      case ALL, SUBTREE ->
+          memberId != null
+              ? Listing.member(member(access, memberId).memberId())
+              : Listing.subtree(subtreePath(access, orgId));
+    };
+  }
+
+  /**
+   * A stored row of a member (a bill, a payment) booked under {@code orgPath}: visible when that
+   * path is in scope or the member now is (moved into the caller's subtree since).
+   */
+  public boolean seesRow(Access access, String orgPath, UUID memberId) {
+    return access.seesPath(orgPath, memberId) || seesMember(access, memberId);
+  }
+
+  /** Whether the member, where the projection has them now, is in scope. */
+  public boolean seesMember(Access access, UUID memberId) {
+    return projection.member(memberId).filter(access::sees).isPresent();
+  }
+
   /** A member the caller may see, or 404. */
   public ProjectedMember member(Access access, UUID memberId) {
     return projection
@@ -109,12 +163,7 @@ public class DuesAccess {
    */
   public String subtreePath(Access access, UUID orgId) {
     if (orgId != null) {
-      ProjectedOrg org =
-          projection
-              .org(orgId)
-              .filter(o -> access.scope().coversPath(o.path()))
-              .orElseThrow(() -> ProblemException.notFound("dues.org-not-found", orgId));
-      return org.path();
+      return org(access, orgId).path();
     }
     return switch (access.scope().kind()) {
       case ALL -> null;
@@ -123,7 +172,11 @@ public class DuesAccess {
     };
   }
 
-  public MemberProjection projection() {
-    return projection;
+  /** An org inside the caller's scope, or 404. */
+  public ProjectedOrg org(Access access, UUID orgId) {
+    return projection
+        .org(orgId)
+        .filter(o -> access.scope().coversPath(o.path()))
+        .orElseThrow(() -> ProblemException.notFound("dues.org-not-found", orgId));
   }
 }

@@ -2,13 +2,13 @@ package cn.dangjian.dues.arrears;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.access.DuesAccess.Listing;
 import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
 import cn.dangjian.dues.export.ExportAudit;
 import cn.dangjian.dues.export.ExportFormat;
 import cn.dangjian.dues.export.TableExport;
 import cn.dangjian.dues.support.Money;
 import cn.dangjian.platform.projection.ProjectedMember;
-import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,13 +66,13 @@ class ArrearsController {
       @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
           int size) {
     Access caller = access.current();
-    Filter filter = filter(caller, orgId);
-    if (filter.nothing()) {
+    Listing listing = access.listing(caller, null, orgId);
+    if (listing.none()) {
       return new PageResponse<>(List.of(), page, size, 0, 0);
     }
-    long total = queries.count(filter.path(), filter.self(), minMonths);
+    long total = queries.count(listing.pathPrefix(), listing.memberId(), minMonths);
     List<ArrearsRow> items =
-        queries.page(filter.path(), filter.self(), minMonths, size, (long) page * size);
+        queries.page(listing.pathPrefix(), listing.memberId(), minMonths, size, (long) page * size);
     return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
   }
 
@@ -106,12 +106,13 @@ class ArrearsController {
       HttpServletResponse response)
       throws IOException {
     Access caller = access.current();
-    Filter filter = filter(caller, orgId);
-    long total = filter.nothing() ? 0 : queries.count(filter.path(), filter.self(), minMonths);
+    Listing listing = access.listing(caller, null, orgId);
+    long total =
+        listing.none() ? 0 : queries.count(listing.pathPrefix(), listing.memberId(), minMonths);
     audit.admit(
         "ARREARS",
         caller,
-        filter.path(),
+        listing.pathPrefix(),
         "orgId=" + orgId + ", minMonths=" + minMonths + ", format=" + format,
         total);
     export.stream(
@@ -123,7 +124,7 @@ class ArrearsController {
           // page by page up to the counted total: memory stays at one page whatever the size
           for (long offset = 0; offset < total; offset += PAGE) {
             List<ArrearsRow> page =
-                queries.page(filter.path(), filter.self(), minMonths, PAGE, offset);
+                queries.page(listing.pathPrefix(), listing.memberId(), minMonths, PAGE, offset);
             for (ArrearsRow row : page) {
               sink.accept(
                   List.of(
@@ -142,17 +143,6 @@ class ArrearsController {
   }
 
   private static final int PAGE = 2_000;
-
-  private record Filter(String path, UUID self, boolean nothing) {}
-
-  private Filter filter(Access caller, UUID orgId) {
-    DataScope scope = caller.scope();
-    return switch (scope.kind()) {
-      case SELF -> new Filter(null, scope.selfMemberId(), false);
-      case NOTHING -> new Filter(null, null, true);
-      default -> new Filter(access.subtreePath(caller, orgId), null, false);
-    };
-  }
 
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;

@@ -2,14 +2,11 @@ package cn.dangjian.dues.bill;
 
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
+import cn.dangjian.dues.access.DuesAccess.Listing;
 import cn.dangjian.dues.bill.BillRunService.RunResult;
-import cn.dangjian.dues.bill.BillRunStore.Root;
 import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
-import cn.dangjian.platform.projection.ProjectedMember;
-import cn.dangjian.platform.projection.ProjectedOrg;
-import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -105,22 +102,7 @@ class BillController {
   List<RunResult> run(@Valid @RequestBody RunRequest request) {
     Access caller = access.current();
     YearMonth month = Months.parse(request.month());
-    List<Root> roots;
-    if (request.orgId() != null) {
-      ProjectedOrg org =
-          access
-              .projection()
-              .org(request.orgId())
-              .filter(o -> caller.scope().coversPath(o.path()))
-              .orElseThrow(() -> ProblemException.notFound("dues.org-not-found", request.orgId()));
-      roots = List.of(new Root(org.orgId(), org.path()));
-    } else if (caller.scope().kind() == DataScope.Kind.ALL) {
-      roots = runs.allRoots();
-    } else {
-      UUID anchor = caller.caller().orgId().orElseThrow();
-      roots = List.of(new Root(anchor, caller.scope().pathPrefix()));
-    }
-    return runs.run(month, roots, caller.username());
+    return runs.run(month, runs.roots(caller, request.orgId()), caller.username());
   }
 
   @GetMapping
@@ -137,25 +119,15 @@ class BillController {
           int size) {
     Access caller = access.current();
     YearMonth ym = month == null ? null : Months.parse(month);
-    String path = null;
-    UUID member = memberId;
-    if (caller.scope().kind() == DataScope.Kind.NOTHING) {
+    Listing listing = access.listing(caller, memberId, orgId);
+    if (listing.none()) {
       return new PageResponse<>(List.of(), page, size, 0, 0);
     }
-    if (caller.scope().kind() == DataScope.Kind.SELF) {
-      member = caller.scope().selfMemberId();
-      if (memberId != null && !memberId.equals(member)) {
-        return new PageResponse<>(List.of(), page, size, 0, 0);
-      }
-    } else if (memberId != null) {
-      ProjectedMember visible = access.member(caller, memberId);
-      member = visible.memberId();
-    } else {
-      path = access.subtreePath(caller, orgId);
-    }
-    long total = bills.count(path, member, ym, status);
+    long total = bills.count(listing.pathPrefix(), listing.memberId(), ym, status);
     List<BillView> items =
-        bills.page(path, member, ym, status, size, (long) page * size).stream()
+        bills
+            .page(listing.pathPrefix(), listing.memberId(), ym, status, size, (long) page * size)
+            .stream()
             .map(BillView::of)
             .toList();
     return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
@@ -168,14 +140,7 @@ class BillController {
     Bill bill =
         bills
             .find(id)
-            .filter(
-                b ->
-                    caller.seesPath(b.orgPath(), b.memberId())
-                        || access
-                            .projection()
-                            .member(b.memberId())
-                            .filter(caller::sees)
-                            .isPresent())
+            .filter(b -> access.seesRow(caller, b.orgPath(), b.memberId()))
             .orElseThrow(() -> ProblemException.notFound("dues.bill-not-found", id));
     return BillView.of(bill);
   }

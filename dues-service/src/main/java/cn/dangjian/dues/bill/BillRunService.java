@@ -1,5 +1,7 @@
 package cn.dangjian.dues.bill;
 
+import cn.dangjian.dues.access.DuesAccess;
+import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.audit.AuditStore;
 import cn.dangjian.dues.bill.BillRunStore.Issued;
 import cn.dangjian.dues.bill.BillRunStore.Root;
@@ -10,6 +12,8 @@ import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.projection.ProjectedOrg;
+import cn.dangjian.platform.scope.DataScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +38,7 @@ public class BillRunService {
   private static final Logger log = LoggerFactory.getLogger(BillRunService.class);
 
   private final BillRunStore bills;
+  private final DuesAccess access;
   private final ArrearsRecount arrears;
   private final DomainEventPublisher events;
   private final AuditStore audit;
@@ -43,6 +48,7 @@ public class BillRunService {
 
   public BillRunService(
       BillRunStore bills,
+      DuesAccess access,
       ArrearsRecount arrears,
       DomainEventPublisher events,
       AuditStore audit,
@@ -50,6 +56,7 @@ public class BillRunService {
       PlatformTransactionManager transactions,
       Clock clock) {
     this.bills = bills;
+    this.access = access;
     this.arrears = arrears;
     this.events = events;
     this.audit = audit;
@@ -85,34 +92,27 @@ public class BillRunService {
     return results;
   }
 
-  /** Every root org of the projected tree (for "bill everything"). */
-  public List<Root> allRoots() {
-    return bills.allRoots();
+  /**
+   * The subtrees a run covers: the given org (in scope, else 404); without one, the caller's anchor
+   * org, or every root of the tree for a platform-wide caller.
+   */
+  public List<Root> roots(Access caller, UUID orgId) {
+    if (orgId != null) {
+      ProjectedOrg org = access.org(caller, orgId);
+      return List.of(new Root(org.orgId(), org.path()));
+    }
+    if (caller.scope().kind() == DataScope.Kind.ALL) {
+      return bills.allRoots();
+    }
+    UUID anchor = caller.caller().orgId().orElseThrow();
+    return List.of(new Root(anchor, caller.scope().pathPrefix()));
   }
 
   private RunResult runOne(YearMonth month, Root root, String actor) {
     Instant started = clock.instant();
     UUID runId = UuidV7.next();
-    int chunkSize = properties.getGeneration().getChunkSize();
-    int issued = 0;
-    if (bills.membersUnder(root.path()) <= chunkSize) {
-      Integer all =
-          tx.execute(s -> bills.issueChunk(month, root.path(), null, null, clock.instant(), false));
-      issued = all == null ? 0 : all;
-    } else {
-      List<UUID> bounds = bills.chunkBoundaries(root.path(), chunkSize);
-      UUID from = null;
-      for (int i = 0; i <= bounds.size(); i++) {
-        UUID to = i < bounds.size() ? bounds.get(i) : null;
-        UUID lower = from;
-        Integer chunk =
-            tx.execute(s -> bills.issueChunk(month, root.path(), lower, to, clock.instant(), true));
-        issued += chunk == null ? 0 : chunk;
-        from = to;
-      }
-    }
+    int issuedNow = issue(month, root);
     Issued totals = bills.totals(month, root.path());
-    int issuedNow = issued;
     tx.executeWithoutResult(
         s -> {
           events.publish(
@@ -153,5 +153,29 @@ public class BillRunService {
         totals.amountFen(),
         arrearsChanged,
         took);
+  }
+
+  /**
+   * Issues the month under the root: one statement, or member-id chunks of one transaction each.
+   */
+  private int issue(YearMonth month, Root root) {
+    int chunkSize = properties.getGeneration().getChunkSize();
+    if (bills.membersUnder(root.path()) <= chunkSize) {
+      Integer all =
+          tx.execute(s -> bills.issueChunk(month, root.path(), null, null, clock.instant(), false));
+      return all == null ? 0 : all;
+    }
+    int issued = 0;
+    List<UUID> bounds = bills.chunkBoundaries(root.path(), chunkSize);
+    UUID from = null;
+    for (int i = 0; i <= bounds.size(); i++) {
+      UUID to = i < bounds.size() ? bounds.get(i) : null;
+      UUID lower = from;
+      Integer chunk =
+          tx.execute(s -> bills.issueChunk(month, root.path(), lower, to, clock.instant(), true));
+      issued += chunk == null ? 0 : chunk;
+      from = to;
+    }
+    return issued;
   }
 }

@@ -37,13 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class PaymentController {
 
+  private final PaymentCreation creation;
   private final PaymentService service;
   private final PaymentCallbacks callbacks;
   private final PaymentMapper mapper;
   private final DuesAccess access;
 
   PaymentController(
-      PaymentService service, PaymentCallbacks callbacks, PaymentMapper mapper, DuesAccess access) {
+      PaymentCreation creation,
+      PaymentService service,
+      PaymentCallbacks callbacks,
+      PaymentMapper mapper,
+      DuesAccess access) {
+    this.creation = creation;
     this.service = service;
     this.callbacks = callbacks;
     this.mapper = mapper;
@@ -63,7 +69,7 @@ class PaymentController {
           String idempotencyKey,
       @Valid @RequestBody CreatePayment request) {
     requireKey(idempotencyKey);
-    Payment payment = service.create(request, access.current());
+    Payment payment = creation.create(request, access.current());
     return ResponseEntity.created(URI.create("/api/dues/payments/" + payment.getId()))
         .body(mapper.toView(payment));
   }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -57,76 +56,92 @@ public final class PaymentRules {
     if (new HashSet<>(requested).size() != requested.size()) {
       throw ProblemException.businessRule("month-listed-twice", "payment.rule.month-twice");
     }
-    YearMonth oldestAllowed = current.minusMonths(backMonths);
-    YearMonth newestAllowed = current.plusMonths(prepayMonths);
     TreeSet<YearMonth> months = new TreeSet<>(requested);
     List<YearMonth> existing = new ArrayList<>();
     List<YearMonth> prepaid = new ArrayList<>();
     for (YearMonth month : months) {
-      if (month.isBefore(oldestAllowed)) {
-        throw ProblemException.businessRule(
-            "back-payment-at-most-six-months",
-            "payment.rule.back-payment-limit",
-            backMonths,
-            month.toString());
-      }
-      if (month.isAfter(newestAllowed)) {
-        throw ProblemException.businessRule(
-            "prepayment-limit", "payment.rule.prepayment-limit", prepayMonths, month.toString());
-      }
-      BillStatus status = bills.get(month);
-      if (month.isAfter(current)) {
-        if (status != null && status != BillStatus.UNPAID) {
-          throw ProblemException.conflict("payment.bill-not-payable", month.toString());
-        }
-        (status == null ? prepaid : existing).add(month);
-        continue;
-      }
-      if (status == null) {
-        throw ProblemException.businessRule(
-            "no-bill-for-month", "payment.rule.no-bill", month.toString());
-      }
-      if (status != BillStatus.UNPAID) {
-        throw ProblemException.conflict("payment.bill-not-payable", month.toString());
-      }
-      existing.add(month);
+      (payable(current, month, bills.get(month)) ? existing : prepaid).add(month);
     }
-    Set<YearMonth> covered = new HashSet<>(months);
     if (months.stream().anyMatch(m -> m.isAfter(current))) {
-      YearMonth expected = current.plusMonths(1);
-      for (YearMonth month : months.tailSet(expected)) {
-        if (!month.equals(expected)) {
-          throw ProblemException.businessRule(
-              "prepayment-months-consecutive", "payment.rule.prepayment-consecutive");
-        }
-        expected = expected.plusMonths(1);
-      }
-      for (Map.Entry<YearMonth, BillStatus> bill : bills.entrySet()) {
-        if (!bill.getKey().isAfter(current)
-            && bill.getValue() == BillStatus.UNPAID
-            && !covered.contains(bill.getKey())) {
-          throw ProblemException.businessRule(
-              "prepayment-needs-arrears-cleared",
-              "payment.rule.prepayment-needs-arrears-cleared",
-              bill.getKey().toString());
-        }
-      }
+      checkPrepayment(current, months, bills);
     }
     if (!months.isEmpty()) {
-      YearMonth newest = months.last();
-      for (Map.Entry<YearMonth, BillStatus> bill : bills.entrySet()) {
-        YearMonth month = bill.getKey();
-        boolean payable = !month.isBefore(oldestAllowed) && !month.isAfter(current);
-        if (payable
-            && bill.getValue() == BillStatus.UNPAID
-            && month.isBefore(newest)
-            && !covered.contains(month)) {
-          throw ProblemException.businessRule(
-              "pay-oldest-months-first", "payment.rule.oldest-first", month.toString());
-        }
-      }
+      checkOldestFirst(current, months, bills);
     }
     return new Plan(List.copyOf(existing), List.copyOf(prepaid), remitsToCentre(extraFen));
+  }
+
+  /**
+   * Whether the month settles an existing bill (true) or is a prepayment without one (false);
+   * refuses months outside the window and bills that are not UNPAID.
+   */
+  private boolean payable(YearMonth current, YearMonth month, BillStatus status) {
+    if (month.isBefore(current.minusMonths(backMonths))) {
+      throw ProblemException.businessRule(
+          "back-payment-at-most-six-months",
+          "payment.rule.back-payment-limit",
+          backMonths,
+          month.toString());
+    }
+    if (month.isAfter(current.plusMonths(prepayMonths))) {
+      throw ProblemException.businessRule(
+          "prepayment-limit", "payment.rule.prepayment-limit", prepayMonths, month.toString());
+    }
+    if (month.isAfter(current)) {
+      if (status != null && status != BillStatus.UNPAID) {
+        throw ProblemException.conflict("payment.bill-not-payable", month.toString());
+      }
+      return status != null;
+    }
+    if (status == null) {
+      throw ProblemException.businessRule(
+          "no-bill-for-month", "payment.rule.no-bill", month.toString());
+    }
+    if (status != BillStatus.UNPAID) {
+      throw ProblemException.conflict("payment.bill-not-payable", month.toString());
+    }
+    return true;
+  }
+
+  /** 预交: consecutive from next month, and nothing up to now left unpaid. */
+  private static void checkPrepayment(
+      YearMonth current, TreeSet<YearMonth> months, Map<YearMonth, BillStatus> bills) {
+    YearMonth expected = current.plusMonths(1);
+    for (YearMonth month : months.tailSet(expected)) {
+      if (!month.equals(expected)) {
+        throw ProblemException.businessRule(
+            "prepayment-months-consecutive", "payment.rule.prepayment-consecutive");
+      }
+      expected = expected.plusMonths(1);
+    }
+    for (Map.Entry<YearMonth, BillStatus> bill : bills.entrySet()) {
+      if (!bill.getKey().isAfter(current)
+          && bill.getValue() == BillStatus.UNPAID
+          && !months.contains(bill.getKey())) {
+        throw ProblemException.businessRule(
+            "prepayment-needs-arrears-cleared",
+            "payment.rule.prepayment-needs-arrears-cleared",
+            bill.getKey().toString());
+      }
+    }
+  }
+
+  /** No skipping: an unpaid month of the back-payment window older than the newest paid one. */
+  private void checkOldestFirst(
+      YearMonth current, TreeSet<YearMonth> months, Map<YearMonth, BillStatus> bills) {
+    YearMonth oldestAllowed = current.minusMonths(backMonths);
+    YearMonth newest = months.last();
+    for (Map.Entry<YearMonth, BillStatus> bill : bills.entrySet()) {
+      YearMonth month = bill.getKey();
+      boolean payable = !month.isBefore(oldestAllowed) && !month.isAfter(current);
+      if (payable
+          && bill.getValue() == BillStatus.UNPAID
+          && month.isBefore(newest)
+          && !months.contains(month)) {
+        throw ProblemException.businessRule(
+            "pay-oldest-months-first", "payment.rule.oldest-first", month.toString());
+      }
+    }
   }
 
   /** A one-off voluntary extra of ≥ the threshold (1000 元) all goes to the Centre (Art 11). */

@@ -147,11 +147,9 @@ public class ProfileService {
         profiles
             .findById(id)
             .orElseThrow(() -> ProblemException.notFound("dues.profile-not-found", id));
-    access
-        .projection()
-        .member(profile.getMemberId())
-        .filter(caller::sees)
-        .orElseThrow(() -> ProblemException.notFound("dues.profile-not-found", id));
+    if (!access.seesMember(caller, profile.getMemberId())) {
+      throw ProblemException.notFound("dues.profile-not-found", id);
+    }
     return profile;
   }
 
