@@ -1,5 +1,7 @@
 package cn.dangjian.orglife;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.CanvasOptions;
@@ -27,6 +30,22 @@ class ModularityTest {
   static final ApplicationModules MODULES = ApplicationModules.of(OrgLifeServiceApplication.class);
 
   @Test
+  void featurePackagesAreTheModules() {
+    assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+        .containsExactlyInAnyOrder(
+            "appraisal",
+            "attachment",
+            "attendance",
+            "compliance",
+            "directory",
+            "discussion",
+            "formalism",
+            "meeting",
+            "talk",
+            "training");
+  }
+
+  @Test
   void featurePackagesAreVerifiedModules() {
     MODULES.verify();
   }
@@ -37,9 +56,16 @@ class ModularityTest {
     DiagramOptions diagrams =
         DiagramOptions.defaults()
             .withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
+    CanvasOptions canvases = CanvasOptions.defaults();
+    // not writeDocumentation(): its module metadata would land in target/classes and the jar
     new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS))
-        .writeDocumentation(diagrams, CanvasOptions.defaults());
+        .writeModulesAsPlantUml(diagrams)
+        .writeIndividualModulesAsPlantUml(diagrams)
+        .writeModuleCanvases(canvases)
+        .writeAggregatingDocument(diagrams, canvases);
     sortRelationships(Path.of(DOCS));
+    assertThat(Path.of(DOCS, "components.puml")).exists();
+    assertThat(Path.of(DOCS, "module-meeting.adoc")).exists();
   }
 
   /**
