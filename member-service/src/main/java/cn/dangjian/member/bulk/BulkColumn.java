@@ -6,20 +6,36 @@ import java.util.Locale;
 /** A column of an import or export file: its Chinese header, English field name and rules. */
 public interface BulkColumn {
 
-  /** The Chinese header written in exports and templates. */
-  String label();
+  /**
+   * What a column is: the Chinese header written in exports and templates, the request field it
+   * fills (also accepted as a header), whether the header must be present in an import file,
+   * whether it is personal data (never echoed back, masked in reports), and other headers people
+   * commonly use for the same column.
+   */
+  record Spec(
+      String label, String field, boolean required, boolean sensitive, List<String> aliases) {}
 
-  /** The request field it fills; also accepted as a header. */
-  String field();
+  Spec spec();
 
-  /** Whether the header must be present in an import file. */
-  boolean required();
+  default String label() {
+    return spec().label();
+  }
 
-  /** Personal data: never echoed back, masked in reports. */
-  boolean sensitive();
+  default String field() {
+    return spec().field();
+  }
 
-  /** Other headers people commonly use for the same column. */
-  List<String> aliases();
+  default boolean required() {
+    return spec().required();
+  }
+
+  default boolean sensitive() {
+    return spec().sensitive();
+  }
+
+  default List<String> aliases() {
+    return spec().aliases();
+  }
 
   /** The form headers are compared in: no BOM, blanks or required marker (*), lower case. */
   static String normalize(String header) {

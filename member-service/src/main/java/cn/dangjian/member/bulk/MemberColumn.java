@@ -18,42 +18,14 @@ public enum MemberColumn implements BulkColumn {
   JOIN_DATE("入党日期", "joinDate", false, false, "入党时间"),
   FULL_MEMBER_DATE("转正日期", "fullMemberDate", false, false, "转正时间");
 
-  private final String label;
-  private final String field;
-  private final boolean required;
-  private final boolean sensitive;
-  private final List<String> aliases;
+  private final Spec spec;
 
   MemberColumn(String label, String field, boolean required, boolean sensitive, String... aliases) {
-    this.label = label;
-    this.field = field;
-    this.required = required;
-    this.sensitive = sensitive;
-    this.aliases = List.of(aliases);
+    this.spec = new Spec(label, field, required, sensitive, List.of(aliases));
   }
 
   @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String field() {
-    return field;
-  }
-
-  @Override
-  public boolean required() {
-    return required;
-  }
-
-  @Override
-  public boolean sensitive() {
-    return sensitive;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public Spec spec() {
+    return spec;
   }
 }

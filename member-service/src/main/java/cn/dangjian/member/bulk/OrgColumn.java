@@ -14,42 +14,14 @@ public enum OrgColumn implements BulkColumn {
   NAME("组织名称", "name", true, false, "组织全称", "名称"),
   TYPE("组织类型", "type", true, false, "类型");
 
-  private final String label;
-  private final String field;
-  private final boolean required;
-  private final boolean sensitive;
-  private final List<String> aliases;
+  private final Spec spec;
 
   OrgColumn(String label, String field, boolean required, boolean sensitive, String... aliases) {
-    this.label = label;
-    this.field = field;
-    this.required = required;
-    this.sensitive = sensitive;
-    this.aliases = List.of(aliases);
+    this.spec = new Spec(label, field, required, sensitive, List.of(aliases));
   }
 
   @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String field() {
-    return field;
-  }
-
-  @Override
-  public boolean required() {
-    return required;
-  }
-
-  @Override
-  public boolean sensitive() {
-    return sensitive;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public Spec spec() {
+    return spec;
   }
 }

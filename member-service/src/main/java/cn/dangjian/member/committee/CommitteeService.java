@@ -250,10 +250,7 @@ public class CommitteeService {
     if (vacantSince != null) {
       warnings.add("secretary-vacant");
     }
-    if (!term.dueOn()
-        .isAfter(
-            java.time.LocalDate.now(
-                clock.withZone(cn.dangjian.member.person.MemberService.ZONE)))) {
+    if (!term.dueOn().isAfter(cn.dangjian.platform.time.PartyCalendar.today(clock))) {
       warnings.add("re-election-overdue");
     }
     return new CommitteeView(

@@ -21,9 +21,9 @@ import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.time.PartyCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberService {
 
   /** Calendar rules run on Beijing time. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   /** Column names the personal data is sealed to (the AAD context with the member id). */
   static final String ID_NUMBER = "id_number";
@@ -77,7 +76,7 @@ public class MemberService {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(ZONE));
+    return PartyCalendar.today(clock);
   }
 
   @Transactional

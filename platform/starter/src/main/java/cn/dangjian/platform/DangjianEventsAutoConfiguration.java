@@ -45,12 +45,6 @@ public class DangjianEventsAutoConfiguration {
   public static final String DLT_REASON_HEADER = "dangjian-dlt-reason";
 
   @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Bean
   DomainEventPublisher domainEventPublisher(
       ApplicationEventPublisher publisher,
       @Value("${spring.application.name}") String source,

@@ -54,12 +54,6 @@ public class DangjianWebAutoConfiguration {
     return resolver;
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
   /**
    * Request bodies: no invisible/control characters in strings, no implausible dates, and no
    * numbers or booleans silently turned into strings ({@code "name": 123}).

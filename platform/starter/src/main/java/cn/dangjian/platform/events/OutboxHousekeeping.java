@@ -4,12 +4,8 @@ import cn.dangjian.platform.web.IdempotencyFilter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,17 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * alert-service had 377 MB of delivered publications after one day's sweeps, three times the
  * database's buffer pool. Every instance may run it; the deletes are idempotent.
  */
-public class OutboxHousekeeping implements SmartLifecycle {
+public class OutboxHousekeeping extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
   private static final int ROWS_PER_DELETE = 5_000;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final Duration interval;
   private final Duration completedRetention;
   private final Duration processedRetention;
-  private ScheduledExecutorService executor;
 
   public OutboxHousekeeping(
       JdbcTemplate jdbc,
@@ -38,9 +32,9 @@ public class OutboxHousekeeping implements SmartLifecycle {
       Duration interval,
       Duration completedRetention,
       Duration processedRetention) {
+    super("outbox-housekeeping", interval);
     this.jdbc = jdbc;
     this.clock = clock;
-    this.interval = interval;
     this.completedRetention = completedRetention;
     this.processedRetention = processedRetention;
   }
@@ -80,28 +74,7 @@ public class OutboxHousekeeping implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "outbox-housekeeping");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(
-        this::cleanUpNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
+  void runOnce() {
+    cleanUpNow();
   }
 }
