@@ -3,13 +3,12 @@ package cn.dangjian.alert.alert;
 import cn.dangjian.alert.alert.AlertRequests.Dismissal;
 import cn.dangjian.alert.alert.AlertRequests.Feedback;
 import cn.dangjian.alert.alert.AlertRequests.Review;
-import cn.dangjian.alert.alert.AlertResponses.AlertResponse;
-import cn.dangjian.alert.alert.AlertResponses.HistoryEntry;
-import cn.dangjian.alert.alert.AlertResponses.Statistics;
+import cn.dangjian.alert.alert.AlertViews.AlertResponse;
+import cn.dangjian.alert.alert.AlertViews.HistoryEntry;
+import cn.dangjian.alert.alert.AlertViews.Statistics;
 import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
-import cn.dangjian.alert.push.AlertStream;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.platform.export.CsvCells;
 import cn.dangjian.platform.problem.ProblemType;
@@ -80,7 +79,7 @@ public class AlertController {
   private final RuleCatalogue catalogue;
   private final CurrentCaller caller;
   private final DataScopeResolver scopes;
-  private final AlertStream stream;
+  private final AlertStreams stream;
   private final Clock clock;
   private final MessageSource messages;
   private final JsonMapper problemJson = JsonMapper.builder().build();
@@ -91,7 +90,7 @@ public class AlertController {
       RuleCatalogue catalogue,
       CurrentCaller caller,
       DataScopeResolver scopes,
-      AlertStream stream,
+      AlertStreams stream,
       Clock clock,
       MessageSource messages) {
     this.service = service;

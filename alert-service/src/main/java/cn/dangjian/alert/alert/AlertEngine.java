@@ -3,18 +3,15 @@ package cn.dangjian.alert.alert;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.RuleDefinition;
 import cn.dangjian.alert.catalogue.Severity;
-import cn.dangjian.alert.push.AlertNotifier;
 import cn.dangjian.alert.rules.Finding;
 import cn.dangjian.alert.rules.Outcome;
 import cn.dangjian.alert.rules.Templates;
-import cn.dangjian.platform.projection.Uuids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,8 +36,8 @@ public class AlertEngine {
   private final AlertRepository alerts;
   private final AlertHistoryRepository history;
   private final RuleCatalogue catalogue;
-  private final AlertNotifier notifier;
-  private final JdbcTemplate jdbc;
+  private final AlertNotifications notifier;
+  private final AlertQueries queries;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -48,14 +45,14 @@ public class AlertEngine {
       AlertRepository alerts,
       AlertHistoryRepository history,
       RuleCatalogue catalogue,
-      AlertNotifier notifier,
-      JdbcTemplate jdbc,
+      AlertNotifications notifier,
+      AlertQueries queries,
       Clock clock) {
     this.alerts = alerts;
     this.history = history;
     this.catalogue = catalogue;
     this.notifier = notifier;
-    this.jdbc = jdbc;
+    this.queries = queries;
     this.clock = clock;
   }
 
@@ -123,13 +120,7 @@ public class AlertEngine {
   @Transactional
   public Change raiseWithoutActive(Subject subject, Finding finding, LocalDate asOf) {
     RuleDefinition rule = catalogue.get(finding.ruleId());
-    boolean periodKnown =
-        !jdbc.queryForList(
-                "SELECT 1 FROM alert WHERE rule_id = ? AND subject_id = ? AND period_key = ?",
-                rule.id(),
-                Uuids.bytes(subject.id()),
-                finding.periodKey())
-            .isEmpty();
+    boolean periodKnown = queries.periodKnown(rule.id(), subject.id(), finding.periodKey());
     return periodKnown
         ? upsert(rule, subject, finding, asOf)
         : insert(rule, subject, finding, asOf);

@@ -1,7 +1,7 @@
 package cn.dangjian.alert.alert;
 
-import cn.dangjian.alert.alert.AlertResponses.AlertResponse;
-import cn.dangjian.alert.alert.AlertResponses.HistoryEntry;
+import cn.dangjian.alert.alert.AlertViews.AlertResponse;
+import cn.dangjian.alert.alert.AlertViews.HistoryEntry;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.RuleDefinition;
 import cn.dangjian.alert.rules.Finding;

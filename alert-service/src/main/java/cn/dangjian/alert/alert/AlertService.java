@@ -1,31 +1,27 @@
 package cn.dangjian.alert.alert;
 
 import cn.dangjian.alert.alert.AlertRequests.Attachment;
-import cn.dangjian.alert.alert.AlertResponses.RuleCount;
-import cn.dangjian.alert.alert.AlertResponses.Statistics;
+import cn.dangjian.alert.alert.AlertViews.RuleCount;
+import cn.dangjian.alert.alert.AlertViews.Statistics;
 import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
-import cn.dangjian.alert.push.AlertNotifier;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
 import jakarta.persistence.criteria.Predicate;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,27 +43,27 @@ public class AlertService {
 
   private final AlertRepository alerts;
   private final AlertHistoryRepository history;
-  private final AlertNotifier notifier;
+  private final AlertNotifications notifier;
   private final MemberProjection projection;
   private final RuleCatalogue catalogue;
-  private final JdbcTemplate jdbc;
+  private final AlertQueries queries;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
   AlertService(
       AlertRepository alerts,
       AlertHistoryRepository history,
-      AlertNotifier notifier,
+      AlertNotifications notifier,
       MemberProjection projection,
       RuleCatalogue catalogue,
-      JdbcTemplate jdbc,
+      AlertQueries queries,
       Clock clock) {
     this.alerts = alerts;
     this.history = history;
     this.notifier = notifier;
     this.projection = projection;
     this.catalogue = catalogue;
-    this.jdbc = jdbc;
+    this.queries = queries;
     this.clock = clock;
   }
 
@@ -201,35 +197,10 @@ public class AlertService {
             .filter(scope::coversPath)
             .orElseThrow(() -> ProblemException.notFound("org.not-found", orgId));
     String like = path + "%";
-    String active = "'OPEN','ACKNOWLEDGED','RECTIFYING','SUBMITTED'";
-    Map<String, long[]> byRule = new LinkedHashMap<>();
-    jdbc.query(
-        "SELECT rule_id, severity, COUNT(*) FROM alert WHERE org_path LIKE ? AND status IN ("
-            + active
-            + ") GROUP BY rule_id, severity ORDER BY rule_id",
-        rs -> {
-          long[] counts = byRule.computeIfAbsent(rs.getString(1), k -> new long[3]);
-          counts[Severity.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
-        },
-        like);
-    LocalDate today = Calendar.today(clock);
-    Long overdue =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM alert WHERE org_path LIKE ? AND status IN ("
-                + active
-                + ") AND deadline < ?",
-            Long.class,
-            like,
-            today);
-    Timestamp yearAgo = Timestamp.from(clock.instant().minus(365, ChronoUnit.DAYS));
+    Map<String, long[]> byRule = queries.activeByRule(like);
+    Long overdue = queries.overdue(like, Calendar.today(clock));
     Map<String, Object> ended =
-        jdbc.queryForMap(
-            "SELECT SUM(status = 'CLOSED') AS closed, SUM(status = 'RESOLVED') AS resolved,"
-                + " AVG(CASE WHEN status IN ('CLOSED','RESOLVED')"
-                + " THEN TIMESTAMPDIFF(SECOND, raised_at, ended_at) END) / 86400 AS mean_days"
-                + " FROM alert WHERE org_path LIKE ? AND ended_at >= ?",
-            like,
-            yearAgo);
+        queries.endedSince(like, clock.instant().minus(365, ChronoUnit.DAYS));
     long open = byRule.values().stream().mapToLong(c -> c[0] + c[1] + c[2]).sum();
     List<RuleCount> rules =
         byRule.entrySet().stream()

@@ -1,7 +1,6 @@
 package cn.dangjian.alert.alert;
 
 import cn.dangjian.alert.catalogue.RuleCatalogue;
-import cn.dangjian.alert.push.AlertNotifier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -24,14 +23,14 @@ public class Escalations {
   private final AlertRepository alerts;
   private final AlertHistoryRepository history;
   private final RuleCatalogue catalogue;
-  private final AlertNotifier notifier;
+  private final AlertNotifications notifier;
   private final Clock clock;
 
   Escalations(
       AlertRepository alerts,
       AlertHistoryRepository history,
       RuleCatalogue catalogue,
-      AlertNotifier notifier,
+      AlertNotifications notifier,
       Clock clock) {
     this.alerts = alerts;
     this.history = history;

@@ -1,10 +1,6 @@
 package cn.dangjian.alert.evaluation;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import cn.dangjian.alert.alert.AlertEngine;
-import cn.dangjian.alert.alert.AlertStatus;
 import cn.dangjian.alert.alert.Subject;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.SubjectType;
@@ -19,16 +15,9 @@ import cn.dangjian.alert.state.StateStore;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +34,7 @@ public class Evaluator {
   private final OrgRules orgRules;
   private final MeetingGaps meetingGaps;
   private final AlertEngine engine;
-  private final NamedParameterJdbcTemplate sql;
+  private final EvaluationQueries queries;
   private final EntityManager entityManager;
 
   Evaluator(
@@ -54,14 +43,14 @@ public class Evaluator {
       OrgRules orgRules,
       MeetingGaps meetingGaps,
       AlertEngine engine,
-      NamedParameterJdbcTemplate sql,
+      EvaluationQueries queries,
       EntityManager entityManager) {
     this.store = store;
     this.memberRules = memberRules;
     this.orgRules = orgRules;
     this.meetingGaps = meetingGaps;
     this.engine = engine;
-    this.sql = sql;
+    this.queries = queries;
     this.entityManager = entityManager;
   }
 
@@ -108,8 +97,8 @@ public class Evaluator {
    */
   private void evaluateMembers(
       List<MemberFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
-    Map<String, ActiveAlert> active =
-        activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
+    Map<String, EvaluationQueries.ActiveAlert> active =
+        queries.activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
     int done = 0;
     for (MemberFacts m : chunk) {
       Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
@@ -123,9 +112,9 @@ public class Evaluator {
   private void evaluateOrgs(
       List<OrgFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
     List<UUID> ids = chunk.stream().map(OrgFacts::orgId).toList();
-    Map<String, ActiveAlert> active = activeAlerts(ids);
+    Map<String, EvaluationQueries.ActiveAlert> active = queries.activeAlerts(ids);
     Map<UUID, Map<String, List<LocalDate>>> meetings =
-        meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
+        queries.meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
     int done = 0;
     for (OrgFacts o : chunk) {
       Subject subject = new Subject(SubjectType.ORG, o.orgId(), o.orgId(), o.orgPath());
@@ -153,10 +142,10 @@ public class Evaluator {
       Subject subject,
       Outcome outcome,
       LocalDate asOf,
-      Map<String, ActiveAlert> active,
+      Map<String, EvaluationQueries.ActiveAlert> active,
       Tally tally,
       boolean skipUnchanged) {
-    ActiveAlert current = active.get(outcome.ruleId() + "|" + subject.id());
+    EvaluationQueries.ActiveAlert current = active.get(outcome.ruleId() + "|" + subject.id());
     if (outcome.finding().isEmpty()) {
       if (current != null) {
         tally.add(engine.reconcile(subject, outcome, asOf));
@@ -178,61 +167,5 @@ public class Evaluator {
     if (!unchanged) {
       tally.add(engine.reconcile(subject, outcome, asOf));
     }
-  }
-
-  private record ActiveAlert(
-      String periodKey, String severity, String title, String suggestion, LocalDate deadline) {}
-
-  /**
-   * Active alerts of these subjects, keyed "rule|subject" (one per rule and subject but for
-   * multi-occurrence rules, where any one of them stands for "some are active").
-   */
-  private Map<String, ActiveAlert> activeAlerts(Collection<UUID> subjects) {
-    if (subjects.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, ActiveAlert> result = new HashMap<>();
-    sql.query(
-        "SELECT rule_id, subject_id, period_key, severity, title, suggestion, deadline FROM alert"
-            + " WHERE subject_id IN (:ids) AND status IN (:statuses)",
-        new MapSqlParameterSource()
-            .addValue("ids", subjects.stream().map(id -> bytes(id)).toList())
-            .addValue(
-                "statuses",
-                AlertStatus.ACTIVE.stream().map(Enum::name).collect(Collectors.toList())),
-        rs -> {
-          result.put(
-              rs.getString("rule_id") + "|" + uuid(rs.getBytes("subject_id")),
-              new ActiveAlert(
-                  rs.getString("period_key"),
-                  rs.getString("severity"),
-                  rs.getString("title"),
-                  rs.getString("suggestion"),
-                  rs.getObject("deadline", LocalDate.class)));
-        });
-    return result;
-  }
-
-  private Map<UUID, Map<String, List<LocalDate>>> meetingsSince(List<UUID> orgIds, LocalDate from) {
-    if (orgIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<UUID, Map<String, List<LocalDate>>> result = new HashMap<>();
-    Set<UUID> seen = new HashSet<>();
-    sql.query(
-        "SELECT org_id, meeting_type, held_on FROM org_meeting WHERE org_id IN (:ids)"
-            + " AND held_on >= :from AND status IN ('APPROVED', 'ARCHIVED')",
-        new MapSqlParameterSource()
-            .addValue("ids", orgIds.stream().map(id -> bytes(id)).toList())
-            .addValue("from", from),
-        rs -> {
-          UUID org = uuid(rs.getBytes("org_id"));
-          seen.add(org);
-          result
-              .computeIfAbsent(org, k -> new HashMap<>())
-              .computeIfAbsent(rs.getString("meeting_type"), k -> new ArrayList<>())
-              .add(rs.getObject("held_on", LocalDate.class));
-        });
-    return result;
   }
 }

@@ -1,6 +1,7 @@
 package cn.dangjian.alert.push;
 
 import cn.dangjian.alert.alert.Alert;
+import cn.dangjian.alert.alert.AlertNotifications;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.alert.AlertChanged;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * queued for the subscriptions that cover the alert's org.
  */
 @Component
-public class AlertNotifier {
+public class AlertNotifier implements AlertNotifications {
 
   private final DomainEventPublisher events;
   private final WebhookOutbox webhooks;
@@ -25,11 +26,13 @@ public class AlertNotifier {
     this.metrics = metrics;
   }
 
+  @Override
   public void raised(Alert alert) {
     publish(EventTypes.ALERT_RAISED, alert, "RAISED");
     metrics.raised(alert.getRuleId(), alert.getSeverity().name());
   }
 
+  @Override
   public void changed(Alert alert, String change) {
     publish(EventTypes.ALERT_CHANGED, alert, change);
     if ("ESCALATED".equals(change)) {
@@ -39,6 +42,7 @@ public class AlertNotifier {
     }
   }
 
+  @Override
   public void resolved(Alert alert) {
     publish(EventTypes.ALERT_RESOLVED, alert, "RESOLVED");
     metrics.ended(alert.getRuleId(), "RESOLVED");

@@ -1,5 +1,6 @@
 package cn.dangjian.alert.push;
 
+import cn.dangjian.alert.alert.AlertStreams;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.alert.AlertChanged;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * made on any instance reaches the streams held by all of them.
  */
 @Component
-public class AlertStream {
+public class AlertStream implements AlertStreams {
 
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
@@ -64,6 +65,7 @@ public class AlertStream {
    * when the caller's token expires ({@code expiresAt}, its {@code exp}) or after {@code
    * maxMillis}, whichever comes first; its slot is released however it ends.
    */
+  @Override
   public Optional<SseEmitter> open(
       String caller, DataScope scope, Instant expiresAt, long maxMillis) {
     if (!slots.acquire(caller)) {

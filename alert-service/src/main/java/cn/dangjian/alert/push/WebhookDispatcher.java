@@ -1,24 +1,18 @@
 package cn.dangjian.alert.push;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +26,7 @@ public class WebhookDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-  private final JdbcTemplate jdbc;
+  private final DeliveryStore deliveries;
   private final WebhookProperties properties;
   private final Clock clock;
   private final HttpClient http;
@@ -40,12 +34,12 @@ public class WebhookDispatcher {
   private final WebhookSecrets secrets;
 
   WebhookDispatcher(
-      JdbcTemplate jdbc,
+      DeliveryStore deliveries,
       WebhookProperties properties,
       Clock clock,
       WebhookTargets targets,
       WebhookSecrets secrets) {
-    this.jdbc = jdbc;
+    this.deliveries = deliveries;
     this.properties = properties;
     this.clock = clock;
     this.targets = targets;
@@ -65,80 +59,37 @@ public class WebhookDispatcher {
    */
   @EventListener(ApplicationReadyEvent.class)
   public void resealStaleSecrets() {
-    jdbc
-        .query(
-            "SELECT id, secret FROM webhook_subscription",
-            (rs, n) -> new Object[] {uuid(rs.getBytes(1)), rs.getString(2)})
-        .stream()
-        .filter(row -> secrets.isStale((String) row[1]))
-        .forEach(
-            row -> {
-              UUID id = (UUID) row[0];
-              String stored = (String) row[1];
-              String plain =
-                  cn.dangjian.platform.crypto.KeyRingCipher.isSealed(stored)
-                      ? secrets.open(stored, id)
-                      : stored;
-              jdbc.update(
-                  "UPDATE webhook_subscription SET secret = ? WHERE id = ? AND secret = ?",
-                  secrets.seal(plain, id),
-                  bytes(id),
-                  stored);
-            });
+    for (DeliveryStore.StoredSecret row : deliveries.secrets()) {
+      if (!secrets.isStale(row.secret())) {
+        continue;
+      }
+      String stored = row.secret();
+      String plain =
+          cn.dangjian.platform.crypto.KeyRingCipher.isSealed(stored)
+              ? secrets.open(stored, row.id())
+              : stored;
+      deliveries.replaceSecret(row.id(), stored, secrets.seal(plain, row.id()));
+    }
   }
-
-  private record Due(
-      UUID id,
-      UUID subscriptionId,
-      String eventType,
-      String body,
-      int attempts,
-      String url,
-      String secret) {}
 
   @Scheduled(fixedDelayString = "${dangjian.alerts.webhooks.poll-interval:5s}")
   public void sendDue() {
     Instant now = clock.instant();
-    List<Due> due =
-        jdbc.query(
-            "SELECT d.id, d.subscription_id, d.event_type, d.body, d.attempts, s.url, s.secret"
-                + " FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at"
-                + " LIMIT 100",
-            (rs, n) ->
-                new Due(
-                    uuid(rs.getBytes(1)),
-                    uuid(rs.getBytes(2)),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getInt(5),
-                    rs.getString(6),
-                    rs.getString(7)),
-            Timestamp.from(now));
-    for (Due delivery : due) {
+    List<DeliveryStore.Due> due = deliveries.due(now);
+    for (DeliveryStore.Due delivery : due) {
       if (claim(delivery, now)) {
         attempt(delivery);
       }
     }
   }
 
-  private boolean claim(Due delivery, Instant now) {
+  private boolean claim(DeliveryStore.Due delivery, Instant now) {
     // lease the attempt: nobody else picks it up while it is in flight
-    return jdbc.update(
-            "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'"
-                + " AND next_attempt_at <= ?",
-            Timestamp.from(now.plus(properties.getTimeout().multipliedBy(3))),
-            bytes(delivery.id()),
-            Timestamp.from(now))
-        == 1;
+    return deliveries.claim(delivery.id(), now, now.plus(properties.getTimeout().multipliedBy(3)));
   }
 
-  private void attempt(Due delivery) {
-    String status =
-        jdbc.queryForObject(
-            "SELECT status FROM webhook_subscription WHERE id = ?",
-            String.class,
-            bytes(delivery.subscriptionId()));
+  private void attempt(DeliveryStore.Due delivery) {
+    String status = deliveries.subscriptionStatus(delivery.subscriptionId());
     if (!"ACTIVE".equals(status)) {
       finish(delivery, "FAILED", null, "投递失败：订阅已停用");
       return;
@@ -172,9 +123,7 @@ public class WebhookDispatcher {
       code = response.statusCode();
       if (code >= 200 && code < 300) {
         finish(delivery, "DELIVERED", code, null);
-        jdbc.update(
-            "UPDATE webhook_subscription SET consecutive_failures = 0 WHERE id = ?",
-            bytes(delivery.subscriptionId()));
+        deliveries.succeeded(delivery.subscriptionId());
         return;
       }
       error = "投递失败：HTTP " + code;
@@ -213,41 +162,21 @@ public class WebhookDispatcher {
     return "投递失败：网络错误";
   }
 
-  private void failed(Due delivery, Integer code, String error) {
+  private void failed(DeliveryStore.Due delivery, Integer code, String error) {
     int attempts = delivery.attempts() + 1;
     if (attempts >= properties.getMaxAttempts()) {
       finish(delivery, "FAILED", code, error);
     } else {
       Duration wait = properties.getRetryInitial().multipliedBy(1L << (attempts - 1));
-      jdbc.update(
-          "UPDATE webhook_delivery SET attempts = ?, last_status = ?, last_error = ?,"
-              + " next_attempt_at = ? WHERE id = ?",
-          attempts,
-          code,
-          truncate(error),
-          Timestamp.from(clock.instant().plus(wait)),
-          bytes(delivery.id()));
+      deliveries.retryLater(
+          delivery.id(), attempts, code, truncate(error), clock.instant().plus(wait));
     }
-    jdbc.update(
-        "UPDATE webhook_subscription SET consecutive_failures = consecutive_failures + 1,"
-            + " status = CASE WHEN consecutive_failures >= ? THEN 'DISABLED' ELSE status END"
-            + " WHERE id = ?",
-        properties.getDisableAfter(),
-        bytes(delivery.subscriptionId()));
+    deliveries.failed(delivery.subscriptionId(), properties.getDisableAfter());
     log.warn("webhook delivery {} failed (attempt {}): {}", delivery.id(), attempts, error);
   }
 
-  private void finish(Due delivery, String status, Integer code, String error) {
-    jdbc.update(
-        "UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_status = ?,"
-            + " last_error = ?, delivered_at = CASE WHEN ? = 'DELIVERED' THEN ? ELSE NULL END"
-            + " WHERE id = ?",
-        status,
-        code,
-        truncate(error),
-        status,
-        Timestamp.from(clock.instant()),
-        bytes(delivery.id()));
+  private void finish(DeliveryStore.Due delivery, String status, Integer code, String error) {
+    deliveries.finish(delivery.id(), status, code, truncate(error), clock.instant());
   }
 
   private static String truncate(String text) {

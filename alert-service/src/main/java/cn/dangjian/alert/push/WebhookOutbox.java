@@ -1,16 +1,11 @@
 package cn.dangjian.alert.push;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-
 import cn.dangjian.alert.alert.Alert;
-import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.events.EventEnvelope;
-import cn.dangjian.platform.persistence.UuidV7;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,17 +21,15 @@ public class WebhookOutbox {
 
   static final Duration REFRESH = Duration.ofSeconds(5);
 
-  private record Subscription(byte[] id, String orgPath, Severity minSeverity) {}
+  private record Loaded(List<DeliveryStore.Target> subscriptions, long atNanos) {}
 
-  private record Loaded(List<Subscription> subscriptions, long atNanos) {}
-
-  private final JdbcTemplate jdbc;
+  private final DeliveryStore deliveries;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
   private volatile Loaded loaded;
 
-  WebhookOutbox(JdbcTemplate jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  WebhookOutbox(DeliveryStore deliveries, Clock clock) {
+    this.deliveries = deliveries;
     this.clock = clock;
   }
 
@@ -55,25 +48,17 @@ public class WebhookOutbox {
     }
   }
 
-  private List<Subscription> active() {
+  private List<DeliveryStore.Target> active() {
     Loaded current = loaded;
     if (current == null || System.nanoTime() - current.atNanos() > REFRESH.toNanos()) {
-      current =
-          new Loaded(
-              jdbc.query(
-                  "SELECT id, org_path, min_severity FROM webhook_subscription"
-                      + " WHERE status = 'ACTIVE'",
-                  (rs, n) ->
-                      new Subscription(
-                          rs.getBytes(1), rs.getString(2), Severity.valueOf(rs.getString(3)))),
-              System.nanoTime());
+      current = new Loaded(deliveries.activeTargets(), System.nanoTime());
       loaded = current;
     }
     return current.subscriptions();
   }
 
   void enqueue(Alert alert, EventEnvelope<?> envelope) {
-    List<Subscription> matching =
+    List<DeliveryStore.Target> matching =
         active().stream()
             .filter(s -> alert.getOrgPath().startsWith(s.orgPath()))
             .filter(s -> alert.getSeverity().atLeast(s.minSeverity()))
@@ -82,18 +67,9 @@ public class WebhookOutbox {
       return;
     }
     String body = json.writeValueAsString(envelope);
-    Timestamp now = Timestamp.from(clock.instant());
-    for (Subscription subscription : matching) {
-      jdbc.update(
-          "INSERT INTO webhook_delivery (id, subscription_id, alert_id, event_type, body, status,"
-              + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'PENDING',0,?,?)",
-          bytes(UuidV7.next()),
-          subscription.id(),
-          bytes(alert.getId()),
-          envelope.type(),
-          body,
-          now,
-          now);
+    Instant now = clock.instant();
+    for (DeliveryStore.Target subscription : matching) {
+      deliveries.enqueue(subscription.id(), alert.getId(), envelope.type(), body, now);
     }
   }
 }

@@ -1,7 +1,5 @@
 package cn.dangjian.alert.sweep;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-
 import cn.dangjian.alert.alert.Escalations;
 import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.evaluation.Tally;
@@ -10,7 +8,6 @@ import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.platform.persistence.UuidV7;
 import java.lang.management.ManagementFactory;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +46,7 @@ public class SweepService {
       int resolved,
       int escalated) {}
 
-  private final JdbcTemplate jdbc;
+  private final SweepStore sweeps;
   private final StateStore store;
   private final Evaluator evaluator;
   private final Escalations escalations;
@@ -58,12 +54,12 @@ public class SweepService {
   private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
   SweepService(
-      JdbcTemplate jdbc,
+      SweepStore sweeps,
       StateStore store,
       Evaluator evaluator,
       Escalations escalations,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.sweeps = sweeps;
     this.store = store;
     this.evaluator = evaluator;
     this.escalations = escalations;
@@ -72,57 +68,21 @@ public class SweepService {
 
   /** Runs a sweep as of {@code asOf}, or answers empty when another instance holds the lease. */
   public Optional<SweepReport> run(LocalDate asOf) {
-    if (!acquireLease()) {
+    Instant now = clock.instant();
+    if (!sweeps.acquireLease(instance, now, now.plus(LEASE))) {
       log.info("sweep as of {} skipped: another instance is sweeping", asOf);
       return Optional.empty();
     }
     try {
       Instant started = clock.instant();
       UUID id = UuidV7.next();
-      jdbc.update(
-          "INSERT INTO sweep_run (id, as_of, instance, started_at) VALUES (?,?,?,?)",
-          bytes(id),
-          asOf,
-          instance,
-          Timestamp.from(started));
+      sweeps.started(id, asOf, instance, started);
       Tally tally = new Tally();
-      int members = 0;
-      UUID after = null;
-      while (true) {
-        List<MemberFacts> chunk = store.members(after, CHUNK);
-        if (chunk.isEmpty()) {
-          break;
-        }
-        evaluator.members(chunk, asOf, tally);
-        members += chunk.size();
-        after = chunk.get(chunk.size() - 1).memberId();
-        renewLease();
-      }
-      int orgs = 0;
-      after = null;
-      while (true) {
-        List<OrgFacts> chunk = store.orgs(after, CHUNK);
-        if (chunk.isEmpty()) {
-          break;
-        }
-        evaluator.orgs(chunk, asOf, tally);
-        orgs += chunk.size();
-        after = chunk.get(chunk.size() - 1).orgId();
-        renewLease();
-      }
+      int members = sweepMembers(asOf, tally);
+      int orgs = sweepOrgs(asOf, tally);
       int escalated = escalations.escalateOverdue(asOf);
       Instant finished = clock.instant();
-      jdbc.update(
-          "UPDATE sweep_run SET finished_at = ?, members = ?, orgs = ?, raised = ?, changed = ?,"
-              + " resolved = ?, escalated = ? WHERE id = ?",
-          Timestamp.from(finished),
-          members,
-          orgs,
-          tally.raised(),
-          tally.changed(),
-          tally.resolved(),
-          escalated,
-          bytes(id));
+      sweeps.finished(id, finished, members, orgs, tally, escalated);
       log.info(
           "sweep as of {}: {} members, {} orgs, {} raised, {} changed, {} resolved, {} escalated"
               + " in {} ms",
@@ -148,52 +108,46 @@ public class SweepService {
               tally.resolved(),
               escalated));
     } finally {
-      releaseLease();
+      sweeps.releaseLease(instance, clock.instant());
+    }
+  }
+
+  /** Every member, chunk by chunk in id order (each chunk its own transaction). */
+  private int sweepMembers(LocalDate asOf, Tally tally) {
+    int members = 0;
+    UUID after = null;
+    while (true) {
+      List<MemberFacts> chunk = store.members(after, CHUNK);
+      if (chunk.isEmpty()) {
+        return members;
+      }
+      evaluator.members(chunk, asOf, tally);
+      members += chunk.size();
+      after = chunk.get(chunk.size() - 1).memberId();
+      renewLease();
+    }
+  }
+
+  private int sweepOrgs(LocalDate asOf, Tally tally) {
+    int orgs = 0;
+    UUID after = null;
+    while (true) {
+      List<OrgFacts> chunk = store.orgs(after, CHUNK);
+      if (chunk.isEmpty()) {
+        return orgs;
+      }
+      evaluator.orgs(chunk, asOf, tally);
+      orgs += chunk.size();
+      after = chunk.get(chunk.size() - 1).orgId();
+      renewLease();
     }
   }
 
   public List<SweepReport> recent() {
-    return jdbc.query(
-        "SELECT * FROM sweep_run ORDER BY started_at DESC LIMIT 50",
-        (rs, n) ->
-            new SweepReport(
-                cn.dangjian.platform.projection.Uuids.uuid(rs.getBytes("id")),
-                rs.getObject("as_of", LocalDate.class),
-                rs.getString("instance"),
-                rs.getTimestamp("started_at").toInstant(),
-                rs.getTimestamp("finished_at") == null
-                    ? null
-                    : rs.getTimestamp("finished_at").toInstant(),
-                rs.getInt("members"),
-                rs.getInt("orgs"),
-                rs.getInt("raised"),
-                rs.getInt("changed"),
-                rs.getInt("resolved"),
-                rs.getInt("escalated")));
-  }
-
-  private boolean acquireLease() {
-    Instant now = clock.instant();
-    return jdbc.update(
-            "UPDATE sweep_lease SET owner = ?, leased_until = ? WHERE name = 'daily'"
-                + " AND (leased_until < ? OR owner IS NULL)",
-            instance,
-            Timestamp.from(now.plus(LEASE)),
-            Timestamp.from(now))
-        == 1;
+    return sweeps.recent();
   }
 
   private void renewLease() {
-    jdbc.update(
-        "UPDATE sweep_lease SET leased_until = ? WHERE name = 'daily' AND owner = ?",
-        Timestamp.from(clock.instant().plus(LEASE)),
-        instance);
-  }
-
-  private void releaseLease() {
-    jdbc.update(
-        "UPDATE sweep_lease SET owner = NULL, leased_until = ? WHERE name = 'daily' AND owner = ?",
-        Timestamp.from(clock.instant()),
-        instance);
+    sweeps.renewLease(instance, clock.instant().plus(LEASE));
   }
 }

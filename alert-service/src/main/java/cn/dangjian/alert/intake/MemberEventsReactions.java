@@ -1,7 +1,8 @@
-package cn.dangjian.alert.state;
+package cn.dangjian.alert.intake;
 
 import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.CommitteeChanged;
@@ -18,7 +19,6 @@ import cn.dangjian.platform.projection.Uuids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -33,19 +33,19 @@ class MemberEventsReactions implements MemberEventsHook {
   private final EventEnvelopeReader reader;
   private final StateStore store;
   private final Evaluator evaluator;
-  private final JdbcTemplate jdbc;
+  private final OrgPathStore paths;
   private final Clock clock;
 
   MemberEventsReactions(
       EventEnvelopeReader reader,
       StateStore store,
       Evaluator evaluator,
-      JdbcTemplate jdbc,
+      OrgPathStore paths,
       Clock clock) {
     this.reader = reader;
     this.store = store;
     this.evaluator = evaluator;
-    this.jdbc = jdbc;
+    this.paths = paths;
     this.clock = clock;
   }
 
@@ -140,16 +140,6 @@ class MemberEventsReactions implements MemberEventsHook {
   private void moved(OrgMoved e) {
     String pattern = MemberProjection.prefixPattern(e.oldPath());
     int from = e.oldPath().length() + 1;
-    jdbc.update(
-        "UPDATE alert SET org_path = CONCAT(?, SUBSTRING(org_path, ?)) WHERE org_path LIKE ?",
-        e.newPath(),
-        from,
-        pattern);
-    jdbc.update(
-        "UPDATE webhook_subscription SET org_path = CONCAT(?, SUBSTRING(org_path, ?))"
-            + " WHERE org_path LIKE ?",
-        e.newPath(),
-        from,
-        pattern);
+    paths.moved(e.newPath(), from, pattern);
   }
 }

@@ -1,6 +1,4 @@
-package cn.dangjian.alert.state;
-
-import static cn.dangjian.platform.projection.Uuids.bytes;
+package cn.dangjian.alert.intake;
 
 import cn.dangjian.alert.alert.AlertEngine;
 import cn.dangjian.alert.alert.Subject;
@@ -11,6 +9,8 @@ import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.evaluation.Tally;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.alert.rules.Finding;
+import cn.dangjian.alert.state.MeetingStore;
+import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
@@ -24,7 +24,6 @@ import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
-import cn.dangjian.platform.projection.Uuids;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -70,7 +68,7 @@ class DomainEventsConsumer {
   private final Evaluator evaluator;
   private final AlertEngine engine;
   private final MemberProjection projection;
-  private final JdbcTemplate jdbc;
+  private final MeetingStore meetings;
   private final TransactionTemplate transactions;
   private final EntityManager entityManager;
   private final Clock clock;
@@ -82,7 +80,7 @@ class DomainEventsConsumer {
       Evaluator evaluator,
       AlertEngine engine,
       MemberProjection projection,
-      JdbcTemplate jdbc,
+      MeetingStore meetings,
       PlatformTransactionManager transactionManager,
       EntityManager entityManager,
       Clock clock) {
@@ -92,7 +90,7 @@ class DomainEventsConsumer {
     this.evaluator = evaluator;
     this.engine = engine;
     this.projection = projection;
-    this.jdbc = jdbc;
+    this.meetings = meetings;
     this.transactions = new TransactionTemplate(transactionManager);
     this.entityManager = entityManager;
     this.clock = clock;
@@ -190,9 +188,7 @@ class DomainEventsConsumer {
           meeting(reader.payload(envelope, MeetingRecordChanged.class), touched);
       case EventTypes.ORGLIFE_MEETING_CANCELLED -> {
         MeetingPlanned e = reader.payload(envelope, MeetingPlanned.class);
-        jdbc.update(
-            "UPDATE org_meeting SET status = 'CANCELLED' WHERE meeting_id = ?",
-            bytes(e.meetingId()));
+        meetings.cancelled(e.meetingId());
         touched.orgs.add(e.orgId());
       }
       case EventTypes.ORGLIFE_TRAINING_CREDITED -> {
@@ -215,48 +211,24 @@ class DomainEventsConsumer {
     if (!counted && !"CORRECTED".equals(e.status())) {
       return; // held, submitted, returned: not counted yet
     }
-    Integer known =
-        jdbc
-            .query(
-                "SELECT record_version FROM org_meeting WHERE meeting_id = ?",
-                (rs, n) -> rs.getInt(1),
-                bytes(e.meetingId()))
-            .stream()
-            .findFirst()
-            .orElse(null);
+    Integer known = meetings.knownVersion(e.meetingId()).orElse(null);
     if (known != null && known > e.recordVersion()) {
       return; // an older version arriving late changes nothing
     }
-    jdbc.update(
-        "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, record_version)"
-            + " VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE meeting_type = VALUES(meeting_type),"
-            + " held_on = VALUES(held_on), status = VALUES(status),"
-            + " record_version = VALUES(record_version)",
-        bytes(e.meetingId()),
-        bytes(e.orgId()),
-        e.meetingType(),
-        e.heldOn(),
-        e.status(),
-        e.recordVersion());
+    meetings.upsert(e);
     Set<UUID> affected = new HashSet<>();
-    jdbc.query(
-        "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?",
-        rs -> {
-          affected.add(Uuids.uuid(rs.getBytes(1)));
-        },
-        bytes(e.meetingId()));
-    jdbc.update("DELETE FROM meeting_attendance WHERE meeting_id = ?", bytes(e.meetingId()));
+    meetings.clearAttendance(e.meetingId(), affected);
     List<UUID> attendees = !counted || e.attendeeIds() == null ? List.of() : e.attendeeIds();
     List<MeetingRecordChanged.Absentee> absentees =
         !counted || e.absentees() == null ? List.of() : e.absentees();
     for (UUID attendee : attendees) {
-      attendance(e, attendee, true, null);
+      meetings.attendance(e, attendee, true, null);
       affected.add(attendee);
     }
     for (MeetingRecordChanged.Absentee absentee : absentees) {
       // a mobile member attending with the host organisation did attend organisational life
       boolean attendedElsewhere = "MOBILE_ELSEWHERE".equals(absentee.reason());
-      attendance(e, absentee.memberId(), attendedElsewhere, absentee.reason());
+      meetings.attendance(e, absentee.memberId(), attendedElsewhere, absentee.reason());
       affected.add(absentee.memberId());
     }
     for (UUID member : affected) {
@@ -265,18 +237,6 @@ class DomainEventsConsumer {
       touched.members.add(member);
     }
     touched.orgs.add(e.orgId());
-  }
-
-  private void attendance(MeetingRecordChanged e, UUID member, boolean attended, String reason) {
-    jdbc.update(
-        "INSERT INTO meeting_attendance (meeting_id, member_id, held_on, attended, reason)"
-            + " VALUES (?,?,?,?,?) ON DUPLICATE KEY UPDATE attended = VALUES(attended),"
-            + " reason = VALUES(reason)",
-        bytes(e.meetingId()),
-        bytes(member),
-        e.heldOn(),
-        attended,
-        reason);
   }
 
   private void flagged(RecordFlagged e, LocalDate today) {

@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Response bodies. */
-public final class AlertResponses {
+/** Response bodies of the alert API (the records keep their schema names). */
+public final class AlertViews {
 
-  private AlertResponses() {}
+  private AlertViews() {}
 
   @Schema(description = "预警 (alert)")
   public record AlertResponse(

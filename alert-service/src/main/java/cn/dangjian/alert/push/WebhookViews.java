@@ -1,0 +1,52 @@
+package cn.dangjian.alert.push;
+
+import cn.dangjian.alert.catalogue.Severity;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The webhook API's request and answers, beside {@link WebhookController} (schema names unchanged:
+ * CreateSubscription, Subscription, Delivery).
+ */
+public final class WebhookViews {
+
+  private WebhookViews() {}
+
+  public record CreateSubscription(
+      @Schema(description = "订阅的组织（含下级）") @NotNull UUID orgId,
+      @Schema(
+              description = "接收地址：https，主机须解析为公网地址（不得为本机、内网、链路本地、组播地址）",
+              example = "https://oa.example.cn/hooks/dangjian")
+          @NotNull
+          @Size(max = 500)
+          @Pattern(regexp = "https?://\\S+", message = "{webhook.url}")
+          String url,
+      @Schema(description = "最低推送级别，默认 NOTICE") Severity minSeverity,
+      @Schema(description = "签名密钥（16–200字符）；不填则由系统生成并仅返回一次") @Size(min = 16, max = 200)
+          String secret) {}
+
+  public record Subscription(
+      UUID id,
+      UUID orgId,
+      String url,
+      Severity minSeverity,
+      String status,
+      int consecutiveFailures,
+      Instant createdAt,
+      @Schema(description = "签名密钥，仅在创建时返回（幂等重放的响应中不含密钥）") String secret) {}
+
+  public record Delivery(
+      UUID id,
+      UUID alertId,
+      String eventType,
+      String status,
+      int attempts,
+      Integer lastStatus,
+      String lastError,
+      Instant createdAt,
+      Instant deliveredAt) {}
+}
