@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.appraisal;
 
 import cn.dangjian.orglife.appraisal.AppraisalViews.BranchGrades;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,10 +34,9 @@ class AppraisalController {
 
   private final AppraisalService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  AppraisalController(
-      AppraisalService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  AppraisalController(AppraisalService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;

@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.attachment;
 
 import cn.dangjian.orglife.attachment.AttachmentService.Download;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,10 +31,9 @@ class AttachmentController {
 
   private final AttachmentService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  AttachmentController(
-      AttachmentService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  AttachmentController(AttachmentService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;

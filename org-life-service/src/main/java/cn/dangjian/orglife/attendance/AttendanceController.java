@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.attendance;
 
 import cn.dangjian.orglife.attendance.AttendanceViews.History;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,14 +22,14 @@ class AttendanceController {
 
   private final AttendanceHistory history;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
   private final Clock clock;
   private final cn.dangjian.orglife.OrgLifeProperties properties;
 
   AttendanceController(
       AttendanceHistory history,
       CurrentCaller caller,
-      ProjectionDataScopeResolver scopes,
+      DataScopeResolver scopes,
       Clock clock,
       cn.dangjian.orglife.OrgLifeProperties properties) {
     this.history = history;

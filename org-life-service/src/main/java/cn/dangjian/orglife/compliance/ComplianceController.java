@@ -3,7 +3,7 @@ package cn.dangjian.orglife.compliance;
 import cn.dangjian.orglife.compliance.ComplianceViews.OrgPlan;
 import cn.dangjian.orglife.compliance.ComplianceViews.Requirement;
 import cn.dangjian.orglife.compliance.ComplianceViews.Summary;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,10 +37,9 @@ class ComplianceController {
 
   private final ComplianceService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  ComplianceController(
-      ComplianceService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  ComplianceController(ComplianceService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;

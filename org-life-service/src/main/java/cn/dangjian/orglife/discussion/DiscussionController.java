@@ -3,7 +3,7 @@ package cn.dangjian.orglife.discussion;
 import cn.dangjian.orglife.discussion.DiscussionViews.TopicSummary;
 import cn.dangjian.orglife.discussion.DiscussionViews.TopicView;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.Versions;
@@ -39,10 +39,9 @@ class DiscussionController {
 
   private final DiscussionService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  DiscussionController(
-      DiscussionService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  DiscussionController(DiscussionService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;

@@ -4,7 +4,7 @@ import cn.dangjian.orglife.meeting.MeetingRequests.MeetingSummary;
 import cn.dangjian.orglife.meeting.MeetingRequests.MeetingView;
 import cn.dangjian.orglife.meeting.MeetingRequests.RevisionView;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
@@ -47,7 +47,7 @@ class MeetingController {
   private final MeetingReview review;
   private final MeetingQueries queries;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
   MeetingController(
       MeetingPlanning planning,
@@ -55,7 +55,7 @@ class MeetingController {
       MeetingReview review,
       MeetingQueries queries,
       CurrentCaller caller,
-      ProjectionDataScopeResolver scopes) {
+      DataScopeResolver scopes) {
     this.planning = planning;
     this.recording = recording;
     this.review = review;

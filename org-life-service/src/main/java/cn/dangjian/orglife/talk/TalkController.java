@@ -2,7 +2,7 @@ package cn.dangjian.orglife.talk;
 
 import cn.dangjian.orglife.talk.TalkViews.CoverageView;
 import cn.dangjian.orglife.talk.TalkViews.TalkView;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,9 +35,9 @@ class TalkController {
 
   private final TalkService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  TalkController(TalkService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  TalkController(TalkService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;

@@ -6,7 +6,7 @@ import cn.dangjian.orglife.training.TrainingViews.MemberYear;
 import cn.dangjian.orglife.training.TrainingViews.OrgYear;
 import cn.dangjian.orglife.training.TrainingViews.StudyView;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,10 +46,9 @@ class TrainingController {
 
   private final TrainingService service;
   private final CurrentCaller caller;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
 
-  TrainingController(
-      TrainingService service, CurrentCaller caller, ProjectionDataScopeResolver scopes) {
+  TrainingController(TrainingService service, CurrentCaller caller, DataScopeResolver scopes) {
     this.service = service;
     this.caller = caller;
     this.scopes = scopes;
