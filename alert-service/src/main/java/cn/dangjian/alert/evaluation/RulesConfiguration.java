@@ -2,6 +2,7 @@ package cn.dangjian.alert.evaluation;
 
 import cn.dangjian.alert.catalogue.AlertRulesProperties;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.rules.EventRules;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberRules;
 import cn.dangjian.alert.rules.OrgRules;
@@ -30,5 +31,10 @@ class RulesConfiguration {
   @Bean
   MeetingGaps meetingGaps(RuleCatalogue catalogue, OrgRules orgRules) {
     return new MeetingGaps(catalogue, orgRules);
+  }
+
+  @Bean
+  EventRules eventRules() {
+    return new EventRules();
   }
 }

@@ -1,19 +1,15 @@
 package cn.dangjian.alert.intake;
 
-import cn.dangjian.alert.alert.AlertEngine;
-import cn.dangjian.alert.alert.Subject;
-import cn.dangjian.alert.catalogue.RuleCatalogue;
-import cn.dangjian.alert.catalogue.Severity;
-import cn.dangjian.alert.catalogue.SubjectType;
 import cn.dangjian.alert.evaluation.Evaluator;
+import cn.dangjian.alert.evaluation.Occurrences;
 import cn.dangjian.alert.evaluation.Tally;
 import cn.dangjian.alert.rules.Calendar;
-import cn.dangjian.alert.rules.Finding;
 import cn.dangjian.alert.state.MeetingStore;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
+import cn.dangjian.events.assessment.AccountabilityTriggered;
 import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.orglife.MeetingPlanned;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
@@ -22,8 +18,6 @@ import cn.dangjian.events.orglife.TrainingCredited;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
-import cn.dangjian.platform.projection.MemberProjection;
-import cn.dangjian.platform.projection.ProjectedOrg;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,8 +59,7 @@ class DomainEventsConsumer {
   private final ProcessedEvents processed;
   private final StateStore store;
   private final Evaluator evaluator;
-  private final AlertEngine engine;
-  private final MemberProjection projection;
+  private final Occurrences occurrences;
   private final MeetingStore meetings;
   private final TransactionTemplate transactions;
   private final EntityManager entityManager;
@@ -78,8 +70,7 @@ class DomainEventsConsumer {
       ProcessedEvents processed,
       StateStore store,
       Evaluator evaluator,
-      AlertEngine engine,
-      MemberProjection projection,
+      Occurrences occurrences,
       MeetingStore meetings,
       PlatformTransactionManager transactionManager,
       EntityManager entityManager,
@@ -88,8 +79,7 @@ class DomainEventsConsumer {
     this.processed = processed;
     this.store = store;
     this.evaluator = evaluator;
-    this.engine = engine;
-    this.projection = projection;
+    this.occurrences = occurrences;
     this.meetings = meetings;
     this.transactions = new TransactionTemplate(transactionManager);
     this.entityManager = entityManager;
@@ -198,8 +188,8 @@ class DomainEventsConsumer {
         touched.members.add(e.memberId());
       }
       case EventTypes.ORGLIFE_RECORD_FLAGGED ->
-          flagged(reader.payload(envelope, RecordFlagged.class), today);
-      case "assessment.accountability-triggered" -> accountability(envelope, today);
+          occurrences.recordFlagged(reader.payload(envelope, RecordFlagged.class), today);
+      case EventTypes.ASSESSMENT_ACCOUNTABILITY_TRIGGERED -> accountability(envelope, today);
       default -> {
         // bills, payments, talks, appraisals, plans: nothing a rule reads (yet)
       }
@@ -239,70 +229,12 @@ class DomainEventsConsumer {
     touched.orgs.add(e.orgId());
   }
 
-  private void flagged(RecordFlagged e, LocalDate today) {
-    ProjectedOrg org = orgOf(e.orgId());
-    Finding finding =
-        new Finding(
-            RuleCatalogue.RECORD_FLAGGED,
-            "record:" + e.meetingId() + ":" + e.kind(),
-            Severity.WARNING,
-            Map.of(
-                "kindText", kindText(e.kind()),
-                "heldOn", String.valueOf(e.heldOn()),
-                "meetingTypeText", String.valueOf(e.meetingType()),
-                "evidence", e.evidence() == null ? kindText(e.kind()) : e.evidence()),
-            List.of(
-                new Finding.Evidence(
-                    "MEETING",
-                    e.meetingId().toString(),
-                    e.evidence()
-                        + (e.relatedMeetingId() == null
-                            ? ""
-                            : "（比对记录 " + e.relatedMeetingId() + "，相似度 " + e.similarity() + "）"))),
-            null);
-    engine.raise(
-        new Subject(SubjectType.ORG, org.orgId(), org.orgId(), org.path()), finding, today);
-  }
-
   private void accountability(EventEnvelope<JsonNode> envelope, LocalDate today) {
-    JsonNode p = envelope.payload();
-    if (p == null || p.get("orgId") == null) {
+    AccountabilityTriggered e =
+        envelope.payload() == null ? null : reader.payload(envelope, AccountabilityTriggered.class);
+    if (e == null || e.orgId() == null) {
       throw new PoisonEventException("assessment.accountability-triggered without orgId");
     }
-    ProjectedOrg org = orgOf(UUID.fromString(p.get("orgId").asString()));
-    String years = p.has("years") ? p.get("years").asString() : "2";
-    LocalDate deadline = p.has("rectifyBy") ? LocalDate.parse(p.get("rectifyBy").asString()) : null;
-    Finding finding =
-        new Finding(
-            RuleCatalogue.ACCOUNTABILITY_TALK,
-            "cycle:" + (p.has("cycleId") ? p.get("cycleId").asString() : envelope.eventId()),
-            Severity.SERIOUS,
-            Map.of(
-                "years", years,
-                "band", p.has("band") ? p.get("band").asString() : "10%",
-                "talkBy",
-                    p.has("talkBy") ? p.get("talkBy").asString() : today.plusDays(30).toString(),
-                "detail", p.has("detail") ? p.get("detail").asString() : "见考核结果"),
-            List.of(new Finding.Evidence("ASSESSMENT", envelope.eventId().toString(), "考核问责事件")),
-            deadline);
-    engine.raise(
-        new Subject(SubjectType.ORG, org.orgId(), org.orgId(), org.path()), finding, today);
-  }
-
-  private ProjectedOrg orgOf(UUID orgId) {
-    // events of other services can overtake member.events: retry until the org is projected
-    return projection
-        .org(orgId)
-        .orElseThrow(() -> new IllegalStateException("org not projected yet: " + orgId));
-  }
-
-  private static String kindText(String kind) {
-    return switch (kind == null ? "" : kind) {
-      case "DUPLICATE_MINUTES" -> "照抄照搬（会议记录与以往记录高度相似）";
-      case "IDENTICAL_FULL_ATTENDANCE" -> "参会名单长期完全相同且全员到会";
-      case "OVERLAPPING_MEETINGS" -> "同一时间记录多场会议";
-      case "LATE_ENTRY" -> "会后长时间补录";
-      default -> String.valueOf(kind);
-    };
+    occurrences.accountabilityTriggered(e, envelope.eventId(), today);
   }
 }
