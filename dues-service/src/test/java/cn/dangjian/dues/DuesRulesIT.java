@@ -130,6 +130,15 @@ class DuesRulesIT extends ApiTestSupport {
   }
 
   @Test
+  void aSecretaryWhoseOrgIsNotKnownYetBillsNothingInsteadOfEverything() throws Exception {
+    UUID member = fullMember(branchA, "STUDENT");
+    String unknownBranch = secretaryOf(UUID.randomUUID());
+    postJson(unknownBranch, "/api/dues/bills/runs", Map.of("month", NOW.toString()))
+        .andExpect(status().isForbidden());
+    assertThat(bill(member, NOW)).isNull();
+  }
+
+  @Test
   void suspendedAndTerminalStateMembersAreNotBilled() throws Exception {
     UUID suspended = fullMember(branchA, "STUDENT");
     UUID deceased = fullMember(branchA, "STUDENT");

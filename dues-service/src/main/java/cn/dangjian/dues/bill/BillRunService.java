@@ -104,6 +104,10 @@ public class BillRunService {
     if (caller.scope().kind() == DataScope.Kind.ALL) {
       return bills.allRoots();
     }
+    if (caller.scope().kind() != DataScope.Kind.SUBTREE) {
+      // an org this service has not learned yet gives an empty scope: never "no path filter"
+      throw ProblemException.forbidden("dues.staff-only");
+    }
     UUID anchor = caller.caller().orgId().orElseThrow();
     return List.of(new Root(anchor, caller.scope().pathPrefix()));
   }
