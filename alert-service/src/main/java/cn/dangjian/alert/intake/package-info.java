@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Event intake",
-    allowedDependencies = {"alert", "catalogue", "evaluation", "rules", "state"})
+    allowedDependencies = {"evaluation", "rules", "state"})
 package cn.dangjian.alert.intake;
 
 import org.springframework.modulith.ApplicationModule;

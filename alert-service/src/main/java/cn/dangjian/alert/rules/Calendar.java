@@ -8,13 +8,13 @@ import java.time.temporal.IsoFields;
 /** Calendar arithmetic the rules share (Asia/Shanghai calendar dates). */
 public final class Calendar {
 
-  /** Calendar rules (month, quarter, year boundaries) follow Asia/Shanghai. */
-  public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+  /** Calendar rules (month, quarter, year boundaries) follow the platform's party calendar. */
+  public static final java.time.ZoneId ZONE = cn.dangjian.platform.time.PartyCalendar.ZONE;
 
   private Calendar() {}
 
   public static LocalDate today(java.time.Clock clock) {
-    return LocalDate.ofInstant(clock.instant(), ZONE);
+    return cn.dangjian.platform.time.PartyCalendar.today(clock);
   }
 
   /**
