@@ -2,10 +2,10 @@ package cn.dangjian.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.architecture.ModuleDocs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 /**
  * The gateway's feature packages (routing, security, limits, edge, …) are Spring Modulith modules:
@@ -15,22 +15,14 @@ class ModularityTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(GatewayApplication.class);
 
-  /** Relative to the module directory, where Maven runs the tests. */
-  static final Path DOCS = Path.of("..", "docs", "modules", "gateway");
-
   @Test
   void modulesKeepTheirBoundaries() {
     MODULES.verify();
   }
 
   @Test
-  void writesModuleDocumentation() {
-    // not writeDocumentation(): its module metadata would land in target/classes and the jar
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
-        .writeModulesAsPlantUml()
-        .writeIndividualModulesAsPlantUml()
-        .writeModuleCanvases()
-        .writeAggregatingDocument();
-    assertThat(DOCS.resolve("components.puml")).exists();
+  void writesTheModuleDocumentation() {
+    Path docs = ModuleDocs.write(MODULES, "gateway");
+    assertThat(docs.resolve("components.puml")).exists();
   }
 }

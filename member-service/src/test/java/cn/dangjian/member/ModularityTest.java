@@ -2,11 +2,11 @@ package cn.dangjian.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.architecture.ModuleDocs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 /**
  * The feature packages are Spring Modulith modules: no cycles, only exposed types used across. The
@@ -15,9 +15,6 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(MemberServiceApplication.class);
-
-  /** Relative to the module directory, where Maven runs the tests. */
-  static final Path DOCS = Path.of("..", "docs", "modules", "member-service");
 
   @Test
   void featurePackagesAreTheModules() {
@@ -40,14 +37,9 @@ class ModularityTest {
   }
 
   @Test
-  void writesModuleDocumentation() {
-    // not writeDocumentation(): its module metadata would land in target/classes and the jar
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
-        .writeModulesAsPlantUml()
-        .writeIndividualModulesAsPlantUml()
-        .writeModuleCanvases()
-        .writeAggregatingDocument();
-    assertThat(DOCS.resolve("components.puml")).exists();
-    assertThat(DOCS.resolve("module-org.adoc")).exists();
+  void writesTheModuleDocumentation() {
+    Path docs = ModuleDocs.write(MODULES, "member-service");
+    assertThat(docs.resolve("components.puml")).exists();
+    assertThat(docs.resolve("module-org.adoc")).exists();
   }
 }
