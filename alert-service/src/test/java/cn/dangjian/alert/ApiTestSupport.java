@@ -113,7 +113,8 @@ public abstract class ApiTestSupport extends AlertServiceIntegrationTest {
             attended.size(),
             attended,
             absent.stream().map(m -> new MeetingRecordChanged.Absentee(m, "UNEXCUSED")).toList(),
-            null));
+            null,
+            true));
     awaitRow(
         "SELECT COUNT(*) FROM org_meeting WHERE meeting_id = UNHEX(REPLACE(?, '-', ''))",
         meetingId);

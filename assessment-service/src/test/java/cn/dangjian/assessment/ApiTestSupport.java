@@ -295,7 +295,8 @@ public abstract class ApiTestSupport extends AssessmentIntegrationTest {
             attendees.size(),
             attendees,
             unexcused.stream().map(m -> new MeetingRecordChanged.Absentee(m, "UNEXCUSED")).toList(),
-            ""));
+            "",
+            true));
   }
 
   /** Waits until the source consumer processed an event. */

@@ -69,7 +69,7 @@ class EvaluationQueries {
     Set<UUID> seen = new HashSet<>();
     sql.query(
         "SELECT org_id, meeting_type, held_on FROM org_meeting WHERE org_id IN (:ids)"
-            + " AND held_on >= :from AND status IN ('APPROVED', 'ARCHIVED')",
+            + " AND held_on >= :from AND counted",
         new MapSqlParameterSource()
             .addValue("ids", orgIds.stream().map(id -> bytes(id)).toList())
             .addValue("from", from),

@@ -48,13 +48,6 @@ class DomainEventsConsumer {
   private static final int COMPACT_EVERY = 50;
   private static final int EVALUATION_CHUNK = 500;
 
-  /**
-   * Record states that count, as in org-life-service's compliance: a meeting counts (and so does
-   * its attendance) once the superior org approved it; a correction withdraws it until approved
-   * again.
-   */
-  private static final Set<String> COUNTED = Set.of("APPROVED", "ARCHIVED");
-
   private final EventEnvelopeReader reader;
   private final ProcessedEvents processed;
   private final StateStore store;
@@ -197,7 +190,8 @@ class DomainEventsConsumer {
   }
 
   private void meeting(MeetingRecordChanged e, Touched touched) {
-    boolean counted = COUNTED.contains(e.status());
+    // org-life decides what counts and says so in the event
+    boolean counted = e.counts();
     if (!counted && !"CORRECTED".equals(e.status())) {
       return; // held, submitted, returned: not counted yet
     }

@@ -38,15 +38,17 @@ public class MeetingStore {
 
   public void upsert(MeetingRecordChanged e) {
     jdbc.update(
-        "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, record_version)"
-            + " VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE meeting_type = VALUES(meeting_type),"
-            + " held_on = VALUES(held_on), status = VALUES(status),"
+        "INSERT INTO org_meeting"
+            + " (meeting_id, org_id, meeting_type, held_on, status, counted, record_version)"
+            + " VALUES (?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE meeting_type = VALUES(meeting_type),"
+            + " held_on = VALUES(held_on), status = VALUES(status), counted = VALUES(counted),"
             + " record_version = VALUES(record_version)",
         bytes(e.meetingId()),
         bytes(e.orgId()),
         e.meetingType(),
         e.heldOn(),
         e.status(),
+        e.counts(),
         e.recordVersion());
   }
 

@@ -35,9 +35,6 @@ public class SourceEventsConsumer {
 
   static final String CONSUMER = "assessment-sources";
 
-  /** As org-life-service's compliance counts: approved (or archived) records only. */
-  private static final Set<String> COUNTED = Set.of("APPROVED", "ARCHIVED");
-
   private static final Set<String> CLOSED = Set.of("CLOSED", "RESOLVED");
 
   private final EventEnvelopeReader reader;
@@ -106,7 +103,7 @@ public class SourceEventsConsumer {
     if (known != null && known > e.recordVersion()) {
       return; // an older version arriving late changes nothing
     }
-    boolean counted = COUNTED.contains(e.status());
+    boolean counted = e.counts(); // org-life decides what counts and says so in the event
     facts.saveMeeting(
         e.meetingId(), e.orgId(), e.meetingType(), e.heldOn(), counted, e.recordVersion());
     if (!counted) {

@@ -359,8 +359,8 @@ public final class AlertBench {
                         + " VALUES (?,?,?,?,?,NOW(6))");
             PreparedStatement meeting =
                 c.prepareStatement(
-                    "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, record_version)"
-                        + " VALUES (?,?,?,?,'APPROVED',1)");
+                    "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, counted,"
+                        + " record_version) VALUES (?,?,?,?,'APPROVED',TRUE,1)");
             PreparedStatement member =
                 c.prepareStatement(
                     "INSERT INTO proj_member (member_id, org_id, org_path, stage, status, dues_category, join_date,"

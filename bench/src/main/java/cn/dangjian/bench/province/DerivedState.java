@@ -29,8 +29,8 @@ final class DerivedState {
           "org_meeting",
           st.executeUpdate(
               "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status,"
-                  + " record_version) SELECT id, org_id, meeting_type, held_on, status,"
-                  + " record_version FROM "
+                  + " counted, record_version) SELECT id, org_id, meeting_type, held_on, status,"
+                  + " status IN ('APPROVED', 'ARCHIVED'), record_version FROM "
                   + orglife
                   + ".meeting"));
       progress.add(1);

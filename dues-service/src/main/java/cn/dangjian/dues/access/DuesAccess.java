@@ -5,7 +5,7 @@ import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import cn.dangjian.platform.scope.DataScope;
-import cn.dangjian.platform.scope.ProjectionDataScopeResolver;
+import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.security.Roles;
@@ -21,11 +21,10 @@ import org.springframework.stereotype.Component;
 public class DuesAccess {
 
   private final CurrentCaller callers;
-  private final ProjectionDataScopeResolver scopes;
+  private final DataScopeResolver scopes;
   private final MemberProjection projection;
 
-  public DuesAccess(
-      CurrentCaller callers, ProjectionDataScopeResolver scopes, MemberProjection projection) {
+  public DuesAccess(CurrentCaller callers, DataScopeResolver scopes, MemberProjection projection) {
     this.callers = callers;
     this.scopes = scopes;
     this.projection = projection;

@@ -1,5 +1,6 @@
 package cn.dangjian.dues.config;
 
+import cn.dangjian.platform.time.PartyCalendar;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -10,12 +11,12 @@ import java.time.ZoneId;
  */
 public final class DuesConfiguration {
 
-  /** Calendar rules (month, year boundaries) use China Standard Time (ARCHITECTURE.md). */
-  public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
+  /** Calendar rules (month, year boundaries) follow the platform's party calendar. */
+  public static final ZoneId CALENDAR = PartyCalendar.ZONE;
 
   private DuesConfiguration() {}
 
   public static YearMonth currentMonth(Clock clock) {
-    return YearMonth.now(clock.withZone(CALENDAR));
+    return PartyCalendar.thisMonth(clock);
   }
 }

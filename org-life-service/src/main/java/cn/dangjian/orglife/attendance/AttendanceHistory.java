@@ -3,6 +3,7 @@ package cn.dangjian.orglife.attendance;
 import cn.dangjian.orglife.attendance.AttendanceViews.Entry;
 import cn.dangjian.orglife.attendance.AttendanceViews.History;
 import cn.dangjian.orglife.attendance.AttendanceViews.Month;
+import cn.dangjian.orglife.meeting.MeetingStatus;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.scope.DataScope;
@@ -57,7 +58,7 @@ public class AttendanceHistory {
   static List<Month> months(List<Entry> entries, LocalDate from, LocalDate to) {
     Set<YearMonth> attended = new HashSet<>();
     for (Entry e : entries) {
-      if (e.present() && ("APPROVED".equals(e.status()) || "ARCHIVED".equals(e.status()))) {
+      if (e.present() && MeetingStatus.valueOf(e.status()).counts()) {
         attended.add(YearMonth.from(e.heldOn()));
       }
     }

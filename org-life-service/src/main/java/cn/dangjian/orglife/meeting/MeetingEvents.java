@@ -63,6 +63,7 @@ class MeetingEvents {
             m.getActualCount(),
             attendees,
             absentees,
-            reason));
+            reason,
+            m.getStatus().counts()));
   }
 }

@@ -80,7 +80,7 @@ class MeetingRecording {
   public Meeting correct(
       UUID id, long version, String reason, RecordMeeting r, DataScope scope, String by) {
     Meeting m = access.writable(id, version, scope);
-    if (m.getStatus() != MeetingStatus.APPROVED && m.getStatus() != MeetingStatus.ARCHIVED) {
+    if (!m.getStatus().counts()) {
       throw ProblemException.businessRule(
           "only-approved-records-are-corrected", "meeting.rule.correct-only-approved");
     }

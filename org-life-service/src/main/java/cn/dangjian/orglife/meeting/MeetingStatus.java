@@ -22,4 +22,13 @@ public enum MeetingStatus {
   public String label() {
     return label;
   }
+
+  /**
+   * Whether a meeting in this status counts for compliance and attendance: once the superior org
+   * approved the record (or it was archived); a correction withdraws it until approved again.
+   * Published in {@code MeetingRecordChanged.counted}, so other services never re-derive it.
+   */
+  public boolean counts() {
+    return this == APPROVED || this == ARCHIVED;
+  }
 }

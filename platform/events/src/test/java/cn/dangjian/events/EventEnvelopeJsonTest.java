@@ -60,7 +60,12 @@ class EventEnvelopeJsonTest {
   private static final java.util.Map<String, java.util.List<String>> ADDED_LATER =
       java.util.Map.of(
           EventTypes.MEMBER_UPDATED, java.util.List.of("duesCategory", "stage"),
-          EventTypes.MEMBER_DEVELOPMENT_STEP, java.util.List.of("joinDate", "fullMemberDate"));
+          EventTypes.MEMBER_DEVELOPMENT_STEP, java.util.List.of("joinDate", "fullMemberDate"),
+          EventTypes.ORGLIFE_MEETING_HELD, java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_SUBMITTED, java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_APPROVED, java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_RETURNED, java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_CORRECTED, java.util.List.of("counted"));
 
   static Iterable<String> publishedTypes() {
     return EventTypes.all().keySet();
@@ -81,6 +86,41 @@ class EventEnvelopeJsonTest {
     assertThat(payload).hasNoNullFieldsOrPropertiesExcept(optional.toArray(String[]::new));
     EventEnvelope<?> envelope = consumerMapper.readValue(sample, EventEnvelope.class);
     assertThat(envelope.version()).isEqualTo(1);
+  }
+
+  /** org-life publishes whether a meeting counts; events from before the field count by status. */
+  @Test
+  void aMeetingCountsAsOrgLifePublishedItOrByStatusInOlderEvents() {
+    var approvedV1 =
+        consumerMapper.treeToValue(
+            consumerMapper.readTree(sample("orglife.meeting-approved.v1.json")).get("payload"),
+            cn.dangjian.events.orglife.MeetingRecordChanged.class);
+    var heldV1 =
+        consumerMapper.treeToValue(
+            consumerMapper.readTree(sample("orglife.meeting-held.v1.json")).get("payload"),
+            cn.dangjian.events.orglife.MeetingRecordChanged.class);
+    assertThat(approvedV1.counted()).isNull();
+    assertThat(approvedV1.counts()).isTrue();
+    assertThat(heldV1.counts()).isFalse();
+
+    var withdrawn =
+        new cn.dangjian.events.orglife.MeetingRecordChanged(
+            approvedV1.meetingId(),
+            approvedV1.orgId(),
+            approvedV1.orgType(),
+            approvedV1.meetingType(),
+            "APPROVED",
+            approvedV1.heldOn(),
+            approvedV1.startsAt(),
+            approvedV1.endsAt(),
+            approvedV1.recordVersion(),
+            approvedV1.expectedCount(),
+            approvedV1.actualCount(),
+            approvedV1.attendeeIds(),
+            approvedV1.absentees(),
+            "",
+            false);
+    assertThat(withdrawn.counts()).as("org-life's decision wins over the status").isFalse();
   }
 
   @Test

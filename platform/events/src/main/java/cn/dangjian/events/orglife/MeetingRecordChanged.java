@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param recordVersion 0 for the first record, +1 for each correction after approval
  * @param absentees expected attendees who did not come, with the reason
  * @param reason the return reason or the correction reason; empty otherwise
+ * @param counted whether the meeting now counts for compliance and attendance — org-life-service's
+ *     decision (approved by the superior org, or archived); absent in events published before the
+ *     field existed, so consumers read {@link #counts()}
  */
 public record MeetingRecordChanged(
     UUID meetingId,
@@ -29,7 +32,13 @@ public record MeetingRecordChanged(
     int actualCount,
     List<UUID> attendeeIds,
     List<Absentee> absentees,
-    String reason) {
+    String reason,
+    Boolean counted) {
+
+  /** Whether the meeting counts: as published, or for older events by the status they carry. */
+  public boolean counts() {
+    return counted != null ? counted : "APPROVED".equals(status) || "ARCHIVED".equals(status);
+  }
 
   /**
    * @param reason LEAVE, ILLNESS, WORK, MOBILE_ELSEWHERE or UNEXCUSED
