@@ -130,6 +130,29 @@ final class Api {
     throw new AssertionError(path + " never answered 201: " + last.status() + " " + last.body());
   }
 
+  /**
+   * A GET another service answers with {@code expected} once it has consumed an event: asked again
+   * every 0.5 s until it does (or {@code timeout} passes).
+   */
+  Response awaitStatus(String path, String token, int expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Response last;
+    do {
+      last = get(path, token);
+      if (last.status() == expected) {
+        return last;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(
+        path + " never answered " + expected + ": " + last.status() + " " + last.body());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

@@ -101,16 +101,6 @@ class ComposeRestartE2EIT {
 
   /** dues-service answers 200 for the member's profiles once it has consumed the registration. */
   private static void awaitKnownToDues(UUID member) {
-    long deadline = System.nanoTime() + CATCH_UP.toNanos();
-    Response last;
-    do {
-      last = api.get("/api/dues/profiles?memberId=" + member, admin);
-      if (last.status() == 200) {
-        return;
-      }
-      ComposeStack.sleep(Duration.ofSeconds(1));
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(
-        "dues-service never learned member " + member + ": " + last.status() + " " + last.body());
+    api.awaitStatus("/api/dues/profiles?memberId=" + member, admin, 200, CATCH_UP);
   }
 }

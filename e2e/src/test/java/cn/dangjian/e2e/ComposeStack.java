@@ -210,7 +210,7 @@ final class ComposeStack {
     return value;
   }
 
-  static void sleep(Duration duration) {
+  private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {

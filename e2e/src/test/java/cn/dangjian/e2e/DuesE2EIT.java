@@ -68,7 +68,8 @@ class DuesE2EIT {
     secretaryB = account(secB, "SECRETARY");
 
     // dues-service learns the member from member.events: wait until it knows them
-    awaitStatus("/api/dues/profiles?memberId=" + member, secretaryA, 200);
+    api.awaitStatus(
+        "/api/dues/profiles?memberId=" + member, secretaryA, 200, Duration.ofSeconds(60));
 
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("memberId", member.toString());
@@ -88,19 +89,6 @@ class DuesE2EIT {
 
   private static String account(UUID id, String role) {
     return E2ePlatform.accountToken(admin, id, role, "e2e-dues-");
-  }
-
-  private static void awaitStatus(String path, String token, int expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Response last = null;
-    while (System.nanoTime() < deadline) {
-      last = api.get(path, token);
-      if (last.status() == expected) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(path + " never answered " + expected + ": " + last);
   }
 
   /** POST with an Idempotency-Key (payments need one); Api has no header parameter. */

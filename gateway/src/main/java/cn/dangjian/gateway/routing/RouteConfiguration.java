@@ -38,19 +38,7 @@ class RouteConfiguration {
       // never retried, matched before the service's general route.
       routes.route(
           service.id() + "-bulk",
-          r ->
-              r.order(-1)
-                  .path(bulkPaths(service))
-                  .filters(
-                      f ->
-                          f.dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST")
-                              .circuitBreaker(
-                                  config ->
-                                      config
-                                          .setName(service.id() + "-bulk")
-                                          .setFallbackUri("forward:/fallback/" + service.id())
-                                          .setStatusCodes(new HashSet<>(BREAKER_STATUSES))))
-                  .uri(uri));
+          r -> r.order(-1).path(bulkPaths(service)).filters(f -> guardedLong(f, service)).uri(uri));
       // Server-Sent Event streams stay open for minutes: no time limit, no breaker, no retry
       // (the browser's EventSource reconnects by itself).
       routes.route(
@@ -74,14 +62,8 @@ class RouteConfiguration {
               r.path(service.apiDocsPath())
                   .filters(
                       f ->
-                          f.rewritePath(service.apiDocsPath(), "/v3/api-docs")
-                              .dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST")
-                              .circuitBreaker(
-                                  config ->
-                                      config
-                                          .setName(service.id() + "-bulk")
-                                          .setFallbackUri("forward:/fallback/" + service.id())
-                                          .setStatusCodes(new HashSet<>(BREAKER_STATUSES))))
+                          guardedLong(
+                              f.rewritePath(service.apiDocsPath(), "/v3/api-docs"), service))
                   .uri(uri));
     }
     return routes.build();
@@ -111,6 +93,19 @@ class RouteConfiguration {
         .dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST")
         .circuitBreaker(
             config -> breaker(config, service).setStatusCodes(new HashSet<>(BREAKER_STATUSES)));
+  }
+
+  /** As {@link #guarded}, under the service's bulk breaker and its longer time limit. */
+  private static GatewayFilterSpec guardedLong(
+      GatewayFilterSpec filters, DownstreamService service) {
+    return filters
+        .dedupeResponseHeader(CORS_RESPONSE_HEADERS, "RETAIN_FIRST")
+        .circuitBreaker(
+            config ->
+                config
+                    .setName(service.id() + "-bulk")
+                    .setFallbackUri("forward:/fallback/" + service.id())
+                    .setStatusCodes(new HashSet<>(BREAKER_STATUSES)));
   }
 
   private static SpringCloudCircuitBreakerFilterFactory.Config breaker(
