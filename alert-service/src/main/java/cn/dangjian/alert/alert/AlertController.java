@@ -10,7 +10,8 @@ import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.rules.Calendar;
-import cn.dangjian.platform.export.CsvCells;
+import cn.dangjian.platform.export.ExportFormat;
+import cn.dangjian.platform.export.TableDownload;
 import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
@@ -28,12 +29,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -238,49 +237,42 @@ public class AlertController {
     AlertService.Filter filter =
         new AlertService.Filter(status, severity, ruleId, orgId, null, null, null, overdue);
     Page<Alert> first = service.search(scope, filter, PageRequest.of(0, 1));
-    StreamingResponseBody body =
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          writer.write('\uFEFF');
-          writer.write("预警编号,规则,级别,状态,标题,预警对象,所属组织,提出日期,整改期限,是否逾期,解除说明\r\n");
-          LocalDate today = Calendar.today(clock);
-          for (int page = 0; page < 50; page++) {
-            Page<Alert> chunk =
-                service.search(
-                    scope, filter, PageRequest.of(page, 1000, Sort.by("raisedAt", "id")));
-            for (Alert a : chunk) {
-              AlertResponse r = mapper.toResponse(a, catalogue, today);
-              writer.write(
-                  String.join(
-                          ",",
-                          csv(r.id().toString()),
-                          csv(r.ruleName()),
-                          csv(r.severityLabel()),
-                          csv(r.statusLabel()),
-                          csv(r.title()),
-                          csv(r.subjectId().toString()),
-                          csv(r.orgId().toString()),
-                          csv(r.raisedOn().toString()),
-                          csv(r.deadline().toString()),
-                          r.overdue() ? "是" : "否",
-                          csv(r.resolution()))
-                      + "\r\n");
-            }
-            if (!chunk.hasNext()) {
-              break;
-            }
-          }
-          writer.flush();
-        };
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alerts.csv\"")
+    TableDownload file = new TableDownload("alerts", ExportFormat.csv);
+    return file.ok()
         .header("X-Total-Count", Long.toString(first.getTotalElements()))
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(body);
-  }
-
-  private static String csv(String value) {
-    return CsvCells.cell(value);
+        .body(
+            file.body(
+                writer -> {
+                  writer.header(
+                      List.of(
+                          "预警编号", "规则", "级别", "状态", "标题", "预警对象", "所属组织", "提出日期", "整改期限", "是否逾期",
+                          "解除说明"));
+                  LocalDate today = Calendar.today(clock);
+                  for (int page = 0; page < 50; page++) {
+                    Page<Alert> chunk =
+                        service.search(
+                            scope, filter, PageRequest.of(page, 1000, Sort.by("raisedAt", "id")));
+                    for (Alert a : chunk) {
+                      AlertResponse r = mapper.toResponse(a, catalogue, today);
+                      writer.row(
+                          Arrays.asList(
+                              r.id().toString(),
+                              r.ruleName(),
+                              r.severityLabel(),
+                              r.statusLabel(),
+                              r.title(),
+                              r.subjectId().toString(),
+                              r.orgId().toString(),
+                              r.raisedOn().toString(),
+                              r.deadline().toString(),
+                              r.overdue() ? "是" : "否",
+                              r.resolution()));
+                    }
+                    if (!chunk.hasNext()) {
+                      break;
+                    }
+                  }
+                }));
   }
 
   @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -5,9 +5,9 @@ import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.access.DuesAccess.Listing;
 import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
 import cn.dangjian.dues.export.ExportAudit;
-import cn.dangjian.dues.export.ExportFormat;
-import cn.dangjian.dues.export.TableExport;
 import cn.dangjian.dues.support.Money;
+import cn.dangjian.platform.export.ExportFormat;
+import cn.dangjian.platform.export.TableDownload;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,20 +36,14 @@ class ArrearsController {
   private final ArrearsQueries queries;
   private final ArrearsService service;
   private final DuesAccess access;
-  private final TableExport export;
   private final ExportAudit audit;
 
   ArrearsController(
-      ArrearsQueries queries,
-      ArrearsService service,
-      DuesAccess access,
-      TableExport export,
-      ExportAudit audit) {
+      ArrearsQueries queries, ArrearsService service, DuesAccess access, ExportAudit audit) {
     this.audit = audit;
     this.queries = queries;
     this.service = service;
     this.access = access;
-    this.export = export;
   }
 
   @GetMapping
@@ -115,31 +109,30 @@ class ArrearsController {
         listing.pathPrefix(),
         "orgId=" + orgId + ", minMonths=" + minMonths + ", format=" + format,
         total);
-    export.stream(
-        response,
-        "arrears",
-        format,
-        List.of("党员ID", "所在组织", "连续未缴月数", "起始月份", "欠缴金额（元）", "党籍状态"),
-        sink -> {
-          // page by page up to the counted total: memory stays at one page whatever the size
-          for (long offset = 0; offset < total; offset += PAGE) {
-            List<ArrearsRow> page =
-                queries.page(listing.pathPrefix(), listing.memberId(), minMonths, PAGE, offset);
-            for (ArrearsRow row : page) {
-              sink.accept(
-                  List.of(
-                      row.memberId().toString(),
-                      nullToEmpty(row.orgName()),
-                      row.consecutiveMonths(),
-                      nullToEmpty(row.sinceMonth()),
-                      Money.yuan(row.outstandingFen()),
-                      row.memberStatus()));
-            }
-            if (page.size() < PAGE) {
-              break;
-            }
-          }
-        });
+    new TableDownload("arrears", format)
+        .writeTo(
+            response,
+            writer -> {
+              writer.header(List.of("党员ID", "所在组织", "连续未缴月数", "起始月份", "欠缴金额（元）", "党籍状态"));
+              // page by page up to the counted total: memory stays at one page whatever the size
+              for (long offset = 0; offset < total; offset += PAGE) {
+                List<ArrearsRow> page =
+                    queries.page(listing.pathPrefix(), listing.memberId(), minMonths, PAGE, offset);
+                for (ArrearsRow row : page) {
+                  writer.row(
+                      List.of(
+                          row.memberId().toString(),
+                          nullToEmpty(row.orgName()),
+                          row.consecutiveMonths(),
+                          nullToEmpty(row.sinceMonth()),
+                          Money.yuan(row.outstandingFen()),
+                          row.memberStatus()));
+                }
+                if (page.size() < PAGE) {
+                  break;
+                }
+              }
+            });
   }
 
   private static final int PAGE = 2_000;

@@ -3,14 +3,15 @@ package cn.dangjian.dues.report;
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.export.ExportAudit;
-import cn.dangjian.dues.export.ExportFormat;
-import cn.dangjian.dues.export.TableExport;
 import cn.dangjian.dues.report.ReportQueries.Part;
 import cn.dangjian.dues.report.ReportViews.Extras;
 import cn.dangjian.dues.report.ReportViews.Figures;
 import cn.dangjian.dues.report.ReportViews.MonthFigures;
 import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
+import cn.dangjian.platform.export.ExportFormat;
+import cn.dangjian.platform.export.TableContent;
+import cn.dangjian.platform.export.TableDownload;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,15 +39,12 @@ class ReportController {
 
   private final ReportQueries queries;
   private final DuesAccess access;
-  private final TableExport export;
   private final ExportAudit audit;
 
-  ReportController(
-      ReportQueries queries, DuesAccess access, TableExport export, ExportAudit audit) {
+  ReportController(ReportQueries queries, DuesAccess access, ExportAudit audit) {
     this.audit = audit;
     this.queries = queries;
     this.access = access;
-    this.export = export;
   }
 
   @Schema(description = "下级组织的收缴情况 (one part of the subtree)")
@@ -101,7 +99,8 @@ class ReportController {
         "orgId=" + orgId + ", month=" + month + ", format=" + format,
         rows.size());
     rows.add(row(report.month(), "合计", report.total()));
-    return export.respond("dues-" + report.month(), format, HEADER, rows);
+    return new TableDownload("dues-" + report.month(), format)
+        .buffered(TableContent.of(HEADER, rows));
   }
 
   @GetMapping("/yearly")
@@ -138,7 +137,7 @@ class ReportController {
         "orgId=" + orgId + ", year=" + year + ", format=" + format,
         rows.size());
     rows.add(row(String.valueOf(year), "合计", report.total()));
-    return export.respond("dues-" + year, format, HEADER, rows);
+    return new TableDownload("dues-" + year, format).buffered(TableContent.of(HEADER, rows));
   }
 
   static final List<String> HEADER =

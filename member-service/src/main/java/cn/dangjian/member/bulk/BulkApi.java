@@ -1,8 +1,12 @@
 package cn.dangjian.member.bulk;
 
 import cn.dangjian.member.bulk.BulkViews.ImportReport;
+import cn.dangjian.platform.export.ExportFormat;
+import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.web.IdempotencyFilter;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -16,6 +20,18 @@ final class BulkApi {
   static final String REPLAYED = IdempotencyFilter.REPLAYED;
 
   private BulkApi() {}
+
+  /** The {@code format} parameter of an export; anything but csv or xlsx is a 400 problem. */
+  static ExportFormat exportFormat(String text) {
+    return ExportFormat.fromExtension(text)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.BAD_REQUEST,
+                    "bulk.export.format",
+                    new Object[] {text},
+                    Map.of("rule", "unsupported-export-format")));
+  }
 
   static Upload upload(MultipartFile file) throws IOException {
     return new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());

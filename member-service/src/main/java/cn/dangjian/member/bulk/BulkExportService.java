@@ -4,10 +4,12 @@ import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberService;
+import cn.dangjian.platform.export.ExportFormat;
+import cn.dangjian.platform.export.TableDownload;
+import cn.dangjian.platform.export.TableWriter;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,9 +93,19 @@ public class BulkExportService {
     return members.today().toString();
   }
 
+  /** The roster file: 党员名册-<today>.csv|xlsx, sheet 党员名册. */
+  public TableDownload memberFile(ExportFormat format) {
+    return new TableDownload("党员名册-" + today(), format, "党员名册");
+  }
+
+  /** The organisation file: 党组织-<today>.csv|xlsx, sheet 党组织. */
+  public TableDownload orgFile(ExportFormat format) {
+    return new TableDownload("党组织-" + today(), format, "党组织");
+  }
+
   /** Writes every member of the plan's subtree; returns how many. */
   public long writeMembers(Plan plan, TableWriter writer) throws IOException {
-    writer.header(Arrays.asList(MemberColumn.values()));
+    writer.header(labels(MemberColumn.values()));
     long count = 0;
     if (!plan.empty()) {
       UUID after = BulkMemberReads.BEFORE_ALL;
@@ -110,7 +122,6 @@ public class BulkExportService {
         after = batch.get(batch.size() - 1).getId();
       }
     }
-    writer.finish();
     return count;
   }
 
@@ -121,7 +132,7 @@ public class BulkExportService {
    * parentId}) another parent.
    */
   public long writeOrgs(Plan plan, TableWriter writer) throws IOException {
-    writer.header(Arrays.asList(OrgColumn.values()));
+    writer.header(labels(OrgColumn.values()));
     long count = 0;
     if (!plan.empty()) {
       String after = "";
@@ -138,7 +149,6 @@ public class BulkExportService {
         after = batch.get(batch.size() - 1).getPath();
       }
     }
-    writer.finish();
     return count;
   }
 
@@ -188,15 +198,7 @@ public class BulkExportService {
     return row;
   }
 
-  public long exportMembers(Plan plan, ExportFormat format, OutputStream out) throws IOException {
-    try (TableWriter writer = TableWriter.of(format, out, "党员名册")) {
-      return writeMembers(plan, writer);
-    }
-  }
-
-  public long exportOrgs(Plan plan, ExportFormat format, OutputStream out) throws IOException {
-    try (TableWriter writer = TableWriter.of(format, out, "党组织")) {
-      return writeOrgs(plan, writer);
-    }
+  private static List<String> labels(BulkColumn[] columns) {
+    return Arrays.stream(columns).map(BulkColumn::label).toList();
   }
 }

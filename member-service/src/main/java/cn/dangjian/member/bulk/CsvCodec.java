@@ -1,6 +1,7 @@
 package cn.dangjian.member.bulk;
 
 import cn.dangjian.platform.export.CsvCells;
+import cn.dangjian.platform.export.TableWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,12 +15,13 @@ import java.util.List;
  * them, not physical lines.
  *
  * <p>Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are written
- * with a leading apostrophe, which reading removes again, so an export can neither inject a formula
- * into Excel nor change its data on re-import.
+ * with a leading apostrophe (the exports write through the platform's {@link TableWriter}), which
+ * reading removes again, so an export can neither inject a formula into Excel nor change its data
+ * on re-import.
  */
 public final class CsvCodec {
 
-  public static final String BOM = "\uFEFF";
+  public static final String BOM = TableWriter.BOM;
 
   private CsvCodec() {}
 
@@ -95,7 +97,10 @@ public final class CsvCodec {
     }
   }
 
-  /** One cell as CSV text: formula-like text neutralised, quoted when it needs to be. */
+  /**
+   * One cell as the exports write it (the platform's {@link CsvCells}): formula-like text
+   * neutralised, quoted when it needs to be.
+   */
   public static String cell(String value) {
     return value == null || value.isEmpty() ? "" : CsvCells.cell(value);
   }

@@ -4,6 +4,7 @@ import cn.dangjian.member.bulk.BulkViews.ImportReport;
 import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.member.privacy.PrivacyAudit;
 import cn.dangjian.member.privacy.PrivacyAuditLog;
+import cn.dangjian.platform.export.ExportFormat;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
@@ -135,13 +136,13 @@ class MemberBulkController {
           String format,
       HttpServletResponse response)
       throws IOException {
-    ExportFormat fileFormat = ExportFormat.parse(format);
+    ExportFormat fileFormat = BulkApi.exportFormat(format);
     Caller current = caller.get();
     DataScope scope = scopes.resolve(current);
     BulkExportService.Plan plan = exports.plan(scope, orgId, PersonalDataPolicy.mayUnmask(current));
     exports.checkMemberExportSize(plan);
-    ExportResponses.start(response, fileFormat, "党员名册-" + exports.today());
-    long rows = exports.exportMembers(plan, fileFormat, response.getOutputStream());
+    long rows =
+        exports.memberFile(fileFormat).writeTo(response, file -> exports.writeMembers(plan, file));
     // ID numbers and phones are always masked in a file; full birth dates count as unmasked
     privacyAudit.record(
         PrivacyAudit.Kind.MEMBER_EXPORT,

@@ -1,6 +1,7 @@
 package cn.dangjian.member.bulk;
 
 import cn.dangjian.member.bulk.BulkViews.ImportReport;
+import cn.dangjian.platform.export.ExportFormat;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -113,9 +114,8 @@ class OrgBulkController {
           String format,
       HttpServletResponse response)
       throws IOException {
-    ExportFormat fileFormat = ExportFormat.parse(format);
+    ExportFormat fileFormat = BulkApi.exportFormat(format);
     BulkExportService.Plan plan = exports.plan(scopes.resolve(caller.get()), orgId);
-    ExportResponses.start(response, fileFormat, "党组织-" + exports.today());
-    exports.exportOrgs(plan, fileFormat, response.getOutputStream());
+    exports.orgFile(fileFormat).writeTo(response, file -> exports.writeOrgs(plan, file));
   }
 }

@@ -4,7 +4,8 @@ package cn.dangjian.platform.export;
  * CSV cells that a spreadsheet opens as text, never as a formula (CSV injection, OWASP): a cell —
  * or any line inside a cell — that starts with {@code = + - @}, a tab or a carriage return gets a
  * leading apostrophe, which {@link #restore} removes again when the platform reads its own exports
- * back. Every service that writes CSV uses this one class.
+ * back. Every service that writes CSV uses this one class (through {@link TableWriter});
+ * member-service also restores cells when it imports its own exports.
  */
 public final class CsvCells {
 

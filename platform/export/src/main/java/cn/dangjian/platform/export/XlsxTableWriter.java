@@ -1,4 +1,4 @@
-package cn.dangjian.member.bulk;
+package cn.dangjian.platform.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,14 +12,14 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * .xlsx through POI's streaming workbook: only a small window of rows is in memory, the rest goes
- * to a compressed temporary file until the workbook is written out. Dates are date cells
- * (yyyy-mm-dd), everything else text cells, so Excel never turns an ID into a number or a name into
- * a formula.
+ * .xlsx through POI's streaming workbook: only a window of rows is in memory, the rest goes to a
+ * compressed temporary file until the workbook is written out. The header is bold and frozen;
+ * numbers are numeric cells, dates yyyy-mm-dd date cells, everything else text-formatted cells, so
+ * Excel never turns an ID into a number or a name into a formula.
  */
 final class XlsxTableWriter implements TableWriter {
 
-  private static final int WINDOW = 200;
+  private static final int WINDOW = 500;
 
   private final OutputStream out;
   private final SXSSFWorkbook workbook;
@@ -27,6 +27,7 @@ final class XlsxTableWriter implements TableWriter {
   private final CellStyle dateStyle;
   private final CellStyle textStyle;
   private int next;
+  private long rows;
 
   XlsxTableWriter(OutputStream out, String sheetName) {
     this.out = out;
@@ -40,32 +41,34 @@ final class XlsxTableWriter implements TableWriter {
   }
 
   @Override
-  public void header(List<? extends BulkColumn> columns) {
+  public void header(List<String> labels) {
     CellStyle bold = workbook.createCellStyle();
     Font font = workbook.createFont();
     font.setBold(true);
     bold.setFont(font);
     Row row = sheet.createRow(next++);
-    for (int i = 0; i < columns.size(); i++) {
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i) == null ? "" : labels.get(i);
       Cell cell = row.createCell(i);
-      cell.setCellValue(columns.get(i).label());
+      cell.setCellValue(label);
       cell.setCellStyle(bold);
-      sheet.setColumnWidth(
-          i, Math.min(60, Math.max(12, columns.get(i).label().length() * 3 + 4)) * 256);
+      sheet.setColumnWidth(i, Math.min(60, Math.max(12, label.length() * 3 + 4)) * 256);
     }
     sheet.createFreezePane(0, 1);
   }
 
   @Override
-  public void row(List<?> values) {
+  public void row(List<?> cells) {
     Row row = sheet.createRow(next++);
-    for (int i = 0; i < values.size(); i++) {
-      Object value = values.get(i);
+    for (int i = 0; i < cells.size(); i++) {
+      Object value = cells.get(i);
       if (value == null) {
         continue;
       }
       Cell cell = row.createCell(i);
-      if (value instanceof LocalDate date) {
+      if (value instanceof Number number) {
+        cell.setCellValue(number.doubleValue());
+      } else if (value instanceof LocalDate date) {
         cell.setCellValue(date);
         cell.setCellStyle(dateStyle);
       } else {
@@ -73,6 +76,12 @@ final class XlsxTableWriter implements TableWriter {
         cell.setCellStyle(textStyle);
       }
     }
+    rows++;
+  }
+
+  @Override
+  public long rows() {
+    return rows;
   }
 
   @Override

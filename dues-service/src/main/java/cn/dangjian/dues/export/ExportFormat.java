@@ -1,7 +1,0 @@
-package cn.dangjian.dues.export;
-
-/** Export file formats. */
-public enum ExportFormat {
-  csv,
-  xlsx
-}
