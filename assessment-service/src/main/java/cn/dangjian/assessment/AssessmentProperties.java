@@ -4,241 +4,97 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of assessment-service under {@code dangjian.assessment.*}; every number is a default.
+ *
+ * <p>The components stay flat where the property names are flat ({@code
+ * dangjian.assessment.talk-within-days}, …): grouping them here would rename the properties.
+ *
+ * @param zone calendar rules (month, quarter, year) are evaluated in this zone
+ * @param assessedOrgTypes org types assessed when a cycle is opened for a subtree
+ * @param bottomPercent bottom share of a peer group marked as 软弱涣散 candidates (倒排)
+ * @param minPeerGroup peer groups smaller than this mark nobody
+ * @param indicatorShare share of the indicators in the combined score (an org without ballots:
+ *     indicators only)
+ * @param ballotShare share of the 述职评议 ballots in the combined score
+ * @param ballotPoints points a ballot of each grade gives (好/较好/一般/差)
+ * @param gradeBands grade bands on the combined score
+ * @param starBands 5★ … 2★ lower bounds; below the last: 1★
+ * @param rectifyBelowShare a base indicator scored below this share of its weight goes on the 整改清单
+ * @param accountabilityYears consecutive annual cycles in the bottom band that trigger 提醒谈话 + 限期整改
+ * @param talkWithinDays days until the 提醒谈话 is due
+ * @param rectifyWithinDays days until the 限期整改 is due
+ * @param memberYearlyTrainingHours yearly training hours a member should reach (DOMAIN.md §5),
+ *     pro-rated for shorter periods
+ * @param points the per-org switch's defaults
+ * @param overdueCheckCron the daily check for overdue tasks (任务清单)
  */
 @ConfigurationProperties("dangjian.assessment")
-public class AssessmentProperties {
+public record AssessmentProperties(
+    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    @DefaultValue({"BRANCH", "JOINT_BRANCH", "GENERAL_BRANCH"}) List<String> assessedOrgTypes,
+    @DefaultValue("10") BigDecimal bottomPercent,
+    @DefaultValue("3") int minPeerGroup,
+    @DefaultValue("70") BigDecimal indicatorShare,
+    @DefaultValue("30") BigDecimal ballotShare,
+    @DefaultValue BallotPoints ballotPoints,
+    @DefaultValue GradeBands gradeBands,
+    @DefaultValue({"95", "85", "75", "60"}) List<BigDecimal> starBands,
+    @DefaultValue("60") BigDecimal rectifyBelowShare,
+    @DefaultValue("2") int accountabilityYears,
+    @DefaultValue("30") int talkWithinDays,
+    @DefaultValue("90") int rectifyWithinDays,
+    @DefaultValue("32") BigDecimal memberYearlyTrainingHours,
+    @DefaultValue Points points,
+    @DefaultValue("0 30 0 * * *") String overdueCheckCron) {
 
-  private ZoneId zone = ZoneId.of("Asia/Shanghai");
-  private List<String> assessedOrgTypes = List.of("BRANCH", "JOINT_BRANCH", "GENERAL_BRANCH");
-  private BigDecimal bottomPercent = BigDecimal.TEN;
-  private int minPeerGroup = 3;
-  private BigDecimal indicatorShare = BigDecimal.valueOf(70);
-  private BigDecimal ballotShare = BigDecimal.valueOf(30);
-  private final BallotPoints ballotPoints = new BallotPoints();
-  private final GradeBands gradeBands = new GradeBands();
-  private List<BigDecimal> starBands =
-      List.of(
-          BigDecimal.valueOf(95),
-          BigDecimal.valueOf(85),
-          BigDecimal.valueOf(75),
-          BigDecimal.valueOf(60));
-  private BigDecimal rectifyBelowShare = BigDecimal.valueOf(60);
-  private int accountabilityYears = 2;
-  private int talkWithinDays = 30;
-  private int rectifyWithinDays = 90;
-  private BigDecimal memberYearlyTrainingHours = BigDecimal.valueOf(32);
-  private final Points points = new Points();
-  private String overdueCheckCron = "0 30 0 * * *";
-
-  public ZoneId getZone() {
-    return zone;
+  public AssessmentProperties {
+    assessedOrgTypes = List.copyOf(assessedOrgTypes);
+    starBands = List.copyOf(starBands);
   }
 
-  public void setZone(ZoneId zone) {
-    this.zone = zone;
+  /** The defaults above, as bound when nothing is configured (for tests and tools). */
+  public static AssessmentProperties defaults() {
+    return new Binder().bindOrCreate("dangjian.assessment", AssessmentProperties.class);
   }
 
-  public List<String> getAssessedOrgTypes() {
-    return assessedOrgTypes;
-  }
+  /**
+   * Points one ballot of each grade gives to the 述职评议 score (a weighted mean).
+   *
+   * @param good 好
+   * @param fairlyGood 较好
+   * @param average 一般
+   * @param poor 差
+   */
+  public record BallotPoints(
+      @DefaultValue("100") BigDecimal good,
+      @DefaultValue("80") BigDecimal fairlyGood,
+      @DefaultValue("60") BigDecimal average,
+      @DefaultValue("0") BigDecimal poor) {}
 
-  public void setAssessedOrgTypes(List<String> assessedOrgTypes) {
-    this.assessedOrgTypes = assessedOrgTypes;
-  }
+  /**
+   * Lower bounds of the grades 好, 较好, 一般 on the combined score; below: 差.
+   *
+   * @param good lowest combined score graded 好
+   * @param fairlyGood lowest combined score graded 较好
+   * @param average lowest combined score graded 一般
+   */
+  public record GradeBands(
+      @DefaultValue("90") BigDecimal good,
+      @DefaultValue("80") BigDecimal fairlyGood,
+      @DefaultValue("60") BigDecimal average) {}
 
-  public BigDecimal getBottomPercent() {
-    return bottomPercent;
-  }
-
-  public void setBottomPercent(BigDecimal bottomPercent) {
-    this.bottomPercent = bottomPercent;
-  }
-
-  public int getMinPeerGroup() {
-    return minPeerGroup;
-  }
-
-  public void setMinPeerGroup(int minPeerGroup) {
-    this.minPeerGroup = minPeerGroup;
-  }
-
-  public BigDecimal getIndicatorShare() {
-    return indicatorShare;
-  }
-
-  public void setIndicatorShare(BigDecimal indicatorShare) {
-    this.indicatorShare = indicatorShare;
-  }
-
-  public BigDecimal getBallotShare() {
-    return ballotShare;
-  }
-
-  public void setBallotShare(BigDecimal ballotShare) {
-    this.ballotShare = ballotShare;
-  }
-
-  public BallotPoints getBallotPoints() {
-    return ballotPoints;
-  }
-
-  public GradeBands getGradeBands() {
-    return gradeBands;
-  }
-
-  public List<BigDecimal> getStarBands() {
-    return starBands;
-  }
-
-  public void setStarBands(List<BigDecimal> starBands) {
-    this.starBands = starBands;
-  }
-
-  public BigDecimal getRectifyBelowShare() {
-    return rectifyBelowShare;
-  }
-
-  public void setRectifyBelowShare(BigDecimal rectifyBelowShare) {
-    this.rectifyBelowShare = rectifyBelowShare;
-  }
-
-  public int getAccountabilityYears() {
-    return accountabilityYears;
-  }
-
-  public void setAccountabilityYears(int accountabilityYears) {
-    this.accountabilityYears = accountabilityYears;
-  }
-
-  public int getTalkWithinDays() {
-    return talkWithinDays;
-  }
-
-  public void setTalkWithinDays(int talkWithinDays) {
-    this.talkWithinDays = talkWithinDays;
-  }
-
-  public int getRectifyWithinDays() {
-    return rectifyWithinDays;
-  }
-
-  public void setRectifyWithinDays(int rectifyWithinDays) {
-    this.rectifyWithinDays = rectifyWithinDays;
-  }
-
-  public BigDecimal getMemberYearlyTrainingHours() {
-    return memberYearlyTrainingHours;
-  }
-
-  public void setMemberYearlyTrainingHours(BigDecimal memberYearlyTrainingHours) {
-    this.memberYearlyTrainingHours = memberYearlyTrainingHours;
-  }
-
-  public Points getPoints() {
-    return points;
-  }
-
-  public String getOverdueCheckCron() {
-    return overdueCheckCron;
-  }
-
-  public void setOverdueCheckCron(String overdueCheckCron) {
-    this.overdueCheckCron = overdueCheckCron;
-  }
-
-  /** Points one ballot of each grade gives to the 述职评议 score (a weighted mean). */
-  public static class BallotPoints {
-    private BigDecimal good = BigDecimal.valueOf(100);
-    private BigDecimal fairlyGood = BigDecimal.valueOf(80);
-    private BigDecimal average = BigDecimal.valueOf(60);
-    private BigDecimal poor = BigDecimal.ZERO;
-
-    public BigDecimal getGood() {
-      return good;
-    }
-
-    public void setGood(BigDecimal good) {
-      this.good = good;
-    }
-
-    public BigDecimal getFairlyGood() {
-      return fairlyGood;
-    }
-
-    public void setFairlyGood(BigDecimal fairlyGood) {
-      this.fairlyGood = fairlyGood;
-    }
-
-    public BigDecimal getAverage() {
-      return average;
-    }
-
-    public void setAverage(BigDecimal average) {
-      this.average = average;
-    }
-
-    public BigDecimal getPoor() {
-      return poor;
-    }
-
-    public void setPoor(BigDecimal poor) {
-      this.poor = poor;
-    }
-  }
-
-  /** Lower bounds of the grades 好, 较好, 一般 on the combined score; below: 差. */
-  public static class GradeBands {
-    private BigDecimal good = BigDecimal.valueOf(90);
-    private BigDecimal fairlyGood = BigDecimal.valueOf(80);
-    private BigDecimal average = BigDecimal.valueOf(60);
-
-    public BigDecimal getGood() {
-      return good;
-    }
-
-    public void setGood(BigDecimal good) {
-      this.good = good;
-    }
-
-    public BigDecimal getFairlyGood() {
-      return fairlyGood;
-    }
-
-    public void setFairlyGood(BigDecimal fairlyGood) {
-      this.fairlyGood = fairlyGood;
-    }
-
-    public BigDecimal getAverage() {
-      return average;
-    }
-
-    public void setAverage(BigDecimal average) {
-      this.average = average;
-    }
-  }
-
-  /** The per-org switch's defaults for orgs (and their ancestors) that never set it. */
-  public static class Points {
-    private boolean enabledByDefault = true;
-    private boolean rankingByDefault = false;
-
-    public boolean isEnabledByDefault() {
-      return enabledByDefault;
-    }
-
-    public void setEnabledByDefault(boolean enabledByDefault) {
-      this.enabledByDefault = enabledByDefault;
-    }
-
-    public boolean isRankingByDefault() {
-      return rankingByDefault;
-    }
-
-    public void setRankingByDefault(boolean rankingByDefault) {
-      this.rankingByDefault = rankingByDefault;
-    }
-  }
+  /**
+   * The per-org switch's defaults for orgs (and their ancestors) that never set it.
+   *
+   * @param enabledByDefault member points are kept
+   * @param rankingByDefault members are ranked by points; off: the 2023 policy against 指尖上的形式主义,
+   *     nothing ranks people unless an org switches it on
+   */
+  public record Points(
+      @DefaultValue("true") boolean enabledByDefault,
+      @DefaultValue("false") boolean rankingByDefault) {}
 }

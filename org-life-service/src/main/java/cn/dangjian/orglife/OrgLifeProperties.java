@@ -5,146 +5,73 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-/** Settings of org-life-service under {@code dangjian.org-life.*}; every number is a default. */
+/**
+ * Settings of org-life-service under {@code dangjian.org-life.*}; every number is a default.
+ *
+ * @param zone calendar rules (month, quarter, year) are evaluated in this zone
+ * @param formalism anti-formalism checks run on submit
+ * @param training training hours (学时) requirements
+ * @param attachments meeting attachments
+ */
 @ConfigurationProperties("dangjian.org-life")
-public class OrgLifeProperties {
+public record OrgLifeProperties(
+    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    @DefaultValue Formalism formalism,
+    @DefaultValue Training training,
+    @DefaultValue Attachments attachments) {
 
-  private ZoneId zone = ZoneId.of("Asia/Shanghai");
-  private final Formalism formalism = new Formalism();
-  private final Training training = new Training();
-  private final Attachments attachments = new Attachments();
+  /**
+   * Anti-formalism checks run on submit (flags, never blocks).
+   *
+   * @param duplicateMinutesThreshold estimated Jaccard similarity of minutes (character 5-shingles,
+   *     MinHash) that raises a flag
+   * @param minMinutesLength minutes shorter than this (after normalisation) are not compared
+   * @param identicalAttendanceRun consecutive full-attendance meetings with the identical attendee
+   *     list that raise a flag
+   * @param lateEntryDays a record first entered more than this many days after the meeting is
+   *     flagged
+   */
+  public record Formalism(
+      @DefaultValue("0.8") double duplicateMinutesThreshold,
+      @DefaultValue("30") int minMinutesLength,
+      @DefaultValue("4") int identicalAttendanceRun,
+      @DefaultValue("7") int lateEntryDays) {}
 
-  public ZoneId getZone() {
-    return zone;
-  }
+  /**
+   * Training hours (学时) requirements (DOMAIN.md §5) and the micro-lesson daily cap.
+   *
+   * @param microLessonDailyCapHours micro-lesson (微党课) hours credited per member per day at most
+   * @param memberYearlyHours hours a member needs per year
+   * @param cadreYearlyHours hours a secretary or committee member needs per year
+   * @param secretaryYearlyRotations 集中轮训 a secretary needs per year
+   */
+  public record Training(
+      @DefaultValue("2") BigDecimal microLessonDailyCapHours,
+      @DefaultValue("32") BigDecimal memberYearlyHours,
+      @DefaultValue("56") BigDecimal cadreYearlyHours,
+      @DefaultValue("1") int secretaryYearlyRotations) {}
 
-  public void setZone(ZoneId zone) {
-    this.zone = zone;
-  }
+  /**
+   * Meeting attachments: where files live, how large and which types.
+   *
+   * @param directory where the files are stored; default {@code ${java.io.tmpdir}/dangjian/orglife}
+   * @param maxSize largest accepted file
+   * @param allowedTypes accepted content types
+   */
+  public record Attachments(
+      Path directory,
+      @DefaultValue("10MB") DataSize maxSize,
+      @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"})
+          List<String> allowedTypes) {
 
-  public Formalism getFormalism() {
-    return formalism;
-  }
-
-  public Training getTraining() {
-    return training;
-  }
-
-  public Attachments getAttachments() {
-    return attachments;
-  }
-
-  /** Anti-formalism checks run on submit (flags, never blocks). */
-  public static class Formalism {
-    private double duplicateMinutesThreshold = 0.8;
-    private int minMinutesLength = 30;
-    private int identicalAttendanceRun = 4;
-    private int lateEntryDays = 7;
-
-    public double getDuplicateMinutesThreshold() {
-      return duplicateMinutesThreshold;
-    }
-
-    public void setDuplicateMinutesThreshold(double duplicateMinutesThreshold) {
-      this.duplicateMinutesThreshold = duplicateMinutesThreshold;
-    }
-
-    public int getMinMinutesLength() {
-      return minMinutesLength;
-    }
-
-    public void setMinMinutesLength(int minMinutesLength) {
-      this.minMinutesLength = minMinutesLength;
-    }
-
-    public int getIdenticalAttendanceRun() {
-      return identicalAttendanceRun;
-    }
-
-    public void setIdenticalAttendanceRun(int identicalAttendanceRun) {
-      this.identicalAttendanceRun = identicalAttendanceRun;
-    }
-
-    public int getLateEntryDays() {
-      return lateEntryDays;
-    }
-
-    public void setLateEntryDays(int lateEntryDays) {
-      this.lateEntryDays = lateEntryDays;
-    }
-  }
-
-  /** Training hours (学时) requirements (DOMAIN.md §5) and the micro-lesson daily cap. */
-  public static class Training {
-    private BigDecimal microLessonDailyCapHours = BigDecimal.valueOf(2);
-    private BigDecimal memberYearlyHours = BigDecimal.valueOf(32);
-    private BigDecimal cadreYearlyHours = BigDecimal.valueOf(56);
-    private int secretaryYearlyRotations = 1;
-
-    public BigDecimal getMicroLessonDailyCapHours() {
-      return microLessonDailyCapHours;
-    }
-
-    public void setMicroLessonDailyCapHours(BigDecimal microLessonDailyCapHours) {
-      this.microLessonDailyCapHours = microLessonDailyCapHours;
-    }
-
-    public BigDecimal getMemberYearlyHours() {
-      return memberYearlyHours;
-    }
-
-    public void setMemberYearlyHours(BigDecimal memberYearlyHours) {
-      this.memberYearlyHours = memberYearlyHours;
-    }
-
-    public BigDecimal getCadreYearlyHours() {
-      return cadreYearlyHours;
-    }
-
-    public void setCadreYearlyHours(BigDecimal cadreYearlyHours) {
-      this.cadreYearlyHours = cadreYearlyHours;
-    }
-
-    public int getSecretaryYearlyRotations() {
-      return secretaryYearlyRotations;
-    }
-
-    public void setSecretaryYearlyRotations(int secretaryYearlyRotations) {
-      this.secretaryYearlyRotations = secretaryYearlyRotations;
-    }
-  }
-
-  /** Meeting attachments: where files live, how large and which types. */
-  public static class Attachments {
-    private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "dangjian", "orglife");
-    private DataSize maxSize = DataSize.ofMegabytes(10);
-    private List<String> allowedTypes =
-        List.of("image/jpeg", "image/png", "application/pdf", "text/plain");
-
-    public Path getDirectory() {
-      return directory;
-    }
-
-    public void setDirectory(Path directory) {
-      this.directory = directory;
-    }
-
-    public DataSize getMaxSize() {
-      return maxSize;
-    }
-
-    public void setMaxSize(DataSize maxSize) {
-      this.maxSize = maxSize;
-    }
-
-    public List<String> getAllowedTypes() {
-      return allowedTypes;
-    }
-
-    public void setAllowedTypes(List<String> allowedTypes) {
-      this.allowedTypes = allowedTypes;
+    public Attachments {
+      if (directory == null) {
+        directory = Path.of(System.getProperty("java.io.tmpdir"), "dangjian", "orglife");
+      }
+      allowedTypes = List.copyOf(allowedTypes);
     }
   }
 }

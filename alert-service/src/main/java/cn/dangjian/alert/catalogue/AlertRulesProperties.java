@@ -1,86 +1,48 @@
 package cn.dangjian.alert.catalogue;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Overrides of the catalogue's defaults, e.g. {@code
  * dangjian.alerts.rules.MEMBER_ABSENT_ORG_LIFE.levels=2,4,6}, {@code
  * ...org-type-levels.JOINT_BRANCH=3,5,6}, {@code ...deadline-days=10}, {@code ...enabled=false}.
  * Requirements such as training hours are here too.
+ *
+ * @param rules overrides by rule id; a rule not named here keeps the catalogue's defaults
+ * @param memberTrainingHours 学时 a member needs per year (GH: 32)
+ * @param secretaryTrainingHours 学时 a secretary or committee member needs per year (GH: 56)
  */
 @ConfigurationProperties("dangjian.alerts")
-public class AlertRulesProperties {
+public record AlertRulesProperties(
+    Map<String, RuleOverride> rules,
+    @DefaultValue("32") int memberTrainingHours,
+    @DefaultValue("56") int secretaryTrainingHours) {
 
-  private Map<String, RuleOverride> rules = new HashMap<>();
-
-  /** 学时 a member needs per year (GH: 32). */
-  private int memberTrainingHours = 32;
-
-  /** 学时 a secretary or committee member needs per year (GH: 56). */
-  private int secretaryTrainingHours = 56;
-
-  public Map<String, RuleOverride> getRules() {
-    return rules;
+  public AlertRulesProperties {
+    rules = rules == null ? Map.of() : Map.copyOf(rules);
   }
 
-  public void setRules(Map<String, RuleOverride> rules) {
-    this.rules = rules;
+  /** The defaults above, as bound when nothing is configured (the catalogue of tests and tools). */
+  public static AlertRulesProperties defaults() {
+    return new Binder().bindOrCreate("dangjian.alerts", AlertRulesProperties.class);
   }
 
-  public int getMemberTrainingHours() {
-    return memberTrainingHours;
-  }
+  /**
+   * One rule's overrides; what is absent keeps the catalogue's default.
+   *
+   * @param levels thresholds of 提示,预警,严重, e.g. {@code 3,5,6}
+   * @param orgTypeLevels thresholds by org type, overriding {@code levels} for that type
+   * @param deadlineDays days the org is given to deal with an alert of this rule
+   * @param enabled {@code false} switches the rule off
+   */
+  public record RuleOverride(
+      String levels, Map<String, String> orgTypeLevels, Integer deadlineDays, Boolean enabled) {
 
-  public void setMemberTrainingHours(int memberTrainingHours) {
-    this.memberTrainingHours = memberTrainingHours;
-  }
-
-  public int getSecretaryTrainingHours() {
-    return secretaryTrainingHours;
-  }
-
-  public void setSecretaryTrainingHours(int secretaryTrainingHours) {
-    this.secretaryTrainingHours = secretaryTrainingHours;
-  }
-
-  public static class RuleOverride {
-    private String levels;
-    private Map<String, String> orgTypeLevels = new HashMap<>();
-    private Integer deadlineDays;
-    private Boolean enabled;
-
-    public String getLevels() {
-      return levels;
-    }
-
-    public void setLevels(String levels) {
-      this.levels = levels;
-    }
-
-    public Map<String, String> getOrgTypeLevels() {
-      return orgTypeLevels;
-    }
-
-    public void setOrgTypeLevels(Map<String, String> orgTypeLevels) {
-      this.orgTypeLevels = orgTypeLevels;
-    }
-
-    public Integer getDeadlineDays() {
-      return deadlineDays;
-    }
-
-    public void setDeadlineDays(Integer deadlineDays) {
-      this.deadlineDays = deadlineDays;
-    }
-
-    public Boolean getEnabled() {
-      return enabled;
-    }
-
-    public void setEnabled(Boolean enabled) {
-      this.enabled = enabled;
+    public RuleOverride {
+      orgTypeLevels = orgTypeLevels == null ? Map.of() : Map.copyOf(orgTypeLevels);
     }
   }
 }

@@ -55,10 +55,10 @@ public final class RuleCatalogue {
     this.properties = properties;
     Map<String, RuleDefinition> merged = new LinkedHashMap<>();
     for (RuleDefinition rule : defaults()) {
-      AlertRulesProperties.RuleOverride override = properties.getRules().get(rule.id());
+      AlertRulesProperties.RuleOverride override = properties.rules().get(rule.id());
       merged.put(rule.id(), override == null ? rule : apply(rule, override));
     }
-    properties.getRules().keySet().stream()
+    properties.rules().keySet().stream()
         .filter(id -> !merged.containsKey(id))
         .findAny()
         .ifPresent(
@@ -70,7 +70,7 @@ public final class RuleCatalogue {
   }
 
   public static RuleCatalogue defaultCatalogue() {
-    return new RuleCatalogue(new AlertRulesProperties());
+    return new RuleCatalogue(AlertRulesProperties.defaults());
   }
 
   public Collection<RuleDefinition> all() {
@@ -86,27 +86,27 @@ public final class RuleCatalogue {
   }
 
   public int memberTrainingHours() {
-    return properties.getMemberTrainingHours();
+    return properties.memberTrainingHours();
   }
 
   public int secretaryTrainingHours() {
-    return properties.getSecretaryTrainingHours();
+    return properties.secretaryTrainingHours();
   }
 
   private static RuleDefinition apply(
       RuleDefinition rule, AlertRulesProperties.RuleOverride override) {
     Map<String, Levels> orgTypes = null;
-    if (!override.getOrgTypeLevels().isEmpty()) {
+    if (!override.orgTypeLevels().isEmpty()) {
       orgTypes = new HashMap<>(rule.orgTypeLevels());
-      for (Map.Entry<String, String> entry : override.getOrgTypeLevels().entrySet()) {
+      for (Map.Entry<String, String> entry : override.orgTypeLevels().entrySet()) {
         orgTypes.put(entry.getKey(), Levels.parse(entry.getValue()));
       }
     }
     return rule.with(
-        override.getLevels() == null ? null : Levels.parse(override.getLevels()),
+        override.levels() == null ? null : Levels.parse(override.levels()),
         orgTypes,
-        override.getDeadlineDays(),
-        override.getEnabled());
+        override.deadlineDays(),
+        override.enabled());
   }
 
   private static RuleDefinition rule(

@@ -46,7 +46,7 @@ public class WebhookDispatcher {
     this.secrets = secrets;
     this.http =
         HttpClient.newBuilder()
-            .connectTimeout(properties.getTimeout())
+            .connectTimeout(properties.timeout())
             // a redirect could point anywhere, past the address check: never followed
             .followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY)
@@ -85,7 +85,7 @@ public class WebhookDispatcher {
 
   private boolean claim(DeliveryStore.Due delivery, Instant now) {
     // lease the attempt: nobody else picks it up while it is in flight
-    return deliveries.claim(delivery.id(), now, now.plus(properties.getTimeout().multipliedBy(3)));
+    return deliveries.claim(delivery.id(), now, now.plus(properties.timeout().multipliedBy(3)));
   }
 
   private void attempt(DeliveryStore.Due delivery) {
@@ -110,7 +110,7 @@ public class WebhookDispatcher {
       String secret = secrets.open(delivery.secret(), delivery.subscriptionId());
       HttpRequest request =
           HttpRequest.newBuilder(target)
-              .timeout(properties.getTimeout())
+              .timeout(properties.timeout())
               .header("Content-Type", "application/json")
               .header("X-Dangjian-Event", delivery.eventType())
               .header("X-Dangjian-Delivery", delivery.id().toString())
@@ -164,14 +164,14 @@ public class WebhookDispatcher {
 
   private void failed(DeliveryStore.Due delivery, Integer code, String error) {
     int attempts = delivery.attempts() + 1;
-    if (attempts >= properties.getMaxAttempts()) {
+    if (attempts >= properties.maxAttempts()) {
       finish(delivery, "FAILED", code, error);
     } else {
-      Duration wait = properties.getRetryInitial().multipliedBy(1L << (attempts - 1));
+      Duration wait = properties.retryInitial().multipliedBy(1L << (attempts - 1));
       deliveries.retryLater(
           delivery.id(), attempts, code, truncate(error), clock.instant().plus(wait));
     }
-    deliveries.failed(delivery.subscriptionId(), properties.getDisableAfter());
+    deliveries.failed(delivery.subscriptionId(), properties.disableAfter());
     log.warn("webhook delivery {} failed (attempt {}): {}", delivery.id(), attempts, error);
   }
 

@@ -1,124 +1,43 @@
 package cn.dangjian.alert.push;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Webhook delivery: retries with exponential backoff, then give up; disable a failing endpoint. */
+/**
+ * Webhook delivery: retries with exponential backoff, then give up; disable a failing endpoint.
+ *
+ * @param retryInitial wait before the first retry; doubles each time
+ * @param maxAttempts attempts per delivery before it is given up
+ * @param disableAfter consecutive failed attempts after which a subscription is disabled
+ * @param pollInterval how often due deliveries are looked for
+ * @param timeout connect and response timeout of one attempt
+ * @param allowInsecureHttp plain http targets; off: https only (tests and devstack with local
+ *     receivers turn it on)
+ * @param allowedAddresses IP addresses allowed although not public (e.g. {@code 127.0.0.1} for a
+ *     local receiver in tests or devstack); empty by default
+ * @param secretKey Base64 AES key (16/24/32 bytes) that encrypts webhook secrets at rest (key id
+ *     "default")
+ * @param secretKeys more keys by key id, for rotation: new secrets use {@code currentKeyId}
+ * @param currentKeyId the key new secrets are sealed with; may be omitted when there is one key
+ */
 @ConfigurationProperties("dangjian.alerts.webhooks")
-public class WebhookProperties {
+public record WebhookProperties(
+    @DefaultValue("30s") Duration retryInitial,
+    @DefaultValue("6") int maxAttempts,
+    @DefaultValue("10") int disableAfter,
+    @DefaultValue("5s") Duration pollInterval,
+    @DefaultValue("5s") Duration timeout,
+    @DefaultValue("false") boolean allowInsecureHttp,
+    List<String> allowedAddresses,
+    @DefaultValue("") String secretKey,
+    Map<String, String> secretKeys,
+    String currentKeyId) {
 
-  /** Wait before the first retry; doubles each time. */
-  private Duration retryInitial = Duration.ofSeconds(30);
-
-  /** Attempts per delivery before it is given up. */
-  private int maxAttempts = 6;
-
-  /** Consecutive failed attempts after which a subscription is disabled. */
-  private int disableAfter = 10;
-
-  /** How often due deliveries are looked for. */
-  private Duration pollInterval = Duration.ofSeconds(5);
-
-  /** Connect and response timeout of one attempt. */
-  private Duration timeout = Duration.ofSeconds(5);
-
-  /** Plain http targets; off: https only (tests and devstack with local receivers turn it on). */
-  private boolean allowInsecureHttp = false;
-
-  /**
-   * IP addresses allowed although not public (e.g. {@code 127.0.0.1} for a local receiver in tests
-   * or devstack); empty by default.
-   */
-  private List<String> allowedAddresses = new ArrayList<>();
-
-  /** Base64 AES key (16/24/32 bytes) that encrypts webhook secrets at rest (key id "default"). */
-  private String secretKey = "";
-
-  /** More keys by key id, for rotation: new secrets use {@link #currentKeyId}. */
-  private java.util.Map<String, String> secretKeys = new java.util.LinkedHashMap<>();
-
-  /** The key new secrets are sealed with; may be omitted when there is one key. */
-  private String currentKeyId;
-
-  public java.util.Map<String, String> getSecretKeys() {
-    return secretKeys;
-  }
-
-  public void setSecretKeys(java.util.Map<String, String> secretKeys) {
-    this.secretKeys = secretKeys;
-  }
-
-  public String getCurrentKeyId() {
-    return currentKeyId;
-  }
-
-  public void setCurrentKeyId(String currentKeyId) {
-    this.currentKeyId = currentKeyId;
-  }
-
-  public Duration getRetryInitial() {
-    return retryInitial;
-  }
-
-  public void setRetryInitial(Duration retryInitial) {
-    this.retryInitial = retryInitial;
-  }
-
-  public int getMaxAttempts() {
-    return maxAttempts;
-  }
-
-  public void setMaxAttempts(int maxAttempts) {
-    this.maxAttempts = maxAttempts;
-  }
-
-  public int getDisableAfter() {
-    return disableAfter;
-  }
-
-  public void setDisableAfter(int disableAfter) {
-    this.disableAfter = disableAfter;
-  }
-
-  public Duration getPollInterval() {
-    return pollInterval;
-  }
-
-  public void setPollInterval(Duration pollInterval) {
-    this.pollInterval = pollInterval;
-  }
-
-  public boolean isAllowInsecureHttp() {
-    return allowInsecureHttp;
-  }
-
-  public void setAllowInsecureHttp(boolean allowInsecureHttp) {
-    this.allowInsecureHttp = allowInsecureHttp;
-  }
-
-  public List<String> getAllowedAddresses() {
-    return allowedAddresses;
-  }
-
-  public void setAllowedAddresses(List<String> allowedAddresses) {
-    this.allowedAddresses = allowedAddresses;
-  }
-
-  public String getSecretKey() {
-    return secretKey;
-  }
-
-  public void setSecretKey(String secretKey) {
-    this.secretKey = secretKey;
-  }
-
-  public Duration getTimeout() {
-    return timeout;
-  }
-
-  public void setTimeout(Duration timeout) {
-    this.timeout = timeout;
+  public WebhookProperties {
+    allowedAddresses = allowedAddresses == null ? List.of() : List.copyOf(allowedAddresses);
+    secretKeys = secretKeys == null ? Map.of() : Map.copyOf(secretKeys);
   }
 }

@@ -12,8 +12,8 @@ class WebhookSecurityConfiguration {
   @Bean
   WebhookTargets webhookTargets(WebhookProperties properties) {
     return new WebhookTargets(
-        properties.isAllowInsecureHttp(),
-        properties.getAllowedAddresses(),
+        properties.allowInsecureHttp(),
+        properties.allowedAddresses(),
         WebhookTargets::systemResolve);
   }
 
@@ -21,9 +21,9 @@ class WebhookSecurityConfiguration {
   WebhookSecrets webhookSecrets(WebhookProperties properties) {
     return new WebhookSecrets(
         KeyRingCipher.fromBase64(
-            properties.getSecretKeys(),
-            properties.getSecretKey(),
-            properties.getCurrentKeyId(),
+            properties.secretKeys(),
+            properties.secretKey(),
+            properties.currentKeyId(),
             "dangjian.alerts.webhooks.secret-key / dangjian.alerts.webhooks.secret-keys.<kid>"));
   }
 

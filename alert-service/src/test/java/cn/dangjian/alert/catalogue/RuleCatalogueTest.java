@@ -3,6 +3,7 @@ package cn.dangjian.alert.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogueTest {
@@ -21,15 +22,15 @@ class RuleCatalogueTest {
 
   @Test
   void thresholdsDeadlinesAndSwitchesComeFromConfiguration() {
-    AlertRulesProperties properties = new AlertRulesProperties();
-    AlertRulesProperties.RuleOverride override = new AlertRulesProperties.RuleOverride();
-    override.setLevels("2,4,6");
-    override.setDeadlineDays(7);
-    properties.getRules().put(RuleCatalogue.DUES_ARREARS, override);
-    AlertRulesProperties.RuleOverride off = new AlertRulesProperties.RuleOverride();
-    off.setEnabled(false);
-    properties.getRules().put(RuleCatalogue.ACTIVIST_ELIGIBLE, off);
-    RuleCatalogue catalogue = new RuleCatalogue(properties);
+    AlertRulesProperties.RuleOverride override =
+        new AlertRulesProperties.RuleOverride("2,4,6", null, 7, null);
+    AlertRulesProperties.RuleOverride off =
+        new AlertRulesProperties.RuleOverride(null, null, null, false);
+    RuleCatalogue catalogue =
+        new RuleCatalogue(
+            withRules(
+                Map.of(
+                    RuleCatalogue.DUES_ARREARS, override, RuleCatalogue.ACTIVIST_ELIGIBLE, off)));
     assertThat(catalogue.get(RuleCatalogue.DUES_ARREARS).levels().levelOf(2))
         .contains(Severity.NOTICE);
     assertThat(catalogue.get(RuleCatalogue.DUES_ARREARS).deadlineDays()).isEqualTo(7);
@@ -38,10 +39,18 @@ class RuleCatalogueTest {
 
   @Test
   void aMistypedRuleOrThresholdStopsTheServiceFromStarting() {
-    AlertRulesProperties properties = new AlertRulesProperties();
-    properties.getRules().put("NO_SUCH_RULE", new AlertRulesProperties.RuleOverride());
+    AlertRulesProperties properties =
+        withRules(
+            Map.of("NO_SUCH_RULE", new AlertRulesProperties.RuleOverride(null, null, null, null)));
     assertThatThrownBy(() -> new RuleCatalogue(properties)).hasMessageContaining("NO_SUCH_RULE");
     assertThatThrownBy(() -> Levels.parse("3,5")).hasMessageContaining("提示,预警,严重");
     assertThat(Levels.parse("-,1,3").levelOf(0)).isEmpty();
+  }
+
+  /** The default properties with these rule overrides. */
+  static AlertRulesProperties withRules(Map<String, AlertRulesProperties.RuleOverride> rules) {
+    AlertRulesProperties defaults = AlertRulesProperties.defaults();
+    return new AlertRulesProperties(
+        rules, defaults.memberTrainingHours(), defaults.secretaryTrainingHours());
   }
 }

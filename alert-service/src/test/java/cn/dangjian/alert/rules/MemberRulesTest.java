@@ -177,10 +177,14 @@ class MemberRulesTest {
 
   @Test
   void absenceThresholdsAreConfigurablePerOrgType() {
-    AlertRulesProperties properties = new AlertRulesProperties();
-    AlertRulesProperties.RuleOverride override = new AlertRulesProperties.RuleOverride();
-    override.setOrgTypeLevels(Map.of("BRANCH", "2,4,6"));
-    properties.getRules().put(RuleCatalogue.MEMBER_ABSENT_ORG_LIFE, override);
+    AlertRulesProperties.RuleOverride override =
+        new AlertRulesProperties.RuleOverride(null, Map.of("BRANCH", "2,4,6"), null, null);
+    AlertRulesProperties defaults = AlertRulesProperties.defaults();
+    AlertRulesProperties properties =
+        new AlertRulesProperties(
+            Map.of(RuleCatalogue.MEMBER_ABSENT_ORG_LIFE, override),
+            defaults.memberTrainingHours(),
+            defaults.secretaryTrainingHours());
     MemberRules strict = new MemberRules(new RuleCatalogue(properties));
     MemberFacts m = absentSince(LocalDate.of(2026, 8, 5), null, 3);
     assertThat(level(strict.absence(m, LocalDate.of(2026, 9, 30)))).contains(Severity.NOTICE);

@@ -65,12 +65,12 @@ public class AccountabilityService {
     if (cycle.kind() != CycleKind.ANNUAL) {
       return; // 连续两年: annual cycles only
     }
-    int needed = Math.max(2, properties.getAccountabilityYears());
-    LocalDate today = LocalDate.now(clock.withZone(properties.getZone()));
+    int needed = Math.max(2, properties.accountabilityYears());
+    LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
     Terms terms =
         new Terms(
-            today.plusDays(properties.getTalkWithinDays()),
-            today.plusDays(properties.getRectifyWithinDays()),
+            today.plusDays(properties.talkWithinDays()),
+            today.plusDays(properties.rectifyWithinDays()),
             // alert-service writes "排在后{band}": the band itself is "10%"
             cycle.bottomPercent().stripTrailingZeros().toPlainString() + "%");
     for (Candidate c : store.bottomWithoutCase(cycle.id())) {
@@ -168,7 +168,7 @@ public class AccountabilityService {
     if (!TALK_DUE.equals(c.status())) {
       throw ProblemException.businessRule("talk-already-recorded", "accountability.rule.talk-done");
     }
-    if (heldOn.isAfter(LocalDate.now(clock.withZone(properties.getZone())))) {
+    if (heldOn.isAfter(LocalDate.now(clock.withZone(properties.zone())))) {
       throw ProblemException.businessRule("talk-not-in-future", "accountability.rule.talk-future");
     }
     store.recordTalk(id, heldOn, by, record);

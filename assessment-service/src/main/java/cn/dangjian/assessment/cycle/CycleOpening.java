@@ -72,8 +72,7 @@ public class CycleOpening {
     }
     CycleRules.Period period = CycleRules.period(o.kind(), o.year(), o.quarter());
     String peerGroupBy = o.peerGroupBy() == null ? "ORG_TYPE" : o.peerGroupBy();
-    BigDecimal bottom =
-        o.bottomPercent() == null ? properties.getBottomPercent() : o.bottomPercent();
+    BigDecimal bottom = o.bottomPercent() == null ? properties.bottomPercent() : o.bottomPercent();
     Cycle cycle =
         new Cycle(
             UuidV7.next(),
@@ -89,8 +88,8 @@ public class CycleOpening {
             Cycle.OPEN,
             peerGroupBy,
             bottom,
-            properties.getIndicatorShare(),
-            properties.getBallotShare(),
+            properties.indicatorShare(),
+            properties.ballotShare(),
             0,
             0,
             0L);
@@ -107,7 +106,7 @@ public class CycleOpening {
   private void addOrgs(Cycle cycle, ProjectedOrg root, List<UUID> orgIds) {
     if (orgIds == null || orgIds.isEmpty()) {
       store.addOrgsUnder(
-          cycle.id(), root.path(), cycle.peerGroupBy(), properties.getAssessedOrgTypes());
+          cycle.id(), root.path(), cycle.peerGroupBy(), properties.assessedOrgTypes());
       return;
     }
     for (UUID orgId : orgIds.stream().distinct().toList()) {

@@ -146,14 +146,14 @@ public class CycleReview {
   }
 
   private void recompute(Cycle cycle) {
-    AssessmentProperties.GradeBands g = properties.getGradeBands();
+    AssessmentProperties.GradeBands g = properties.gradeBands();
     scoring.totals(cycle);
     scoring.rank(
         cycle,
-        List.of(g.getGood(), g.getFairlyGood(), g.getAverage()),
-        properties.getStarBands(),
-        ScoringRules.minPeerGroup(properties.getMinPeerGroup()));
-    scoring.rectificationList(cycle, properties.getRectifyBelowShare());
+        List.of(g.good(), g.fairlyGood(), g.average()),
+        properties.starBands(),
+        ScoringRules.minPeerGroup(properties.minPeerGroup()));
+    scoring.rectificationList(cycle, properties.rectifyBelowShare());
   }
 
   /** Sends each org's result; with {@code before}, only the ones that changed. */

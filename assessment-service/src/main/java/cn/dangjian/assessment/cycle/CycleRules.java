@@ -71,22 +71,22 @@ public final class CycleRules {
     }
     BigDecimal sum =
         points
-            .getGood()
+            .good()
             .multiply(BigDecimal.valueOf(good))
-            .add(points.getFairlyGood().multiply(BigDecimal.valueOf(fairlyGood)))
-            .add(points.getAverage().multiply(BigDecimal.valueOf(average)))
-            .add(points.getPoor().multiply(BigDecimal.valueOf(poor)));
+            .add(points.fairlyGood().multiply(BigDecimal.valueOf(fairlyGood)))
+            .add(points.average().multiply(BigDecimal.valueOf(average)))
+            .add(points.poor().multiply(BigDecimal.valueOf(poor)));
     return sum.divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
   }
 
   public static Grade grade(BigDecimal combined, AssessmentProperties.GradeBands bands) {
-    if (combined.compareTo(bands.getGood()) >= 0) {
+    if (combined.compareTo(bands.good()) >= 0) {
       return Grade.GOOD;
     }
-    if (combined.compareTo(bands.getFairlyGood()) >= 0) {
+    if (combined.compareTo(bands.fairlyGood()) >= 0) {
       return Grade.FAIRLY_GOOD;
     }
-    if (combined.compareTo(bands.getAverage()) >= 0) {
+    if (combined.compareTo(bands.average()) >= 0) {
       return Grade.AVERAGE;
     }
     return Grade.POOR;

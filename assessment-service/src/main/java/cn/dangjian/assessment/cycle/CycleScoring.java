@@ -56,9 +56,9 @@ public class CycleScoring {
   public int automaticScores(UUID cycleId, LocalDate asOf) {
     Cycle cycle = cycles.managed(cycleId);
     CycleRules.requireStatus(cycle, Cycle.OPEN);
-    LocalDate day = asOf == null ? LocalDate.now(clock.withZone(properties.getZone())) : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(clock.withZone(properties.zone())) : asOf;
     ScoringRules.Window window =
-        ScoringRules.window(cycle.period(), day, properties.getMemberYearlyTrainingHours());
+        ScoringRules.window(cycle.period(), day, properties.memberYearlyTrainingHours());
     for (Leaf leaf : indicators.leaves(cycle.indicatorVersionId())) {
       if (leaf.source() != null) {
         scoring.automatic(cycle, leaf, window, clock.instant());
@@ -141,7 +141,7 @@ public class CycleScoring {
           "report-before-ballot", "cycle.rule.report-before-ballot");
     }
     BigDecimal score =
-        CycleRules.ballotScore(good, fairlyGood, average, poor, properties.getBallotPoints());
+        CycleRules.ballotScore(good, fairlyGood, average, poor, properties.ballotPoints());
     scores.saveBallot(
         cycle.id(),
         orgId,

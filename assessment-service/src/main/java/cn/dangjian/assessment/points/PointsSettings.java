@@ -29,8 +29,8 @@ public class PointsSettings {
         .orElse(
             new Setting(
                 org.orgId(),
-                properties.getPoints().isEnabledByDefault(),
-                properties.getPoints().isRankingByDefault(),
+                properties.points().enabledByDefault(),
+                properties.points().rankingByDefault(),
                 null));
   }
 

@@ -202,6 +202,6 @@ public class ResponsibilityService {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(properties.getZone()));
+    return LocalDate.now(clock.withZone(properties.zone()));
   }
 }

@@ -157,7 +157,7 @@ public class SourceEventsConsumer {
   }
 
   private void paid(EventEnvelope<JsonNode> envelope, DuesPaid e) {
-    LocalDate paidOn = e.paidAt().atZone(properties.getZone()).toLocalDate();
+    LocalDate paidOn = e.paidAt().atZone(properties.zone()).toLocalDate();
     YearMonth paidMonth = YearMonth.from(paidOn);
     boolean allOnTime = !e.months().isEmpty();
     for (String month : e.months()) {
@@ -185,11 +185,11 @@ public class SourceEventsConsumer {
         PointsAction.DUES_ON_TIME,
         "payment:" + e.paymentId(),
         envelope.eventId(),
-        e.reversedAt().atZone(properties.getZone()).toLocalDate());
+        e.reversedAt().atZone(properties.zone()).toLocalDate());
   }
 
   private void alert(EventEnvelope<JsonNode> envelope, AlertChanged e) {
-    LocalDate on = envelope.occurredAt().atZone(properties.getZone()).toLocalDate();
+    LocalDate on = envelope.occurredAt().atZone(properties.zone()).toLocalDate();
     boolean closed = CLOSED.contains(e.status());
     facts.saveAlert(e.alertId(), e.orgId(), e.deadline(), e.status(), on, closed ? on : null);
   }

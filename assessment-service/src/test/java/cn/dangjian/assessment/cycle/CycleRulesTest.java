@@ -12,29 +12,29 @@ import org.junit.jupiter.api.Test;
 
 class CycleRulesTest {
 
-  private final AssessmentProperties properties = new AssessmentProperties();
+  private final AssessmentProperties properties = AssessmentProperties.defaults();
 
   @Test
   void aBallotScoreIsTheMeanOfThePointsEachGradeGives() {
     // 6×100 + 3×80 + 1×60 + 0×0 = 900 over 10 ballots
-    assertThat(CycleRules.ballotScore(6, 3, 1, 0, properties.getBallotPoints()))
+    assertThat(CycleRules.ballotScore(6, 3, 1, 0, properties.ballotPoints()))
         .isEqualByComparingTo("90.00");
-    assertThat(CycleRules.ballotScore(0, 0, 0, 4, properties.getBallotPoints()))
+    assertThat(CycleRules.ballotScore(0, 0, 0, 4, properties.ballotPoints()))
         .isEqualByComparingTo("0");
-    assertThatThrownBy(() -> CycleRules.ballotScore(0, 0, 0, 0, properties.getBallotPoints()))
+    assertThatThrownBy(() -> CycleRules.ballotScore(0, 0, 0, 0, properties.ballotPoints()))
         .isInstanceOf(ProblemException.class);
   }
 
   @Test
   void gradeBandsAreGoodFairlyGoodAverageAndPoor() {
-    var bands = properties.getGradeBands();
+    var bands = properties.gradeBands();
     assertThat(CycleRules.grade(new BigDecimal("90"), bands)).isEqualTo(Grade.GOOD);
     assertThat(CycleRules.grade(new BigDecimal("89.99"), bands)).isEqualTo(Grade.FAIRLY_GOOD);
     assertThat(CycleRules.grade(new BigDecimal("60"), bands)).isEqualTo(Grade.AVERAGE);
     assertThat(CycleRules.grade(new BigDecimal("59.99"), bands)).isEqualTo(Grade.POOR);
-    assertThat(CycleRules.stars(new BigDecimal("96"), properties.getStarBands())).isEqualTo(5);
-    assertThat(CycleRules.stars(new BigDecimal("75"), properties.getStarBands())).isEqualTo(3);
-    assertThat(CycleRules.stars(new BigDecimal("10"), properties.getStarBands())).isEqualTo(1);
+    assertThat(CycleRules.stars(new BigDecimal("96"), properties.starBands())).isEqualTo(5);
+    assertThat(CycleRules.stars(new BigDecimal("75"), properties.starBands())).isEqualTo(3);
+    assertThat(CycleRules.stars(new BigDecimal("10"), properties.starBands())).isEqualTo(1);
   }
 
   @Test

@@ -163,7 +163,7 @@ public class BillRunService {
    * Issues the month under the root: one statement, or member-id chunks of one transaction each.
    */
   private int issue(YearMonth month, Root root) {
-    int chunkSize = properties.getGeneration().getChunkSize();
+    int chunkSize = properties.generation().chunkSize();
     if (bills.membersUnder(root.path()) <= chunkSize) {
       Integer all =
           tx.execute(s -> bills.issueChunk(month, root.path(), null, null, clock.instant(), false));

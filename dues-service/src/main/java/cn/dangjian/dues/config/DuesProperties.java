@@ -2,262 +2,108 @@ package cn.dangjian.dues.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * dues-service settings under {@code dangjian.dues.*}. Every number of the regulation is a default
  * a province may override (DOMAIN.md: "every number here is a configurable default").
+ *
+ * @param rates the rate table
+ * @param payments what one payment may cover, and how long an online order lives
+ * @param sandbox the sandbox payment provider a developer runs locally
+ * @param generation monthly bill generation
+ * @param callbacks provider callbacks
+ * @param exports report and list exports
  */
 @ConfigurationProperties("dangjian.dues")
-public class DuesProperties {
+public record DuesProperties(
+    @DefaultValue Rates rates,
+    @DefaultValue Payments payments,
+    @DefaultValue Sandbox sandbox,
+    @DefaultValue Generation generation,
+    @DefaultValue Callbacks callbacks,
+    @DefaultValue Exports exports) {
 
-  private final Rates rates = new Rates();
-  private final Payments payments = new Payments();
-  private final Sandbox sandbox = new Sandbox();
-  private final Generation generation = new Generation();
-  private final Callbacks callbacks = new Callbacks();
-  private final Exports exports = new Exports();
+  /**
+   * The rate table; empty lists mean the national defaults.
+   *
+   * @param salary brackets for employees, annual-salary staff and those without monthly pay
+   * @param retiree brackets for retirees (on the pension actually received)
+   * @param fixedFen the fixed monthly amount for students, the unemployed and 低保 recipients
+   * @param farmerMinFen lowest fixed amount a farmer member may be assessed
+   * @param farmerMaxFen highest fixed amount a farmer member may be assessed
+   * @param farmerDefaultFen a farmer's amount when the branch has not set one
+   */
+  public record Rates(
+      List<Bracket> salary,
+      List<Bracket> retiree,
+      @DefaultValue("20") long fixedFen,
+      @DefaultValue("20") long farmerMinFen,
+      @DefaultValue("100") long farmerMaxFen,
+      @DefaultValue("20") long farmerDefaultFen) {
 
-  public Rates getRates() {
-    return rates;
-  }
-
-  public Payments getPayments() {
-    return payments;
-  }
-
-  public Sandbox getSandbox() {
-    return sandbox;
-  }
-
-  public Generation getGeneration() {
-    return generation;
-  }
-
-  public Callbacks getCallbacks() {
-    return callbacks;
-  }
-
-  public Exports getExports() {
-    return exports;
-  }
-
-  /** The rate table; empty lists mean the national defaults. */
-  public static class Rates {
-    private List<Bracket> salary = new ArrayList<>();
-    private List<Bracket> retiree = new ArrayList<>();
-    private long fixedFen = 20;
-    private long farmerMinFen = 20;
-    private long farmerMaxFen = 100;
-    private long farmerDefaultFen = 20;
-
-    public List<Bracket> getSalary() {
-      return salary;
-    }
-
-    public void setSalary(List<Bracket> salary) {
-      this.salary = salary;
-    }
-
-    public List<Bracket> getRetiree() {
-      return retiree;
-    }
-
-    public void setRetiree(List<Bracket> retiree) {
-      this.retiree = retiree;
-    }
-
-    public long getFixedFen() {
-      return fixedFen;
-    }
-
-    public void setFixedFen(long fixedFen) {
-      this.fixedFen = fixedFen;
-    }
-
-    public long getFarmerMinFen() {
-      return farmerMinFen;
-    }
-
-    public void setFarmerMinFen(long farmerMinFen) {
-      this.farmerMinFen = farmerMinFen;
-    }
-
-    public long getFarmerMaxFen() {
-      return farmerMaxFen;
-    }
-
-    public void setFarmerMaxFen(long farmerMaxFen) {
-      this.farmerMaxFen = farmerMaxFen;
-    }
-
-    public long getFarmerDefaultFen() {
-      return farmerDefaultFen;
-    }
-
-    public void setFarmerDefaultFen(long farmerDefaultFen) {
-      this.farmerDefaultFen = farmerDefaultFen;
+    public Rates {
+      salary = salary == null ? List.of() : List.copyOf(salary);
+      retiree = retiree == null ? List.of() : List.copyOf(retiree);
     }
   }
 
-  /** One configured bracket: bases up to {@code upToFen} (absent: open-ended) pay percent. */
-  public static class Bracket {
-    private Long upToFen;
-    private BigDecimal percent;
+  /**
+   * One configured bracket: bases up to {@code upToFen} (absent: open-ended) pay percent.
+   *
+   * @param upToFen highest base of the bracket (inclusive); absent: open-ended
+   * @param percent percentage of the whole base paid
+   */
+  public record Bracket(Long upToFen, BigDecimal percent) {}
 
-    public Long getUpToFen() {
-      return upToFen;
-    }
+  /**
+   * @param backMonths 补交: how many months back one payment may reach (DF Art 12: 6)
+   * @param prepayMonths 预交: how many months ahead (not national; local rules allow 6–12)
+   * @param centreThresholdFen a one-off voluntary extra of at least this goes to the Centre (DF Art
+   *     11: 1000 元)
+   * @param orderTtl an online order not confirmed within this time expires and frees its bills
+   */
+  public record Payments(
+      @DefaultValue("6") int backMonths,
+      @DefaultValue("6") int prepayMonths,
+      @DefaultValue("100000") long centreThresholdFen,
+      @DefaultValue("30m") Duration orderTtl) {}
 
-    public void setUpToFen(Long upToFen) {
-      this.upToFen = upToFen;
-    }
+  /**
+   * The sandbox payment provider a developer runs locally.
+   *
+   * @param enabled whether the sandbox provider is offered at all, with {@code
+   *     /api/dues/sandbox/**} (completing orders by hand). Off unless a developer environment turns
+   *     it on: it takes money for nothing.
+   * @param signingKey HMAC-SHA256 key the sandbox signs callbacks with and the service verifies
+   *     them with
+   * @param payUrlBase where the pay page of an order is (shown to the payer)
+   */
+  public record Sandbox(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("") String signingKey,
+      @DefaultValue("/api/dues/sandbox/orders/") String payUrlBase) {}
 
-    public BigDecimal getPercent() {
-      return percent;
-    }
+  /**
+   * @param chunkSize members per INSERT … SELECT chunk (one transaction each)
+   */
+  public record Generation(@DefaultValue("50000") int chunkSize) {}
 
-    public void setPercent(BigDecimal percent) {
-      this.percent = percent;
-    }
-  }
+  /**
+   * Provider callbacks: how fresh a signed callback must be (its nonce is kept that long).
+   *
+   * @param maxSkew a callback whose timestamp is further than this from now (either way) is refused
+   * @param noncePurgeInterval how often nonces older than the window are removed
+   */
+  public record Callbacks(
+      @DefaultValue("5m") Duration maxSkew, @DefaultValue("5m") Duration noncePurgeInterval) {}
 
-  public static class Payments {
-    /** 补交: how many months back one payment may reach (DF Art 12: 6). */
-    private int backMonths = 6;
-
-    /** 预交: how many months ahead (not national; local rules allow 6–12). */
-    private int prepayMonths = 6;
-
-    /** A one-off voluntary extra of at least this goes to the Centre (DF Art 11: 1000 元). */
-    private long centreThresholdFen = 100_000;
-
-    /** An online order not confirmed within this time expires and frees its bills. */
-    private Duration orderTtl = Duration.ofMinutes(30);
-
-    public int getBackMonths() {
-      return backMonths;
-    }
-
-    public void setBackMonths(int backMonths) {
-      this.backMonths = backMonths;
-    }
-
-    public int getPrepayMonths() {
-      return prepayMonths;
-    }
-
-    public void setPrepayMonths(int prepayMonths) {
-      this.prepayMonths = prepayMonths;
-    }
-
-    public long getCentreThresholdFen() {
-      return centreThresholdFen;
-    }
-
-    public void setCentreThresholdFen(long centreThresholdFen) {
-      this.centreThresholdFen = centreThresholdFen;
-    }
-
-    public Duration getOrderTtl() {
-      return orderTtl;
-    }
-
-    public void setOrderTtl(Duration orderTtl) {
-      this.orderTtl = orderTtl;
-    }
-  }
-
-  /** The sandbox payment provider a developer runs locally. */
-  public static class Sandbox {
-    /**
-     * Whether the sandbox provider is offered at all, with {@code /api/dues/sandbox/**} (completing
-     * orders by hand). Off unless a developer environment turns it on: it takes money for nothing.
-     */
-    private boolean enabled = false;
-
-    /** HMAC-SHA256 key the sandbox signs callbacks with and the service verifies them with. */
-    private String signingKey = "";
-
-    /** Where the pay page of an order is (shown to the payer). */
-    private String payUrlBase = "/api/dues/sandbox/orders/";
-
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    public String getSigningKey() {
-      return signingKey;
-    }
-
-    public void setSigningKey(String signingKey) {
-      this.signingKey = signingKey;
-    }
-
-    public String getPayUrlBase() {
-      return payUrlBase;
-    }
-
-    public void setPayUrlBase(String payUrlBase) {
-      this.payUrlBase = payUrlBase;
-    }
-  }
-
-  public static class Generation {
-    /** Members per INSERT … SELECT chunk (one transaction each). */
-    private int chunkSize = 50_000;
-
-    public int getChunkSize() {
-      return chunkSize;
-    }
-
-    public void setChunkSize(int chunkSize) {
-      this.chunkSize = chunkSize;
-    }
-  }
-
-  /** Provider callbacks: how fresh a signed callback must be (its nonce is kept that long). */
-  public static class Callbacks {
-    /** A callback whose timestamp is further than this from now (either way) is refused. */
-    private Duration maxSkew = Duration.ofMinutes(5);
-
-    /** How often nonces older than the window are removed. */
-    private Duration noncePurgeInterval = Duration.ofMinutes(5);
-
-    public Duration getMaxSkew() {
-      return maxSkew;
-    }
-
-    public void setMaxSkew(Duration maxSkew) {
-      this.maxSkew = maxSkew;
-    }
-
-    public Duration getNoncePurgeInterval() {
-      return noncePurgeInterval;
-    }
-
-    public void setNoncePurgeInterval(Duration noncePurgeInterval) {
-      this.noncePurgeInterval = noncePurgeInterval;
-    }
-  }
-
-  /** Report and list exports (CSV/XLSX). */
-  public static class Exports {
-    /** An export with more rows than this is refused: the caller narrows the filter. */
-    private int maxRows = 50_000;
-
-    public int getMaxRows() {
-      return maxRows;
-    }
-
-    public void setMaxRows(int maxRows) {
-      this.maxRows = maxRows;
-    }
-  }
+  /**
+   * Report and list exports (CSV/XLSX).
+   *
+   * @param maxRows an export with more rows than this is refused: the caller narrows the filter
+   */
+  public record Exports(@DefaultValue("50000") int maxRows) {}
 }

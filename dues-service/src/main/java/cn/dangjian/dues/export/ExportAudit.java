@@ -20,7 +20,7 @@ public class ExportAudit {
   ExportAudit(ExportAuditStore store, Clock clock, DuesProperties properties) {
     this.store = store;
     this.clock = clock;
-    this.maxRows = properties.getExports().getMaxRows();
+    this.maxRows = properties.exports().maxRows();
   }
 
   public int maxRows() {

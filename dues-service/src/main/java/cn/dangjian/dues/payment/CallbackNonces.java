@@ -24,7 +24,7 @@ public class CallbackNonces {
   public CallbackNonces(CallbackNonceStore store, Clock clock, DuesProperties properties) {
     this.store = store;
     this.clock = clock;
-    this.maxSkew = properties.getCallbacks().getMaxSkew();
+    this.maxSkew = properties.callbacks().maxSkew();
   }
 
   /** Whether a callback sent at {@code sentAt} is within the window around now. */

@@ -10,8 +10,8 @@ class PaymentConfiguration {
 
   @Bean
   PaymentRules paymentRules(DuesProperties properties) {
-    DuesProperties.Payments payments = properties.getPayments();
+    DuesProperties.Payments payments = properties.payments();
     return new PaymentRules(
-        payments.getBackMonths(), payments.getPrepayMonths(), payments.getCentreThresholdFen());
+        payments.backMonths(), payments.prepayMonths(), payments.centreThresholdFen());
   }
 }

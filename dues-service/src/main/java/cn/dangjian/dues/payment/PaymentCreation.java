@@ -251,7 +251,7 @@ class PaymentCreation {
 
   /** An order at the provider; the bills stay PENDING until its verified callback. */
   private void orderOnline(Payment payment, ProjectedMember member, Access caller, Instant now) {
-    Instant expires = now.plus(properties.getPayments().getOrderTtl());
+    Instant expires = now.plus(properties.payments().orderTtl());
     PaymentProvider provider = providers.get(0);
     ProviderOrder order =
         provider.createOrder(

@@ -13,23 +13,21 @@ class ProfileConfiguration {
 
   @Bean
   DuesRules duesRules(DuesProperties properties) {
-    return new DuesRules(rates(properties.getRates()));
+    return new DuesRules(rates(properties.rates()));
   }
 
   static DuesRates rates(DuesProperties.Rates configured) {
     DuesRates national = DuesRates.national();
     return new DuesRates(
-        configured.getSalary().isEmpty() ? national.salary() : brackets(configured.getSalary()),
-        configured.getRetiree().isEmpty() ? national.retiree() : brackets(configured.getRetiree()),
-        configured.getFixedFen(),
-        configured.getFarmerMinFen(),
-        configured.getFarmerMaxFen(),
-        configured.getFarmerDefaultFen());
+        configured.salary().isEmpty() ? national.salary() : brackets(configured.salary()),
+        configured.retiree().isEmpty() ? national.retiree() : brackets(configured.retiree()),
+        configured.fixedFen(),
+        configured.farmerMinFen(),
+        configured.farmerMaxFen(),
+        configured.farmerDefaultFen());
   }
 
   private static List<DuesRates.Bracket> brackets(List<DuesProperties.Bracket> configured) {
-    return configured.stream()
-        .map(b -> new DuesRates.Bracket(b.getUpToFen(), b.getPercent()))
-        .toList();
+    return configured.stream().map(b -> new DuesRates.Bracket(b.upToFen(), b.percent())).toList();
   }
 }

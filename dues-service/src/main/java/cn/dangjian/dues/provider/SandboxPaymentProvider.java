@@ -46,7 +46,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
   SandboxPaymentProvider(SandboxOrderStore orders, DuesProperties properties, Clock clock) {
     this.orders = orders;
-    this.signer = new HmacSigner(properties.getSandbox().getSigningKey());
+    this.signer = new HmacSigner(properties.sandbox().signingKey());
     this.properties = properties;
     this.clock = clock;
   }
@@ -62,7 +62,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
       UUID paymentId, long amountFen, String subject, Instant expiresAt, Payer payer) {
     String orderId = "SBX" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     orders.insert(orderId, paymentId, amountFen, subject, clock.instant(), payer);
-    return new ProviderOrder(orderId, properties.getSandbox().getPayUrlBase() + orderId);
+    return new ProviderOrder(orderId, properties.sandbox().payUrlBase() + orderId);
   }
 
   /** The sandbox's view of an order (its "pay page"). */

@@ -50,7 +50,7 @@ public class AppraisalService {
   @Transactional
   public BranchGrades grade(
       UUID orgId, int year, UUID meetingId, Map<UUID, Grade> grades, DataScope scope, String by) {
-    if (year > LocalDate.now(clock.withZone(properties.getZone())).getYear()) {
+    if (year > LocalDate.now(clock.withZone(properties.zone())).getYear()) {
       throw ProblemException.businessRule("appraisal-year-not-in-future", "appraisal.rule.year");
     }
     ProjectedOrg org = orgInScope(orgId, scope);

@@ -14,6 +14,6 @@ class AttachmentConfiguration {
   @Bean
   @ConditionalOnMissingBean(AttachmentStorage.class)
   AttachmentStorage attachmentStorage(OrgLifeProperties properties) {
-    return new FilesystemAttachmentStorage(properties.getAttachments().getDirectory());
+    return new FilesystemAttachmentStorage(properties.attachments().directory());
   }
 }

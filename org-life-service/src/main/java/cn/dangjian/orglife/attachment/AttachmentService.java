@@ -62,7 +62,7 @@ public class AttachmentService {
           "attachment.rule.only-before-submission",
           m.getStatus().label());
     }
-    long max = properties.getAttachments().getMaxSize().toBytes();
+    long max = properties.attachments().maxSize().toBytes();
     if (file.isEmpty()) {
       throw ProblemException.businessRule("attachment-not-empty", "attachment.rule.empty");
     }
@@ -70,7 +70,7 @@ public class AttachmentService {
       throw new MaxUploadSizeExceededException(max);
     }
     String type = AttachmentRules.normalisedType(file.getContentType());
-    AttachmentRules.checkType(type, properties.getAttachments().getAllowedTypes());
+    AttachmentRules.checkType(type, properties.attachments().allowedTypes());
     UUID id = UuidV7.next();
     String key = FilesystemAttachmentStorage.keyFor(id);
     AttachmentStorage.Stored stored;

@@ -45,7 +45,7 @@ class AttendanceController {
       @PathVariable UUID memberId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    LocalDate today = LocalDate.now(clock.withZone(properties.getZone()));
+    LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
     LocalDate end = to == null ? today : to;
     LocalDate start = from == null ? end.minusMonths(11).withDayOfMonth(1) : from;
     return history.of(memberId, start, end, scopes.resolve(caller.get()));

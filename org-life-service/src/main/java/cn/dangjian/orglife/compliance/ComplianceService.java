@@ -89,7 +89,7 @@ public class ComplianceService {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(properties.getZone()));
+    return LocalDate.now(clock.withZone(properties.zone()));
   }
 
   // --- plan vs actual

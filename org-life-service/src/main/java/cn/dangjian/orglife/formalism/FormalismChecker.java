@@ -82,13 +82,12 @@ public class FormalismChecker {
   /** Near-duplicate minutes against the same and sibling branches' earlier records. */
   void duplicateMinutes(Submitted s, List<FlagView> flags) {
     if (s.minhash() == null
-        || MinHash.normalise(s.minutes()).length()
-            < properties.getFormalism().getMinMinutesLength()) {
+        || MinHash.normalise(s.minutes()).length() < properties.formalism().minMinutesLength()) {
       return;
     }
     List<Candidate> earlier = store.candidates(s);
     FormalismRules.mostSimilar(
-            s.minhash(), earlier, properties.getFormalism().getDuplicateMinutesThreshold())
+            s.minhash(), earlier, properties.formalism().duplicateMinutesThreshold())
         .ifPresent(
             match -> {
               Map<String, Object> evidence = new LinkedHashMap<>();
@@ -110,7 +109,7 @@ public class FormalismChecker {
 
   /** The same people, all of them, meeting after meeting. */
   void identicalAttendance(Submitted s, List<FlagView> flags) {
-    int run = properties.getFormalism().getIdenticalAttendanceRun();
+    int run = properties.formalism().identicalAttendanceRun();
     if (run < 2 || s.present().size() != s.expected()) {
       return;
     }
@@ -152,16 +151,14 @@ public class FormalismChecker {
   }
 
   void lateEntry(Submitted s, List<FlagView> flags) {
-    int allowed = properties.getFormalism().getLateEntryDays();
+    int allowed = properties.formalism().lateEntryDays();
     if (s.firstRecordedAt() != null
-        && FormalismRules.lateEntry(
-            s.endsAt(), s.firstRecordedAt(), properties.getZone(), allowed)) {
+        && FormalismRules.lateEntry(s.endsAt(), s.firstRecordedAt(), properties.zone(), allowed)) {
       Map<String, Object> evidence = new LinkedHashMap<>();
       evidence.put("heldOn", s.heldOn().toString());
       evidence.put("firstRecordedAt", s.firstRecordedAt().toString());
       evidence.put(
-          "daysLate",
-          FormalismRules.daysLate(s.endsAt(), s.firstRecordedAt(), properties.getZone()));
+          "daysLate", FormalismRules.daysLate(s.endsAt(), s.firstRecordedAt(), properties.zone()));
       evidence.put("allowedDays", allowed);
       flags.add(raise(s, FlagKind.LATE_ENTRY, null, null, evidence));
     }

@@ -49,7 +49,7 @@ class RecordWriter {
   /** Checks and stores the record; returns the attendance rows now stored. */
   List<AttendanceRow> write(Meeting m, RecordMeeting r, String by) {
     MeetingRules.checkTimes(r.startsAt(), r.endsAt());
-    MeetingRules.checkHeld(r.startsAt(), LocalDateTime.now(clock.withZone(properties.getZone())));
+    MeetingRules.checkHeld(r.startsAt(), LocalDateTime.now(clock.withZone(properties.zone())));
     MeetingRules.checkTypeFields(m.getType(), r.theme(), r.lecturer(), r.topic());
     List<ResolutionInput> inputs = r.resolutions() == null ? List.of() : r.resolutions();
     MeetingRules.checkResolutionsAllowed(m.getType(), inputs.size());

@@ -57,7 +57,7 @@ public class TalkService {
     if (a.equals(b)) {
       throw ProblemException.businessRule("talk-needs-two-members", "talk.rule.same-member");
     }
-    if (on.isAfter(LocalDate.now(clock.withZone(properties.getZone())))) {
+    if (on.isAfter(LocalDate.now(clock.withZone(properties.zone())))) {
       throw ProblemException.businessRule("talk-date-in-future", "talk.rule.date-in-future");
     }
     Set<UUID> inBranch = new HashSet<>();

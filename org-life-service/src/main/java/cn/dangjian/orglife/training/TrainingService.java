@@ -164,7 +164,7 @@ public class TrainingService {
                 () -> ProblemException.notFound("training.rule.lesson-not-found", lessonId));
     // serialise a member's studies so that two at once cannot both take the day's room
     store.lockMember(memberId);
-    int capTenths = TrainingRules.tenths(properties.getTraining().getMicroLessonDailyCapHours());
+    int capTenths = TrainingRules.tenths(properties.training().microLessonDailyCapHours());
     StudyCredit credit =
         TrainingRules.microLessonCredit(
             lesson.hoursTenths(),
@@ -216,9 +216,9 @@ public class TrainingService {
             role,
             ledger.yearTenths(memberId, year),
             ledger.rotations(memberId, year),
-            properties.getTraining().getMemberYearlyHours(),
-            properties.getTraining().getCadreYearlyHours(),
-            properties.getTraining().getSecretaryYearlyRotations());
+            properties.training().memberYearlyHours(),
+            properties.training().cadreYearlyHours(),
+            properties.training().secretaryYearlyRotations());
     Map<TrainingKind, BigDecimal> byKind = new java.util.EnumMap<>(TrainingKind.class);
     ledger.yearByKind(memberId, year).forEach((k, v) -> byKind.put(k, TrainingRules.hours(v)));
     return new MemberYear(
@@ -257,9 +257,9 @@ public class TrainingService {
               role,
               t[0],
               t[1],
-              properties.getTraining().getMemberYearlyHours(),
-              properties.getTraining().getCadreYearlyHours(),
-              properties.getTraining().getSecretaryYearlyRotations());
+              properties.training().memberYearlyHours(),
+              properties.training().cadreYearlyHours(),
+              properties.training().secretaryYearlyRotations());
       if (s.met()) {
         met++;
       } else if (short_.size() < 500) {
@@ -322,6 +322,6 @@ public class TrainingService {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(properties.getZone()));
+    return LocalDate.now(clock.withZone(properties.zone()));
   }
 }

@@ -79,9 +79,7 @@ public class DangjianEventsAutoConfiguration {
   IncompletePublicationResubmitter incompletePublicationResubmitter(
       IncompleteEventPublications publications, DangjianProperties properties) {
     return new IncompletePublicationResubmitter(
-        publications,
-        properties.getEvents().getResubmitInterval(),
-        properties.getEvents().getResubmitAfter());
+        publications, properties.events().resubmitInterval(), properties.events().resubmitAfter());
   }
 
   @Bean
@@ -90,9 +88,9 @@ public class DangjianEventsAutoConfiguration {
     return new OutboxHousekeeping(
         jdbc,
         clock,
-        properties.getEvents().getHousekeepingInterval(),
-        properties.getEvents().getCompletedRetention(),
-        properties.getEvents().getProcessedRetention());
+        properties.events().housekeepingInterval(),
+        properties.events().completedRetention(),
+        properties.events().processedRetention());
   }
 
   @Bean
@@ -128,7 +126,7 @@ public class DangjianEventsAutoConfiguration {
           return headers;
         });
     ExponentialBackOffWithMaxRetries backOff =
-        new ExponentialBackOffWithMaxRetries(properties.getEvents().getConsumerRetries());
+        new ExponentialBackOffWithMaxRetries(properties.events().consumerRetries());
     backOff.setInitialInterval(200);
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(5_000);

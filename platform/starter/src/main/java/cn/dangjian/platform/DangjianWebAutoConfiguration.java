@@ -60,7 +60,7 @@ public class DangjianWebAutoConfiguration {
    */
   @Bean
   InputHygiene inputHygiene(DangjianProperties properties) {
-    return new InputHygiene(properties.getWeb().getMinYear(), properties.getWeb().getMaxYear());
+    return new InputHygiene(properties.web().minYear(), properties.web().maxYear());
   }
 
   @Bean
@@ -109,7 +109,7 @@ public class DangjianWebAutoConfiguration {
       DangjianProperties properties, ProblemResponseWriter writer) {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
         new FilterRegistrationBean<>(
-            new RequestSizeLimitFilter(properties.getWeb().getMaxRequestSize().toBytes(), writer));
+            new RequestSizeLimitFilter(properties.web().maxRequestSize().toBytes(), writer));
     // Before Spring Security: an oversized body is refused without being read or authenticated.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
