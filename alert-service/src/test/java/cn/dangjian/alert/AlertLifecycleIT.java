@@ -3,6 +3,7 @@ package cn.dangjian.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -345,11 +346,12 @@ class AlertLifecycleIT extends ApiTestSupport {
     String feedback =
         "{\"feedback\":\"已与该党员谈话\",\"attachments\":[{\"name\":\"谈话记录.pdf\",\"url\":\"https://files.example.cn/1\"}]}";
 
-    as(own, post("/api/alerts/" + id + "/acknowledge"))
+    as(own, post("/api/alerts/" + id + "/acknowledge").header("If-Match", version(id)))
         .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
     as(
             own,
             post("/api/alerts/" + id + "/submit")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(feedback))
         .andExpect(status().isUnprocessableEntity())
@@ -357,18 +359,21 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(
             own,
             post("/api/alerts/" + id + "/rectify")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(feedback))
         .andExpect(jsonPath("$.status").value("RECTIFYING"));
     as(
             own,
             post("/api/alerts/" + id + "/submit")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(feedback))
         .andExpect(jsonPath("$.status").value("SUBMITTED"));
     as(
             own,
             post("/api/alerts/" + id + "/review")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"ACCEPT\"}"))
         .andExpect(status().isUnprocessableEntity())
@@ -377,6 +382,7 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(
             superior,
             post("/api/alerts/" + id + "/review")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"REJECT\"}"))
         .andExpect(status().isUnprocessableEntity())
@@ -384,18 +390,21 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(
             superior,
             post("/api/alerts/" + id + "/review")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"REJECT\",\"reason\":\"请补充补交凭证\"}"))
         .andExpect(jsonPath("$.status").value("RECTIFYING"));
     as(
             own,
             post("/api/alerts/" + id + "/submit")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(feedback))
         .andExpect(jsonPath("$.status").value("SUBMITTED"));
     as(
             superior,
             post("/api/alerts/" + id + "/review")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"ACCEPT\",\"reason\":\"整改到位\"}"))
         .andExpect(jsonPath("$.status").value("CLOSED"))
@@ -416,6 +425,38 @@ class AlertLifecycleIT extends ApiTestSupport {
   }
 
   @Test
+  void anActionOnAnAlertSomeoneElseMovedMeanwhileIsRefused() throws Exception {
+    UUID m = member(branchB);
+    arrears(m, branchB, 3, "2026-08", 4500);
+    String id = await(() -> Optional.ofNullable(alert(m, "DUES_ARREARS"))).get("id").asString();
+    String seen = version(id);
+    as(secretaryOf(branchB), post("/api/alerts/" + id + "/acknowledge"))
+        .andExpect(status().isPreconditionRequired());
+    as(secretaryOf(branchB), post("/api/alerts/" + id + "/acknowledge").header("If-Match", seen))
+        .andExpect(status().isOk())
+        .andExpect(header().exists("ETag"))
+        .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
+    // a second worker still holding the alert as it was read before
+    as(
+            secretaryOf(branchB),
+            post("/api/alerts/" + id + "/rectify")
+                .header("If-Match", seen)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"feedback\":\"已谈话\"}"))
+        .andExpect(status().isPreconditionFailed());
+    as(admin, get("/api/alerts/" + id)).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
+  }
+
+  /** The alert's current ETag, as a console reads it before acting. */
+  private String version(String id) throws Exception {
+    return as(admin, get("/api/alerts/" + id))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getHeader("ETag");
+  }
+
+  @Test
   void dismissalNeedsAReasonAndASuperior() throws Exception {
     UUID m = member(branchB);
     arrears(m, branchB, 3, "2026-08", 4500);
@@ -423,12 +464,14 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(
             secretaryOf(branchB),
             post("/api/alerts/" + id + "/dismiss")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"误报\"}"))
         .andExpect(status().isUnprocessableEntity());
     as(
             secretaryOf(town),
             post("/api/alerts/" + id + "/dismiss")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{}"))
         .andExpect(status().isBadRequest())
@@ -436,6 +479,7 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(
             admin,
             post("/api/alerts/" + id + "/dismiss")
+                .header("If-Match", version(id))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"该党员经批准长期外出，已按流动党员管理\"}"))
         .andExpect(jsonPath("$.status").value("DISMISSED"));
@@ -449,6 +493,13 @@ class AlertLifecycleIT extends ApiTestSupport {
     as(admin, get("/api/alerts").param("raisedFrom", "2026-13-01"))
         .andExpect(status().isBadRequest());
     as(admin, get("/api/alerts").param("severity", "LOUD")).andExpect(status().isBadRequest());
+    as(admin, get("/api/alerts").param("sort", "-title"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.rule").value("invalid-sort"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "不能按“title”排序；可用的排序字段：deadline, raisedAt, severity, status, updatedAt（字段前加 - 表示降序）"));
     as(
             admin,
             post("/api/alerts/sweeps")

@@ -118,6 +118,16 @@ public abstract class ApiTestSupport extends AssessmentIntegrationTest {
         put(url).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
   }
 
+  protected ResultActions putJson(String token, String url, Object body, String ifMatch)
+      throws Exception {
+    return as(
+        token,
+        put(url)
+            .header(HttpHeaders.IF_MATCH, ifMatch)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body)));
+  }
+
   protected ResultActions getUrl(String token, String url) throws Exception {
     return as(token, get(url));
   }

@@ -3,6 +3,7 @@ package cn.dangjian.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,19 +88,14 @@ class PointsIT extends ApiTestSupport {
         .andExpect(jsonPath("$[0].orgName").value("第一党支部"))
         .andExpect(jsonPath("$[0].total").value(4.0));
 
-    putJson(
-            admin,
-            "/api/assessments/points/settings/" + township,
-            Map.of("pointsEnabled", true, "rankingEnabled", true))
+    switchPoints(admin, township, Map.of("pointsEnabled", true, "rankingEnabled", true))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.rankingEnabled").value(true));
     getUrl(admin, url).andExpect(status().isOk()).andExpect(jsonPath("$[0].rank").value(1));
 
     // a branch below switches it off again for itself
-    putJson(
-            secretaryOf(branchA),
-            "/api/assessments/points/settings/" + branchA,
-            Map.of("pointsEnabled", true, "rankingEnabled", false))
+    switchPoints(
+            secretaryOf(branchA), branchA, Map.of("pointsEnabled", true, "rankingEnabled", false))
         .andExpect(status().isOk());
     getUrl(admin, "/api/assessments/points/orgs/" + branchA + "/ranking?year=2026")
         .andExpect(status().isForbidden());
@@ -110,10 +106,7 @@ class PointsIT extends ApiTestSupport {
   @Test
   void pointsOffMeansNothingIsRecorded() throws Exception {
     List<UUID> m = formalMembers(branchB, 1);
-    putJson(
-            admin,
-            "/api/assessments/points/settings/" + branchB,
-            Map.of("pointsEnabled", false, "rankingEnabled", true))
+    switchPoints(admin, branchB, Map.of("pointsEnabled", false, "rankingEnabled", true))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.rankingEnabled").value(false));
     awaitProcessed(approvedMeeting(branchB, "COMMITTEE_MEETING", DAY, m, List.of()));
@@ -168,5 +161,54 @@ class PointsIT extends ApiTestSupport {
     UUID other = formalMembers(branchA, 1).get(0);
     getUrl(self, "/api/assessments/points/members/" + other + "?year=2026")
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aSwitchOrRuleChangedMeanwhileByAnotherOfficerIsRefusedNotOverwritten() throws Exception {
+    String url = "/api/assessments/points/settings/" + branchB;
+    String seen = etag(getUrl(admin, url).andExpect(status().isOk()));
+    putJson(admin, url, Map.of("pointsEnabled", true, "rankingEnabled", false), seen)
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"1\""));
+    // a second officer still holding the first read
+    putJson(admin, url, Map.of("pointsEnabled", false, "rankingEnabled", false), seen)
+        .andExpect(status().isPreconditionFailed());
+    putJson(admin, url, Map.of("pointsEnabled", false, "rankingEnabled", false))
+        .andExpect(status().isPreconditionRequired());
+    getUrl(admin, url).andExpect(jsonPath("$.pointsEnabled").value(true));
+
+    String rule = "/api/assessments/points/rules/VOLUNTEER_SERVICE";
+    JsonNode rules = read(getUrl(admin, "/api/assessments/points/rules"));
+    long version = 0;
+    for (JsonNode r : rules) {
+      if (r.path("action").asString().equals("VOLUNTEER_SERVICE")) {
+        version = r.path("version").asLong();
+      }
+    }
+    Map<String, Object> change = Map.of("points", 1.5, "dailyCap", 8.0, "enabled", true);
+    putJson(admin, rule, change, "\"" + version + "\"")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.points").value(1.5))
+        .andExpect(jsonPath("$.version").value(version + 1));
+    putJson(
+            admin,
+            rule,
+            Map.of("points", 9.0, "dailyCap", 8.0, "enabled", true),
+            "\"" + version + "\"")
+        .andExpect(status().isPreconditionFailed());
+    // put back what the other tests expect
+    putJson(
+            admin,
+            rule,
+            Map.of("points", 1.0, "dailyCap", 8.0, "enabled", true),
+            "\"" + (version + 1) + "\"")
+        .andExpect(status().isOk());
+  }
+
+  /** Reads the org's own switch version and changes it, as the console does. */
+  private org.springframework.test.web.servlet.ResultActions switchPoints(
+      String token, UUID org, Map<String, Object> body) throws Exception {
+    String url = "/api/assessments/points/settings/" + org;
+    return putJson(token, url, body, etag(getUrl(token, url).andExpect(status().isOk())));
   }
 }

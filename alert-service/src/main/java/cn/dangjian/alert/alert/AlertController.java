@@ -16,7 +16,9 @@ import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,7 +48,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +59,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,6 +73,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "预警 alerts", description = "预警、证据、整改建议与期限，整改闭环")
 @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','integration')")
 public class AlertController {
+
+  /** What the alert list may be sorted by; newest first unless asked otherwise. */
+  static final Set<String> SORTABLE =
+      Set.of("raisedAt", "deadline", "severity", "status", "updatedAt");
+
+  private static final Sort NEWEST_FIRST =
+      Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"));
 
   private final AlertService service;
   private final AlertMapper mapper;
@@ -131,14 +139,15 @@ public class AlertController {
       @Parameter(description = "仅逾期未办结") @RequestParam(required = false) Boolean overdue,
       @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
       @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
-          int size) {
+          int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     Page<Alert> result =
         service.search(
             scope(),
             new AlertService.Filter(
                 status, severity, ruleId, orgId, subjectId, raisedFrom, raisedTo, overdue),
-            PageRequest.of(
-                page, size, Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))));
+            PageRequest.of(page, size, Sorting.parse(sort, NEWEST_FIRST, SORTABLE)));
     return PageResponse.of(result, this::response);
   }
 
@@ -146,9 +155,7 @@ public class AlertController {
   @Operation(summary = "预警详情 (one alert)")
   public ResponseEntity<AlertResponse> get(@PathVariable UUID id) {
     Alert alert = service.get(id, scope());
-    return ResponseEntity.ok()
-        .header(HttpHeaders.ETAG, Versions.etag(alert.getVersion()))
-        .body(response(alert));
+    return Versions.ok(response(alert), alert.getVersion());
   }
 
   @GetMapping("/{id}/history")
@@ -160,63 +167,55 @@ public class AlertController {
   @PostMapping("/{id}/acknowledge")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "签收 (acknowledge)")
-  public AlertResponse acknowledge(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return act(id, Action.ACKNOWLEDGE, null, null, ifMatch);
+  public ResponseEntity<AlertResponse> acknowledge(
+      @PathVariable UUID id, ExpectedVersion expected) {
+    return act(id, Action.ACKNOWLEDGE, null, null, expected);
   }
 
   @PostMapping("/{id}/rectify")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "整改中：反馈整改情况 (rectifying, with feedback and attachments)")
-  public AlertResponse rectify(
-      @PathVariable UUID id,
-      @Valid @RequestBody Feedback body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return act(id, Action.RECTIFY, body.feedback(), body.attachments(), ifMatch);
+  public ResponseEntity<AlertResponse> rectify(
+      @PathVariable UUID id, @Valid @RequestBody Feedback body, ExpectedVersion expected) {
+    return act(id, Action.RECTIFY, body.feedback(), body.attachments(), expected);
   }
 
   @PostMapping("/{id}/submit")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "提交上级审核 (submit for review)")
-  public AlertResponse submit(
-      @PathVariable UUID id,
-      @Valid @RequestBody Feedback body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return act(id, Action.SUBMIT, body.feedback(), body.attachments(), ifMatch);
+  public ResponseEntity<AlertResponse> submit(
+      @PathVariable UUID id, @Valid @RequestBody Feedback body, ExpectedVersion expected) {
+    return act(id, Action.SUBMIT, body.feedback(), body.attachments(), expected);
   }
 
   @PostMapping("/{id}/review")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "上级审核：通过则关闭，退回则继续整改 (review by the superior org)")
-  public AlertResponse review(
-      @PathVariable UUID id,
-      @Valid @RequestBody Review body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+  public ResponseEntity<AlertResponse> review(
+      @PathVariable UUID id, @Valid @RequestBody Review body, ExpectedVersion expected) {
     Action action =
         body.decision() == AlertRequests.Decision.ACCEPT ? Action.ACCEPT : Action.REJECT;
-    return act(id, action, body.reason(), null, ifMatch);
+    return act(id, action, body.reason(), null, expected);
   }
 
   @PostMapping("/{id}/dismiss")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "撤销预警（须说明理由，仅上级或组织部）(dismiss with a reason)")
-  public AlertResponse dismiss(
-      @PathVariable UUID id,
-      @Valid @RequestBody Dismissal body,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return act(id, Action.DISMISS, body.reason(), null, ifMatch);
+  public ResponseEntity<AlertResponse> dismiss(
+      @PathVariable UUID id, @Valid @RequestBody Dismissal body, ExpectedVersion expected) {
+    return act(id, Action.DISMISS, body.reason(), null, expected);
   }
 
-  private AlertResponse act(
+  private ResponseEntity<AlertResponse> act(
       UUID id,
       Action action,
       String note,
       List<AlertRequests.Attachment> attachments,
-      String ifMatch) {
-    Long expected = ifMatch == null ? null : Versions.fromIfMatch(ifMatch);
-    return response(
-        service.act(id, action, note, attachments, scope(), caller.usernameOrSystem(), expected));
+      ExpectedVersion expected) {
+    Alert alert =
+        service.act(
+            id, action, note, attachments, scope(), caller.usernameOrSystem(), expected.value());
+    return Versions.ok(response(alert), alert.getVersion());
   }
 
   @GetMapping("/stats")

@@ -145,9 +145,9 @@ public class AlertService {
       List<Attachment> attachments,
       DataScope scope,
       String actor,
-      Long expectedVersion) {
+      long expectedVersion) {
     Alert alert = get(id, scope);
-    if (expectedVersion != null && alert.getVersion() != expectedVersion) {
+    if (alert.getVersion() != expectedVersion) {
       throw ProblemException.preconditionFailed();
     }
     if (action == Action.ACCEPT || action == Action.REJECT || action == Action.DISMISS) {

@@ -1,6 +1,7 @@
 package cn.dangjian.assessment.accountability;
 
 import cn.dangjian.assessment.accountability.AccountabilityViews.Case;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,27 +65,21 @@ class AccountabilityController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "记录提醒谈话 (record the talk)")
   ResponseEntity<Case> talk(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody TalkInput body) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody TalkInput body) {
     return withEtag(
-        service.talk(
-            id, Versions.fromIfMatch(ifMatch), body.heldOn(), body.talkedBy(), body.record()));
+        service.talk(id, expected.value(), body.heldOn(), body.talkedBy(), body.record()));
   }
 
   @PutMapping("/{id}/outcome")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "记录整改结果（销号或未整改） (record the outcome)")
   ResponseEntity<Case> outcome(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody OutcomeInput body) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody OutcomeInput body) {
     return withEtag(
-        service.outcome(
-            id, Versions.fromIfMatch(ifMatch), body.outcome(), body.checkedOn(), body.note()));
+        service.outcome(id, expected.value(), body.outcome(), body.checkedOn(), body.note()));
   }
 
   private static ResponseEntity<Case> withEtag(Case c) {
-    return ResponseEntity.ok().eTag(Versions.etag(c.rowVersion())).body(c);
+    return Versions.ok(c, c.rowVersion());
   }
 }

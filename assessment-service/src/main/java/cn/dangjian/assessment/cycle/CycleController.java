@@ -6,6 +6,7 @@ import cn.dangjian.assessment.cycle.CycleViews.OrgResult;
 import cn.dangjian.assessment.cycle.CycleViews.Publication;
 import cn.dangjian.assessment.cycle.CycleViews.ResultView;
 import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,13 +23,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -123,9 +121,7 @@ class CycleController {
                 body.indicatorVersionId(),
                 body.peerGroupBy(),
                 body.bottomPercent()));
-    return ResponseEntity.created(URI.create("/api/assessments/cycles/" + c.id()))
-        .eTag(Versions.etag(c.rowVersion()))
-        .body(CycleView.of(c));
+    return Versions.created("/api/assessments/cycles/" + c.id(), CycleView.of(c), c.rowVersion());
   }
 
   @GetMapping
@@ -194,19 +190,15 @@ class CycleController {
   @PostMapping("/{id}/compute")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "综合评分、排名、等次与整改清单，进入审核 (compute and go to review)")
-  ResponseEntity<CycleView> compute(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(review.compute(id, Versions.fromIfMatch(ifMatch)));
+  ResponseEntity<CycleView> compute(@PathVariable UUID id, ExpectedVersion expected) {
+    return withEtag(review.compute(id, expected.value()));
   }
 
   @PostMapping("/{id}/reopen")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "退回评分 (back from review to scoring)")
-  ResponseEntity<CycleView> reopen(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(review.reopen(id, Versions.fromIfMatch(ifMatch)));
+  ResponseEntity<CycleView> reopen(@PathVariable UUID id, ExpectedVersion expected) {
+    return withEtag(review.reopen(id, expected.value()));
   }
 
   @PostMapping("/{id}/rectification-items")
@@ -221,27 +213,18 @@ class CycleController {
   @PostMapping("/{id}/publish")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "发布考核结果 (publish)")
-  ResponseEntity<CycleView> publish(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(review.publish(id, Versions.fromIfMatch(ifMatch)));
+  ResponseEntity<CycleView> publish(@PathVariable UUID id, ExpectedVersion expected) {
+    return withEtag(review.publish(id, expected.value()));
   }
 
   @PostMapping("/{id}/corrections")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "发布后更正并再次发布（留痕） (correct and re-publish)")
   ResponseEntity<CycleView> correct(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody CorrectionInput body) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody CorrectionInput body) {
     return withEtag(
         review.correct(
-            id,
-            Versions.fromIfMatch(ifMatch),
-            body.orgId(),
-            body.indicatorId(),
-            body.points(),
-            body.reason()));
+            id, expected.value(), body.orgId(), body.indicatorId(), body.points(), body.reason()));
   }
 
   @GetMapping("/{id}/publications")
@@ -277,6 +260,6 @@ class CycleController {
   }
 
   private static ResponseEntity<CycleView> withEtag(Cycle c) {
-    return ResponseEntity.ok().eTag(Versions.etag(c.rowVersion())).body(CycleView.of(c));
+    return Versions.ok(CycleView.of(c), c.rowVersion());
   }
 }

@@ -119,7 +119,7 @@ class ResultStore {
             RESULT,
             pageArgs.toArray());
     long t = total == null ? 0 : total;
-    return new PageResponse<>(items, page, size, t, (int) ((t + size - 1) / size));
+    return PageResponse.of(items, page, size, t);
   }
 
   /** An org's result, or null before the cycle was computed. */

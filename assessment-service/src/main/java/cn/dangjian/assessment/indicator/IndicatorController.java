@@ -3,6 +3,7 @@ package cn.dangjian.assessment.indicator;
 import cn.dangjian.assessment.indicator.IndicatorRules.Node;
 import cn.dangjian.assessment.indicator.IndicatorViews.SystemView;
 import cn.dangjian.assessment.indicator.IndicatorViews.VersionView;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,7 +21,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -129,26 +128,22 @@ class IndicatorController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "替换草稿的指标树（需 If-Match；已发布版本不可修改） (replace a draft's tree)")
   ResponseEntity<VersionView> replace(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody Tree body) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody Tree body) {
     return withEtag(
         service.replaceTree(
             id,
-            Versions.fromIfMatch(ifMatch),
+            expected.value(),
             body.indicators().stream().map(IndicatorInput::entered).toList()));
   }
 
   @PostMapping("/indicator-versions/{id}/publish")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "发布版本（权重须合计100，发布后不可修改） (publish a version)")
-  ResponseEntity<VersionView> publish(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return withEtag(service.publish(id, Versions.fromIfMatch(ifMatch)));
+  ResponseEntity<VersionView> publish(@PathVariable UUID id, ExpectedVersion expected) {
+    return withEtag(service.publish(id, expected.value()));
   }
 
   private static ResponseEntity<VersionView> withEtag(VersionView v) {
-    return ResponseEntity.ok().eTag(Versions.etag(v.rowVersion())).body(v);
+    return Versions.ok(v, v.rowVersion());
   }
 }

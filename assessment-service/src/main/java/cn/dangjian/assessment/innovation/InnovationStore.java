@@ -188,7 +188,7 @@ class InnovationStore {
             CASE,
             pageArgs.toArray());
     long t = total == null ? 0 : total;
-    return new PageResponse<>(items, page, size, t, (int) ((t + size - 1) / size));
+    return PageResponse.of(items, page, size, t);
   }
 
   private List<Material> materials(UUID caseId) {

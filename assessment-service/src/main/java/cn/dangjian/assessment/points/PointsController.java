@@ -6,6 +6,8 @@ import cn.dangjian.assessment.points.PointsViews.Ledger;
 import cn.dangjian.assessment.points.PointsViews.RankRow;
 import cn.dangjian.assessment.points.PointsViews.Setting;
 import cn.dangjian.assessment.points.PointsViews.Volunteer;
+import cn.dangjian.platform.web.ExpectedVersion;
+import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,15 +90,19 @@ class PointsController {
 
   @GetMapping("/settings/{orgId}")
   @Operation(summary = "生效的积分与排名开关 (the switch in force)")
-  Setting setting(@PathVariable UUID orgId) {
-    return service.setting(orgId);
+  ResponseEntity<Setting> setting(@PathVariable UUID orgId) {
+    Setting setting = service.setting(orgId);
+    return Versions.ok(setting, setting.version());
   }
 
   @PutMapping("/settings/{orgId}")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "设置本组织及下级的积分与排名开关 (switch for an org subtree)")
-  Setting set(@PathVariable UUID orgId, @Valid @RequestBody SettingInput body) {
-    return service.set(orgId, body.pointsEnabled(), body.rankingEnabled());
+  ResponseEntity<Setting> set(
+      @PathVariable UUID orgId, ExpectedVersion expected, @Valid @RequestBody SettingInput body) {
+    Setting setting =
+        service.set(orgId, expected.value(), body.pointsEnabled(), body.rankingEnabled());
+    return Versions.ok(setting, setting.version());
   }
 
   @GetMapping("/rules")
@@ -107,8 +114,14 @@ class PointsController {
   @PutMapping("/rules/{action}")
   @PreAuthorize("hasRole('platform-admin')")
   @Operation(summary = "修改积分规则 (change a rule)")
-  Rule rule(@PathVariable PointsAction action, @Valid @RequestBody RuleInput body) {
-    return service.updateRule(action, body.points(), body.dailyCap(), body.enabled());
+  ResponseEntity<Rule> rule(
+      @PathVariable PointsAction action,
+      ExpectedVersion expected,
+      @Valid @RequestBody RuleInput body) {
+    Rule rule =
+        service.updateRule(
+            action, expected.value(), body.points(), body.dailyCap(), body.enabled());
+    return Versions.ok(rule, rule.version());
   }
 
   @PostMapping("/volunteer")

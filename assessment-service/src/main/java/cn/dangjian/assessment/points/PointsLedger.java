@@ -45,14 +45,15 @@ public class PointsLedger {
     this.clock = clock;
   }
 
-  /** A rule as stored. */
+  /** A rule as stored, with its version (the If-Match of a change). */
   public record Rule(
       PointsAction action,
       String name,
       BigDecimal points,
       String perUnit,
       BigDecimal dailyCap,
-      boolean enabled) {}
+      boolean enabled,
+      long version) {}
 
   public Optional<Rule> rule(PointsAction action) {
     return store.rule(action);

@@ -94,9 +94,9 @@ public class PointsService {
   }
 
   @Transactional
-  public Setting set(UUID orgId, boolean points, boolean ranking) {
+  public Setting set(UUID orgId, long expectedVersion, boolean points, boolean ranking) {
     ProjectedOrg org = access.orgInScope(orgId);
-    settings.set(org, points, ranking, access.username());
+    settings.set(org, expectedVersion, points, ranking, access.username());
     return settings.effective(org);
   }
 
@@ -107,11 +107,18 @@ public class PointsService {
 
   @Transactional
   public Rule updateRule(
-      PointsAction action, BigDecimal points, BigDecimal dailyCap, boolean enabled) {
+      PointsAction action,
+      long expectedVersion,
+      BigDecimal points,
+      BigDecimal dailyCap,
+      boolean enabled) {
     if (dailyCap.signum() <= 0) {
       throw ProblemException.businessRule("daily-cap-positive", "points.rule.cap-positive");
     }
-    store.updateRule(action, points, dailyCap, enabled, access.username(), clock.instant());
+    if (!store.updateRule(
+        action, expectedVersion, points, dailyCap, enabled, access.username(), clock.instant())) {
+      throw ProblemException.preconditionFailed();
+    }
     return ledger.rule(action).orElseThrow();
   }
 

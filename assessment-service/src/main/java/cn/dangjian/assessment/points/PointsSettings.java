@@ -2,6 +2,7 @@ package cn.dangjian.assessment.points;
 
 import cn.dangjian.assessment.AssessmentProperties;
 import cn.dangjian.assessment.points.PointsViews.Setting;
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,16 @@ public class PointsSettings {
                 org.orgId(),
                 properties.points().enabledByDefault(),
                 properties.points().rankingByDefault(),
-                null));
+                null,
+                0L));
   }
 
-  /** Switches an org's subtree; rankings need points. */
-  public void set(ProjectedOrg org, boolean points, boolean ranking, String by) {
-    store.saveSetting(org.orgId(), org.path(), points, ranking && points, by, clock.instant());
+  /** Switches an org's subtree; rankings need points. A stale expected version is 412. */
+  public void set(
+      ProjectedOrg org, long expectedVersion, boolean points, boolean ranking, String by) {
+    if (!store.saveSetting(
+        org.orgId(), org.path(), expectedVersion, points, ranking && points, by, clock.instant())) {
+      throw ProblemException.preconditionFailed();
+    }
   }
 }

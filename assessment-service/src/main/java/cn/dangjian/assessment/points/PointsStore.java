@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,8 +31,8 @@ class PointsStore {
   Optional<Rule> rule(PointsAction action) {
     return jdbc
         .query(
-            "SELECT action, name, points, per_unit, daily_cap, enabled FROM points_rule WHERE"
-                + " action = ?",
+            "SELECT action, name, points, per_unit, daily_cap, enabled, row_version FROM"
+                + " points_rule WHERE action = ?",
             (rs, n) ->
                 new Rule(
                     PointsAction.valueOf(rs.getString(1)),
@@ -39,28 +40,34 @@ class PointsStore {
                     rs.getBigDecimal(3),
                     rs.getString(4),
                     rs.getBigDecimal(5),
-                    rs.getBoolean(6)),
+                    rs.getBoolean(6),
+                    rs.getLong(7)),
             action.name())
         .stream()
         .findFirst();
   }
 
-  void updateRule(
+  /** False when the row is no longer at the expected version. */
+  boolean updateRule(
       PointsAction action,
+      long expectedVersion,
       BigDecimal points,
       BigDecimal dailyCap,
       boolean enabled,
       String updatedBy,
       Instant at) {
-    jdbc.update(
-        "UPDATE points_rule SET points = ?, daily_cap = ?, enabled = ?, updated_by = ?,"
-            + " updated_at = ? WHERE action = ?",
-        points,
-        dailyCap,
-        enabled,
-        updatedBy,
-        Timestamp.from(at),
-        action.name());
+    return jdbc.update(
+            "UPDATE points_rule SET points = ?, daily_cap = ?, enabled = ?, updated_by = ?,"
+                + " updated_at = ?, row_version = row_version + 1 WHERE action = ? AND"
+                + " row_version = ?",
+            points,
+            dailyCap,
+            enabled,
+            updatedBy,
+            Timestamp.from(at),
+            action.name(),
+            expectedVersion)
+        == 1;
   }
 
   // --- the per-org switch
@@ -69,28 +76,69 @@ class PointsStore {
   Optional<Setting> nearestSetting(UUID orgId, String orgPath) {
     return jdbc
         .query(
-            "SELECT org_id, points_enabled, ranking_enabled FROM points_setting WHERE ? LIKE"
-                + " CONCAT(org_path, '%') ORDER BY LENGTH(org_path) DESC LIMIT 1",
-            (rs, n) -> new Setting(orgId, rs.getBoolean(2), rs.getBoolean(3), uuid(rs.getBytes(1))),
+            "SELECT org_id, points_enabled, ranking_enabled, row_version FROM points_setting"
+                + " WHERE ? LIKE CONCAT(org_path, '%') ORDER BY LENGTH(org_path) DESC LIMIT 1",
+            (rs, n) -> {
+              UUID setAt = uuid(rs.getBytes(1));
+              long ownVersion = setAt.equals(orgId) ? rs.getLong(4) : ownSettingVersion(orgId);
+              return new Setting(orgId, rs.getBoolean(2), rs.getBoolean(3), setAt, ownVersion);
+            },
             orgPath)
         .stream()
         .findFirst();
   }
 
-  void saveSetting(
-      UUID orgId, String orgPath, boolean points, boolean ranking, String by, Instant at) {
-    jdbc.update(
-        "INSERT INTO points_setting (org_id, org_path, points_enabled, ranking_enabled,"
-            + " updated_by, updated_at) VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE org_path ="
-            + " VALUES(org_path), points_enabled = VALUES(points_enabled), ranking_enabled ="
-            + " VALUES(ranking_enabled), updated_by = VALUES(updated_by), updated_at ="
-            + " VALUES(updated_at)",
-        bytes(orgId),
-        orgPath,
-        points,
-        ranking,
-        by,
-        Timestamp.from(at));
+  /** The version of the setting made at this org itself; 0 when it has none of its own. */
+  long ownSettingVersion(UUID orgId) {
+    return jdbc
+        .queryForList(
+            "SELECT row_version FROM points_setting WHERE org_id = ?", Long.class, bytes(orgId))
+        .stream()
+        .findFirst()
+        .orElse(0L);
+  }
+
+  /**
+   * Sets an org's own switch if its version is still the one expected (0: it has none yet); false
+   * when someone else changed it first.
+   */
+  boolean saveSetting(
+      UUID orgId,
+      String orgPath,
+      long expectedVersion,
+      boolean points,
+      boolean ranking,
+      String by,
+      Instant at) {
+    int updated =
+        jdbc.update(
+            "UPDATE points_setting SET org_path = ?, points_enabled = ?, ranking_enabled = ?,"
+                + " updated_by = ?, updated_at = ?, row_version = row_version + 1 WHERE org_id = ?"
+                + " AND row_version = ?",
+            orgPath,
+            points,
+            ranking,
+            by,
+            Timestamp.from(at),
+            bytes(orgId),
+            expectedVersion);
+    if (updated == 1 || expectedVersion != 0) {
+      return updated == 1;
+    }
+    try {
+      jdbc.update(
+          "INSERT INTO points_setting (org_id, org_path, points_enabled, ranking_enabled,"
+              + " updated_by, updated_at, row_version) VALUES (?,?,?,?,?,?,1)",
+          bytes(orgId),
+          orgPath,
+          points,
+          ranking,
+          by,
+          Timestamp.from(at));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false; // set at the same moment by someone else
+    }
   }
 
   // --- volunteer service

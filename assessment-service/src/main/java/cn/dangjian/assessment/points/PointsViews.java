@@ -48,5 +48,9 @@ public final class PointsViews {
       UUID orgId,
       boolean pointsEnabled,
       boolean rankingEnabled,
-      @Schema(description = "生效设置所在的组织，空表示系统默认") UUID setAtOrgId) {}
+      @Schema(description = "生效设置所在的组织，空表示系统默认") UUID setAtOrgId,
+      @Schema(
+              description =
+                  "本组织自身设置的版本（未设置为0），修改时作为 If-Match 发送 (version of this org's own setting, 0 if none)")
+          long version) {}
 }

@@ -3,6 +3,7 @@ package cn.dangjian.assessment.responsibility;
 import cn.dangjian.assessment.responsibility.ResponsibilityViews.Goal;
 import cn.dangjian.assessment.responsibility.ResponsibilityViews.Lists;
 import cn.dangjian.assessment.responsibility.ResponsibilityViews.Task;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -95,18 +94,16 @@ class ResponsibilityController {
   @Operation(summary = "任务 (a task)")
   ResponseEntity<Task> get(@PathVariable UUID id) {
     Task t = service.task(id);
-    return ResponseEntity.ok().eTag(Versions.etag(t.rowVersion())).body(t);
+    return Versions.ok(t, t.rowVersion());
   }
 
   @PutMapping("/tasks/{id}/progress")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "报告进度（100%即完成） (report progress)")
   ResponseEntity<Task> progress(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody ProgressInput body) {
-    Task t = service.progress(id, Versions.fromIfMatch(ifMatch), body.progress(), body.note());
-    return ResponseEntity.ok().eTag(Versions.etag(t.rowVersion())).body(t);
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody ProgressInput body) {
+    Task t = service.progress(id, expected.value(), body.progress(), body.note());
+    return Versions.ok(t, t.rowVersion());
   }
 
   @GetMapping("/lists")

@@ -62,12 +62,12 @@ class ArrearsController {
     Access caller = access.current();
     Listing listing = access.listing(caller, null, orgId);
     if (listing.none()) {
-      return new PageResponse<>(List.of(), page, size, 0, 0);
+      return PageResponse.empty(page, size);
     }
     long total = queries.count(listing.pathPrefix(), listing.memberId(), minMonths);
     List<ArrearsRow> items =
         queries.page(listing.pathPrefix(), listing.memberId(), minMonths, size, (long) page * size);
-    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    return PageResponse.of(items, page, size, total);
   }
 
   @Schema(description = "一名党员的欠缴情况 (one member's arrears)")

@@ -121,7 +121,7 @@ class BillController {
     YearMonth ym = month == null ? null : Months.parse(month);
     Listing listing = access.listing(caller, memberId, orgId);
     if (listing.none()) {
-      return new PageResponse<>(List.of(), page, size, 0, 0);
+      return PageResponse.empty(page, size);
     }
     long total = bills.count(listing.pathPrefix(), listing.memberId(), ym, status);
     List<BillView> items =
@@ -130,7 +130,7 @@ class BillController {
             .stream()
             .map(BillView::of)
             .toList();
-    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    return PageResponse.of(items, page, size, total);
   }
 
   @GetMapping("/{id}")

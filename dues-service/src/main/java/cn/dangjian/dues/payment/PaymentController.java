@@ -9,6 +9,7 @@ import cn.dangjian.dues.provider.SandboxPaymentProvider;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.web.IdempotencyFilter;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -17,6 +18,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,6 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "缴纳党费 Payments", description = "线下登记与在线支付、支付回调、冲正 (payments)")
 @Validated
 class PaymentController {
+
+  /** What the payment list may be sorted by; newest first unless asked otherwise. */
+  static final Set<String> SORTABLE = Set.of("createdAt", "paidAt", "totalFen", "status");
 
   private final PaymentCreation creation;
   private final PaymentService service;
@@ -80,13 +86,18 @@ class PaymentController {
       @RequestParam(required = false) UUID memberId,
       @RequestParam(required = false) UUID orgId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     return PageResponse.of(
         service.list(
             memberId,
             orgId,
             access.current(),
-            PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"))),
+            PageRequest.of(
+                page,
+                size,
+                Sorting.parse(sort, Sort.by(Sort.Direction.DESC, "createdAt", "id"), SORTABLE))),
         mapper::toView);
   }
 

@@ -5,6 +5,7 @@ import cn.dangjian.dues.profile.ProfileRequests.CreateProfile;
 import cn.dangjian.dues.profile.ProfileRequests.ProfileResponse;
 import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
 import cn.dangjian.dues.profile.ProfileRequests.UpdateProfile;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,10 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,9 +54,10 @@ class ProfileController {
               + " HALF_UP to the fen; unpaid bills from that month on are re-priced.")
   ResponseEntity<ProfileResponse> create(@Valid @RequestBody CreateProfile request) {
     ProfileService.Visible created = service.create(request, access.current());
-    return ResponseEntity.created(URI.create("/api/dues/profiles/" + created.profile().getId()))
-        .eTag(Versions.etag(created.profile().getVersion()))
-        .body(view(created));
+    return Versions.created(
+        "/api/dues/profiles/" + created.profile().getId(),
+        view(created),
+        created.profile().getVersion());
   }
 
   @GetMapping
@@ -76,7 +75,7 @@ class ProfileController {
   @Operation(summary = "查询党费核定 (get an assessment)")
   ResponseEntity<ProfileResponse> get(@PathVariable UUID id) {
     ProfileService.Visible found = service.get(id, access.current());
-    return ResponseEntity.ok().eTag(Versions.etag(found.profile().getVersion())).body(view(found));
+    return Versions.ok(view(found), found.profile().getVersion());
   }
 
   @PutMapping("/{id}")
@@ -85,14 +84,10 @@ class ProfileController {
       summary = "修改党费核定 (change an assessment)",
       description = "需要 If-Match。未缴账单按新标准重算，已缴的不变。Needs If-Match; unpaid bills follow.")
   ResponseEntity<ProfileResponse> update(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody UpdateProfile request) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody UpdateProfile request) {
     ProfileService.Visible updated =
-        service.update(id, request, Versions.fromIfMatch(ifMatch), access.current());
-    return ResponseEntity.ok()
-        .eTag(Versions.etag(updated.profile().getVersion()))
-        .body(view(updated));
+        service.update(id, request, expected.value(), access.current());
+    return Versions.ok(view(updated), updated.profile().getVersion());
   }
 
   @PutMapping("/{id}/hardship")
@@ -103,14 +98,10 @@ class ProfileController {
           "须记录批准人（上一级党委）、讨论会议和有效期；写入审计。需要 If-Match。"
               + " Needs the approval on record (who, which meeting, until when); audited.")
   ResponseEntity<ProfileResponse> hardship(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody SetHardship request) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody SetHardship request) {
     ProfileService.Visible updated =
-        service.hardship(id, request, Versions.fromIfMatch(ifMatch), access.current());
-    return ResponseEntity.ok()
-        .eTag(Versions.etag(updated.profile().getVersion()))
-        .body(view(updated));
+        service.hardship(id, request, expected.value(), access.current());
+    return Versions.ok(view(updated), updated.profile().getVersion());
   }
 
   private ProfileResponse view(ProfileService.Visible visible) {

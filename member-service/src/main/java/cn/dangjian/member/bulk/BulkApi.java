@@ -4,7 +4,7 @@ import cn.dangjian.member.bulk.BulkViews.ImportReport;
 import cn.dangjian.platform.export.ExportFormat;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
-import cn.dangjian.platform.web.IdempotencyFilter;
+import cn.dangjian.platform.web.IdempotencyKeys;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +16,8 @@ final class BulkApi {
   static final String TAG = "批量导入导出 Bulk import and export";
   static final String TAG_DESCRIPTION =
       "党员和党组织的 Excel/CSV 批量导入（逐行报错）与导出 (bulk import with row-by-row errors, export)";
-  static final String IDEMPOTENCY_KEY = IdempotencyFilter.HEADER;
-  static final String REPLAYED = IdempotencyFilter.REPLAYED;
+  static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
+  static final String REPLAYED = IdempotencyKeys.REPLAYED;
 
   private BulkApi() {}
 

@@ -1,9 +1,6 @@
 package cn.dangjian.member.bulk;
 
 import cn.dangjian.member.bulk.BulkViews.ImportReport;
-import cn.dangjian.member.bulk.IdempotencyStore.Claimed;
-import cn.dangjian.member.bulk.IdempotencyStore.Fingerprint;
-import cn.dangjian.member.bulk.IdempotencyStore.Replay;
 import cn.dangjian.member.bulk.RawTable.RawRow;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgRequests.CreateOrg;
@@ -18,6 +15,8 @@ import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.web.IdempotencyKeys;
+import cn.dangjian.platform.web.IdempotencyKeys.StoredResponse;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public class BulkImportService {
   private final Validator validator;
   private final ImportExecutor executor;
   private final BulkReports reports;
-  private final IdempotencyStore idempotency;
+  private final IdempotencyKeys idempotency;
   private final BulkProperties properties;
   private final JsonMapper json;
   private final CallerRateLimits limits;
@@ -61,7 +60,7 @@ public class BulkImportService {
       Validator validator,
       ImportExecutor executor,
       BulkReports reports,
-      IdempotencyStore idempotency,
+      IdempotencyKeys idempotency,
       BulkProperties properties,
       JsonMapper json,
       CallerRateLimits limits,
@@ -102,7 +101,7 @@ public class BulkImportService {
           (long) table.rows().size(),
           false);
     }
-    Fingerprint fingerprint = new Fingerprint(MEMBERS, mode, null, upload.sha256());
+    String fingerprint = fingerprint(MEMBERS, mode, null, upload);
     return once(
         caller,
         idempotencyKey,
@@ -156,7 +155,7 @@ public class BulkImportService {
     if (parentId != null) {
       orgs.get(parentId, scope); // 404 for a parent outside the caller's scope, before anything
     }
-    Fingerprint fingerprint = new Fingerprint(ORGS, mode, parentId, upload.sha256());
+    String fingerprint = fingerprint(ORGS, mode, parentId, upload);
     return once(
         caller,
         idempotencyKey,
@@ -225,36 +224,50 @@ public class BulkImportService {
   }
 
   /**
-   * Runs an import at most once per (caller, Idempotency-Key). Dry runs write nothing, so they
-   * neither use nor consume a key.
+   * Runs an import at most once per (caller, Idempotency-Key), by the platform's one key mechanism.
+   * Dry runs write nothing, so they neither use nor consume a key.
    */
   private ImportOutcome once(
       Caller caller,
       String idempotencyKey,
       boolean dryRun,
-      Fingerprint fingerprint,
+      String fingerprint,
       Supplier<ImportReport> work) {
     if (idempotencyKey == null || dryRun) {
       return new ImportOutcome(work.get(), false);
     }
-    String key = IdempotencyStore.checkKey(idempotencyKey);
-    IdempotencyStore.Claim claim = idempotency.claim(caller.subject(), key, fingerprint);
-    if (claim instanceof Replay replay) {
-      return new ImportOutcome(json.readValue(replay.reportJson(), ImportReport.class), true);
+    String key = IdempotencyKeys.checkKey(idempotencyKey);
+    String principal = caller.subject();
+    var stored = idempotency.claim(principal, key, fingerprint);
+    if (stored.isPresent()) {
+      return new ImportOutcome(json.readValue(stored.get().body(), ImportReport.class), true);
     }
-    UUID claimId = ((Claimed) claim).id();
     ImportReport report;
     try {
       report = work.get();
     } catch (RuntimeException e) {
-      idempotency.release(claimId);
+      idempotency.release(principal, key);
       throw e;
     }
     if (report.rejected()) {
-      idempotency.release(claimId); // nothing written: the corrected file may reuse the key
+      idempotency.release(principal, key); // nothing written: the corrected file may reuse the key
     } else {
-      idempotency.complete(claimId, HttpStatus.OK.value(), json.writeValueAsString(report));
+      idempotency.complete(
+          principal,
+          key,
+          new StoredResponse(
+              HttpStatus.OK.value(),
+              "application/json",
+              null,
+              null,
+              json.writeValueAsString(report)));
     }
     return new ImportOutcome(report, false);
+  }
+
+  /** What a retry must repeat to be the same import: target, mode, parent and the file itself. */
+  static String fingerprint(String target, ImportMode mode, UUID parentId, Upload upload) {
+    return IdempotencyKeys.fingerprint(
+        "bulk-import", target, mode.name(), String.valueOf(parentId), upload.sha256());
   }
 }

@@ -5,7 +5,9 @@ import cn.dangjian.member.org.OrgRequests.OrgResponse;
 import cn.dangjian.member.org.OrgRequests.RenameOrg;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,11 +16,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "党组织 Organisations", description = "党委/党总支/党支部/党小组组织树 (the organisation tree)")
 @Validated
 class OrgController {
+
+  /** What the org list may be sorted by; tree order (path) unless asked otherwise. */
+  static final Set<String> SORTABLE = Set.of("path", "name", "createdAt");
 
   private final OrgService service;
   private final OrgMapper mapper;
@@ -60,9 +64,7 @@ class OrgController {
               + " Creates a child under a parent in the caller's subtree; roots need platform-admin.")
   ResponseEntity<OrgResponse> create(@Valid @RequestBody CreateOrg request) {
     Org org = service.create(request, scopes.resolve(caller.get()));
-    return ResponseEntity.created(URI.create("/api/orgs/" + org.getId()))
-        .eTag(Versions.etag(org.getVersion()))
-        .body(mapper.toResponse(org));
+    return Versions.created("/api/orgs/" + org.getId(), mapper.toResponse(org), org.getVersion());
   }
 
   @GetMapping
@@ -80,7 +82,9 @@ class OrgController {
       @Parameter(description = "状态 (status)") @RequestParam(required = false) OrgStatus status,
       @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
       @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
-          int size) {
+          int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     var result =
         service.search(
             scopes.resolve(caller.get()),
@@ -88,7 +92,7 @@ class OrgController {
             type,
             name,
             status,
-            PageRequest.of(page, size, Sort.by("path")));
+            PageRequest.of(page, size, Sorting.parse(sort, Sort.by("path"), SORTABLE)));
     return PageResponse.of(result, mapper::toResponse);
   }
 
@@ -96,7 +100,7 @@ class OrgController {
   @Operation(summary = "查询党组织 (get an organisation)")
   ResponseEntity<OrgResponse> get(@PathVariable UUID id) {
     Org org = service.get(id, scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+    return Versions.ok(mapper.toResponse(org), org.getVersion());
   }
 
   @PostMapping("/{id}/move")
@@ -108,12 +112,11 @@ class OrgController {
               + " Moves the org with its whole subtree in one transaction; needs If-Match.")
   ResponseEntity<OrgResponse> move(
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody OrgRequests.MoveOrg request) {
     Org org =
-        service.move(
-            id, request.newParentId(), Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+        service.move(id, request.newParentId(), expected.value(), scopes.resolve(caller.get()));
+    return Versions.ok(mapper.toResponse(org), org.getVersion());
   }
 
   @PostMapping("/{id}/dissolve")
@@ -125,16 +128,16 @@ class OrgController {
               + " sub-organisations; history is kept.")
   ResponseEntity<OrgResponse> dissolve(
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody OrgRequests.DissolveOrg request) {
     Org org =
         service.dissolve(
             id,
             request.dissolvedOn(),
             request.reason(),
-            Versions.fromIfMatch(ifMatch),
+            expected.value(),
             scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+    return Versions.ok(mapper.toResponse(org), org.getVersion());
   }
 
   @GetMapping("/{id}/history")
@@ -151,12 +154,8 @@ class OrgController {
       summary = "修改党组织名称 (rename an organisation)",
       description = "需要 If-Match 请求头（读取时的 ETag）。Needs If-Match with the ETag read.")
   ResponseEntity<OrgResponse> rename(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody RenameOrg request) {
-    Org org =
-        service.rename(
-            id, request.name(), Versions.fromIfMatch(ifMatch), scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(org.getVersion())).body(mapper.toResponse(org));
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody RenameOrg request) {
+    Org org = service.rename(id, request.name(), expected.value(), scopes.resolve(caller.get()));
+    return Versions.ok(mapper.toResponse(org), org.getVersion());
   }
 }

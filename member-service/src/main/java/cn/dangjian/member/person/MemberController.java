@@ -9,7 +9,9 @@ import cn.dangjian.member.privacy.PersonalDataPolicy;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,13 +21,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "党员 Members", description = "党员与入党申请人档案 (member records)")
 @Validated
 class MemberController {
+
+  /** What the member list may be sorted by. */
+  static final Set<String> SORTABLE =
+      Set.of("name", "joinDate", "fullMemberDate", "birthDate", "createdAt", "statusSince");
 
   private final MemberService service;
   private final MemberStatusService statuses;
@@ -75,9 +79,8 @@ class MemberController {
   ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterMember request) {
     Caller current = caller.get();
     Member member = service.register(request, scopes.resolve(current));
-    return ResponseEntity.created(URI.create("/api/members/" + member.getId()))
-        .eTag(Versions.etag(member.getVersion()))
-        .body(view(member, current));
+    return Versions.created(
+        "/api/members/" + member.getId(), view(member, current), member.getVersion());
   }
 
   @GetMapping
@@ -104,7 +107,9 @@ class MemberController {
           String idNumber,
       @Parameter(description = "页码，从0开始") @RequestParam(defaultValue = "0") @Min(0) int page,
       @Parameter(description = "每页条数，最大200") @RequestParam(defaultValue = "20") @Min(1) @Max(200)
-          int size) {
+          int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     Caller current = caller.get();
     var result =
         service.search(
@@ -116,7 +121,7 @@ class MemberController {
             category,
             name,
             idNumber,
-            PageRequest.of(page, size, Sort.by("id")));
+            PageRequest.of(page, size, Sorting.parse(sort, Sort.by("id"), SORTABLE)));
     return PageResponse.of(result, m -> view(m, current));
   }
 
@@ -125,7 +130,7 @@ class MemberController {
   ResponseEntity<MemberResponse> get(@PathVariable UUID id) {
     Caller current = caller.get();
     Member member = service.get(id, scopes.resolve(current));
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
+    return Versions.ok(view(member, current), member.getVersion());
   }
 
   @PutMapping("/{id}")
@@ -134,13 +139,10 @@ class MemberController {
       summary = "修改党员档案 (update a member)",
       description = "需要 If-Match 请求头（读取时的 ETag）。Needs If-Match with the ETag read.")
   ResponseEntity<MemberResponse> update(
-      @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @Valid @RequestBody UpdateMember request) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody UpdateMember request) {
     Caller current = caller.get();
-    Member member =
-        service.update(id, request, Versions.fromIfMatch(ifMatch), scopes.resolve(current));
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
+    Member member = service.update(id, request, expected.value(), scopes.resolve(current));
+    return Versions.ok(view(member, current), member.getVersion());
   }
 
   @PostMapping("/{id}/status")
@@ -152,17 +154,13 @@ class MemberController {
               + " Suspension, restoration and the final states, checked against the regulations.")
   ResponseEntity<MemberResponse> changeStatus(
       @PathVariable UUID id,
-      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody MemberRequests.ChangeStatus request) {
     Caller current = caller.get();
     Member member =
         statuses.changeStatus(
-            id,
-            request,
-            Versions.fromIfMatch(ifMatch),
-            scopes.resolve(current),
-            current.username());
-    return ResponseEntity.ok().eTag(Versions.etag(member.getVersion())).body(view(member, current));
+            id, request, expected.value(), scopes.resolve(current), current.username());
+    return Versions.ok(view(member, current), member.getVersion());
   }
 
   @GetMapping("/{id}/status-history")

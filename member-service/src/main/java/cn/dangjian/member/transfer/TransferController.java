@@ -4,12 +4,16 @@ import cn.dangjian.member.transfer.TransferRequests.TransferView;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -29,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "组织关系转接 Transfers", description = "系统内、转出、转入；接收前由转出支部负责管理 (transfers)")
 @Validated
 class TransferController {
+
+  /** What the transfer list may be sorted by. */
+  static final Set<String> SORTABLE = Set.of("requestedOn", "createdAt", "status");
 
   private final TransferService service;
   private final CurrentCaller caller;
@@ -55,13 +62,18 @@ class TransferController {
       @RequestParam(required = false) TransferStatus status,
       @RequestParam(required = false) UUID memberId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     return PageResponse.of(
         service.search(
             scopes.resolve(caller.get()),
             status,
             memberId,
-            PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "requestedOn"))),
+            PageRequest.of(
+                page,
+                size,
+                Sorting.parse(sort, Sort.by(Sort.Direction.DESC, "requestedOn"), SORTABLE))),
         TransferRequests::view);
   }
 

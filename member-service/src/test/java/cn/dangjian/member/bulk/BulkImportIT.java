@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.dangjian.platform.web.IdempotencyKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /** Bulk import of members and organisations through the REST API, as a user notices it. */
 class BulkImportIT extends BulkItSupport {
 
-  @Autowired IdempotencyStore idempotency;
+  @Autowired IdempotencyKeys idempotency;
 
   private static final int FULL_MEMBER_DATE = 12;
   private static final int ID_NUMBER = 5;
@@ -178,13 +179,13 @@ class BulkImportIT extends BulkItSupport {
             membersCsv(List.of(fullMember(branchA, "赵敏", newIdNumber())))
                 .param("mode", "PER_ROW")
                 .header("Idempotency-Key", key))
-        .andExpect(status().isConflict())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.rule").value("idempotency-key-reused"));
     assertThat(membersIn(branchA)).isEqualTo(1);
 
     String row =
         jdbc.queryForObject(
-            "SELECT report FROM bulk_import_request WHERE idempotency_key = ?", String.class, key);
+            "SELECT body FROM idempotency_key WHERE idem_key = ?", String.class, key);
     assertThat(json.readTree(row).get("imported").asInt()).isEqualTo(1);
   }
 
@@ -198,11 +199,11 @@ class BulkImportIT extends BulkItSupport {
     idempotency.claim(
         "admin-impatient",
         key,
-        new IdempotencyStore.Fingerprint(
+        BulkImportService.fingerprint(
             BulkImportService.MEMBERS,
             ImportMode.ALL_OR_NOTHING,
             null,
-            new Upload("x.csv", "text/csv", file).sha256()));
+            new Upload("x.csv", "text/csv", file)));
 
     as(token, membersCsv(rows).header("Idempotency-Key", key))
         .andExpect(status().isConflict())

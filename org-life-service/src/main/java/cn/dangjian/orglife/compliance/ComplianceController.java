@@ -5,6 +5,7 @@ import cn.dangjian.orglife.compliance.ComplianceViews.Requirement;
 import cn.dangjian.orglife.compliance.ComplianceViews.Summary;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -70,10 +71,10 @@ class ComplianceController {
                   "BRANCH_GENERAL_MEETING|COMMITTEE_MEETING|GROUP_MEETING|PARTY_LECTURE"
                       + "|THEMED_PARTY_DAY|ORG_LIFE_MEETING|DEMOCRATIC_APPRAISAL")
           String meetingType,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ExpectedVersion expected,
       @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
       @Valid @RequestBody SetRequirement body) {
-    long version = "*".equals(ifNoneMatch) ? -1 : Versions.fromIfMatch(ifMatch);
+    long version = "*".equals(ifNoneMatch) ? -1 : expected.value();
     Requirement r =
         service.setRequirement(
             orgType,
@@ -84,7 +85,7 @@ class ComplianceController {
             body.basis(),
             version,
             caller.get().username());
-    return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
+    return Versions.ok(r, r.version());
   }
 
   @GetMapping("/orgs/{orgId}")

@@ -6,6 +6,7 @@ import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,9 +63,7 @@ class DiscussionController {
     UUID id =
         service.open(body.orgId(), body.title(), body.body(), body.options(), scope, c.username());
     TopicView v = service.get(id, scope);
-    return ResponseEntity.created(URI.create("/api/org-life/discussions/" + id))
-        .eTag(Versions.etag(v.version()))
-        .body(v);
+    return Versions.created("/api/org-life/discussions/" + id, v, v.version());
   }
 
   @GetMapping
@@ -79,7 +76,7 @@ class DiscussionController {
   @Operation(summary = "议题、讨论与表决结果 (a topic)")
   ResponseEntity<TopicView> get(@PathVariable UUID id) {
     TopicView v = service.get(id, scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(v.version())).body(v);
+    return Versions.ok(v, v.version());
   }
 
   @Schema(description = "发言或回复 (a post or reply)")
@@ -114,13 +111,11 @@ class DiscussionController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "结束讨论并形成结论，需 If-Match (close)")
   ResponseEntity<TopicView> close(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @Valid @RequestBody Close body) {
+      @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody Close body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    service.close(id, Versions.fromIfMatch(ifMatch), body.conclusion(), scope, c.username());
+    service.close(id, expected.value(), body.conclusion(), scope, c.username());
     TopicView v = service.get(id, scope);
-    return ResponseEntity.ok().eTag(Versions.etag(v.version())).body(v);
+    return Versions.ok(v, v.version());
   }
 }

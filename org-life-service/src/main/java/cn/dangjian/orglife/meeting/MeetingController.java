@@ -7,16 +7,19 @@ import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
+import cn.dangjian.platform.web.Sorting;
 import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -29,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "会议 Meetings", description = "三会一课、主题党日、组织生活会、民主评议：计划、记录、报送、上级审核、归档、更正 (meetings)")
 @Validated
 class MeetingController {
+
+  /** What the meeting list may be sorted by; latest first unless asked otherwise. */
+  static final Set<String> SORTABLE = Set.of("startsAt", "heldOn", "status", "type");
 
   private static final String WRITERS = "hasAnyRole('platform-admin','secretary','party-worker')";
 
@@ -72,9 +77,7 @@ class MeetingController {
     DataScope scope = scopes.resolve(c);
     Meeting m = planning.plan(body, scope, c.username());
     MeetingView view = queries.view(m.getId(), scope);
-    return ResponseEntity.created(URI.create("/api/org-life/meetings/" + m.getId()))
-        .eTag(Versions.etag(view.version()))
-        .body(view);
+    return Versions.created("/api/org-life/meetings/" + m.getId(), view, view.version());
   }
 
   @GetMapping
@@ -86,7 +89,9 @@ class MeetingController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+      @Parameter(description = Sorting.DESCRIPTION) @RequestParam(required = false)
+          List<String> sort) {
     var result =
         queries.search(
             scopes.resolve(caller.get()),
@@ -95,20 +100,18 @@ class MeetingController {
             status,
             from,
             to,
-            PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "startsAt")));
-    return new PageResponse<>(
-        result.getContent(),
-        result.getNumber(),
-        result.getSize(),
-        result.getTotalElements(),
-        result.getTotalPages());
+            PageRequest.of(
+                page,
+                size,
+                Sorting.parse(sort, Sort.by(Sort.Direction.DESC, "startsAt"), SORTABLE)));
+    return PageResponse.of(result, summary -> summary);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "会议及记录、出席、决议、核查提示 (a meeting with its record)")
   ResponseEntity<MeetingView> get(@PathVariable UUID id) {
     MeetingView view = queries.view(id, scopes.resolve(caller.get()));
-    return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    return Versions.ok(view, view.version());
   }
 
   @GetMapping("/{id}/revisions")
@@ -122,22 +125,21 @@ class MeetingController {
   @Operation(summary = "填写会议记录（会后；报送前可修改），需 If-Match (record the meeting)")
   ResponseEntity<MeetingView> record(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody MeetingRequests.RecordMeeting body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    recording.record(id, Versions.fromIfMatch(ifMatch), body, scope, c.username());
+    recording.record(id, expected.value(), body, scope, c.username());
     return answer(id, scope);
   }
 
   @PostMapping("/{id}/submit")
   @PreAuthorize(WRITERS)
   @Operation(summary = "报送上级审核（同时进行形式主义核查，只提示不阻止） (submit for review)")
-  ResponseEntity<MeetingView> submit(
-      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+  ResponseEntity<MeetingView> submit(@PathVariable UUID id, ExpectedVersion expected) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    recording.submit(id, Versions.fromIfMatch(ifMatch), scope, c.username());
+    recording.submit(id, expected.value(), scope, c.username());
     return answer(id, scope);
   }
 
@@ -146,16 +148,11 @@ class MeetingController {
   @Operation(summary = "上级组织审核通过 (the superior org approves)")
   ResponseEntity<MeetingView> approve(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody(required = false) MeetingRequests.Approve body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    review.approve(
-        id,
-        Versions.fromIfMatch(ifMatch),
-        body == null ? null : body.comment(),
-        scope,
-        c.username());
+    review.approve(id, expected.value(), body == null ? null : body.comment(), scope, c.username());
     return answer(id, scope);
   }
 
@@ -164,31 +161,29 @@ class MeetingController {
   @Operation(summary = "上级组织退回并说明原因 (the superior org returns the record)")
   ResponseEntity<MeetingView> returnRecord(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody MeetingRequests.ReturnRecord body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    review.returnRecord(id, Versions.fromIfMatch(ifMatch), body.reason(), scope, c.username());
+    review.returnRecord(id, expected.value(), body.reason(), scope, c.username());
     return answer(id, scope);
   }
 
   @PostMapping("/{id}/archive")
   @PreAuthorize(WRITERS)
   @Operation(summary = "归档 (archive an approved record)")
-  ResponseEntity<MeetingView> archive(
-      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+  ResponseEntity<MeetingView> archive(@PathVariable UUID id, ExpectedVersion expected) {
     DataScope scope = scopes.resolve(caller.get());
-    review.archive(id, Versions.fromIfMatch(ifMatch), scope);
+    review.archive(id, expected.value(), scope);
     return answer(id, scope);
   }
 
   @PostMapping("/{id}/cancel")
   @PreAuthorize(WRITERS)
   @Operation(summary = "取消计划中的会议 (cancel a planned meeting)")
-  ResponseEntity<MeetingView> cancel(
-      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+  ResponseEntity<MeetingView> cancel(@PathVariable UUID id, ExpectedVersion expected) {
     DataScope scope = scopes.resolve(caller.get());
-    planning.cancel(id, Versions.fromIfMatch(ifMatch), scope);
+    planning.cancel(id, expected.value(), scope);
     return answer(id, scope);
   }
 
@@ -197,17 +192,16 @@ class MeetingController {
   @Operation(summary = "审核后更正：保存新版本、留痕并重新报送 (correct an approved record)")
   ResponseEntity<MeetingView> correct(
       @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ExpectedVersion expected,
       @Valid @RequestBody MeetingRequests.Correction body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
-    recording.correct(
-        id, Versions.fromIfMatch(ifMatch), body.reason(), body.record(), scope, c.username());
+    recording.correct(id, expected.value(), body.reason(), body.record(), scope, c.username());
     return answer(id, scope);
   }
 
   private ResponseEntity<MeetingView> answer(UUID id, DataScope scope) {
     MeetingView view = queries.view(id, scope);
-    return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    return Versions.ok(view, view.version());
   }
 }

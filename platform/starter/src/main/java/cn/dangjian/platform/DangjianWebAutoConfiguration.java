@@ -4,7 +4,6 @@ import cn.dangjian.platform.problem.ProblemDetailsHandler;
 import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.RequestSizeLimitFilter;
-import cn.dangjian.platform.web.IdempotencyFilter;
 import cn.dangjian.platform.web.ImplausibleDateParameters;
 import cn.dangjian.platform.web.InputHygiene;
 import cn.dangjian.platform.web.InputHygieneModule;
@@ -14,7 +13,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -112,16 +110,6 @@ public class DangjianWebAutoConfiguration {
             new RequestSizeLimitFilter(properties.web().maxRequestSize().toBytes(), writer));
     // Before Spring Security: an oversized body is refused without being read or authenticated.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      org.springframework.jdbc.core.JdbcTemplate jdbc, ProblemResponseWriter writer, Clock clock) {
-    FilterRegistrationBean<IdempotencyFilter> registration =
-        new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, writer, clock));
-    // After Spring Security (order -100): the key is scoped to the authenticated caller.
-    registration.setOrder(0);
     return registration;
   }
 

@@ -1,6 +1,6 @@
 package cn.dangjian.platform.events;
 
-import cn.dangjian.platform.web.IdempotencyFilter;
+import cn.dangjian.platform.web.IdempotencyKeys;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public class OutboxHousekeeping extends PeriodicTask {
     try {
       Timestamp delivered = Timestamp.from(clock.instant().minus(completedRetention));
       Timestamp keys =
-          Timestamp.from(clock.instant().minus(IdempotencyFilter.RETENTION.plusHours(1)));
+          Timestamp.from(clock.instant().minus(IdempotencyKeys.RETENTION.plusHours(1)));
       return deleteAll(
               "DELETE FROM event_publication WHERE completion_date IS NOT NULL"
                   + " AND completion_date < ? LIMIT "

@@ -33,10 +33,23 @@ public class ProblemResponseWriter {
       String detailKey,
       Object... args)
       throws IOException {
-    ProblemDetail problem =
+    write(
+        response,
         problems.create(
-            type, detailKey, args, localeResolver.resolveLocale(request), request.getRequestURI());
-    response.setStatus(type.status().value());
+            type, detailKey, args, localeResolver.resolveLocale(request), request.getRequestURI()));
+  }
+
+  /** The same problem+json a controller's {@link ProblemException} is answered with. */
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, ProblemException problem)
+      throws IOException {
+    write(
+        response,
+        problems.create(problem, localeResolver.resolveLocale(request), request.getRequestURI()));
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

@@ -1,53 +1,44 @@
 package cn.dangjian.platform.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.ProblemType;
+import cn.dangjian.platform.web.IdempotencyKeys.StoredResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on POST: the first successful (2xx) response per caller and key is stored
- * and replayed for a retry of the same request ({@code Idempotency-Replayed: true}); the same key
- * with a different request is 422; a retry while the first is still running is 409. A failed first
- * attempt stores nothing, so the client can correct and retry with the same key.
+ * {@code Idempotency-Key} on JSON POSTs, by {@link IdempotencyKeys}: the first successful (2xx)
+ * response per caller and key is stored and replayed for a retry of the same request ({@code
+ * Idempotency-Replayed: true}); the same key with a different request is 422; a retry while the
+ * first is still running is 409. A failed first attempt stores nothing, so the client can correct
+ * and retry with the same key.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
-  public static final String HEADER = "Idempotency-Key";
-  public static final String REPLAYED = "Idempotency-Replayed";
-  public static final Duration RETENTION = Duration.ofHours(24);
+  public static final String HEADER = IdempotencyKeys.HEADER;
 
-  private final JdbcTemplate jdbc;
+  private final IdempotencyKeys keys;
   private final ProblemResponseWriter problems;
-  private final Clock clock;
 
-  public IdempotencyFilter(JdbcTemplate jdbc, ProblemResponseWriter problems, Clock clock) {
-    this.jdbc = jdbc;
+  public IdempotencyFilter(IdempotencyKeys keys, ProblemResponseWriter problems) {
+    this.keys = keys;
     this.problems = problems;
-    this.clock = clock;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    // Multipart uploads (bulk imports) handle their key themselves: their parts are parsed from
+    // Multipart uploads (bulk imports) claim their key themselves: their parts are parsed from
     // the original stream, which this filter would have consumed.
     String contentType = request.getContentType();
     return !"POST".equals(request.getMethod())
@@ -59,126 +50,71 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String key = request.getHeader(HEADER).strip();
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (key.isEmpty() || key.length() > 100 || authentication == null) {
-      problems.write(request, response, ProblemType.BAD_REQUEST, "problem.detail.idempotency-key");
+    String principal;
+    String key;
+    Optional<StoredResponse> stored;
+    // The body is read once here to fingerprint it, then replayed to the controller.
+    byte[] body = request.getInputStream().readAllBytes();
+    try {
+      if (authentication == null) {
+        throw new ProblemException(
+            ProblemType.BAD_REQUEST, "problem.detail.idempotency-key", null, null);
+      }
+      principal = authentication.getName();
+      key = IdempotencyKeys.checkKey(request.getHeader(HEADER));
+      String hash =
+          IdempotencyKeys.fingerprint(
+              (request.getMethod() + " " + request.getRequestURI()).getBytes(UTF_8), body);
+      stored = keys.claim(principal, key, hash);
+    } catch (ProblemException problem) {
+      problems.write(request, response, problem);
       return;
     }
-    String principal = authentication.getName();
-    // The body is read once here to hash it, then replayed to the controller.
-    byte[] body = request.getInputStream().readAllBytes();
-    String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n", body);
-    // The common case is a new key: claim it with one statement, and look only when it is taken.
-    if (!claim(principal, key, hash)) {
-      Timestamp expiredBefore = Timestamp.from(clock.instant().minus(RETENTION));
-      List<Map<String, Object>> stored =
-          jdbc.queryForList(
-              "SELECT request_hash, status, content_type, location, etag, body FROM idempotency_key"
-                  + " WHERE principal = ? AND idem_key = ? AND created_at > ?",
-              principal,
-              key,
-              expiredBefore);
-      if (!stored.isEmpty()) {
-        replayOrRefuse(request, response, stored.get(0), hash);
-        return;
-      }
-      // a key older than the retention is free again
-      jdbc.update(
-          "DELETE FROM idempotency_key WHERE principal = ? AND idem_key = ? AND created_at <= ?",
-          principal,
-          key,
-          expiredBefore);
-      if (!claim(principal, key, hash)) {
-        problems.write(
-            request, response, ProblemType.CONFLICT, "problem.detail.idempotency-in-progress");
-        return;
-      }
+    if (stored.isPresent()) {
+      replay(response, stored.get());
+      return;
     }
     ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
     boolean stored2xx = false;
     try {
       chain.doFilter(new BodyReplayingRequest(request, body), wrapped);
       if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
-        jdbc.update(
-            "UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?,"
-                + " body = ? WHERE principal = ? AND idem_key = ?",
-            wrapped.getStatus(),
-            wrapped.getContentType(),
-            wrapped.getHeader("Location"),
-            wrapped.getHeader("ETag"),
-            new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8),
+        keys.complete(
             principal,
-            key);
+            key,
+            new StoredResponse(
+                wrapped.getStatus(),
+                wrapped.getContentType(),
+                wrapped.getHeader("Location"),
+                wrapped.getHeader("ETag"),
+                new String(wrapped.getContentAsByteArray(), UTF_8)));
         stored2xx = true;
       }
     } finally {
       if (!stored2xx) {
-        jdbc.update(
-            "DELETE FROM idempotency_key WHERE principal = ? AND idem_key = ?", principal, key);
+        keys.release(principal, key);
       }
       wrapped.copyBodyToResponse();
     }
   }
 
-  /** Inserts the key for this request; false if the caller holds that key already. */
-  private boolean claim(String principal, String key, String hash) {
-    try {
-      jdbc.update(
-          "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at)"
-              + " VALUES (?,?,?,?)",
-          principal,
-          key,
-          hash,
-          Timestamp.from(clock.instant()));
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
-  }
-
-  private void replayOrRefuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      Map<String, Object> stored,
-      String hash)
+  private static void replay(HttpServletResponse response, StoredResponse stored)
       throws IOException {
-    if (!hash.equals(stored.get("request_hash"))) {
-      problems.write(
-          request, response, ProblemType.BUSINESS_RULE, "problem.detail.idempotency-key-reused");
-      return;
+    response.setStatus(stored.status());
+    response.setHeader(IdempotencyKeys.REPLAYED, "true");
+    if (stored.location() != null) {
+      response.setHeader("Location", stored.location());
     }
-    if (stored.get("status") == null) {
-      problems.write(
-          request, response, ProblemType.CONFLICT, "problem.detail.idempotency-in-progress");
-      return;
+    if (stored.etag() != null) {
+      response.setHeader("ETag", stored.etag());
     }
-    response.setStatus(((Number) stored.get("status")).intValue());
-    response.setHeader(REPLAYED, "true");
-    if (stored.get("location") != null) {
-      response.setHeader("Location", (String) stored.get("location"));
+    if (stored.contentType() != null) {
+      response.setContentType(stored.contentType());
     }
-    if (stored.get("etag") != null) {
-      response.setHeader("ETag", (String) stored.get("etag"));
-    }
-    if (stored.get("content_type") != null) {
-      response.setContentType((String) stored.get("content_type"));
-    }
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String body = (String) stored.get("body");
-    if (body != null) {
-      response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String sha256(String prefix, byte[] body) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(prefix.getBytes(StandardCharsets.UTF_8));
-      digest.update(body);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    response.setCharacterEncoding(UTF_8.name());
+    if (stored.body() != null) {
+      response.getOutputStream().write(stored.body().getBytes(UTF_8));
     }
   }
 

@@ -14,6 +14,16 @@ public record PageResponse<T>(
     @Schema(description = "总条数 (total items)") long total,
     @Schema(description = "总页数 (total pages)") int totalPages) {
 
+  /** A page of rows a store counted and fetched itself (offset {@code page * size}). */
+  public static <T> PageResponse<T> of(List<T> items, int page, int size, long total) {
+    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  /** Nothing the caller may see: no query was needed. */
+  public static <T> PageResponse<T> empty(int page, int size) {
+    return of(List.of(), page, size, 0);
+  }
+
   public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
     return new PageResponse<>(
         page.getContent().stream().map(mapper).toList(),

@@ -94,6 +94,12 @@ class NoteController {
     return NoteView.of(service.rename(id, request.title(), request.version()));
   }
 
+  /** Answers the version the client sent in If-Match (a conditional write, minus the write). */
+  @PostMapping("/{id}/touch")
+  long touch(@PathVariable UUID id, cn.dangjian.platform.web.ExpectedVersion expected) {
+    return expected.value();
+  }
+
   @PostMapping("/admin-only")
   @PreAuthorize("hasRole('platform-admin')")
   String adminOnly() {
