@@ -126,13 +126,13 @@ class PushIT extends ApiTestSupport {
     RECEIVER.stubFor(post(urlEqualTo("/rebound")).willReturn(aResponse().withStatus(204)));
     // what a subscription to a host that resolved publicly then and to 127.0.0.2 now looks like
     UUID id = UUID.randomUUID();
-    byte[] idBytes = cn.dangjian.platform.projection.Uuids.bytes(id);
+    byte[] idBytes = cn.dangjian.platform.persistence.Uuids.bytes(id);
     jdbc.update(
         "INSERT INTO webhook_subscription (id, org_id, org_path, url, secret, min_severity, status,"
             + " consecutive_failures, created_by, created_at) VALUES (?,?,?,?,?,'NOTICE','ACTIVE',0,"
             + " 'test', NOW(6))",
         idBytes,
-        cn.dangjian.platform.projection.Uuids.bytes(branchA),
+        cn.dangjian.platform.persistence.Uuids.bytes(branchA),
         FEED.pathOf(branchA),
         "http://127.0.0.2:" + RECEIVER.port() + "/rebound",
         secrets.seal("a-shared-secret-of-the-receiver", id));

@@ -2,7 +2,7 @@ package cn.dangjian.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.dangjian.alert.alert.AlertStatus;
+import cn.dangjian.alert.handling.AlertStatus;
 import cn.dangjian.testsupport.architecture.StateDiagrams;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -114,7 +114,7 @@ class PointsIT extends ApiTestSupport {
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM points_entry WHERE member_id = ?",
             Integer.class,
-            cn.dangjian.platform.projection.Uuids.bytes(m.get(0)));
+            cn.dangjian.platform.persistence.Uuids.bytes(m.get(0)));
     assertThat(entries).isZero();
     getUrl(admin, "/api/assessments/points/members/" + m.get(0) + "?year=2026")
         .andExpect(status().isForbidden())

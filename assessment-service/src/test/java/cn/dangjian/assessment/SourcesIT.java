@@ -114,7 +114,7 @@ class SourcesIT extends ApiTestSupport {
               jdbc.queryForObject(
                   "SELECT COUNT(*) FROM src_dev_step WHERE member_id = ?",
                   Integer.class,
-                  cn.dangjian.platform.projection.Uuids.bytes(applicant));
+                  cn.dangjian.platform.persistence.Uuids.bytes(applicant));
           return n != null && n == 3 ? java.util.Optional.of(n) : java.util.Optional.empty();
         },
         Duration.ofSeconds(20));

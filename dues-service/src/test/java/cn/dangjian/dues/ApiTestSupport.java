@@ -128,7 +128,7 @@ public abstract class ApiTestSupport extends DuesServiceIntegrationTest {
         jdbc.queryForList(
             "SELECT amount_fen, status, org_id, origin FROM dues_bill WHERE member_id = ?"
                 + " AND bill_month = ?",
-            cn.dangjian.platform.projection.Uuids.bytes(member),
+            cn.dangjian.platform.persistence.Uuids.bytes(member),
             month.atDay(1));
     return rows.isEmpty() ? null : rows.get(0);
   }

@@ -159,9 +159,9 @@ class DuesRulesIT extends ApiTestSupport {
     feed.transferred(member, branchA, branchB);
     run(admin, NOW, committee);
     assertThat(bill(member, NOW.minusMonths(1)).get("org_id"))
-        .isEqualTo(cn.dangjian.platform.projection.Uuids.bytes(branchA));
+        .isEqualTo(cn.dangjian.platform.persistence.Uuids.bytes(branchA));
     assertThat(bill(member, NOW).get("org_id"))
-        .isEqualTo(cn.dangjian.platform.projection.Uuids.bytes(branchB));
+        .isEqualTo(cn.dangjian.platform.persistence.Uuids.bytes(branchB));
   }
 
   @Test

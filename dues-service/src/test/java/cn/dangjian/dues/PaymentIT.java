@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.dues.provider.HmacSigner;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -90,7 +90,7 @@ class ComplianceIT extends ApiTestSupport {
                 jdbc.queryForObject(
                         "SELECT COUNT(*) FROM org_secretary WHERE org_id = ?",
                         Integer.class,
-                        (Object) cn.dangjian.platform.projection.Uuids.bytes(branchB))
+                        (Object) cn.dangjian.platform.persistence.Uuids.bytes(branchB))
                     > 0);
     String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
     assertThat(types(plan(branchB, month)))

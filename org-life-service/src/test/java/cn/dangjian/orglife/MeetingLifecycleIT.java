@@ -361,7 +361,7 @@ class MeetingLifecycleIT extends ApiTestSupport {
             "SELECT COALESCE(SUM(held), 0) FROM compliance_count WHERE org_id = ? AND meeting_type"
                 + " = ?",
             Integer.class,
-            cn.dangjian.platform.projection.Uuids.bytes(org),
+            cn.dangjian.platform.persistence.Uuids.bytes(org),
             type);
     return n == null ? 0 : n;
   }

@@ -1,9 +1,9 @@
 package cn.dangjian.alert.evaluation;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
-import cn.dangjian.alert.alert.AlertStatus;
+import cn.dangjian.alert.handling.AlertStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package cn.dangjian.alert.evaluation;
 
-import cn.dangjian.alert.alert.AlertEngine;
-import cn.dangjian.alert.alert.Subject;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.SubjectType;
+import cn.dangjian.alert.handling.AlertEngine;
+import cn.dangjian.alert.handling.Subject;
 import cn.dangjian.alert.rules.Finding;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberFacts;

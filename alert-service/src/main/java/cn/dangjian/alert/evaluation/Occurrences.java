@@ -1,8 +1,8 @@
 package cn.dangjian.alert.evaluation;
 
-import cn.dangjian.alert.alert.AlertEngine;
-import cn.dangjian.alert.alert.Subject;
 import cn.dangjian.alert.catalogue.SubjectType;
+import cn.dangjian.alert.handling.AlertEngine;
+import cn.dangjian.alert.handling.Subject;
 import cn.dangjian.alert.rules.EventRules;
 import cn.dangjian.alert.rules.Outcome;
 import cn.dangjian.events.assessment.AccountabilityTriggered;

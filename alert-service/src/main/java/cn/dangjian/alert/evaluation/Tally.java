@@ -1,6 +1,6 @@
 package cn.dangjian.alert.evaluation;
 
-import cn.dangjian.alert.alert.AlertEngine.Change;
+import cn.dangjian.alert.handling.AlertEngine.Change;
 
 /** What an evaluation did, summed over subjects (for sweep reports). */
 public final class Tally {

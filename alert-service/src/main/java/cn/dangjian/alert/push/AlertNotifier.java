@@ -1,7 +1,7 @@
 package cn.dangjian.alert.push;
 
-import cn.dangjian.alert.alert.Alert;
-import cn.dangjian.alert.alert.AlertNotifications;
+import cn.dangjian.alert.handling.Alert;
+import cn.dangjian.alert.handling.AlertNotifications;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.alert.AlertChanged;

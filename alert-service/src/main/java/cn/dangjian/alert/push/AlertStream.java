@@ -1,6 +1,6 @@
 package cn.dangjian.alert.push;
 
-import cn.dangjian.alert.alert.AlertStreams;
+import cn.dangjian.alert.handling.AlertStreams;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.alert.AlertChanged;

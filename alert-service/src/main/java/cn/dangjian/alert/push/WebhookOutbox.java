@@ -1,6 +1,6 @@
 package cn.dangjian.alert.push;
 
-import cn.dangjian.alert.alert.Alert;
+import cn.dangjian.alert.handling.Alert;
 import cn.dangjian.events.EventEnvelope;
 import java.time.Clock;
 import java.time.Duration;

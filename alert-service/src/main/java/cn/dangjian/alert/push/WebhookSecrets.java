@@ -1,6 +1,6 @@
 package cn.dangjian.alert.push;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.platform.crypto.KeyRingCipher;
 import java.util.UUID;

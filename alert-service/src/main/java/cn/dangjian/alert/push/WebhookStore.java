@@ -1,7 +1,7 @@
 package cn.dangjian.alert.push;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.push.WebhookViews.Delivery;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Push",
-    allowedDependencies = {"alert", "catalogue"})
+    allowedDependencies = {"handling", "catalogue"})
 package cn.dangjian.alert.push;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,9 +1,9 @@
 package cn.dangjian.alert.state;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.events.orglife.MeetingRecordChanged;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

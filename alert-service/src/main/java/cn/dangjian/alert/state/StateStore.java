@@ -1,11 +1,11 @@
 package cn.dangjian.alert.state;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.OrgFacts;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package cn.dangjian.alert.sweep;
 
-import cn.dangjian.alert.alert.AlertRequests.SweepRequest;
+import cn.dangjian.alert.handling.AlertRequests.SweepRequest;
 import cn.dangjian.alert.sweep.SweepService.SweepReport;
 import cn.dangjian.platform.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package cn.dangjian.alert.sweep;
 
-import cn.dangjian.alert.alert.Escalations;
 import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.evaluation.Tally;
+import cn.dangjian.alert.handling.Escalations;
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.state.StateStore;

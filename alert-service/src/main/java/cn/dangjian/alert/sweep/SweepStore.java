@@ -1,6 +1,6 @@
 package cn.dangjian.alert.sweep;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.alert.evaluation.Tally;
 import cn.dangjian.alert.sweep.SweepService.SweepReport;
@@ -50,7 +50,7 @@ class SweepStore {
         "SELECT * FROM sweep_run ORDER BY started_at DESC LIMIT 50",
         (rs, n) ->
             new SweepReport(
-                cn.dangjian.platform.projection.Uuids.uuid(rs.getBytes("id")),
+                cn.dangjian.platform.persistence.Uuids.uuid(rs.getBytes("id")),
                 rs.getObject("as_of", LocalDate.class),
                 rs.getString("instance"),
                 rs.getTimestamp("started_at").toInstant(),

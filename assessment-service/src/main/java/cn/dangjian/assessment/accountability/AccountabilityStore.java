@@ -1,7 +1,7 @@
 package cn.dangjian.assessment.accountability;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.assessment.accountability.AccountabilityViews.Case;
 import cn.dangjian.platform.projection.MemberProjection;

@@ -1,7 +1,7 @@
 package cn.dangjian.assessment.cycle;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.assessment.cycle.CycleViews.CycleOrg;
 import cn.dangjian.platform.projection.MemberProjection;

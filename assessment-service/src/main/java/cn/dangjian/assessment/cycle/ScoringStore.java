@@ -1,6 +1,6 @@
 package cn.dangjian.assessment.cycle;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.assessment.cycle.ScoringRules.Window;
 import cn.dangjian.assessment.indicator.AutoSource;

@@ -1,7 +1,7 @@
 package cn.dangjian.assessment.indicator;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.assessment.indicator.IndicatorRules.Node;
 import cn.dangjian.assessment.indicator.IndicatorViews.IndicatorView;

@@ -1,7 +1,7 @@
 package cn.dangjian.assessment.responsibility;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.assessment.responsibility.ResponsibilityViews.Goal;
 import cn.dangjian.assessment.responsibility.ResponsibilityViews.Task;

@@ -1,6 +1,6 @@
 package cn.dangjian.assessment.source;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package cn.dangjian.dues.arrears;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.dues.arrears.ArrearsRules.Arrears;
 import cn.dangjian.dues.support.Months;

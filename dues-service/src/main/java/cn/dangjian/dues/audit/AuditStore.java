@@ -1,6 +1,6 @@
 package cn.dangjian.dues.audit;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.persistence.UuidV7;

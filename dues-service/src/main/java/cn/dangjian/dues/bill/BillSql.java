@@ -1,6 +1,6 @@
 package cn.dangjian.dues.bill;
 
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.dues.profile.DuesRates;
 import cn.dangjian.dues.profile.DuesRules;

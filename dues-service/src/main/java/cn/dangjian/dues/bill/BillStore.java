@@ -5,8 +5,8 @@ import static cn.dangjian.dues.bill.BillSql.COLUMNS;
 import static cn.dangjian.dues.bill.BillSql.FIXED_CATEGORIES;
 import static cn.dangjian.dues.bill.BillSql.IN_SUBTREE;
 import static cn.dangjian.dues.bill.BillSql.PROFILE_JOIN;
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.dues.profile.DuesRates;
 import cn.dangjian.dues.profile.DuesRules;

@@ -2,7 +2,7 @@ package cn.dangjian.dues.payment;
 
 import cn.dangjian.dues.support.Times;
 import cn.dangjian.platform.persistence.UuidV7;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package cn.dangjian.dues.payment;
 
 import cn.dangjian.dues.support.Months;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.time.YearMonth;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package cn.dangjian.dues.provider;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.dues.provider.PaymentProvider.Payer;
 import cn.dangjian.dues.provider.SandboxPaymentProvider.SandboxOrder;

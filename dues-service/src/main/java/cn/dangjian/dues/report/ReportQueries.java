@@ -1,6 +1,6 @@
 package cn.dangjian.dues.report;
 
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.dues.bill.BillSql;
 import cn.dangjian.dues.config.DuesConfiguration;

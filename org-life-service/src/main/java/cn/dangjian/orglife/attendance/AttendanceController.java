@@ -20,14 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "出席 Attendance", description = "党员参加组织生活情况 (a member's attendance)")
 class AttendanceController {
 
-  private final AttendanceHistory history;
+  private final AttendanceQueries history;
   private final CurrentCaller caller;
   private final DataScopeResolver scopes;
   private final Clock clock;
   private final cn.dangjian.orglife.OrgLifeProperties properties;
 
   AttendanceController(
-      AttendanceHistory history,
+      AttendanceQueries history,
       CurrentCaller caller,
       DataScopeResolver scopes,
       Clock clock,

@@ -1,6 +1,6 @@
 package cn.dangjian.orglife.compliance;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import cn.dangjian.orglife.formalism.FormalismChecker;
 import cn.dangjian.orglife.meeting.MeetingRequests.MeetingSummary;
 import cn.dangjian.orglife.meeting.MeetingRequests.MeetingView;
 import cn.dangjian.orglife.meeting.MeetingRequests.RevisionView;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import cn.dangjian.platform.scope.DataScope;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.dangjian.orglife.meeting;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.orglife.meeting.MeetingRequests.ResolutionView;
 import cn.dangjian.platform.persistence.UuidV7;

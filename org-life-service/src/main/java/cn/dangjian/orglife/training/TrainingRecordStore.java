@@ -1,7 +1,7 @@
 package cn.dangjian.orglife.training;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.projection.ProjectedMember;

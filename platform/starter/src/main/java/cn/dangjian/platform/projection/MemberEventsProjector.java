@@ -1,6 +1,6 @@
 package cn.dangjian.platform.projection;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
 
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;

@@ -1,7 +1,7 @@
 package cn.dangjian.platform.projection;
 
-import static cn.dangjian.platform.projection.Uuids.bytes;
-import static cn.dangjian.platform.projection.Uuids.uuid;
+import static cn.dangjian.platform.persistence.Uuids.bytes;
+import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

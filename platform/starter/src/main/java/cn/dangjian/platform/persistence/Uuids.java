@@ -1,4 +1,4 @@
-package cn.dangjian.platform.projection;
+package cn.dangjian.platform.persistence;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,11 +1,11 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
-import cn.dangjian.alert.alert.AlertRequests.Attachment;
-import cn.dangjian.alert.alert.AlertViews.RuleCount;
-import cn.dangjian.alert.alert.AlertViews.Statistics;
-import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
+import cn.dangjian.alert.handling.AlertRequests.Attachment;
+import cn.dangjian.alert.handling.AlertViews.RuleCount;
+import cn.dangjian.alert.handling.AlertViews.Statistics;
+import cn.dangjian.alert.handling.AlertWorkflowRules.Action;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;

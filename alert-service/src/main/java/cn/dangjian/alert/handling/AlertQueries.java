@@ -1,7 +1,7 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import cn.dangjian.alert.catalogue.Severity;
-import cn.dangjian.platform.projection.Uuids;
+import cn.dangjian.platform.persistence.Uuids;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
+import cn.dangjian.alert.handling.AlertWorkflowRules.Action;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 /**
  * Who hears of an alert's changes, inside the transaction that made them. Declared here and

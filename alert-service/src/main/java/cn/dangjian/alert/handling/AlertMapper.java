@@ -1,9 +1,9 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
-import cn.dangjian.alert.alert.AlertViews.AlertResponse;
-import cn.dangjian.alert.alert.AlertViews.HistoryEntry;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.RuleDefinition;
+import cn.dangjian.alert.handling.AlertViews.AlertResponse;
+import cn.dangjian.alert.handling.AlertViews.HistoryEntry;
 import cn.dangjian.alert.rules.Finding;
 import java.time.LocalDate;
 import java.util.List;

@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * months" rule counts).
  */
 @Service
-public class AttendanceHistory {
+public class AttendanceQueries {
 
   private final AttendanceHistoryStore store;
   private final MemberProjection projection;
 
-  AttendanceHistory(AttendanceHistoryStore store, MemberProjection projection) {
+  AttendanceQueries(AttendanceHistoryStore store, MemberProjection projection) {
     this.store = store;
     this.projection = projection;
   }

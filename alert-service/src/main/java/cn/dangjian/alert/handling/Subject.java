@@ -1,4 +1,4 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import cn.dangjian.alert.catalogue.SubjectType;
 import java.util.UUID;

@@ -1,14 +1,14 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
-import cn.dangjian.alert.alert.AlertRequests.Dismissal;
-import cn.dangjian.alert.alert.AlertRequests.Feedback;
-import cn.dangjian.alert.alert.AlertRequests.Review;
-import cn.dangjian.alert.alert.AlertViews.AlertResponse;
-import cn.dangjian.alert.alert.AlertViews.HistoryEntry;
-import cn.dangjian.alert.alert.AlertViews.Statistics;
-import cn.dangjian.alert.alert.AlertWorkflowRules.Action;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
+import cn.dangjian.alert.handling.AlertRequests.Dismissal;
+import cn.dangjian.alert.handling.AlertRequests.Feedback;
+import cn.dangjian.alert.handling.AlertRequests.Review;
+import cn.dangjian.alert.handling.AlertViews.AlertResponse;
+import cn.dangjian.alert.handling.AlertViews.HistoryEntry;
+import cn.dangjian.alert.handling.AlertViews.Statistics;
+import cn.dangjian.alert.handling.AlertWorkflowRules.Action;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.platform.export.ExportFormat;
 import cn.dangjian.platform.export.TableDownload;

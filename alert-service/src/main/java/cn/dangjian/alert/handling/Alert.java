@@ -1,4 +1,4 @@
-package cn.dangjian.alert.alert;
+package cn.dangjian.alert.handling;
 
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.catalogue.SubjectType;
