@@ -22,7 +22,7 @@ class ModularityTest {
   void featurePackagesAreTheModules() {
     assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
         .containsExactlyInAnyOrder(
-            "alert", "catalogue", "evaluation", "intake", "push", "rules", "state", "sweep");
+            "catalogue", "evaluation", "handling", "intake", "push", "rules", "state", "sweep");
   }
 
   @Test
@@ -34,6 +34,6 @@ class ModularityTest {
   void writesTheModuleDocumentation() {
     Path docs = ModuleDocs.write(MODULES, "alert-service");
     assertThat(docs.resolve("components.puml")).exists();
-    assertThat(docs.resolve("module-alert.adoc")).exists();
+    assertThat(docs.resolve("module-handling.adoc")).exists();
   }
 }
