@@ -37,7 +37,7 @@ public final class GatewayBench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Map<String, String> options;
-  private final StringBuilder report = new StringBuilder();
+  private final BenchLog report = new BenchLog();
 
   private GatewayBench(Map<String, String> options) {
     this.options = options;
@@ -49,12 +49,6 @@ public final class GatewayBench {
 
   private int option(String name, int fallback) {
     return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
-  }
-
-  private void line(String format, Object... args) {
-    String text = String.format(Locale.ROOT, format, args);
-    System.out.println(text);
-    report.append(text).append('\n');
   }
 
   private void run() throws Exception {
@@ -70,7 +64,7 @@ public final class GatewayBench {
         Path.of("gateway/target/gateway.jar"), gatewayJar, StandardCopyOption.REPLACE_EXISTING);
     List<String> jvm =
         Arrays.asList(options.getOrDefault("jvm", "-Xms256m -Xmx256m -XX:+UseSerialGC").split(" "));
-    line(
+    report.line(
         "== gateway overhead (issue 9): %d cores, JVM %s",
         Runtime.getRuntime().availableProcessors(), String.join(" ", jvm));
     BenchKeys keys = BenchKeys.loadOrCreate();
@@ -109,7 +103,7 @@ public final class GatewayBench {
                 gatewayProps,
                 Map.of(),
                 Duration.ofMinutes(3))) {
-          line(
+          report.line(
               "   started: member-service %.1f s, gateway %.1f s",
               member.startTime().toMillis() / 1000.0, gateway.startTime().toMillis() / 1000.0);
           measure(keycloak, member, gateway);
@@ -146,54 +140,31 @@ public final class GatewayBench {
     for (int i = 0; i < 40; i++) {
       branches.add(create(http, member.baseUrl(), admin, root, "压测第" + i + "支部", "BRANCH"));
     }
+    OrgReads mix = new OrgReads(http, tokens, root, branches);
     int clients = option("clients", 8);
     int seconds = option("seconds", 20);
     int requests = option("requests", 2000);
     int rounds = option("rounds", 2);
-    line("   data: 1 committee, %d branches; mix: GET /api/orgs/{id} and its children", 40);
+    report.line("   data: 1 committee, %d branches; mix: GET /api/orgs/{id} and its children", 40);
     Probe memberCpu = new Probe(member.pid());
     Probe gatewayCpu = new Probe(gateway.pid());
     memberCpu.rss.start();
     gatewayCpu.rss.start();
     // warm both paths (the JIT), untimed
-    closedLoop(
-        "gateway",
-        http,
-        gateway.baseUrl(),
-        tokens,
-        root,
-        branches,
-        clients,
-        3_000,
-        Duration.ofSeconds(60));
-    closedLoop(
-        "direct",
-        http,
-        member.baseUrl(),
-        tokens,
-        root,
-        branches,
-        clients,
-        3_000,
-        Duration.ofSeconds(60));
+    closedLoop("gateway", gateway.baseUrl(), mix, clients, 3_000, Duration.ofSeconds(60));
+    closedLoop("direct", member.baseUrl(), mix, clients, 3_000, Duration.ofSeconds(60));
     List<Result> direct1 = new ArrayList<>();
     List<Result> gateway1 = new ArrayList<>();
     List<Result> directN = new ArrayList<>();
     List<Result> gatewayN = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      direct1.add(
-          closedLoop("direct", http, member.baseUrl(), tokens, root, branches, 1, requests, null));
-      gateway1.add(
-          closedLoop(
-              "gateway", http, gateway.baseUrl(), tokens, root, branches, 1, requests, null));
+      direct1.add(closedLoop("direct", member.baseUrl(), mix, 1, requests, null));
+      gateway1.add(closedLoop("gateway", gateway.baseUrl(), mix, 1, requests, null));
       directN.add(
           closedLoop(
               "direct",
-              http,
               member.baseUrl(),
-              tokens,
-              root,
-              branches,
+              mix,
               clients,
               Integer.MAX_VALUE,
               Duration.ofSeconds(seconds)));
@@ -202,11 +173,8 @@ public final class GatewayBench {
       Result through =
           closedLoop(
               "gateway",
-              http,
               gateway.baseUrl(),
-              tokens,
-              root,
-              branches,
+              mix,
               clients,
               Integer.MAX_VALUE,
               Duration.ofSeconds(seconds));
@@ -214,12 +182,12 @@ public final class GatewayBench {
           through.withCpu(
               memberCpu.cpuSeconds() - memberBefore, gatewayCpu.cpuSeconds() - gatewayBefore));
     }
-    line("| run | path | clients | n | req/s | p50 ms | p99 ms | p99.9 ms | errors |");
-    line("|---|---|---|---|---|---|---|---|---|");
+    report.line("| run | path | clients | n | req/s | p50 ms | p99 ms | p99.9 ms | errors |");
+    report.line("|---|---|---|---|---|---|---|---|---|");
     for (int r = 0; r < rounds; r++) {
       for (Result result :
           List.of(direct1.get(r), gateway1.get(r), directN.get(r), gatewayN.get(r))) {
-        line("| %d | %s |", r + 1, result.row());
+        report.line("| %d | %s |", r + 1, result.row());
       }
     }
     double added =
@@ -228,16 +196,16 @@ public final class GatewayBench {
     double ratio =
         median(gatewayN.stream().mapToDouble(Result::throughput).toArray())
             / median(directN.stream().mapToDouble(Result::throughput).toArray());
-    line(
+    report.line(
         "-- gateway: added p99 (one client) %.2f ms (target ≤ 5 ms); throughput %.0f %% of direct"
             + " with %d clients (target ≥ 80 %%)",
         added, ratio * 100, clients);
     Result last = gatewayN.get(gatewayN.size() - 1);
-    line(
+    report.line(
         "-- CPU per request through the gateway (%d clients): member-service %.2f ms,"
             + " gateway %.2f ms",
         clients, last.memberCpu() * 1000 / last.count(), last.gatewayCpu() * 1000 / last.count());
-    line(
+    report.line(
         "-- peak RSS: member-service %d MB, gateway %d MB",
         memberCpu.rss.peakMb(), gatewayCpu.rss.peakMb());
     memberCpu.rss.stop();
@@ -275,18 +243,20 @@ public final class GatewayBench {
     return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
   }
 
+  /**
+   * The requests both paths are measured with: an org or its children, under one of many callers'
+   * tokens.
+   */
+  private record OrgReads(HttpClient http, List<String> tokens, UUID root, List<UUID> branches) {}
+
   /** Clients each send the next request once the previous answer is read (keep-alive). */
   private static Result closedLoop(
-      String label,
-      HttpClient http,
-      String base,
-      List<String> tokens,
-      UUID root,
-      List<UUID> branches,
-      int clients,
-      int requests,
-      Duration limit)
+      String label, String base, OrgReads mix, int clients, int requests, Duration limit)
       throws InterruptedException {
+    HttpClient http = mix.http();
+    List<String> tokens = mix.tokens();
+    UUID root = mix.root();
+    List<UUID> branches = mix.branches();
     long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Everything devstack needs to know: where the repository is, where logs and per-run files go,
@@ -219,113 +220,44 @@ public record DevstackConfig(
   }
 
   public DevstackConfig withServicePort(String module, int port) {
-    Map<String, Integer> ports = new LinkedHashMap<>(servicePorts);
-    ports.put(module, port);
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        ports,
-        keycloakPort,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(
+        b -> {
+          b.servicePorts = new LinkedHashMap<>(servicePorts);
+          b.servicePorts.put(module, port);
+        });
   }
 
   public DevstackConfig withKeycloakPort(int port) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        port,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(b -> b.keycloakPort = port);
   }
 
   public DevstackConfig withKafkaPort(int port) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        keycloakPort,
-        port,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(b -> b.kafkaPort = port);
   }
 
   public DevstackConfig withDirectories(Path logDir, Path workDir) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        keycloakPort,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(
+        b -> {
+          b.logDir = logDir;
+          b.workDir = workDir;
+        });
   }
 
   public DevstackConfig withDatabase(String dbUrlBase, String dbUser, String dbPassword) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        keycloakPort,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(
+        b -> {
+          b.dbUrlBase = dbUrlBase;
+          b.dbUser = dbUser;
+          b.dbPassword = dbPassword;
+        });
   }
 
   public DevstackConfig withTimeouts(Duration serviceStartTimeout, Duration keycloakStartTimeout) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        keycloakPort,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        databaseSuffix);
+    return with(
+        b -> {
+          b.serviceStartTimeout = serviceStartTimeout;
+          b.keycloakStartTimeout = keycloakStartTimeout;
+        });
   }
 
   /**
@@ -338,21 +270,70 @@ public record DevstackConfig(
 
   /** Appends {@code suffix} to every database name ({@code [A-Za-z0-9_]*}). */
   public DevstackConfig withDatabaseSuffix(String suffix) {
-    return new DevstackConfig(
-        repoRoot,
-        logDir,
-        workDir,
-        keycloakCacheDir,
-        keycloakVersion,
-        servicePorts,
-        keycloakPort,
-        kafkaPort,
-        dbUrlBase,
-        dbUser,
-        dbPassword,
-        serviceStartTimeout,
-        keycloakStartTimeout,
-        suffix);
+    return with(b -> b.databaseSuffix = suffix);
+  }
+
+  /**
+   * A copy with some components changed: the withers above name only what they change, and the
+   * fourteen components are copied in one place (the canonical constructor still validates).
+   */
+  private DevstackConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components of a configuration, open for change while a wither builds its copy. */
+  private static final class Copy {
+    Path repoRoot;
+    Path logDir;
+    Path workDir;
+    Path keycloakCacheDir;
+    String keycloakVersion;
+    Map<String, Integer> servicePorts;
+    int keycloakPort;
+    int kafkaPort;
+    String dbUrlBase;
+    String dbUser;
+    String dbPassword;
+    Duration serviceStartTimeout;
+    Duration keycloakStartTimeout;
+    String databaseSuffix;
+
+    Copy(DevstackConfig c) {
+      repoRoot = c.repoRoot;
+      logDir = c.logDir;
+      workDir = c.workDir;
+      keycloakCacheDir = c.keycloakCacheDir;
+      keycloakVersion = c.keycloakVersion;
+      servicePorts = c.servicePorts;
+      keycloakPort = c.keycloakPort;
+      kafkaPort = c.kafkaPort;
+      dbUrlBase = c.dbUrlBase;
+      dbUser = c.dbUser;
+      dbPassword = c.dbPassword;
+      serviceStartTimeout = c.serviceStartTimeout;
+      keycloakStartTimeout = c.keycloakStartTimeout;
+      databaseSuffix = c.databaseSuffix;
+    }
+
+    DevstackConfig build() {
+      return new DevstackConfig(
+          repoRoot,
+          logDir,
+          workDir,
+          keycloakCacheDir,
+          keycloakVersion,
+          servicePorts,
+          keycloakPort,
+          kafkaPort,
+          dbUrlBase,
+          dbUser,
+          dbPassword,
+          serviceStartTimeout,
+          keycloakStartTimeout,
+          databaseSuffix);
+    }
   }
 
   /** The record's toString without the database password. */

@@ -1,44 +1,27 @@
 package cn.dangjian.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Runs Keycloak from its Maven Central distribution ({@code keycloak-quarkus-dist}) in dev mode
  * with the {@code dangjian} realm imported. LOCAL USE ONLY: the bootstrap admin is admin/admin.
  *
- * <ul>
- *   <li>The zip (copied by the devstack build to {@code devstack/target/keycloak/}, or taken from
- *       {@code ~/.m2}) is unzipped once into {@link DevstackConfig#keycloakCacheDir()}, so {@code
- *       mvn clean} does not force a re-unzip, and Quarkus' one-time re-augmentation is kept there
- *       too.
- *   <li>Each start gets a fresh Keycloak home under {@code <workDir>/keycloak-<port>}: a copy of
- *       {@code bin/kc.sh}, links to the cached {@code lib}, {@code conf}, {@code providers}, {@code
- *       themes}, and its own {@code data/} (fresh H2 database, {@code data/import/} holding the
- *       realm), so runs never share state and two instances on different ports can coexist.
- * </ul>
+ * <p>The distribution is unzipped once into a cache ({@link KeycloakDistribution}); each start gets
+ * a fresh home of its own ({@link KeycloakRunHome}); starts sharing a cache take turns ({@link
+ * KeycloakStartLock}). This class launches, waits for the realm and stops.
  */
 public final class KeycloakLauncher implements AutoCloseable {
 
@@ -46,22 +29,17 @@ public final class KeycloakLauncher implements AutoCloseable {
   public static final String BOOTSTRAP_ADMIN_USERNAME = "admin";
   public static final String BOOTSTRAP_ADMIN_PASSWORD = "admin";
 
-  private static final String COMPLETE_MARKER = ".devstack-unzipped";
-  private static final List<String> LINKED = List.of("lib", "conf", "providers", "themes");
-  private static final Semaphore IN_PROCESS_LOCK = new Semaphore(1);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   private final DevstackConfig config;
   private final int port;
   private final Path logFile;
-  private final Path runHome;
-  private final Path realmFile;
+  private final KeycloakDistribution distribution;
+  private final KeycloakRunHome runHome;
+  private final KeycloakStartLock startLock;
   private final Map<String, String> extraEnvironment;
 
   private Process process;
-  private FileChannel lockChannel;
-  private FileLock startLock;
-  private boolean holdsPermit;
   private Instant launchedAt;
   private Duration startDuration;
 
@@ -80,15 +58,16 @@ public final class KeycloakLauncher implements AutoCloseable {
         config
             .logDir()
             .resolve(environment.isEmpty() ? "keycloak.log" : "keycloak-" + port + ".log");
-    this.runHome = config.workDir().resolve("keycloak-" + port);
-    this.realmFile = realmFile;
+    this.distribution = new KeycloakDistribution(config);
+    this.runHome = new KeycloakRunHome(config.workDir(), port, realmFile);
+    this.startLock = new KeycloakStartLock(config.keycloakCacheDir());
     this.extraEnvironment = Map.copyOf(environment);
   }
 
   /** The unpacked distribution's {@code bin} directory (kc.sh, kcadm.sh). */
   public Path binDirectory() {
     try {
-      return ensureDistribution().resolve("bin");
+      return distribution.home().resolve("bin");
     } catch (IOException e) {
       throw new UncheckedIOException("Keycloak distribution not available: " + e.getMessage(), e);
     }
@@ -112,13 +91,12 @@ public final class KeycloakLauncher implements AutoCloseable {
     PortCheck.requireFree(port, "Keycloak", Settings.howToSet("keycloak.port"));
     Path javaHome = JdkLocator.system().locate();
     launchedAt = Instant.now();
-    acquireStartLock();
+    startLock.acquire();
     try {
-      Path dist = ensureDistribution();
-      prepareRunHome(dist);
+      runHome.prepare(distribution.home());
       Files.createDirectories(logFile.getParent());
       List<String> command = new ArrayList<>();
-      command.add(runHome.resolve("bin").resolve("kc.sh").toString());
+      command.add(runHome.kcSh().toString());
       command.add("start-dev");
       command.add("--http-port=" + port);
       command.add("--http-host=127.0.0.1");
@@ -128,7 +106,7 @@ public final class KeycloakLauncher implements AutoCloseable {
       command.add("--log-console-color=false");
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .directory(runHome.toFile())
+              .directory(runHome.dir().toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
       Map<String, String> env = builder.environment();
@@ -140,10 +118,10 @@ public final class KeycloakLauncher implements AutoCloseable {
       env.putAll(extraEnvironment);
       process = builder.start();
     } catch (IOException e) {
-      releaseStartLock();
+      startLock.release();
       throw new UncheckedIOException("Cannot start Keycloak: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      releaseStartLock();
+      startLock.release();
       throw e;
     }
   }
@@ -197,7 +175,7 @@ public final class KeycloakLauncher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
     } finally {
-      releaseStartLock();
+      startLock.release();
     }
   }
 
@@ -216,21 +194,11 @@ public final class KeycloakLauncher implements AutoCloseable {
     try {
       if (process != null) {
         Processes.stopTree(process, STOP_GRACE);
-        deleteRunHome();
+        runHome.delete();
       }
     } finally {
       process = null;
-      releaseStartLock();
-    }
-  }
-
-  /** The per-run home (H2 database, import dir) is useless once Keycloak stopped; logs stay. */
-  private void deleteRunHome() {
-    try {
-      Processes.deleteTree(runHome);
-      Files.deleteIfExists(config.workDir()); // only if nothing else is in it
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: it is wiped again at the next start
+      startLock.release();
     }
   }
 
@@ -281,148 +249,5 @@ public final class KeycloakLauncher implements AutoCloseable {
   /** How long the last start took (launch to realm ready), if it finished. */
   public Optional<Duration> startDuration() {
     return Optional.ofNullable(startDuration);
-  }
-
-  // --- distribution -----------------------------------------------------------------------
-
-  /** Unzips the distribution into the cache directory once; returns the Keycloak home there. */
-  Path ensureDistribution() throws IOException {
-    Path home = config.keycloakCacheDir();
-    if (Files.isRegularFile(home.resolve(COMPLETE_MARKER))) {
-      return home;
-    }
-    Path zip = findDistributionZip();
-    System.out.println("[devstack] unzipping " + zip.getFileName() + " into " + home + " (once)");
-    Path tmp = home.resolveSibling(home.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    Processes.deleteTree(tmp);
-    unzipStrippingTopDirectory(zip, tmp);
-    Files.writeString(tmp.resolve(COMPLETE_MARKER), zip + "\n", StandardCharsets.UTF_8);
-    Processes.deleteTree(home); // a partial earlier attempt
-    Files.move(tmp, home, StandardCopyOption.ATOMIC_MOVE);
-    return home;
-  }
-
-  private Path findDistributionZip() {
-    String version = config.keycloakVersion();
-    String name = "keycloak-quarkus-dist-" + version + ".zip";
-    List<Path> candidates = new ArrayList<>();
-    BuildInfo.load().keycloakDistZip().ifPresent(candidates::add);
-    candidates.add(config.repoRoot().resolve("devstack/target/keycloak").resolve(name));
-    String localRepo = System.getProperty("maven.repo.local");
-    Path m2 =
-        localRepo != null
-            ? Path.of(localRepo)
-            : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    candidates.add(m2.resolve("org/keycloak/keycloak-quarkus-dist").resolve(version).resolve(name));
-    return candidates.stream()
-        .filter(Files::isRegularFile)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Keycloak distribution "
-                        + name
-                        + " not found (looked at "
-                        + candidates
-                        + "). Build devstack first: ./mvnw -B -pl devstack package -DskipTests"
-                        + " (it copies org.keycloak:keycloak-quarkus-dist:"
-                        + version
-                        + ":zip from Maven Central)."));
-  }
-
-  static void unzipStrippingTopDirectory(Path zip, Path target) throws IOException {
-    Files.createDirectories(target);
-    Path normalizedTarget = target.toAbsolutePath().normalize();
-    try (ZipFile zipFile = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> entries = zipFile.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        String name = entry.getName();
-        int slash = name.indexOf('/');
-        if (slash < 0 || slash == name.length() - 1) {
-          continue; // the top directory itself
-        }
-        Path out = normalizedTarget.resolve(name.substring(slash + 1)).normalize();
-        if (!out.startsWith(normalizedTarget)) {
-          throw new IOException("Zip entry outside the target directory: " + name);
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(out);
-          continue;
-        }
-        Files.createDirectories(out.getParent());
-        try (InputStream in = zipFile.getInputStream(entry)) {
-          Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (name.endsWith(".sh")) {
-          out.toFile().setExecutable(true, false);
-        }
-      }
-    }
-  }
-
-  /** A fresh per-run Keycloak home sharing the cached distribution. */
-  private void prepareRunHome(Path dist) throws IOException {
-    Processes.deleteTree(runHome);
-    Files.createDirectories(runHome.resolve("bin"));
-    Path kcSh = runHome.resolve("bin").resolve("kc.sh");
-    // a real copy: kc.sh derives the home directory from its own (symlink-resolved) location
-    Files.copy(dist.resolve("bin").resolve("kc.sh"), kcSh);
-    kcSh.toFile().setExecutable(true, false);
-    for (String dir : LINKED) {
-      Files.createSymbolicLink(runHome.resolve(dir), dist.resolve(dir));
-    }
-    if (Files.isRegularFile(dist.resolve("version.txt"))) {
-      Files.copy(dist.resolve("version.txt"), runHome.resolve("version.txt"));
-    }
-    Path importDir = runHome.resolve("data").resolve("import");
-    Files.createDirectories(importDir);
-    Path realm = realmFile;
-    if (!Files.isRegularFile(realm)) {
-      throw new IllegalStateException("Realm file not found: " + realm);
-    }
-    Files.copy(realm, importDir.resolve(realm.getFileName()));
-  }
-
-  // --- one Keycloak start (unzip, augmentation) at a time per cache directory ---------------
-
-  private void acquireStartLock() {
-    IN_PROCESS_LOCK.acquireUninterruptibly();
-    synchronized (this) {
-      holdsPermit = true;
-    }
-    try {
-      Path cache = config.keycloakCacheDir();
-      Files.createDirectories(cache.getParent());
-      Path lockFile = cache.resolveSibling(cache.getFileName() + ".lock");
-      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      startLock = lockChannel.lock();
-    } catch (IOException e) {
-      releaseStartLock();
-      throw new UncheckedIOException("Cannot lock the Keycloak cache directory", e);
-    } catch (RuntimeException e) {
-      releaseStartLock();
-      throw e;
-    }
-  }
-
-  private synchronized void releaseStartLock() {
-    try {
-      if (startLock != null) {
-        startLock.release();
-      }
-      if (lockChannel != null) {
-        lockChannel.close();
-      }
-    } catch (IOException e) {
-      // ignore: closing the channel releases the lock anyway
-    } finally {
-      startLock = null;
-      lockChannel = null;
-      if (holdsPermit) {
-        holdsPermit = false;
-        IN_PROCESS_LOCK.release();
-      }
-    }
   }
 }

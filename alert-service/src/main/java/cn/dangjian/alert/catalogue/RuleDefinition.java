@@ -34,6 +34,35 @@ public record RuleDefinition(
     orgTypeLevels = Map.copyOf(orgTypeLevels);
   }
 
+  /** A rule as the national defaults state it: one set of levels for every org type, enabled. */
+  static RuleDefinition rule(
+      String id,
+      String name,
+      String basis,
+      SubjectType subject,
+      Evaluation evaluation,
+      String unit,
+      String levels,
+      String title,
+      String suggestion,
+      String resolved,
+      int deadlineDays) {
+    return new RuleDefinition(
+        id,
+        name,
+        basis,
+        subject,
+        evaluation,
+        unit,
+        Levels.parse(levels),
+        Map.of(),
+        title,
+        suggestion,
+        resolved,
+        deadlineDays,
+        true);
+  }
+
   public Levels levelsFor(String orgType) {
     return orgType == null ? levels : orgTypeLevels.getOrDefault(orgType, levels);
   }

@@ -83,26 +83,7 @@ public final class MeetingGaps {
       OrgFacts o,
       LocalDate asOf,
       Map<String, List<LocalDate>> heldOn) {
-    if (!enabled(ruleId)) {
-      return;
-    }
-    YearMonth last = Calendar.lastCompleteMonth(asOf);
-    List<LocalDate> dates = heldOn.getOrDefault(type, List.of());
-    int missing = 0;
-    YearMonth from = last;
-    for (int i = 0; applies && i < MAX_LOOKBACK; i++) {
-      YearMonth month = last.minusMonths(i);
-      if (!existedFrom(o, month.atDay(1)) || any(dates, d -> YearMonth.from(d).equals(month))) {
-        break;
-      }
-      missing++;
-      from = month;
-    }
-    String label =
-        missing <= 1
-            ? Calendar.monthLabel(last)
-            : Calendar.monthLabel(from) + "至" + Calendar.monthLabel(last);
-    outcomes.add(orgRules.meetingGap(ruleId, o, "from:" + from, label, missing));
+    gaps(outcomes, ruleId, Period.MONTH, heldOn.getOrDefault(type, List.of()), applies, o, asOf);
   }
 
   private void quarterly(
@@ -111,16 +92,28 @@ public final class MeetingGaps {
       LocalDate asOf,
       Map<String, List<LocalDate>> heldOn,
       boolean applies) {
-    if (!enabled(NO_BRANCH_GENERAL_MEETING)) {
+    List<LocalDate> dates = heldOn.getOrDefault("BRANCH_GENERAL_MEETING", List.of());
+    gaps(outcomes, NO_BRANCH_GENERAL_MEETING, Period.QUARTER, dates, applies, o, asOf);
+  }
+
+  /** Counts the periods in a row, back from the last complete one, with no meeting held. */
+  private void gaps(
+      List<Outcome> outcomes,
+      String ruleId,
+      Period period,
+      List<LocalDate> dates,
+      boolean applies,
+      OrgFacts o,
+      LocalDate asOf) {
+    if (!enabled(ruleId)) {
       return;
     }
-    LocalDate last = Calendar.lastCompleteQuarterStart(asOf);
-    List<LocalDate> dates = heldOn.getOrDefault("BRANCH_GENERAL_MEETING", List.of());
+    LocalDate last = period.lastCompleteStart(asOf);
     int missing = 0;
     LocalDate from = last;
     for (int i = 0; applies && i < MAX_LOOKBACK; i++) {
-      LocalDate start = last.minusMonths(3L * i);
-      LocalDate end = start.plusMonths(3);
+      LocalDate start = last.minusMonths((long) period.months * i);
+      LocalDate end = start.plusMonths(period.months);
       if (!existedFrom(o, start) || any(dates, d -> !d.isBefore(start) && d.isBefore(end))) {
         break;
       }
@@ -128,10 +121,59 @@ public final class MeetingGaps {
       from = start;
     }
     String label =
-        missing <= 1
-            ? Calendar.quarterLabel(last)
-            : Calendar.quarterLabel(from) + "至" + Calendar.quarterLabel(last);
-    outcomes.add(orgRules.meetingGap(NO_BRANCH_GENERAL_MEETING, o, "from:" + from, label, missing));
+        missing <= 1 ? period.label(last) : period.label(from) + "至" + period.label(last);
+    outcomes.add(orgRules.meetingGap(ruleId, o, "from:" + period.key(from), label, missing));
+  }
+
+  /**
+   * The periods the gap rules count in. Keys stay as they always were (a month as {@code 2026-03},
+   * a quarter by its first day) because open alerts are matched by them.
+   */
+  private enum Period {
+    MONTH(1) {
+      @Override
+      LocalDate lastCompleteStart(LocalDate asOf) {
+        return Calendar.lastCompleteMonth(asOf).atDay(1);
+      }
+
+      @Override
+      String key(LocalDate start) {
+        return YearMonth.from(start).toString();
+      }
+
+      @Override
+      String label(LocalDate start) {
+        return Calendar.monthLabel(YearMonth.from(start));
+      }
+    },
+    QUARTER(3) {
+      @Override
+      LocalDate lastCompleteStart(LocalDate asOf) {
+        return Calendar.lastCompleteQuarterStart(asOf);
+      }
+
+      @Override
+      String key(LocalDate start) {
+        return start.toString();
+      }
+
+      @Override
+      String label(LocalDate start) {
+        return Calendar.quarterLabel(start);
+      }
+    };
+
+    final int months;
+
+    Period(int months) {
+      this.months = months;
+    }
+
+    abstract LocalDate lastCompleteStart(LocalDate asOf);
+
+    abstract String key(LocalDate start);
+
+    abstract String label(LocalDate start);
   }
 
   private void yearly(

@@ -1,13 +1,11 @@
 package cn.dangjian.assessment.cycle;
 
 import static cn.dangjian.platform.persistence.Uuids.bytes;
-import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.assessment.cycle.CycleViews.RectificationItem;
 import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
-import cn.dangjian.assessment.indicator.IndicatorKind;
-import cn.dangjian.assessment.indicator.ScorerKind;
-import cn.dangjian.assessment.indicator.ScoringMethod;
+import cn.dangjian.assessment.indicator.Leaf;
+import cn.dangjian.assessment.indicator.LeafRows;
 import cn.dangjian.platform.persistence.UuidV7;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -76,23 +74,26 @@ class ScoreStore {
   /** Every leaf of the cycle's version, with the org's score where there is one. */
   List<ScoreView> scores(Cycle cycle, UUID orgId) {
     return jdbc.query(
-        "SELECT i.id, i.code, i.name, i.kind, i.weight, i.method, i.scorer, s.points, s.evidence,"
-            + " s.origin, s.scored_by FROM indicator i LEFT JOIN score_entry s ON s.indicator_id ="
-            + " i.id AND s.cycle_id = ? AND s.org_id = ? WHERE i.version_id = ? AND i.method <>"
-            + " 'GROUP' ORDER BY i.sort_order",
-        (rs, n) ->
-            new ScoreView(
-                uuid(rs.getBytes(1)),
-                rs.getString(2),
-                rs.getString(3),
-                IndicatorKind.valueOf(rs.getString(4)),
-                rs.getBigDecimal(5),
-                ScoringMethod.valueOf(rs.getString(6)),
-                rs.getString(7) == null ? null : ScorerKind.valueOf(rs.getString(7)),
-                rs.getBigDecimal(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11)),
+        "SELECT "
+            + LeafRows.COLUMNS
+            + ", s.points, s.evidence, s.origin, s.scored_by FROM indicator i LEFT JOIN score_entry"
+            + " s ON s.indicator_id = i.id AND s.cycle_id = ? AND s.org_id = ? WHERE i.version_id"
+            + " = ? AND i.method <> 'GROUP' ORDER BY i.sort_order",
+        (rs, n) -> {
+          Leaf leaf = LeafRows.read(rs);
+          return new ScoreView(
+              leaf.id(),
+              leaf.code(),
+              leaf.name(),
+              leaf.kind(),
+              leaf.weight(),
+              leaf.method(),
+              leaf.scorer(),
+              rs.getBigDecimal(9),
+              rs.getString(10),
+              rs.getString(11),
+              rs.getString(12));
+        },
         bytes(cycle.id()),
         bytes(orgId),
         bytes(cycle.indicatorVersionId()));

@@ -172,38 +172,24 @@ public class IndicatorService {
   }
 
   private static List<Node> nodes(List<IndicatorView> views) {
-    return views.stream()
-        .map(
-            v ->
-                new Node(
-                    v.code(),
-                    v.name(),
-                    v.kind(),
-                    v.weight(),
-                    v.method(),
-                    v.scorer(),
-                    v.source(),
-                    nodes(v.children())))
-        .toList();
+    return views.stream().map(IndicatorService::node).toList();
+  }
+
+  private static Node node(IndicatorView v) {
+    return new Node(
+        v.code(),
+        v.name(),
+        v.kind(),
+        v.weight(),
+        v.method(),
+        v.scorer(),
+        v.source(),
+        nodes(v.children()));
   }
 
   private static List<Entered> entered(List<IndicatorView> views) {
     return views.stream()
-        .map(
-            v ->
-                new Entered(
-                    new Node(
-                        v.code(),
-                        v.name(),
-                        v.kind(),
-                        v.weight(),
-                        v.method(),
-                        v.scorer(),
-                        v.source(),
-                        nodes(v.children())),
-                    v.scorerName(),
-                    v.description(),
-                    entered(v.children())))
+        .map(v -> new Entered(node(v), v.scorerName(), v.description(), entered(v.children())))
         .toList();
   }
 }

@@ -183,18 +183,11 @@ class IndicatorStore {
   /** The leaves of a version, in tree order. */
   List<Leaf> leaves(UUID versionId) {
     return jdbc.query(
-        "SELECT i.id, i.code, i.name, i.kind, i.weight, i.method, i.scorer, i.source FROM indicator"
-            + " i WHERE i.version_id = ? AND i.method <> 'GROUP' ORDER BY i.sort_order",
-        (rs, n) ->
-            new Leaf(
-                uuid(rs.getBytes(1)),
-                rs.getString(2),
-                rs.getString(3),
-                IndicatorKind.valueOf(rs.getString(4)),
-                rs.getBigDecimal(5),
-                ScoringMethod.valueOf(rs.getString(6)),
-                rs.getString(7) == null ? null : ScorerKind.valueOf(rs.getString(7)),
-                rs.getString(8) == null ? null : AutoSource.valueOf(rs.getString(8))),
+        "SELECT "
+            + LeafRows.COLUMNS
+            + " FROM indicator i WHERE i.version_id = ? AND i.method <> 'GROUP' ORDER BY"
+            + " i.sort_order",
+        (rs, n) -> LeafRows.read(rs),
         bytes(versionId));
   }
 

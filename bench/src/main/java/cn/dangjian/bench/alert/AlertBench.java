@@ -1,5 +1,9 @@
 package cn.dangjian.bench.alert;
 
+import static cn.dangjian.bench.UuidV7s.bytes;
+import static cn.dangjian.bench.UuidV7s.fromBytes;
+
+import cn.dangjian.bench.BenchLog;
 import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.RssSampler;
 import cn.dangjian.bench.ServiceProcess;
@@ -10,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +69,7 @@ public final class AlertBench {
   private final int rate;
   private final int seconds;
   private final int warmup;
-  private final StringBuilder report = new StringBuilder();
+  private final BenchLog report = new BenchLog();
 
   private AlertBench(Map<String, String> options) {
     this.options = options;
@@ -93,10 +96,10 @@ public final class AlertBench {
     String url =
         (reuse ? TestDatabase.serverUrl() + "alert_bench" : TestDatabase.fresh("alert_bench"))
             + "?rewriteBatchedStatements=true";
-    line(
+    report.line(
         "== alert-service at province scale (issue 6): %,d members, %,d branches",
         members, branches);
-    line(
+    report.line(
         "   machine: %d cores, %s",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
 
@@ -131,15 +134,15 @@ public final class AlertBench {
       try (ServiceProcess service =
           ServiceProcess.start(
               jar, out.resolve("alert-service.log"), jvm, properties, env, Duration.ofMinutes(3))) {
-        line(
+        report.line(
             "   alert-service ready in %.1f s (pid %d), JVM %s",
             service.startTime().toMillis() / 1000.0, service.pid(), String.join(" ", jvm));
         RssSampler rss = new RssSampler(service.pid());
         rss.start();
-        line("   RSS after start: %d MB", rss.currentMb());
+        report.line("   RSS after start: %d MB", rss.currentMb());
         Instant loadStart = Instant.now();
         List<byte[]> quietMembers = reuse ? quiet(url) : load(url);
-        line(
+        report.line(
             "-- %s in %.1f s",
             reuse ? "reusing the loaded schema" : "loaded",
             Duration.between(loadStart, Instant.now()).toMillis() / 1000.0);
@@ -161,7 +164,7 @@ public final class AlertBench {
                   HttpResponse.BodyHandlers.ofString());
           double secs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
           JsonNode sweep = JSON.readTree(response.body());
-          line(
+          report.line(
               "-- sweep %d as of 2026-11-30: %.1f s (HTTP %d): %s members, %s orgs, raised %s, changed %s, resolved %s, escalated %s; peak RSS %d MB",
               run,
               secs,
@@ -176,7 +179,7 @@ public final class AlertBench {
         }
         rss.resetPeak();
         eventToAlert(service, token, kafka, quietMembers);
-        line(
+        report.line(
             "   peak RSS during the event run: %d MB; RSS at the end: %d MB",
             rss.peakMb(), rss.currentMb());
         rss.stop();
@@ -206,10 +209,10 @@ public final class AlertBench {
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    line(
+    report.line(
         "-- event → alert: %,d dues.arrears.changed at %,d/s over %d partitions",
         total, rate, Integer.parseInt(options.getOrDefault("concurrency", "2")));
-    line(
+    report.line(
         "   %d %% of them (%,d) raise an alert; the others change state only",
         raisingPercent, raising);
     Instant begin = Instant.now();
@@ -217,15 +220,15 @@ public final class AlertBench {
       // the same load for --warmup seconds first, untimed, to other members: a service runs warm
       int warm = Math.min(rate * warmup, quiet.size() - total);
       if (warm > 0) {
-        line("   warm-up: %,d events over %d s, not timed", warm, warmup);
+        report.line("   warm-up: %,d events over %d s, not timed", warm, warmup);
         for (int w = 0; w < warm; w++) {
           long due = System.nanoTime() + 1_000_000_000L / rate;
           byte[] member = quiet.get(quiet.size() - 1 - w);
           producer.send(
               new ProducerRecord<>(
                   "dues.events",
-                  uuid(member).toString(),
-                  JSON.writeValueAsBytes(arrears(uuid(member), raises(w, raisingPercent)))));
+                  fromBytes(member).toString(),
+                  JSON.writeValueAsBytes(arrears(fromBytes(member), raises(w, raisingPercent)))));
           long wait = due - System.nanoTime();
           if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -242,7 +245,7 @@ public final class AlertBench {
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
-        UUID member = uuid(quiet.get(i));
+        UUID member = fromBytes(quiet.get(i));
         String id = member.toString();
         Map<String, Object> envelope = arrears(member, raises(i, raisingPercent));
         if (raises(i, raisingPercent)) {
@@ -258,11 +261,11 @@ public final class AlertBench {
     timer.close();
     long[] sorted = timer.sortedLatencies();
     int n = sorted.length;
-    line(
+    report.line(
         "   sent in %.1f s (%.0f/s), %,d of %,d alerts on the stream after %.1f s (%.0f alerts/s)",
         sendSecs, total / sendSecs, n, raising, allSecs, n / allSecs);
     if (n > 0) {
-      line(
+      report.line(
           "   event → alert on SSE: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms",
           ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[n - 1] / 1e6);
     }
@@ -338,7 +341,7 @@ public final class AlertBench {
         DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
       c.setAutoCommit(false);
       byte[] root = bytes(UUID.randomUUID());
-      String rootPath = "/" + uuid(root) + "/";
+      String rootPath = "/" + fromBytes(root) + "/";
       int counties = Math.max(1, branches / 500);
       byte[][] countyIds = new byte[counties][];
       String[] countyPaths = new String[counties];
@@ -349,7 +352,7 @@ public final class AlertBench {
         insertOrg(org, root, null, "省委", "PARTY_COMMITTEE", rootPath, 1);
         for (int i = 0; i < counties; i++) {
           countyIds[i] = bytes(UUID.randomUUID());
-          countyPaths[i] = rootPath + uuid(countyIds[i]) + "/";
+          countyPaths[i] = rootPath + fromBytes(countyIds[i]) + "/";
           insertOrg(org, countyIds[i], root, "县委" + i, "PARTY_COMMITTEE", countyPaths[i], 2);
         }
         org.executeBatch();
@@ -375,7 +378,7 @@ public final class AlertBench {
           int extra = members % branches;
           for (int b = 0; b < branches; b++) {
             byte[] branch = bytes(UUID.randomUUID());
-            String path = countyPaths[b % counties] + uuid(branch) + "/";
+            String path = countyPaths[b % counties] + fromBytes(branch) + "/";
             insertOrg(org, branch, countyIds[b % counties], "党支部" + b, "BRANCH", path, 3);
             boolean committee = random.nextInt(100) < 30;
             if (committee) {
@@ -474,23 +477,5 @@ public final class AlertBench {
     org.setString(5, path);
     org.setInt(6, depth);
     org.addBatch();
-  }
-
-  static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
-  }
-
-  static UUID uuid(byte[] b) {
-    ByteBuffer buffer = ByteBuffer.wrap(b);
-    return new UUID(buffer.getLong(), buffer.getLong());
-  }
-
-  private void line(String format, Object... args) {
-    String text = String.format(Locale.ROOT, format, args);
-    System.out.println(text);
-    report.append(text).append('\n');
   }
 }

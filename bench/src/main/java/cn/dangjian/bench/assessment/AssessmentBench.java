@@ -1,5 +1,8 @@
 package cn.dangjian.bench.assessment;
 
+import static cn.dangjian.bench.UuidV7s.bytes;
+
+import cn.dangjian.bench.BenchLog;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.events.Topics;
 import cn.dangjian.testsupport.FakeKeycloak;
@@ -9,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +61,7 @@ public final class AssessmentBench {
   private final SplittableRandom random = new SplittableRandom(20261201);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final StringBuilder report = new StringBuilder();
+  private final BenchLog report = new BenchLog();
   private UUID province;
   private final List<UUID> branchIds = new ArrayList<>();
   private final List<String> branchPaths = new ArrayList<>();
@@ -94,8 +96,8 @@ public final class AssessmentBench {
         jar,
         StandardCopyOption.REPLACE_EXISTING);
     String url = TestDatabase.fresh("assessment_bench") + "?rewriteBatchedStatements=true";
-    line("== assessment-service at province scale (issue 7): %,d branches", branches);
-    line(
+    report.line("== assessment-service at province scale (issue 7): %,d branches", branches);
+    report.line(
         "   machine: %d cores, %s, JVM %s",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"),
@@ -129,14 +131,15 @@ public final class AssessmentBench {
               properties,
               env,
               Duration.ofMinutes(3))) {
-        line("   service ready in %.1f s, JVM %s", service.startTime().toMillis() / 1000.0, jvm);
+        report.line(
+            "   service ready in %.1f s, JVM %s", service.startTime().toMillis() / 1000.0, jvm);
         Instant t0 = Instant.now();
         try (Connection c =
             DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
           c.setAutoCommit(false);
           load(c);
         }
-        line("-- loaded in %.1f s", secondsSince(t0));
+        report.line("-- loaded in %.1f s", secondsSince(t0));
         String admin = keycloak.token().roles("platform-admin").username("bench-admin").build();
         String base = service.baseUrl();
         String version = indicatorVersion(base, admin);
@@ -158,7 +161,8 @@ public final class AssessmentBench {
                             + "\"}",
                         null));
         String cycle = field(open.body(), "id");
-        line("   open the cycle (%s orgs): %.2f s", field(open.body(), "orgCount"), open.seconds());
+        report.line(
+            "   open the cycle (%s orgs): %.2f s", field(open.body(), "orgCount"), open.seconds());
         try (Connection c =
             DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
           c.setAutoCommit(false);
@@ -187,16 +191,16 @@ public final class AssessmentBench {
                         base + "/api/assessments/cycles/" + cycle + "/compute",
                         "",
                         etag(base, admin, cycle)));
-        line("");
-        line("| step (one annual cycle, %,d branches) | seconds |", branches);
-        line("|---|---|");
-        line(
+        report.line("");
+        report.line("| step (one annual cycle, %,d branches) | seconds |", branches);
+        report.line("|---|---|");
+        report.line(
             "| automatic scores: 6 indicators × %,d orgs (POST …/automatic-scores) | %.2f |",
             branches, auto.seconds());
-        line(
+        report.line(
             "| combined score, ranks, percentiles, grades, stars, bottom band, 整改清单 (POST …/compute) | %.2f |",
             compute.seconds());
-        line(
+        report.line(
             "| **scoring + ranking** | **%.2f** (target < 30) |",
             auto.seconds() + compute.seconds());
         Timed page =
@@ -208,7 +212,7 @@ public final class AssessmentBench {
                         base + "/api/assessments/cycles/" + cycle + "/results?page=200&size=50",
                         null,
                         null));
-        line("| one results page (page 200 of 50) | %.3f |", page.seconds());
+        report.line("| one results page (page 200 of 50) | %.3f |", page.seconds());
         Timed publish =
             timed(
                 () ->
@@ -218,7 +222,7 @@ public final class AssessmentBench {
                         base + "/api/assessments/cycles/" + cycle + "/publish",
                         "",
                         etag(base, admin, cycle)));
-        line(
+        report.line(
             "| publish: %,d cycle-published events into the outbox (POST …/publish) | %.2f |",
             branches, publish.seconds());
         try (Connection c =
@@ -386,7 +390,7 @@ public final class AssessmentBench {
       }
       c.commit();
     }
-    line(
+    report.line(
         "   data: %,d branches, %,d members, %,d approved meetings, %,d paid member-months,"
             + " %,d training, %,d development steps, %,d alerts, %,d tasks",
         branchIds.size(),
@@ -494,7 +498,7 @@ public final class AssessmentBench {
       ballot.executeBatch();
     }
     c.commit();
-    line(
+    report.line(
         "   manual scores and ballots for %,d orgs loaded in %.1f s",
         branchIds.size(), secondsSince(t0));
   }
@@ -508,8 +512,8 @@ public final class AssessmentBench {
       q.setBytes(1, bytes(UUID.fromString(cycle)));
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
-        line("");
-        line(
+        report.line("");
+        report.line(
             "   results: %,d orgs ranked, %,d in the bottom band; combined min %.2f / avg %.2f /"
                 + " max %.2f; 好 %,d, 较好 %,d, 一般 %,d, 差 %,d",
             rs.getLong(1),
@@ -528,7 +532,7 @@ public final class AssessmentBench {
             "SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%EventEnvelope%'")) {
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
-        line("   outbox publications after publish: %,d", rs.getLong(1));
+        report.line("   outbox publications after publish: %,d", rs.getLong(1));
       }
     }
   }
@@ -650,18 +654,5 @@ public final class AssessmentBench {
 
   private static double secondsSince(Instant t0) {
     return Duration.between(t0, Instant.now()).toMillis() / 1000.0;
-  }
-
-  private void line(String format, Object... args) {
-    String s = String.format(Locale.ROOT, format, args);
-    System.out.println(s);
-    report.append(s).append('\n');
-  }
-
-  static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
   }
 }

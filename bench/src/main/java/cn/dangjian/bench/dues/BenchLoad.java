@@ -1,5 +1,6 @@
 package cn.dangjian.bench.dues;
 
+import cn.dangjian.bench.UuidV7s;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,8 +109,8 @@ public final class BenchLoad {
                 stage.equals("PROBATIONARY")
                     ? today.withDayOfMonth(1).minusMonths(random.nextInt(10))
                     : LocalDate.of(1990 + random.nextInt(30), 1 + random.nextInt(12), 1);
-            member.setBytes(1, DuesBench.bytes(id));
-            member.setBytes(2, DuesBench.bytes(branch));
+            member.setBytes(1, UuidV7s.bytes(id));
+            member.setBytes(2, UuidV7s.bytes(branch));
             member.setString(3, branchPath);
             member.setString(4, stage);
             member.setString(5, status);
@@ -122,9 +123,8 @@ public final class BenchLoad {
             member.addBatch();
             if (baseFen > 0) {
               long standard = standard(category, baseFen);
-              profile.setBytes(
-                  1, DuesBench.bytes(DuesBench.v7(System.currentTimeMillis(), random)));
-              profile.setBytes(2, DuesBench.bytes(id));
+              profile.setBytes(1, UuidV7s.bytes(DuesBench.v7(System.currentTimeMillis(), random)));
+              profile.setBytes(2, UuidV7s.bytes(id));
               profile.setInt(3, DuesBench.firstOfYear().getYear());
               profile.setObject(4, DuesBench.firstOfYear());
               profile.setString(5, category);
@@ -179,8 +179,8 @@ public final class BenchLoad {
       LocalDate createdOn,
       LocalDateTime now)
       throws Exception {
-    org.setBytes(1, DuesBench.bytes(id));
-    org.setBytes(2, parent == null ? null : DuesBench.bytes(parent));
+    org.setBytes(1, UuidV7s.bytes(id));
+    org.setBytes(2, parent == null ? null : UuidV7s.bytes(parent));
     org.setString(3, name);
     org.setString(4, type);
     org.setString(5, path);

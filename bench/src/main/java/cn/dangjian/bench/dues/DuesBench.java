@@ -394,13 +394,6 @@ public final class DuesBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
   }
 
-  static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
-  }
-
   /** UUIDv7 at a given millisecond. */
   static UUID v7(long millis, SplittableRandom random) {
     long msb = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (random.nextInt(4096));

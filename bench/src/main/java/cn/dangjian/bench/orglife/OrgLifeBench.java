@@ -1,5 +1,8 @@
 package cn.dangjian.bench.orglife;
 
+import static cn.dangjian.bench.UuidV7s.bytes;
+
+import cn.dangjian.bench.BenchLog;
 import cn.dangjian.bench.ServiceProcess;
 import cn.dangjian.events.Topics;
 import cn.dangjian.testsupport.FakeKeycloak;
@@ -30,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -59,7 +61,7 @@ public final class OrgLifeBench {
   private final Random random = new Random(20261201);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final StringBuilder report = new StringBuilder();
+  private final BenchLog report = new BenchLog();
 
   private UUID county;
   private final List<UUID> townships = new ArrayList<>();
@@ -114,7 +116,7 @@ public final class OrgLifeBench {
     Process service = pb.start();
     try {
       waitReady(service, Duration.ofSeconds(180));
-      line("service ready in %d ms", Duration.between(started, Instant.now()).toMillis());
+      report.line("service ready in %d ms", Duration.between(started, Instant.now()).toMillis());
       try (Connection c = DriverManager.getConnection(dbUrl, user, password)) {
         load(c);
       }
@@ -316,7 +318,7 @@ public final class OrgLifeBench {
       }
     }
     c.commit();
-    line(
+    report.line(
         "loaded %d orgs (%d branches), %d meetings, %d attendance rows, %d count rows in %d s",
         paths.size(),
         branches.size(),
@@ -430,7 +432,7 @@ public final class OrgLifeBench {
       nanos[i] = System.nanoTime() - t;
     }
     row(name, nanos);
-    line("  sample: %s", sample.length() > 300 ? sample.substring(0, 300) + "…" : sample);
+    report.line("  sample: %s", sample.length() > 300 ? sample.substring(0, 300) + "…" : sample);
   }
 
   /** Plans and records a meeting in branch 0 (not timed), then times its submit. */
@@ -589,7 +591,7 @@ public final class OrgLifeBench {
   private void row(String name, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    line(
+    report.line(
         "%-80s n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
         name,
         sorted.length,
@@ -606,12 +608,6 @@ public final class OrgLifeBench {
 
   private static double ms(long nanos) {
     return nanos / 1_000_000.0;
-  }
-
-  private void line(String fmt, Object... args) {
-    String s = String.format(Locale.ROOT, fmt, args);
-    System.out.println(s);
-    report.append(s).append('\n');
   }
 
   private void waitReady(Process p, Duration timeout) throws Exception {
@@ -646,13 +642,6 @@ public final class OrgLifeBench {
   private static String env(String name, String fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;
-  }
-
-  static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
   }
 
   // the service's MinHash (org-life-service formalism.MinHash), so loaded records compare alike

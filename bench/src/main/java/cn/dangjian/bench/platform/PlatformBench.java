@@ -1,5 +1,6 @@
 package cn.dangjian.bench.platform;
 
+import cn.dangjian.bench.BenchLog;
 import cn.dangjian.bench.BenchMain;
 import cn.dangjian.bench.MachineInfo;
 import cn.dangjian.bench.ServiceProcess;
@@ -55,7 +56,7 @@ public final class PlatformBench {
   private static final long RSS_TARGET_MB = 512;
 
   private final Map<String, String> options;
-  private final StringBuilder md = new StringBuilder();
+  private final BenchLog md = new BenchLog();
 
   private PlatformBench(Map<String, String> options) {
     this.options = options;
@@ -67,12 +68,6 @@ public final class PlatformBench {
 
   private int option(String name, int fallback) {
     return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
-  }
-
-  private void line(String format, Object... args) {
-    String text = String.format(Locale.ROOT, format, args);
-    System.out.println(text);
-    md.append(text).append('\n');
   }
 
   private void run() throws Exception {
@@ -128,15 +123,15 @@ public final class PlatformBench {
           }
         });
 
-    line("# Whole-platform load run (issue 9) — %s", stamp);
-    line("");
-    line("- machine: %s", machine.describe());
-    line(
+    md.line("# Whole-platform load run (issue 9) — %s", stamp);
+    md.line("");
+    md.line("- machine: %s", machine.describe());
+    md.line(
         "- JVM of every process: `%s`%s",
         String.join(" ", jvm.get("default")),
         jvm.size() > 1 ? " (overrides: " + jvm.keySet() + ")" : "");
-    line("- options: `%s`", options);
-    line("");
+    md.line("- options: `%s`", options);
+    md.line("");
     System.out.println("== starting the platform");
     try (PlatformStack stack = PlatformStack.start(out, setups, jvm, extra)) {
       Map<String, Long> pids = new LinkedHashMap<>();
@@ -148,18 +143,18 @@ public final class PlatformBench {
       }
       ProcessUsage usage = new ProcessUsage(pids);
       usage.start();
-      line("## Start time (process start → readiness UP, one after the other)");
-      line("");
-      line("| process | start s | RSS after start MB |");
-      line("|---|---|---|");
+      md.line("## Start time (process start → readiness UP, one after the other)");
+      md.line("");
+      md.line("| process | start s | RSS after start MB |");
+      md.line("|---|---|---|");
       for (Map.Entry<String, ServiceProcess> e : stack.processes().entrySet()) {
-        line(
+        md.line(
             "| %s | %.1f | %d |",
             e.getKey(),
             e.getValue().startTime().toMillis() / 1000.0,
             new cn.dangjian.bench.RssSampler(e.getValue().pid()).currentMb());
       }
-      line("");
+      md.line("");
 
       long seedFrom = System.nanoTime();
       Fixture fixture =
@@ -171,16 +166,16 @@ public final class PlatformBench {
                       seed())
               : Fixture.of(province);
       long seedTo = System.nanoTime();
-      line("## Data");
-      line("");
-      line("- %s", fixture.description());
-      line(
+      md.line("## Data");
+      md.line("");
+      md.line("- %s", fixture.description());
+      md.line(
           "- %s took %.1f s; requests go to %d sample branches (%,d members)",
           viaApi ? "seeding through the services' APIs" : "ProvinceGenerator.ensure",
           viaApi ? (seedTo - seedFrom) / 1e9 : generatorSeconds,
           fixture.branches().size(),
           fixture.memberCount());
-      line("");
+      md.line("");
 
       Map<UUID, List<String>> secretaries = secretaryTokens(stack, fixture);
       Map<UUID, String> members = memberTokens(stack, fixture);
@@ -211,11 +206,11 @@ public final class PlatformBench {
       try {
         gatling = GatlingRun.run(plan, out.resolve("gatling"), "platform " + stamp + " " + options);
         if (gatling.exitCode() != 0) {
-          line("- Gatling exited with %d (see its console output above)", gatling.exitCode());
+          md.line("- Gatling exited with %d (see its console output above)", gatling.exitCode());
         }
         points = loadTables(plan, gatling, usage);
       } catch (Exception e) {
-        line("- **the Gatling phase failed**: `%s`", e);
+        md.line("- **the Gatling phase failed**: `%s`", e);
         e.printStackTrace();
       }
 
@@ -227,7 +222,7 @@ public final class PlatformBench {
                 .run(eventsPerSecond, option("event-seconds", 30), option("event-samples", 200));
         eventTable(events, eventsPerSecond, usage);
       } catch (Exception e) {
-        line("- **the event → alert phase failed**: `%s`", e);
+        md.line("- **the event → alert phase failed**: `%s`", e);
         e.printStackTrace();
       }
       usage.stop();
@@ -245,14 +240,15 @@ public final class PlatformBench {
         LatencyChart.throughput(
             points, charts.resolve("platform-throughput-vs-load.png"), subtitle);
       }
-      line("## Report and charts");
-      line("");
-      line("- Gatling HTML report: `%s/index.html`", gatling == null ? "(none)" : gatling.report());
-      line(
+      md.line("## Report and charts");
+      md.line("");
+      md.line(
+          "- Gatling HTML report: `%s/index.html`", gatling == null ? "(none)" : gatling.report());
+      md.line(
           "- charts: `%s`, `%s`",
           charts.resolve("platform-latency-vs-load.png"),
           charts.resolve("platform-throughput-vs-load.png"));
-      line("- service logs: `%s/platform-<process>.log`", out);
+      md.line("- service logs: `%s/platform-<process>.log`", out);
     }
     Path summary = out.resolve("platform-" + stamp + ".md");
     Files.writeString(summary, md.toString(), StandardCharsets.UTF_8);
@@ -266,19 +262,19 @@ public final class PlatformBench {
   /** Tables per step, the gateway's overhead, resources per step; returns the chart points. */
   private List<LatencyChart.Point> loadTables(
       LoadPlan plan, GatlingRun.Result gatling, ProcessUsage usage) {
-    line("## Load: the console and mini-program mix, direct vs through the gateway (Gatling)");
-    line("");
-    line(
+    md.line("## Load: the console and mini-program mix, direct vs through the gateway (Gatling)");
+    md.line("");
+    md.line(
         "Open model, one user per action at the offered rate; each step runs %s, the direct path"
             + " first, then the gateway at the same rate. Per request, response times as Gatling"
             + " measures them (ms resolution); one action is one request except the phone update"
             + " (GET for the ETag, then PUT: two requests). KO = non-2xx or timeout.",
         plan.steps().get(plan.steps().size() - 1).seconds() + " s");
-    line("");
-    line(
+    md.line("");
+    md.line(
         "| step | offered/s | answered actions/s | OK actions/s | n | KO | p50 ms | p95 ms | p99 ms"
             + " | p99.9 ms |");
-    line("|---|---|---|---|---|---|---|---|---|---|");
+    md.line("|---|---|---|---|---|---|---|---|---|---|");
     List<LatencyChart.Point> points = new ArrayList<>();
     // name → {OK actions/s, p50, p99, KO, n}: throughput counts successes only, since an overloaded
     // gateway answers fast 503s (breaker, time limiter) that would otherwise count as throughput
@@ -290,13 +286,13 @@ public final class PlatformBench {
       StepLatencies.Numbers n = StepLatencies.of(step.name());
       long[] window = LoadPlan.WINDOWS.get(step.name());
       if (n.total() == 0 || window == null) {
-        line("| %s | %d | (no data) | | | | | | | |", step.name(), step.rate());
+        md.line("| %s | %d | (no data) | | | | | | | |", step.name(), step.rate());
         continue;
       }
       double wall = Math.max(1e-3, (window[1] - window[0]) / 1e9);
       double answered = n.total() / wall;
       double achieved = (n.total() - n.ko()) / wall;
-      line(
+      md.line(
           "| %s | %d | %.0f | %.0f | %,d | %d | %.0f | %.0f | %.0f | %.0f |",
           step.name(),
           step.rate(),
@@ -311,13 +307,13 @@ public final class PlatformBench {
       points.add(new LatencyChart.Point(step.path(), step.rate(), achieved, n.p50(), n.p99()));
       byStep.put(step.name(), new double[] {achieved, n.p50(), n.p99(), n.ko(), n.total()});
     }
-    line("");
-    line("### Gateway overhead per rate");
-    line("");
-    line(
+    md.line("");
+    md.line("### Gateway overhead per rate");
+    md.line("");
+    md.line(
         "| offered/s | OK throughput gateway/direct | added p50 ms | added p99 ms | direct KO %% |"
             + " gateway KO %% |");
-    line("|---|---|---|---|---|---|");
+    md.line("|---|---|---|---|---|---|");
     double bestDirect = 0;
     double bestGateway = 0;
     for (int rate :
@@ -333,7 +329,7 @@ public final class PlatformBench {
       }
       bestDirect = Math.max(bestDirect, d[0]);
       bestGateway = Math.max(bestGateway, g[0]);
-      line(
+      md.line(
           "| %d | %.0f %% | %+.0f | %+.0f | %.1f | %.1f |",
           rate,
           100 * g[0] / d[0],
@@ -342,16 +338,16 @@ public final class PlatformBench {
           100 * d[3] / Math.max(1, d[4]),
           100 * g[3] / Math.max(1, g[4]));
     }
-    line("");
-    line(
+    md.line("");
+    md.line(
         "- highest OK throughput: direct %.0f actions/s, through the gateway %.0f actions/s → %.0f %%"
             + " (target ≥ 80 %%)",
         bestDirect, bestGateway, bestDirect == 0 ? 0 : 100 * bestGateway / bestDirect);
-    line("");
-    line("### Requests by type at the highest offered rate, per path");
-    line("");
-    line("| path | request | n | KO | p50 ms | p99 ms | p99.9 ms |");
-    line("|---|---|---|---|---|---|---|");
+    md.line("");
+    md.line("### Requests by type at the highest offered rate, per path");
+    md.line("");
+    md.line("| path | request | n | KO | p50 ms | p99 ms | p99.9 ms |");
+    md.line("|---|---|---|---|---|---|---|");
     int top =
         plan.steps().stream()
             .filter(LoadPlan.Step::measured)
@@ -362,22 +358,22 @@ public final class PlatformBench {
       String step = path + " " + top + "/s";
       for (String request : StepLatencies.requests(step)) {
         StepLatencies.Numbers at = StepLatencies.of(step + " / " + request);
-        line(
+        md.line(
             "| %s | %s | %,d | %d | %.0f | %.0f | %.0f |",
             path, request, at.total(), at.ko(), at.p50(), at.p99(), at.p999());
       }
     }
-    line("");
-    line("### Resources per step (from /proc, 500 ms samples)");
-    line("");
+    md.line("");
+    md.line("### Resources per step (from /proc, 500 ms samples)");
+    md.line("");
     StringBuilder header = new StringBuilder("| step |");
     StringBuilder rule = new StringBuilder("|---|");
     for (String name : usage.names()) {
       header.append(' ').append(name).append(" RSS peak/mean MB, cores, CPU ms/req |");
       rule.append("---|");
     }
-    line("%s", header);
-    line("%s", rule);
+    md.line("%s", header);
+    md.line("%s", rule);
     long[] peakOverall = new long[usage.names().size()];
     for (LoadPlan.Step step : plan.steps()) {
       long[] window = LoadPlan.WINDOWS.get(step.name());
@@ -406,9 +402,9 @@ public final class PlatformBench {
         }
         i++;
       }
-      line("%s", row);
+      md.line("%s", row);
     }
-    line("");
+    md.line("");
     List<String> over = new ArrayList<>();
     int i = 0;
     for (String name : usage.names()) {
@@ -423,27 +419,27 @@ public final class PlatformBench {
       }
       i++;
     }
-    line(
+    md.line(
         "- no service above %d MB RSS under the load: %s",
         RSS_TARGET_MB, over.isEmpty() ? "**met**" : "**missed**: " + String.join(", ", over));
-    line("");
+    md.line("");
     return points;
   }
 
   private void eventTable(EventToAlert.Result r, int rate, ProcessUsage usage) {
-    line("## Event pipeline: HTTP write → alert on the SSE stream");
-    line("");
-    line(
+    md.line("## Event pipeline: HTTP write → alert on the SSE stream");
+    md.line("");
+    md.line(
         "POST /api/members/{id}/flags (LOST_CONTACT since 7 months, through the gateway, as the"
             + " branch's secretary) → member.flag-changed (outbox → Kafka) → alert-service raises"
             + " LOST_CONTACT → `alert.raised` on GET /api/alerts/stream; meanwhile"
             + " dues.arrears.changed events (AlertBench's generator, no alert) at %,d/s.",
         rate);
-    line("");
-    line(
+    md.line("");
+    md.line(
         "- %d writes (%d failed), %d alerts seen; background feed %,d events at %.0f/s",
         r.samples(), r.writeErrors(), r.received(), r.eventsSent(), r.eventsPerSecond());
-    line(
+    md.line(
         "- write → alert on SSE: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 ≤ 1,000 ms at"
             + " 1,000 events/s: %s)",
         r.p50(),
@@ -453,12 +449,12 @@ public final class PlatformBench {
             ? "**met**"
             : "**missed** by " + String.format(Locale.ROOT, "%.0f ms", r.p99() - 1000));
     Map<String, Usage> u = usage.between(r.fromNanos(), r.toNanos());
-    line("");
-    line("| process | RSS peak MB | RSS mean MB | cores |");
-    line("|---|---|---|---|");
+    md.line("");
+    md.line("| process | RSS peak MB | RSS mean MB | cores |");
+    md.line("|---|---|---|---|");
     u.forEach(
-        (name, x) -> line("| %s | %d | %d | %.2f |", name, x.peakMb(), x.meanMb(), x.cores()));
-    line("");
+        (name, x) -> md.line("| %s | %d | %d | %.2f |", name, x.peakMb(), x.meanMb(), x.cores()));
+    md.line("");
   }
 
   private static Map<UUID, List<String>> secretaryTokens(PlatformStack stack, Fixture fixture) {

@@ -145,7 +145,7 @@ final class DuesYear {
           Plan plan = plans[i];
           int k = plan.billed().indexOf(month);
           ProvinceTree.OrgRow org = tree.org(m.org());
-          byte[] orgId = ProvinceMembers.bytes(org.id());
+          byte[] orgId = UuidV7s.bytes(org.id());
           if (k >= 0) {
             long idMillis = issued.toEpochMilli() + i * BILL_RUN_MILLIS / members.size();
             Payment by = paidBy(plan, k);
@@ -246,7 +246,7 @@ final class DuesYear {
           // as the month-start refresh of 1 December left it (November has ended unpaid)
           w.add(
               m.id(),
-              ProvinceMembers.bytes(org.id()),
+              UuidV7s.bytes(org.id()),
               org.path(),
               plan.arrears(),
               ProvinceGenerator.FIRST_MONTH.plusMonths(plan.billed().get(first)).atDay(1),
@@ -254,8 +254,7 @@ final class DuesYear {
               ProvinceGenerator.asOfUtc());
         } else if (paidLateOnce(plan)) {
           Payment last = plan.payments().get(plan.payments().size() - 1);
-          w.add(
-              m.id(), ProvinceMembers.bytes(org.id()), org.path(), 0, null, 0L, utc(last.millis()));
+          w.add(m.id(), UuidV7s.bytes(org.id()), org.path(), 0, null, 0L, utc(last.millis()));
         }
       }
     }

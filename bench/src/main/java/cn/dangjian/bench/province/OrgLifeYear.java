@@ -131,7 +131,7 @@ final class OrgLifeYear {
             int period = ym.getYear() * 100 + ym.getMonthValue();
             Integer held = counts.get(orgIndex + "|" + type + "|" + period);
             if (held != null) {
-              w.add(ProvinceMembers.bytes(org.id()), type, period, org.path(), held);
+              w.add(UuidV7s.bytes(org.id()), type, period, org.path(), held);
             }
           }
         }
@@ -230,7 +230,7 @@ final class OrgLifeYear {
     Instant updated = approved ? reviewed : wasSubmitted ? submitted : recorded;
     meetings.add(
         id,
-        ProvinceMembers.bytes(org.id()),
+        UuidV7s.bytes(org.id()),
         org.path(),
         parent.path(),
         org.type(),

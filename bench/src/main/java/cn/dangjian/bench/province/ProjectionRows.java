@@ -1,6 +1,7 @@
 package cn.dangjian.bench.province;
 
 import cn.dangjian.bench.ProvinceTree;
+import cn.dangjian.bench.UuidV7s;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -37,8 +38,8 @@ final class ProjectionRows {
                 progress)) {
       for (ProvinceTree.OrgRow org : tree.orgs()) {
         orgs.add(
-            ProvinceMembers.bytes(org.id()),
-            org.parentId() == null ? null : ProvinceMembers.bytes(org.parentId()),
+            UuidV7s.bytes(org.id()),
+            org.parentId() == null ? null : UuidV7s.bytes(org.parentId()),
             org.name(),
             org.type(),
             org.path(),
@@ -51,7 +52,7 @@ final class ProjectionRows {
         ProvinceTree.OrgRow org = tree.org(m.org());
         members.add(
             m.id(),
-            ProvinceMembers.bytes(org.id()),
+            UuidV7s.bytes(org.id()),
             org.path(),
             m.stage(),
             m.status(),

@@ -6,6 +6,7 @@ import cn.dangjian.bench.MigrationSet;
 import cn.dangjian.bench.ProvinceLoader;
 import cn.dangjian.bench.ProvinceTree;
 import cn.dangjian.bench.ServiceProcess;
+import cn.dangjian.bench.UuidV7s;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestKafka;
 import java.net.URI;
@@ -389,7 +390,7 @@ public final class ProvinceGenerator {
         List<UUID> members = new ArrayList<>();
         for (int m : register.of(b)) {
           if (register.members.get(m).current()) {
-            members.add(ProvinceMembers.uuid(register.members.get(m).id()));
+            members.add(UuidV7s.fromBytes(register.members.get(m).id()));
           }
         }
         UUID county = UUID.fromString(org.path().split("/")[3]);

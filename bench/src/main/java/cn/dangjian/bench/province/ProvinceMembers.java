@@ -1,5 +1,7 @@
 package cn.dangjian.bench.province;
 
+import static cn.dangjian.bench.UuidV7s.fromBytes;
+
 import cn.dangjian.bench.ProvinceTree;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,7 +76,7 @@ final class ProvinceMembers {
                   + " full_member_date, created_at FROM member ORDER BY id")) {
         while (rs.next()) {
           byte[] org = rs.getBytes(2);
-          Integer index = orgIndex.get(uuid(org));
+          Integer index = orgIndex.get(fromBytes(org));
           if (index == null) {
             throw new IllegalStateException(
                 "member-service's schema holds a member of an org the tree does not have: the"
@@ -103,17 +105,5 @@ final class ProvinceMembers {
 
   List<Integer> of(int orgIndex) {
     return byOrg.getOrDefault(orgIndex, List.of());
-  }
-
-  static UUID uuid(byte[] b) {
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
-    return new UUID(buffer.getLong(), buffer.getLong());
-  }
-
-  static byte[] bytes(UUID id) {
-    return java.nio.ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
   }
 }

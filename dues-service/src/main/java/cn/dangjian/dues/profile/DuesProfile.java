@@ -1,13 +1,11 @@
 package cn.dangjian.dues.profile;
 
-import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "dues_profile")
-public class DuesProfile {
-
-  @Id private UUID id;
+public class DuesProfile extends VersionedEntity {
 
   @Column(name = "member_id")
   private UUID memberId;
@@ -77,27 +73,20 @@ public class DuesProfile {
   @Column(name = "created_by")
   private String createdBy;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
-  @Column(name = "updated_at")
-  private Instant updatedAt;
-
-  @Version private long version;
-
   protected DuesProfile() {}
+
+  private DuesProfile(Instant now) {
+    super(now);
+  }
 
   public static DuesProfile create(
       UUID memberId, YearMonth effective, String createdBy, Instant now) {
-    DuesProfile profile = new DuesProfile();
-    profile.id = UuidV7.next();
+    DuesProfile profile = new DuesProfile(now);
     profile.memberId = memberId;
     profile.effectiveMonth = effective.atDay(1);
     profile.duesYear = effective.getYear();
     profile.hardship = Hardship.NONE;
     profile.createdBy = createdBy;
-    profile.createdAt = now;
-    profile.updatedAt = now;
     return profile;
   }
 
@@ -113,7 +102,7 @@ public class DuesProfile {
     this.ratePercent = assessment.ratePercent();
     this.standardFen = assessment.amountFen();
     this.note = note;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   public void hardship(
@@ -131,15 +120,11 @@ public class DuesProfile {
     this.hardshipMeeting = none ? null : meeting;
     this.hardshipApprovedOn = none ? null : approvedOn;
     this.hardshipUntil = none ? null : until;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   public YearMonth month() {
     return YearMonth.from(effectiveMonth);
-  }
-
-  public UUID getId() {
-    return id;
   }
 
   public UUID getMemberId() {
@@ -204,17 +189,5 @@ public class DuesProfile {
 
   public String getCreatedBy() {
     return createdBy;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -86,11 +87,7 @@ public class BulkImportService {
       limits.acquire(CallerRateLimits.Purpose.IMPORT_DRY_RUN, caller);
     }
     RawTable table = read(upload);
-    ResolvedHeader<MemberColumn> header =
-        HeaderResolver.resolve(table.headerRow(), table.header(), MemberColumn.values());
-    if (!header.issues().isEmpty()) {
-      throw reports.headerProblem(header);
-    }
+    ResolvedHeader<MemberColumn> header = header(table, MemberColumn.values());
     DataScope scope = scopes.resolve(caller);
     if (dryRun) {
       privacyAudit.record(
@@ -108,10 +105,8 @@ public class BulkImportService {
         dryRun,
         fingerprint,
         () -> {
-          List<RowState<RegisterMember>> rows = new ArrayList<>(table.rows().size());
-          for (RawRow row : table.rows()) {
-            rows.add(MemberRows.map(row, header, validator));
-          }
+          List<RowState<RegisterMember>> rows =
+              mapRows(table, row -> MemberRows.map(row, header, validator));
           MemberRows.rejectDuplicateIdNumbers(rows);
           LocalDate today = members.today();
           executor.run(
@@ -146,11 +141,7 @@ public class BulkImportService {
       String idempotencyKey,
       Caller caller) {
     RawTable table = read(upload);
-    ResolvedHeader<OrgColumn> header =
-        HeaderResolver.resolve(table.headerRow(), table.header(), OrgColumn.values());
-    if (!header.issues().isEmpty()) {
-      throw reports.headerProblem(header);
-    }
+    ResolvedHeader<OrgColumn> header = header(table, OrgColumn.values());
     DataScope scope = scopes.resolve(caller);
     if (parentId != null) {
       orgs.get(parentId, scope); // 404 for a parent outside the caller's scope, before anything
@@ -162,10 +153,7 @@ public class BulkImportService {
         dryRun,
         fingerprint,
         () -> {
-          List<RowState<OrgRow>> rows = new ArrayList<>(table.rows().size());
-          for (RawRow row : table.rows()) {
-            rows.add(OrgRows.map(row, header, validator));
-          }
+          List<RowState<OrgRow>> rows = mapRows(table, row -> OrgRows.map(row, header, validator));
           OrgRows.checkKeys(rows);
           Map<String, RowState<OrgRow>> byKey = new HashMap<>();
           for (RowState<OrgRow> row : rows) {
@@ -221,6 +209,25 @@ public class BulkImportService {
   private RawTable read(Upload upload) {
     return TableReader.read(
         upload.filename(), upload.contentType(), upload.bytes(), properties.maxRows());
+  }
+
+  /** The file's header matched to the columns; an unusable header rejects the whole file. */
+  private <C extends Enum<C> & BulkColumn> ResolvedHeader<C> header(RawTable table, C[] columns) {
+    ResolvedHeader<C> header = HeaderResolver.resolve(table.headerRow(), table.header(), columns);
+    if (!header.issues().isEmpty()) {
+      throw reports.headerProblem(header);
+    }
+    return header;
+  }
+
+  /** Every data row through one entity's row mapper, in file order. */
+  private static <R> List<RowState<R>> mapRows(
+      RawTable table, Function<RawRow, RowState<R>> mapper) {
+    List<RowState<R>> rows = new ArrayList<>(table.rows().size());
+    for (RawRow row : table.rows()) {
+      rows.add(mapper.apply(row));
+    }
+    return rows;
   }
 
   /**

@@ -1,13 +1,12 @@
 package cn.dangjian.member.org;
 
 import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,9 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** A Party organisation in the tree, addressed by a materialised path of ids. */
 @Entity
 @Table(name = "org_unit")
-public class Org {
-
-  @Id private UUID id;
+public class Org extends VersionedEntity {
 
   @Column(name = "parent_id")
   private UUID parentId;
@@ -43,19 +40,11 @@ public class Org {
   @Column(name = "structure_warnings")
   private String structureWarnings;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
-  @Column(name = "updated_at")
-  private Instant updatedAt;
-
-  @Version private long version;
-
   protected Org() {}
 
   private Org(
       UUID id, UUID parentId, String name, OrgType type, String path, int depth, Instant now) {
-    this.id = id;
+    super(id, now);
     this.parentId = parentId;
     this.name = name;
     this.orgType = type;
@@ -63,8 +52,6 @@ public class Org {
     this.depth = depth;
     this.status = OrgStatus.ACTIVE;
     this.structureWarnings = "";
-    this.createdAt = now;
-    this.updatedAt = now;
   }
 
   static Org root(String name, OrgType type, Instant now) {
@@ -76,18 +63,18 @@ public class Org {
   Org child(String childName, OrgType childType, Instant now) {
     OrgTreeRules.checkChild(this, childType);
     UUID childId = UuidV7.next();
-    return new Org(childId, id, childName, childType, path + childId + "/", depth + 1, now);
+    return new Org(childId, getId(), childName, childType, path + childId + "/", depth + 1, now);
   }
 
   void rename(String newName, Instant now) {
     this.name = newName;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   void dissolve(java.time.LocalDate on, Instant now) {
     this.status = OrgStatus.DISSOLVED;
     this.dissolvedOn = on;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   /** Stores the warning codes last published, so only changes are published again. */
@@ -101,10 +88,6 @@ public class Org {
 
   public String getStructureWarnings() {
     return structureWarnings;
-  }
-
-  public UUID getId() {
-    return id;
   }
 
   public UUID getParentId() {
@@ -129,17 +112,5 @@ public class Org {
 
   public OrgStatus getStatus() {
     return status;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

@@ -1,12 +1,11 @@
 package cn.dangjian.member.person;
 
+import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,9 +18,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "member")
-public class Member {
-
-  @Id private UUID id;
+public class Member extends VersionedEntity {
 
   @Column(name = "org_id")
   private UUID orgId;
@@ -77,15 +74,11 @@ public class Member {
   @Column(name = "status_since")
   private LocalDate statusSince;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
-  @Column(name = "updated_at")
-  private Instant updatedAt;
-
-  @Version private long version;
-
   protected Member() {}
+
+  private Member(UUID id, Instant now) {
+    super(id, now);
+  }
 
   /** Personal data as stored: ciphertext and lookup hashes, computed by the caller's cipher. */
   public record SealedPersonalData(
@@ -112,8 +105,7 @@ public class Member {
       LocalDate joinDate,
       LocalDate fullMemberDate,
       Instant now) {
-    Member member = new Member();
-    member.id = id;
+    Member member = new Member(id, now);
     member.orgId = orgId;
     member.orgPath = orgPath;
     member.apply(profile);
@@ -125,8 +117,6 @@ public class Member {
     member.joinDate = joinDate;
     member.fullMemberDate = fullMemberDate;
     member.status = MemberStatus.ACTIVE;
-    member.createdAt = now;
-    member.updatedAt = now;
     return member;
   }
 
@@ -148,7 +138,7 @@ public class Member {
   void changeStatus(MemberStatus to, LocalDate effectiveOn, Instant now) {
     this.status = to;
     this.statusSince = effectiveOn;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   /** Applies what a development step led to (stage, admission or 转正 date). */
@@ -163,33 +153,29 @@ public class Member {
     if (newFullMemberDate != null) {
       this.fullMemberDate = newFullMemberDate;
     }
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   /** The organisational relationship now lies with another branch (transfer received). */
   public void relocate(UUID newOrgId, String newOrgPath, Instant now) {
     this.orgId = newOrgId;
     this.orgPath = newOrgPath;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   /** The relationship left the platform: the record stays, as history. */
   public void transferredOut(LocalDate on, Instant now) {
     this.status = MemberStatus.TRANSFERRED_OUT;
     this.statusSince = on;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   void touch(Instant now) {
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   public Profile profile() {
     return new Profile(name, gender, ethnicity, birthDate, education, workplace, duesCategory);
-  }
-
-  public UUID getId() {
-    return id;
   }
 
   public UUID getOrgId() {
@@ -258,17 +244,5 @@ public class Member {
 
   public LocalDate getStatusSince() {
     return statusSince;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

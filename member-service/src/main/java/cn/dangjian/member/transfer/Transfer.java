@@ -1,13 +1,11 @@
 package cn.dangjian.member.transfer;
 
-import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,9 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** One transfer of a member's organisational relationship and where it stands. */
 @Entity
 @Table(name = "transfer")
-public class Transfer {
-
-  @Id private UUID id;
+public class Transfer extends VersionedEntity {
 
   @Column(name = "member_id")
   private UUID memberId;
@@ -73,14 +69,6 @@ public class Transfer {
   @Column(name = "closed_reason")
   private String closedReason;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
-  @Column(name = "updated_at")
-  private Instant updatedAt;
-
-  @Version private long version;
-
   protected Transfer() {}
 
   Transfer(
@@ -96,7 +84,7 @@ public class Transfer {
       String reason,
       LocalDate requestedOn,
       Instant now) {
-    this.id = UuidV7.next();
+    super(now);
     this.memberId = memberId;
     this.direction = direction;
     this.fromOrgId = fromOrgId;
@@ -108,8 +96,6 @@ public class Transfer {
     this.status = status;
     this.reason = reason;
     this.requestedOn = requestedOn;
-    this.createdAt = now;
-    this.updatedAt = now;
   }
 
   void approveOut(LocalDate on, Instant now) {
@@ -142,7 +128,7 @@ public class Transfer {
   private void move(TransferStatus to, Instant now) {
     TransferRules.checkTransition(status, to);
     this.status = to;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   /** The date this step is the last one of; the due date the alert service watches. */
@@ -154,10 +140,6 @@ public class Transfer {
       }
     }
     return requestedOn;
-  }
-
-  public UUID getId() {
-    return id;
   }
 
   public UUID getMemberId() {
@@ -226,9 +208,5 @@ public class Transfer {
 
   public String getClosedReason() {
     return closedReason;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

@@ -52,16 +52,7 @@ public class AttachmentService {
 
   @Transactional
   public AttachmentView upload(UUID meetingId, MultipartFile file, DataScope scope, String by) {
-    Meeting m = meetings.get(meetingId, scope);
-    if (scope.kind() == DataScope.Kind.SELF) {
-      throw ProblemException.notFound("meeting.not-found", meetingId);
-    }
-    if (!OPEN_FOR_FILES.contains(m.getStatus())) {
-      throw ProblemException.businessRule(
-          "attachments-only-before-submission",
-          "attachment.rule.only-before-submission",
-          m.getStatus().label());
-    }
+    checkOpenForFiles(meetingId, scope);
     long max = properties.attachments().maxSize().toBytes();
     if (file.isEmpty()) {
       throw ProblemException.businessRule("attachment-not-empty", "attachment.rule.empty");
@@ -120,6 +111,18 @@ public class AttachmentService {
 
   @Transactional
   public void delete(UUID meetingId, UUID attachmentId, DataScope scope) {
+    checkOpenForFiles(meetingId, scope);
+    if (metadata.delete(meetingId, attachmentId) == 0) {
+      throw ProblemException.notFound("attachment.not-found", attachmentId);
+    }
+    deleteQuietly(FilesystemAttachmentStorage.keyFor(attachmentId));
+  }
+
+  /**
+   * Files change only while the record is being written, and never by a member acting for
+   * themselves (to whom another org's meeting does not exist).
+   */
+  private void checkOpenForFiles(UUID meetingId, DataScope scope) {
     Meeting m = meetings.get(meetingId, scope);
     if (scope.kind() == DataScope.Kind.SELF) {
       throw ProblemException.notFound("meeting.not-found", meetingId);
@@ -130,10 +133,6 @@ public class AttachmentService {
           "attachment.rule.only-before-submission",
           m.getStatus().label());
     }
-    if (metadata.delete(meetingId, attachmentId) == 0) {
-      throw ProblemException.notFound("attachment.not-found", attachmentId);
-    }
-    deleteQuietly(FilesystemAttachmentStorage.keyFor(attachmentId));
   }
 
   private void deleteQuietly(String key) {

@@ -1,13 +1,11 @@
 package cn.dangjian.orglife.meeting;
 
-import cn.dangjian.platform.persistence.UuidV7;
+import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,9 +18,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("lookup")
 @Entity
 @Table(name = "meeting")
-public class Meeting {
-
-  @Id private UUID id;
+public class Meeting extends VersionedEntity {
 
   @Column(name = "org_id")
   private UUID orgId;
@@ -126,14 +122,6 @@ public class Meeting {
   @Column(name = "counted_month")
   private Integer countedMonth;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
-  @Column(name = "updated_at")
-  private Instant updatedAt;
-
-  @Version private long version;
-
   protected Meeting() {}
 
   Meeting(
@@ -150,7 +138,7 @@ public class Meeting {
       String agenda,
       String plannedBy,
       Instant now) {
-    this.id = UuidV7.next();
+    super(now);
     this.orgId = orgId;
     this.orgPath = orgPath;
     this.parentPath = parentPath;
@@ -165,14 +153,12 @@ public class Meeting {
     this.notice = notice;
     this.agenda = agenda;
     this.plannedBy = plannedBy;
-    this.createdAt = now;
-    this.updatedAt = now;
   }
 
   void moveTo(MeetingStatus to, Instant now) {
     MeetingRules.checkTransition(status, to);
     this.status = to;
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   void setExpectedCount(int expectedCount) {
@@ -220,7 +206,7 @@ public class Meeting {
     if (firstRecordedAt == null) {
       firstRecordedAt = now;
     }
-    this.updatedAt = now;
+    markUpdated(now);
   }
 
   void submitted(String by, Instant now) {
@@ -240,10 +226,6 @@ public class Meeting {
 
   void countedIn(Integer month) {
     this.countedMonth = month;
-  }
-
-  public UUID getId() {
-    return id;
   }
 
   public UUID getOrgId() {
@@ -380,9 +362,5 @@ public class Meeting {
 
   public Integer getCountedMonth() {
     return countedMonth;
-  }
-
-  public long getVersion() {
-    return version;
   }
 }

@@ -2,14 +2,6 @@ package cn.dangjian.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
-import java.time.ZonedDateTime;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
@@ -24,15 +16,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public final class ImplausibleDateParameters implements HandlerInterceptor {
 
-  private static final Set<Class<?>> CALENDAR_TYPES =
-      Set.of(
-          LocalDate.class,
-          YearMonth.class,
-          Year.class,
-          LocalDateTime.class,
-          OffsetDateTime.class,
-          ZonedDateTime.class,
-          Instant.class);
   private static final Pattern LEADING_YEAR = Pattern.compile("^\\s*([+-]?\\d{4,})");
 
   private final InputHygiene hygiene;
@@ -48,7 +31,7 @@ public final class ImplausibleDateParameters implements HandlerInterceptor {
       return true;
     }
     for (MethodParameter parameter : method.getMethodParameters()) {
-      if (!CALENDAR_TYPES.contains(parameter.getParameterType())) {
+      if (!InputHygiene.CALENDAR_TYPES.contains(parameter.getParameterType())) {
         continue;
       }
       RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);

@@ -8,6 +8,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Set;
 
 /**
  * What a request body may not carry: characters that are invisible or reorder text on screen (a
@@ -17,6 +18,17 @@ import java.time.ZonedDateTime;
  * 2100).
  */
 public final class InputHygiene {
+
+  /** The types whose year is checked, in request bodies and in query parameters alike. */
+  static final Set<Class<?>> CALENDAR_TYPES =
+      Set.of(
+          LocalDate.class,
+          YearMonth.class,
+          Year.class,
+          LocalDateTime.class,
+          OffsetDateTime.class,
+          ZonedDateTime.class,
+          Instant.class);
 
   private final int minYear;
   private final int maxYear;

@@ -1,13 +1,5 @@
 package cn.dangjian.platform.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
-import java.time.ZonedDateTime;
-import java.util.Set;
 import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -26,16 +18,6 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class InputHygieneModule extends SimpleModule {
 
-  private static final Set<Class<?>> CALENDAR_TYPES =
-      Set.of(
-          LocalDate.class,
-          YearMonth.class,
-          Year.class,
-          LocalDateTime.class,
-          OffsetDateTime.class,
-          ZonedDateTime.class,
-          Instant.class);
-
   public InputHygieneModule(InputHygiene hygiene) {
     super("dangjian-input-hygiene");
     setDeserializerModifier(
@@ -49,7 +31,7 @@ public final class InputHygieneModule extends SimpleModule {
             if (type == String.class) {
               return new Checked(deserializer, hygiene, Kind.TEXT);
             }
-            if (CALENDAR_TYPES.contains(type)) {
+            if (InputHygiene.CALENDAR_TYPES.contains(type)) {
               return new Checked(deserializer, hygiene, Kind.CALENDAR);
             }
             return deserializer;
