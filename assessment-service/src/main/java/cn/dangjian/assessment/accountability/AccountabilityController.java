@@ -80,6 +80,6 @@ class AccountabilityController {
   }
 
   private static ResponseEntity<Case> withEtag(Case c) {
-    return Versions.ok(c, c.rowVersion());
+    return Versions.ok(c, c.version());
   }
 }

@@ -192,7 +192,7 @@ public class AccountabilityService {
     access.orgAssessedByCaller(c.orgId()); // the talk is held from above, not by the org itself
     store.lock(id);
     Case current = get(id);
-    if (current.rowVersion() != expected) {
+    if (current.version() != expected) {
       throw ProblemException.preconditionFailed();
     }
     return c;

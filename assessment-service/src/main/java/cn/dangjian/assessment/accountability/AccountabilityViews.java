@@ -26,5 +26,5 @@ public final class AccountabilityViews {
       @Schema(description = "RECTIFIED 已整改 / NOT_RECTIFIED 未整改") String outcome,
       String outcomeNote,
       LocalDate outcomeOn,
-      long rowVersion) {}
+      long version) {}
 }

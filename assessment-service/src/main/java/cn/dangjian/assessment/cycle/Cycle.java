@@ -23,7 +23,7 @@ public record Cycle(
     BigDecimal ballotShare,
     int publicationNo,
     int orgCount,
-    long rowVersion) {
+    long version) {
 
   public static final String OPEN = "OPEN";
   public static final String REVIEW = "REVIEW";

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -105,6 +107,7 @@ class CycleController {
       @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal points,
       @NotBlank @Size(max = 1000) String reason) {}
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "开启考核周期 (open a cycle)")
@@ -121,7 +124,7 @@ class CycleController {
                 body.indicatorVersionId(),
                 body.peerGroupBy(),
                 body.bottomPercent()));
-    return Versions.created("/api/assessments/cycles/" + c.id(), CycleView.of(c), c.rowVersion());
+    return Versions.created("/api/assessments/cycles/" + c.id(), CycleView.of(c), c.version());
   }
 
   @GetMapping
@@ -260,6 +263,6 @@ class CycleController {
   }
 
   private static ResponseEntity<CycleView> withEtag(Cycle c) {
-    return Versions.ok(CycleView.of(c), c.rowVersion());
+    return Versions.ok(CycleView.of(c), c.version());
   }
 }

@@ -127,7 +127,7 @@ public final class CycleRules {
 
   /** 412 unless the caller edits the version it read. */
   public static void checkVersion(Cycle cycle, long expected) {
-    if (cycle.rowVersion() != expected) {
+    if (cycle.version() != expected) {
       throw ProblemException.preconditionFailed();
     }
   }

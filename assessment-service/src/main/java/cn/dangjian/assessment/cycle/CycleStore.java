@@ -80,7 +80,7 @@ class CycleStore {
         c.ballotShare(),
         c.publicationNo(),
         c.orgCount(),
-        c.rowVersion(),
+        c.version(),
         createdBy,
         Timestamp.from(at));
   }

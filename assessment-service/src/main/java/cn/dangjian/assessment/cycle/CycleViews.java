@@ -35,7 +35,7 @@ public final class CycleViews {
       BigDecimal ballotShare,
       int publicationNo,
       int orgCount,
-      long rowVersion) {
+      long version) {
 
     static CycleView of(Cycle c) {
       return new CycleView(
@@ -56,7 +56,7 @@ public final class CycleViews {
           c.ballotShare(),
           c.publicationNo(),
           c.orgCount(),
-          c.rowVersion());
+          c.version());
     }
   }
 

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -89,6 +91,7 @@ class IndicatorController {
   @Schema(description = "整棵指标树 (the whole tree of a draft)")
   record Tree(@NotNull @Size(max = 50) List<@Valid @NotNull IndicatorInput> indicators) {}
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/indicator-systems")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(summary = "新建指标体系 (create an indicator system)")
@@ -144,6 +147,6 @@ class IndicatorController {
   }
 
   private static ResponseEntity<VersionView> withEtag(VersionView v) {
-    return Versions.ok(v, v.rowVersion());
+    return Versions.ok(v, v.version());
   }
 }

@@ -101,13 +101,7 @@ public class IndicatorService {
             .version(versionId)
             .orElseThrow(() -> ProblemException.notFound("indicator.version-not-found", versionId));
     return new VersionView(
-        v.id(),
-        v.systemId(),
-        v.versionNo(),
-        v.year(),
-        v.status(),
-        v.rowVersion(),
-        store.tree(v.id()));
+        v.id(), v.systemId(), v.versionNo(), v.year(), v.status(), v.version(), store.tree(v.id()));
   }
 
   /** Replaces a draft's whole tree (optimistic: the caller's row version must be current). */

@@ -31,7 +31,7 @@ public final class IndicatorViews {
       int versionNo,
       int year,
       @Schema(description = "DRAFT 草稿 / PUBLISHED 已发布（不可修改）") String status,
-      long rowVersion,
+      long version,
       List<IndicatorView> indicators) {}
 
   @Schema(description = "指标体系 (an indicator system with its versions)")

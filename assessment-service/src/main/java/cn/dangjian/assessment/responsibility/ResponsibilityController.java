@@ -74,6 +74,7 @@ class ResponsibilityController {
         body.orgId(), body.title(), body.description(), body.startYear(), body.endYear());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/goals/{goalId}/tasks")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "新建任务（含责任人与期限） (a task)")
@@ -87,14 +88,14 @@ class ResponsibilityController {
             body.ownerMemberId(),
             body.ownerName(),
             body.deadline());
-    return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(t.rowVersion())).body(t);
+    return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(t.version())).body(t);
   }
 
   @GetMapping("/tasks/{id}")
   @Operation(summary = "任务 (a task)")
   ResponseEntity<Task> get(@PathVariable UUID id) {
     Task t = service.task(id);
-    return Versions.ok(t, t.rowVersion());
+    return Versions.ok(t, t.version());
   }
 
   @PutMapping("/tasks/{id}/progress")
@@ -103,7 +104,7 @@ class ResponsibilityController {
   ResponseEntity<Task> progress(
       @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody ProgressInput body) {
     Task t = service.progress(id, expected.value(), body.progress(), body.note());
-    return Versions.ok(t, t.rowVersion());
+    return Versions.ok(t, t.version());
   }
 
   @GetMapping("/lists")

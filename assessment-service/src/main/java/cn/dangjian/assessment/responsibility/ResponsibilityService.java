@@ -126,7 +126,7 @@ public class ResponsibilityService {
     task(taskId);
     store.lockTask(taskId);
     Task t = task(taskId);
-    if (t.rowVersion() != expected) {
+    if (t.version() != expected) {
       throw ProblemException.preconditionFailed();
     }
     if (DONE.equals(t.status())) {

@@ -122,7 +122,7 @@ class ResponsibilityStore {
         t.deadline(),
         t.progress(),
         t.status(),
-        t.rowVersion(),
+        t.version(),
         createdBy,
         Timestamp.from(at));
   }

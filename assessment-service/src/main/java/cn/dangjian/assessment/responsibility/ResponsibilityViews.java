@@ -30,7 +30,7 @@ public final class ResponsibilityViews {
       String status,
       LocalDate completedOn,
       boolean overdue,
-      long rowVersion) {}
+      long version) {}
 
   @Schema(description = "三张清单 (the goal, task and responsibility lists of an org)")
   public record Lists(

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -62,6 +64,7 @@ class PaymentController {
     this.access = access;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping
   @Operation(
       summary = "缴纳党费 (pay dues)",
@@ -70,7 +73,7 @@ class PaymentController {
               + "标记为上缴中央。线下由党务工作者登记收据号，立即入账；在线由党员本人发起，返回支付地址，回调验签后入账。"
               + "同一账单不会被缴两次。 Needs Idempotency-Key; a bill is never paid twice.")
   ResponseEntity<PaymentView> create(
-      @Parameter(description = "幂等键 (required)")
+      @Parameter(required = true, description = "幂等键：必填，重试时用同一个 (required; reuse it when retrying)")
           @RequestHeader(value = IdempotencyFilter.HEADER, required = false)
           String idempotencyKey,
       @Valid @RequestBody CreatePayment request) {
@@ -113,7 +116,9 @@ class PaymentController {
       description = "书记或管理员，须说明原因，写入审计；所缴月份恢复为未缴。Needs Idempotency-Key and a reason.")
   PaymentView reverse(
       @PathVariable UUID id,
-      @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+      @Parameter(required = true, description = "幂等键：必填，重试时用同一个 (required; reuse it when retrying)")
+          @RequestHeader(value = IdempotencyFilter.HEADER, required = false)
+          String idempotencyKey,
       @Valid @RequestBody Reverse request) {
     requireKey(idempotencyKey);
     return mapper.toView(service.reverse(id, request.reason(), access.current()));

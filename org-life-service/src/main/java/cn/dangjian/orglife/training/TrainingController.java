@@ -27,6 +27,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -70,6 +72,7 @@ class TrainingController {
           BigDecimal hours,
       @Schema(description = "参训党员") @NotEmpty @Size(max = 1000) List<@NotNull UUID> memberIds) {}
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/courses")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "登记培训并记入学时 (record a course and credit its hours)")
@@ -103,6 +106,7 @@ class TrainingController {
           @Digits(integer = 1, fraction = 1)
           BigDecimal hours) {}
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/lessons")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "发布微党课 (publish a micro-lesson)")

@@ -1,14 +1,13 @@
 package cn.dangjian.platform;
 
+import cn.dangjian.platform.openapi.ApiContractCustomizer;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.ExpectedVersionResolver;
 import cn.dangjian.platform.web.IdempotencyFilter;
 import cn.dangjian.platform.web.IdempotencyKeys;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.core.jackson.ModelResolver;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -18,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -56,33 +54,21 @@ public class DangjianApiContractAutoConfiguration {
     };
   }
 
-  /** Documents the If-Match header where a method takes an {@link ExpectedVersion}. */
+  /** What every API document states about these conventions (operation names, errors…). */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(GlobalOperationCustomizer.class)
   static class OpenApiConventions {
 
     static {
       SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class);
+      // enums as named schemas, so a generated client has one type per enum, not a string union
+      // each
+      ModelResolver.enumsAsRef = true;
     }
 
     @Bean
-    GlobalOperationCustomizer dangjianIfMatchHeader() {
-      return (operation, handlerMethod) -> {
-        boolean conditional =
-            Arrays.stream(handlerMethod.getMethodParameters())
-                .anyMatch(p -> p.getParameterType() == ExpectedVersion.class);
-        if (conditional) {
-          operation.addParametersItem(
-              new HeaderParameter()
-                  .name(HttpHeaders.IF_MATCH)
-                  .required(true)
-                  .description(
-                      "读取时得到的 ETag；缺少为 428，已过期为 412。"
-                          + " The ETag read; missing → 428, stale → 412.")
-                  .schema(new StringSchema().example("\"3\"")));
-        }
-        return operation;
-      };
+    ApiContractCustomizer dangjianApiContract() {
+      return new ApiContractCustomizer();
     }
   }
 }

@@ -44,7 +44,7 @@ class ConditionalRequestsIT extends StarterIntegrationTest {
   }
 
   @Test
-  void theApiDocumentsTheIfMatchHeaderAsRequiredAndNoVersionQueryParameter() throws Exception {
+  void theApiDocumentsIfMatchAsRequiredAndEveryAnswerOfAConditionalWrite() throws Exception {
     JsonNode docs =
         json.readTree(
             mvc.perform(get("/v3/api-docs"))
@@ -58,7 +58,7 @@ class ConditionalRequestsIT extends StarterIntegrationTest {
             parameters
                 .valueStream()
                 .map(p -> p.path("in").asString() + ":" + p.path("name").asString()))
-        .containsExactlyInAnyOrder("path:id", "header:If-Match");
+        .containsExactlyInAnyOrder("path:id", "header:If-Match", "header:Idempotency-Key");
     JsonNode ifMatch =
         parameters
             .valueStream()
@@ -66,5 +66,33 @@ class ConditionalRequestsIT extends StarterIntegrationTest {
             .findFirst()
             .orElseThrow();
     assertThat(ifMatch.path("required").asBoolean()).isTrue();
+    // the answers a conditional write can give, each one problem+json
+    JsonNode responses =
+        docs.path("paths").path("/api/notes/{id}/touch").path("post").path("responses");
+    assertThat(responses.properties().stream().map(e -> e.getKey()))
+        .contains("200", "400", "401", "403", "404", "409", "412", "422", "428", "429");
+    assertThat(
+            responses
+                .path("428")
+                .path("content")
+                .path("application/problem+json")
+                .path("schema")
+                .path("$ref")
+                .asString())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(
+            docs.path("components")
+                .path("schemas")
+                .path("Problem")
+                .path("properties")
+                .has("traceId"))
+        .isTrue();
+    assertThat(
+            docs.path("paths")
+                .path("/api/notes/{id}/touch")
+                .path("post")
+                .path("operationId")
+                .asString())
+        .isEqualTo("touchNote");
   }
 }
