@@ -41,13 +41,13 @@ public class CatalogueController {
       boolean enabled) {}
 
   @GetMapping
-  @Operation(summary = "预警规则目录 (the rule catalogue)")
+  @Operation(operationId = "listAlertRules", summary = "预警规则目录 (the rule catalogue)")
   public List<RuleResponse> list() {
     return catalogue.all().stream().map(CatalogueController::response).toList();
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "单条规则 (one rule)")
+  @Operation(operationId = "getAlertRule", summary = "单条规则 (one rule)")
   public RuleResponse get(@PathVariable String id) {
     return catalogue
         .find(id)

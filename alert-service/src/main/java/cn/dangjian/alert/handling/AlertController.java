@@ -276,6 +276,7 @@ public class AlertController {
 
   @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(
+      operationId = "streamAlerts",
       summary = "预警实时推送 (Server-Sent Events)",
       description = "新的和变化的预警（alert.raised / alert.changed / alert.resolved），仅限调用者管辖子树。")
   @ApiResponse(

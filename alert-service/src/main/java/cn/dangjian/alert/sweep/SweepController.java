@@ -36,7 +36,7 @@ public class SweepController {
   }
 
   @GetMapping
-  @Operation(summary = "最近的扫描记录 (recent sweeps)")
+  @Operation(operationId = "listRecentSweeps", summary = "最近的扫描记录 (recent sweeps)")
   public List<SweepReport> recent() {
     return sweeps.recent();
   }

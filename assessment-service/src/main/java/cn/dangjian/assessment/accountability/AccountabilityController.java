@@ -63,7 +63,7 @@ class AccountabilityController {
 
   @PutMapping("/{id}/talk")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "记录提醒谈话 (record the talk)")
+  @Operation(operationId = "recordAccountabilityTalk", summary = "记录提醒谈话 (record the talk)")
   ResponseEntity<Case> talk(
       @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody TalkInput body) {
     return withEtag(
@@ -72,7 +72,9 @@ class AccountabilityController {
 
   @PutMapping("/{id}/outcome")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "记录整改结果（销号或未整改） (record the outcome)")
+  @Operation(
+      operationId = "recordAccountabilityOutcome",
+      summary = "记录整改结果（销号或未整改） (record the outcome)")
   ResponseEntity<Case> outcome(
       @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody OutcomeInput body) {
     return withEtag(

@@ -140,21 +140,23 @@ class CycleController {
   }
 
   @GetMapping("/{id}/orgs")
-  @Operation(summary = "被考核组织（第三方只见指派给它的组织） (orgs of the cycle)")
+  @Operation(operationId = "listCycleOrgs", summary = "被考核组织（第三方只见指派给它的组织） (orgs of the cycle)")
   List<CycleOrg> orgs(@PathVariable UUID id) {
     return results.orgs(id);
   }
 
   @PostMapping("/{id}/assessors")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "指派第三方评估机构 (assign an assessor)")
+  @Operation(operationId = "assignCycleAssessors", summary = "指派第三方评估机构 (assign an assessor)")
   List<UUID> assign(@PathVariable UUID id, @Valid @RequestBody Assign body) {
     return opening.assignAssessor(id, body.assessor(), body.orgIds());
   }
 
   @PostMapping("/{id}/automatic-scores")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "计算自动评分指标 (compute the automatic indicators)")
+  @Operation(
+      operationId = "computeAutomaticScores",
+      summary = "计算自动评分指标 (compute the automatic indicators)")
   Map<String, Object> automatic(
       @PathVariable UUID id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -173,7 +175,7 @@ class CycleController {
 
   @PutMapping("/{id}/orgs/{orgId}/report")
   @PreAuthorize("hasRole('secretary')")
-  @Operation(summary = "提交述职报告（本组织书记） (submit the 述职报告)")
+  @Operation(operationId = "submitCycleReport", summary = "提交述职报告（本组织书记） (submit the 述职报告)")
   ResponseEntity<Void> report(
       @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody ReportInput body) {
     scoring.report(id, orgId, body.text());
@@ -182,7 +184,9 @@ class CycleController {
 
   @PutMapping("/{id}/orgs/{orgId}/ballot")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "录入述职评议票数（好/较好/一般/差） (enter ballot counts)")
+  @Operation(
+      operationId = "enterCycleBallot",
+      summary = "录入述职评议票数（好/较好/一般/差） (enter ballot counts)")
   Map<String, BigDecimal> ballot(
       @PathVariable UUID id, @PathVariable UUID orgId, @Valid @RequestBody BallotInput body) {
     return Map.of(
@@ -206,7 +210,9 @@ class CycleController {
 
   @PostMapping("/{id}/rectification-items")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "审核时补充整改清单 (add a rectification item)")
+  @Operation(
+      operationId = "addCycleRectificationItems",
+      summary = "审核时补充整改清单 (add a rectification item)")
   ResponseEntity<Void> rectification(
       @PathVariable UUID id, @Valid @RequestBody RectificationInput body) {
     review.addRectification(id, body.orgId(), body.text());
@@ -248,7 +254,7 @@ class CycleController {
   }
 
   @GetMapping("/{id}/weak-candidates")
-  @Operation(summary = "软弱涣散候选（同类组织后X%） (bottom band)")
+  @Operation(operationId = "listWeakCandidates", summary = "软弱涣散候选（同类组织后X%） (bottom band)")
   PageResponse<ResultView> weak(
       @PathVariable UUID id,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,

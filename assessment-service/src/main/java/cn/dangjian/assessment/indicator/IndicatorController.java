@@ -115,7 +115,9 @@ class IndicatorController {
 
   @PostMapping("/indicator-systems/{id}/versions")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "新年度新版本（复制上一版本为草稿） (a new version for a new year)")
+  @Operation(
+      operationId = "createIndicatorVersion",
+      summary = "新年度新版本（复制上一版本为草稿） (a new version for a new year)")
   ResponseEntity<VersionView> newVersion(
       @PathVariable UUID id, @Valid @RequestBody NewVersion body) {
     return withEtag(service.newVersion(id, body.year()));

@@ -97,7 +97,9 @@ class PointsController {
 
   @PutMapping("/settings/{orgId}")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "设置本组织及下级的积分与排名开关 (switch for an org subtree)")
+  @Operation(
+      operationId = "updatePointsSetting",
+      summary = "设置本组织及下级的积分与排名开关 (switch for an org subtree)")
   ResponseEntity<Setting> set(
       @PathVariable UUID orgId, ExpectedVersion expected, @Valid @RequestBody SettingInput body) {
     Setting setting =
@@ -113,7 +115,7 @@ class PointsController {
 
   @PutMapping("/rules/{action}")
   @PreAuthorize("hasRole('platform-admin')")
-  @Operation(summary = "修改积分规则 (change a rule)")
+  @Operation(operationId = "updatePointsRule", summary = "修改积分规则 (change a rule)")
   ResponseEntity<Rule> rule(
       @PathVariable PointsAction action,
       ExpectedVersion expected,
@@ -127,7 +129,9 @@ class PointsController {
   @PostMapping("/volunteer")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "录入志愿服务（待审核） (enter volunteer service)")
+  @Operation(
+      operationId = "recordVolunteerService",
+      summary = "录入志愿服务（待审核） (enter volunteer service)")
   Volunteer volunteer(@Valid @RequestBody VolunteerInput body) {
     return service.enterVolunteer(
         body.memberId(), body.servedOn(), body.hours(), body.description());
@@ -135,14 +139,14 @@ class PointsController {
 
   @PostMapping("/volunteer/{id}/approve")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "审核通过志愿服务并计分 (approve)")
+  @Operation(operationId = "approveVolunteerService", summary = "审核通过志愿服务并计分 (approve)")
   Volunteer approve(@PathVariable UUID id) {
     return service.decideVolunteer(id, true);
   }
 
   @PostMapping("/volunteer/{id}/reject")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "驳回志愿服务 (reject)")
+  @Operation(operationId = "rejectVolunteerService", summary = "驳回志愿服务 (reject)")
   Volunteer reject(@PathVariable UUID id) {
     return service.decideVolunteer(id, false);
   }

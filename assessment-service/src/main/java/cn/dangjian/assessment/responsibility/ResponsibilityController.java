@@ -68,7 +68,7 @@ class ResponsibilityController {
   @PostMapping("/goals")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "新建目标 (a goal)")
+  @Operation(operationId = "createResponsibilityGoal", summary = "新建目标 (a goal)")
   Goal goal(@Valid @RequestBody GoalInput body) {
     return service.createGoal(
         body.orgId(), body.title(), body.description(), body.startYear(), body.endYear());
@@ -77,7 +77,7 @@ class ResponsibilityController {
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/goals/{goalId}/tasks")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "新建任务（含责任人与期限） (a task)")
+  @Operation(operationId = "createResponsibilityTask", summary = "新建任务（含责任人与期限） (a task)")
   ResponseEntity<Task> task(@PathVariable UUID goalId, @Valid @RequestBody TaskInput body) {
     Task t =
         service.createTask(
@@ -100,7 +100,9 @@ class ResponsibilityController {
 
   @PutMapping("/tasks/{id}/progress")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "报告进度（100%即完成） (report progress)")
+  @Operation(
+      operationId = "reportResponsibilityProgress",
+      summary = "报告进度（100%即完成） (report progress)")
   ResponseEntity<Task> progress(
       @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody ProgressInput body) {
     Task t = service.progress(id, expected.value(), body.progress(), body.note());
@@ -115,7 +117,9 @@ class ResponsibilityController {
 
   @PostMapping("/overdue-check")
   @PreAuthorize("hasRole('platform-admin')")
-  @Operation(summary = "按指定日期检查逾期任务（每日定时执行的同一检查） (run the overdue check)")
+  @Operation(
+      operationId = "checkOverdueResponsibilityTasks",
+      summary = "按指定日期检查逾期任务（每日定时执行的同一检查） (run the overdue check)")
   Map<String, Object> overdue(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {

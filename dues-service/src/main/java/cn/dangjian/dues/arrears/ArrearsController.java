@@ -75,7 +75,9 @@ class ArrearsController {
       UUID memberId, int consecutiveMonths, String sinceMonth, long outstandingFen) {}
 
   @GetMapping("/members/{memberId}")
-  @Operation(summary = "党员的连续未缴月数 (a member's arrears, computed now)")
+  @Operation(
+      operationId = "getMemberArrears",
+      summary = "党员的连续未缴月数 (a member's arrears, computed now)")
   MemberArrears member(@PathVariable UUID memberId) {
     ProjectedMember member = access.member(access.current(), memberId);
     ArrearsRules.Arrears arrears = service.compute(member.memberId());

@@ -94,6 +94,7 @@ class BillController {
   @PostMapping("/runs")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
+      operationId = "runBills",
       summary = "生成月度账单 (issue a month's bills)",
       description =
           "为组织及其下级的在册党员生成该月账单：预备党员自支部大会通过当月起缴纳，组织关系所在支部开具，"
@@ -151,6 +152,7 @@ class BillController {
   @GetMapping("/missing-profiles")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
+      operationId = "listMissingDuesProfiles",
       summary = "未核定党费的党员 (members a month cannot be billed for)",
       description = "按收入计缴的类别须先核定基数。Income categories need a declared base first.")
   MissingProfiles missing(

@@ -127,6 +127,7 @@ class PaymentController {
   @PostMapping(value = "/callbacks/{provider}", consumes = "application/json")
   @SecurityRequirements
   @Operation(
+      operationId = "receivePaymentCallback",
       summary = "支付渠道回调 (provider callback)",
       description =
           "无需令牌，以签名认证：X-Sandbox-Signature 为 HMAC-SHA256(\"时间戳\\n随机串\\n正文\\n\")，"

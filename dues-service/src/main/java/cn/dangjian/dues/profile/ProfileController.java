@@ -96,6 +96,7 @@ class ProfileController {
   @PutMapping("/{id}/hardship")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(
+      operationId = "setProfileHardship",
       summary = "困难党员减交或免交 (hardship reduction or waiver)",
       description =
           "须记录批准人（上一级党委）、讨论会议和有效期；写入审计。需要 If-Match。"

@@ -69,6 +69,7 @@ class SandboxController {
 
   @PostMapping("/{orderId}/complete")
   @Operation(
+      operationId = "completeSandboxOrder",
       summary = "模拟完成支付 (pay a sandbox order, its payer only)",
       description =
           "沙箱生成并投递签名回调；可用 amountFen 模拟渠道报告了错误金额。回调被拒绝时订单与账单均不变。 Delivers the"

@@ -82,7 +82,9 @@ class ReportController {
   }
 
   @GetMapping("/monthly/export")
-  @Operation(summary = "导出月度收缴统计 (export the monthly report, CSV or xlsx)")
+  @Operation(
+      operationId = "exportMonthlyReport",
+      summary = "导出月度收缴统计 (export the monthly report, CSV or xlsx)")
   ResponseEntity<byte[]> monthlyExport(
       @RequestParam(required = false) UUID orgId,
       @RequestParam String month,
@@ -120,7 +122,9 @@ class ReportController {
   }
 
   @GetMapping("/yearly/export")
-  @Operation(summary = "导出年度汇总 (export the yearly summary, CSV or xlsx)")
+  @Operation(
+      operationId = "exportYearlyReport",
+      summary = "导出年度汇总 (export the yearly summary, CSV or xlsx)")
   ResponseEntity<byte[]> yearlyExport(
       @RequestParam(required = false) UUID orgId,
       @RequestParam @Min(2000) @Max(2100) int year,

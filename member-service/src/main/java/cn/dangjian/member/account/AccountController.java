@@ -49,6 +49,7 @@ class AccountController {
   @PutMapping("/api/members/{id}/account")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(
+      operationId = "linkMemberAccount",
       summary = "创建或关联登录账号并授予角色 (create or link the account and grant a role)",
       description =
           "为党员新建 Keycloak 用户（或修改本服务为该党员建立的用户的角色），写入 org_id、member_id 属性；"
@@ -75,7 +76,7 @@ class AccountController {
   }
 
   @GetMapping("/api/members/{id}/account")
-  @Operation(summary = "查询登录账号 (the member's account)")
+  @Operation(operationId = "getMemberAccount", summary = "查询登录账号 (the member's account)")
   AccountView get(@PathVariable UUID id) {
     return service.get(id, scopes.resolve(caller.get()));
   }

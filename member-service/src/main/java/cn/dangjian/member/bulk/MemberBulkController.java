@@ -57,6 +57,7 @@ class MemberBulkController {
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
+      operationId = "importMembers",
       summary = "批量导入党员 (bulk import members)",
       description =
           "上传 .xlsx 或 UTF-8 CSV（可带 BOM），第1行为表头：所在组织ID、姓名、性别、民族、出生日期、身份证号、手机号、学历、"
@@ -107,6 +108,7 @@ class MemberBulkController {
   @GetMapping("/export")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
+      operationId = "exportMembers",
       summary = "导出党员名册 (export members)",
       description =
           "导出某组织及其下级组织的全部党员（不指定 orgId 则为调用者管辖范围），列与导入模板相同；身份证号和手机号脱敏，"

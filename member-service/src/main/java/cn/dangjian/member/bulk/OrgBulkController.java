@@ -49,6 +49,7 @@ class OrgBulkController {
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(
+      operationId = "importOrgs",
       summary = "批量导入党组织 (bulk import organisations)",
       description =
           "上传 .xlsx 或 UTF-8 CSV，表头：临时编号、上级临时编号、上级组织ID、组织名称、组织类型。上级可以是已有组织（上级组织ID），"
@@ -95,6 +96,7 @@ class OrgBulkController {
   @GetMapping("/export")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
+      operationId = "exportOrgs",
       summary = "导出党组织 (export organisations)",
       description =
           "导出某组织及其全部下级组织（不指定 orgId 则为调用者管辖范围），上级在前，列与导入相同，可直接导入到另一上级组织之下。"

@@ -33,7 +33,9 @@ class CommitteeController {
   }
 
   @GetMapping
-  @Operation(summary = "本届委员会 (the current committee, due date and vacancies)")
+  @Operation(
+      operationId = "getCurrentCommittee",
+      summary = "本届委员会 (the current committee, due date and vacancies)")
   CommitteeView current(@PathVariable UUID orgId) {
     return service.current(orgId, scopes.resolve(caller.get()));
   }

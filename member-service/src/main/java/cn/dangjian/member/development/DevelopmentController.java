@@ -37,7 +37,9 @@ class DevelopmentController {
   }
 
   @GetMapping
-  @Operation(summary = "发展进度、下一步及期限 (progress, next step and its due date)")
+  @Operation(
+      operationId = "getMemberDevelopment",
+      summary = "发展进度、下一步及期限 (progress, next step and its due date)")
   Progress progress(@PathVariable UUID memberId) {
     return service.progress(memberId, scopes.resolve(caller.get()));
   }

@@ -204,6 +204,7 @@ class MemberController {
   @GetMapping("/{id}/personal-data")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(
+      operationId = "revealMemberPersonalData",
       summary = "查看未脱敏的身份证号和手机号 (reveal personal data)",
       description = "必须说明用途；每次读取都写入审计日志。A reason is required; every read is audited.")
   PersonalData revealPersonalData(

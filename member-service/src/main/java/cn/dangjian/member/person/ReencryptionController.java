@@ -39,6 +39,7 @@ class ReencryptionController {
   @PostMapping("/api/members/personal-data/re-encryption")
   @PreAuthorize("hasRole('platform-admin')")
   @Operation(
+      operationId = "reencryptPersonalData",
       summary = "用当前密钥重新加密个人敏感信息 (re-encrypt personal data under the current key)",
       description =
           "密钥轮换后，把不是用当前密钥（dangjian.privacy.current-key-id）加密的身份证号、手机号（含旧格式）重新加密，"

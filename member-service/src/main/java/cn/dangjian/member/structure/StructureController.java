@@ -32,6 +32,7 @@ class StructureController {
 
   @GetMapping("/api/orgs/{id}/structure")
   @Operation(
+      operationId = "checkOrgStructure",
       summary = "组织设置检查 (structural check)",
       description =
           "按《支部工作条例》检查：正式党员不足3人、满7人应设支委会、超过50人等（均为提示，不阻止操作）。"

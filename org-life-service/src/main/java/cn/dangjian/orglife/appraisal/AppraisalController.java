@@ -54,7 +54,7 @@ class AppraisalController {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "录入评议等次（优秀不超过正式党员的三分之一） (record grades)")
+  @Operation(operationId = "gradeAppraisals", summary = "录入评议等次（优秀不超过正式党员的三分之一） (record grades)")
   BranchGrades grade(@Valid @RequestBody GradeBranch body) {
     Caller c = caller.get();
     Map<UUID, Grade> grades = new LinkedHashMap<>();

@@ -40,7 +40,9 @@ class AttendanceController {
   }
 
   @GetMapping("/members/{memberId}")
-  @Operation(summary = "党员参加组织生活情况：逐次出席、逐月是否参加、连续未参加月数（默认近12个月） (a member's attendance)")
+  @Operation(
+      operationId = "getMemberAttendance",
+      summary = "党员参加组织生活情况：逐次出席、逐月是否参加、连续未参加月数（默认近12个月） (a member's attendance)")
   History member(
       @PathVariable UUID memberId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

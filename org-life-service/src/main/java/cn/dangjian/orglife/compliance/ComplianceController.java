@@ -61,7 +61,9 @@ class ComplianceController {
 
   @PutMapping("/requirements/{orgType}/{meetingType}")
   @PreAuthorize("hasRole('platform-admin')")
-  @Operation(summary = "修改或新增频次要求；修改需 If-Match，新增用 If-None-Match: * (set a requirement)")
+  @Operation(
+      operationId = "setComplianceRequirement",
+      summary = "修改或新增频次要求；修改需 If-Match，新增用 If-None-Match: * (set a requirement)")
   ResponseEntity<Requirement> set(
       @PathVariable @Pattern(regexp = "BRANCH|JOINT_BRANCH|TEMPORARY_BRANCH|PARTY_GROUP")
           String orgType,

@@ -87,7 +87,7 @@ class DiscussionController {
       @Schema(description = "回复的帖子") UUID replyTo, @NotBlank @Size(max = 4000) String body) {}
 
   @PostMapping("/{id}/posts")
-  @Operation(summary = "发言或回复（本支部党员、辖区党务人员） (post)")
+  @Operation(operationId = "postToDiscussion", summary = "发言或回复（本支部党员、辖区党务人员） (post)")
   ResponseEntity<TopicView> post(@PathVariable UUID id, @Valid @RequestBody NewPost body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);

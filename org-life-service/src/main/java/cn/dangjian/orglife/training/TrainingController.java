@@ -75,7 +75,9 @@ class TrainingController {
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/courses")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "登记培训并记入学时 (record a course and credit its hours)")
+  @Operation(
+      operationId = "createTrainingCourse",
+      summary = "登记培训并记入学时 (record a course and credit its hours)")
   ResponseEntity<CourseView> course(@Valid @RequestBody NewCourse body) {
     Caller c = caller.get();
     CourseView v =
@@ -109,7 +111,7 @@ class TrainingController {
   @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/lessons")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
-  @Operation(summary = "发布微党课 (publish a micro-lesson)")
+  @Operation(operationId = "createTrainingLesson", summary = "发布微党课 (publish a micro-lesson)")
   ResponseEntity<LessonView> lesson(@Valid @RequestBody NewLesson body) {
     Caller c = caller.get();
     LessonView v =
@@ -138,7 +140,9 @@ class TrainingController {
 
   @PostMapping("/lessons/{id}/studies")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','member')")
-  @Operation(summary = "登记学习并按每日上限记入学时 (record a study; hours within the daily cap)")
+  @Operation(
+      operationId = "recordTrainingStudy",
+      summary = "登记学习并按每日上限记入学时 (record a study; hours within the daily cap)")
   ResponseEntity<StudyView> study(@PathVariable UUID id, @Valid @RequestBody NewStudy body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
@@ -154,13 +158,15 @@ class TrainingController {
   }
 
   @GetMapping("/members/{memberId}")
-  @Operation(summary = "党员年度学时与要求 (a member's yearly hours)")
+  @Operation(operationId = "getMemberTraining", summary = "党员年度学时与要求 (a member's yearly hours)")
   MemberYear member(@PathVariable UUID memberId, @RequestParam @Min(2000) @Max(2100) int year) {
     return service.memberYear(memberId, year, scopes.resolve(caller.get()));
   }
 
   @GetMapping("/orgs/{orgId}")
-  @Operation(summary = "辖区党员年度学时达标情况 (the subtree's members against the requirement)")
+  @Operation(
+      operationId = "getOrgTraining",
+      summary = "辖区党员年度学时达标情况 (the subtree's members against the requirement)")
   OrgYear org(@PathVariable UUID orgId, @RequestParam @Min(2000) @Max(2100) int year) {
     return service.orgYear(orgId, year, scopes.resolve(caller.get()));
   }
