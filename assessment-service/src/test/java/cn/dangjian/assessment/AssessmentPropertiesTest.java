@@ -2,13 +2,10 @@ package cn.dangjian.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.ApplicationYaml;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The assessment numbers as defaults ({@code @DefaultValue} is text: a typo would only show at
@@ -23,19 +20,9 @@ class AssessmentPropertiesTest {
 
   @Test
   void theApplicationYmlBindsToTheSameNumbers() throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-    environment
-        .getPropertySources()
-        .addLast(
-            new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"))
-                .get(0));
 
     assertDefaults(
-        Binder.get(environment).bindOrCreate("dangjian.assessment", AssessmentProperties.class));
+        ApplicationYaml.binder().bindOrCreate("dangjian.assessment", AssessmentProperties.class));
   }
 
   private static void assertDefaults(AssessmentProperties properties) {

@@ -2,14 +2,12 @@ package cn.dangjian.orglife;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.ApplicationYaml;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,19 +32,9 @@ class OrgLifePropertiesTest {
 
   @Test
   void theApplicationYmlBindsToTheSameRulesAndItsOwnAttachmentSettings() throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-    environment
-        .getPropertySources()
-        .addLast(
-            new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"))
-                .get(0));
 
     OrgLifeProperties properties =
-        Binder.get(environment).bindOrCreate("dangjian.org-life", OrgLifeProperties.class);
+        ApplicationYaml.binder().bindOrCreate("dangjian.org-life", OrgLifeProperties.class);
 
     assertRuleDefaults(properties);
     assertThat(properties.attachments().directory())

@@ -2,14 +2,12 @@ package cn.dangjian.alert.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.ApplicationYaml;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /** Webhook delivery defaults, and what application.yml and devstack set. */
 class WebhookPropertiesTest {
@@ -34,19 +32,9 @@ class WebhookPropertiesTest {
 
   @Test
   void theApplicationYmlKeepsHttpsOnlyAndNoPrivateAddresses() throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-    environment
-        .getPropertySources()
-        .addLast(
-            new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"))
-                .get(0));
 
     WebhookProperties properties =
-        Binder.get(environment).bindOrCreate(PREFIX, WebhookProperties.class);
+        ApplicationYaml.binder().bindOrCreate(PREFIX, WebhookProperties.class);
 
     assertThat(properties.allowInsecureHttp()).isFalse();
     assertThat(properties.allowedAddresses()).isEmpty();

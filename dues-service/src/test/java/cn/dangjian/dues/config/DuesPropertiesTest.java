@@ -2,15 +2,13 @@ package cn.dangjian.dues.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.dangjian.testsupport.ApplicationYaml;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The regulation's numbers as defaults ({@code @DefaultValue} is text: a typo would only show at
@@ -26,7 +24,7 @@ class DuesPropertiesTest {
   @Test
   void theApplicationYmlBindsToTheSameNumbers() throws Exception {
     DuesProperties properties =
-        applicationYml().bindOrCreate("dangjian.dues", DuesProperties.class);
+        ApplicationYaml.binder().bindOrCreate("dangjian.dues", DuesProperties.class);
 
     assertRegulationDefaults(properties);
     assertThat(properties.sandbox().signingKey()).isEqualTo("sandbox-signing-key-local-only");
@@ -78,20 +76,5 @@ class DuesPropertiesTest {
     assertThat(properties.callbacks().maxSkew()).isEqualTo(Duration.ofMinutes(5));
     assertThat(properties.callbacks().noncePurgeInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(properties.exports().maxRows()).isEqualTo(50_000);
-  }
-
-  /** The first document of application.yml (no profile), placeholders at their defaults. */
-  static Binder applicationYml() throws Exception {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-    environment
-        .getPropertySources()
-        .addLast(
-            new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"))
-                .get(0));
-    return Binder.get(environment);
   }
 }
