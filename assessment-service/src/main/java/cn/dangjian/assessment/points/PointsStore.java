@@ -74,28 +74,20 @@ class PointsStore {
 
   /** The setting nearest up the tree from an org's path, as it applies to that org. */
   Optional<Setting> nearestSetting(UUID orgId, String orgPath) {
+    // the org's own version comes along in the same round trip: the points ledger reads the
+    // setting for every credited action, the API needs the version for If-Match
     return jdbc
         .query(
-            "SELECT org_id, points_enabled, ranking_enabled, row_version FROM points_setting"
-                + " WHERE ? LIKE CONCAT(org_path, '%') ORDER BY LENGTH(org_path) DESC LIMIT 1",
-            (rs, n) -> {
-              UUID setAt = uuid(rs.getBytes(1));
-              long ownVersion = setAt.equals(orgId) ? rs.getLong(4) : ownSettingVersion(orgId);
-              return new Setting(orgId, rs.getBoolean(2), rs.getBoolean(3), setAt, ownVersion);
-            },
+            "SELECT s.org_id, s.points_enabled, s.ranking_enabled, COALESCE((SELECT o.row_version"
+                + " FROM points_setting o WHERE o.org_id = ?), 0) FROM points_setting s WHERE ?"
+                + " LIKE CONCAT(s.org_path, '%') ORDER BY LENGTH(s.org_path) DESC LIMIT 1",
+            (rs, n) ->
+                new Setting(
+                    orgId, rs.getBoolean(2), rs.getBoolean(3), uuid(rs.getBytes(1)), rs.getLong(4)),
+            bytes(orgId),
             orgPath)
         .stream()
         .findFirst();
-  }
-
-  /** The version of the setting made at this org itself; 0 when it has none of its own. */
-  long ownSettingVersion(UUID orgId) {
-    return jdbc
-        .queryForList(
-            "SELECT row_version FROM points_setting WHERE org_id = ?", Long.class, bytes(orgId))
-        .stream()
-        .findFirst()
-        .orElse(0L);
   }
 
   /**

@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -62,12 +64,16 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
 
   @Override
   public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+    RequestMapping mapping =
+        AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+    String httpMethod =
+        mapping == null || mapping.method().length == 0 ? "GET" : mapping.method()[0].name();
     io.swagger.v3.oas.annotations.Operation declared =
         handlerMethod.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
     if (declared == null || declared.operationId().isBlank()) {
       operation.setOperationId(
           OperationIds.of(
-              httpMethod(handlerMethod),
+              httpMethod,
               OperationIds.resourceOf(handlerMethod.getBeanType()),
               handlerMethod.getMethod().getName()));
     }
@@ -83,7 +89,7 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                   "读取时得到的 ETag；缺少为 428，已过期为 412。 The ETag read; missing → 428, stale → 412.")
               .schema(new StringSchema().example("\"3\"")));
     }
-    if ("POST".equals(httpMethod(handlerMethod)) && !hasHeader(operation, IdempotencyKeys.HEADER)) {
+    if ("POST".equals(httpMethod) && !hasHeader(operation, IdempotencyKeys.HEADER)) {
       operation.addParametersItem(
           new HeaderParameter()
               .name(IdempotencyKeys.HEADER)
@@ -93,7 +99,7 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                       + " Optional: a retry with the same key is done once (24 h).")
               .schema(new StringSchema().maxLength(100).pattern("^[\\x21-\\x7E]{1,100}$")));
     }
-    describeFileOrStream(operation, handlerMethod);
+    describeFileOrStream(operation, handlerMethod, mapping);
     return operation;
   }
 
@@ -101,7 +107,8 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
    * Downloads are files, not JSON strings: typed as binary in the media types the method produces.
    * A server-sent event stream is text/event-stream, not the emitter class.
    */
-  private static void describeFileOrStream(Operation operation, HandlerMethod handlerMethod) {
+  private static void describeFileOrStream(
+      Operation operation, HandlerMethod handlerMethod, RequestMapping mapping) {
     Class<?> body = bodyType(handlerMethod);
     boolean file =
         body == StreamingResponseBody.class
@@ -132,7 +139,12 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                       .description(
                           "服务器推送事件流：每个事件的 data 是一条 JSON (server-sent events; each data is JSON)")));
     } else {
-      for (String type : produces(handlerMethod)) {
+      // without a produces list the platform exports CSV or xlsx, by the format parameter
+      List<String> types =
+          mapping == null || mapping.produces().length == 0
+              ? EXPORT_TYPES
+              : List.of(mapping.produces());
+      for (String type : types) {
         content.addMediaType(type, new MediaType().schema(new StringSchema().format("binary")));
       }
     }
@@ -146,28 +158,6 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
       type = type.as(org.springframework.http.HttpEntity.class).getGeneric(0);
     }
     return type.toClass();
-  }
-
-  private static List<String> produces(HandlerMethod handlerMethod) {
-    var mapping =
-        org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-            handlerMethod.getMethod(),
-            org.springframework.web.bind.annotation.RequestMapping.class);
-    if (mapping == null || mapping.produces().length == 0) {
-      return EXPORT_TYPES; // the platform exports CSV or xlsx, by the format parameter
-    }
-    return List.of(mapping.produces());
-  }
-
-  private static String httpMethod(HandlerMethod handlerMethod) {
-    var mapping =
-        org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-            handlerMethod.getMethod(),
-            org.springframework.web.bind.annotation.RequestMapping.class);
-    if (mapping == null || mapping.method().length == 0) {
-      return "GET";
-    }
-    return mapping.method()[0].name();
   }
 
   private static boolean hasHeader(Operation operation, String name) {
