@@ -10,6 +10,7 @@ import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.testsupport.Eventually;
+import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -63,7 +64,8 @@ public abstract class ApiTestSupport extends AlertServiceIntegrationTest {
   }
 
   protected ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
   }
 
   protected JsonNode read(ResultActions result) throws Exception {

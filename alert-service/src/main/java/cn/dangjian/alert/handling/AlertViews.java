@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Response bodies of the alert API (the records keep their schema names). */
 public final class AlertViews {
@@ -37,8 +38,8 @@ public final class AlertViews {
       LocalDate raisedOn,
       Instant raisedAt,
       Instant updatedAt,
-      Instant endedAt,
-      @Schema(description = "解除/关闭说明") String resolution,
+      @Nullable Instant endedAt,
+      @Schema(description = "解除/关闭说明") @Nullable String resolution,
       @Schema(description = "上报层级") int escalationLevel,
       long version) {}
 
@@ -46,11 +47,25 @@ public final class AlertViews {
   public record HistoryEntry(
       Instant at,
       String actor,
-      String action,
-      AlertStatus fromStatus,
+      @Schema(
+              description = "动作",
+              allowableValues = {
+                "RAISED",
+                "SEVERITY_CHANGED",
+                "RESOLVED",
+                "ESCALATED",
+                "ACKNOWLEDGE",
+                "RECTIFY",
+                "SUBMIT",
+                "ACCEPT",
+                "REJECT",
+                "DISMISS"
+              })
+          String action,
+      @Nullable AlertStatus fromStatus,
       AlertStatus toStatus,
       Severity severity,
-      String note,
+      @Nullable String note,
       List<AlertRequests.Attachment> attachments) {}
 
   @Schema(description = "某规则的在办预警数")
@@ -64,6 +79,6 @@ public final class AlertViews {
       @Schema(description = "逾期未办结") long overdue,
       @Schema(description = "近一年已关闭（审核通过）") long closed,
       @Schema(description = "近一年自动解除") long resolved,
-      @Schema(description = "近一年平均办结天数") Double meanDaysToClose,
+      @Schema(description = "近一年平均办结天数") @Nullable Double meanDaysToClose,
       List<RuleCount> openByRule) {}
 }

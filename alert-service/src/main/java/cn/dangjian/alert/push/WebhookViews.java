@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The webhook API's request and answers, beside {@link WebhookController} (schema names unchanged:
@@ -34,19 +35,25 @@ public final class WebhookViews {
       UUID orgId,
       String url,
       Severity minSeverity,
-      String status,
+      @Schema(
+              description = "状态：ACTIVE 启用 / DISABLED 连续失败后停用",
+              allowableValues = {"ACTIVE", "DISABLED"})
+          String status,
       int consecutiveFailures,
       Instant createdAt,
-      @Schema(description = "签名密钥，仅在创建时返回（幂等重放的响应中不含密钥）") String secret) {}
+      @Schema(description = "签名密钥，仅在创建时返回（幂等重放的响应中不含密钥）") @Nullable String secret) {}
 
   public record Delivery(
       UUID id,
       UUID alertId,
       String eventType,
-      String status,
+      @Schema(
+              description = "投递状态",
+              allowableValues = {"PENDING", "DELIVERED", "FAILED"})
+          String status,
       int attempts,
-      Integer lastStatus,
-      String lastError,
+      @Nullable Integer lastStatus,
+      @Nullable String lastError,
       Instant createdAt,
-      Instant deliveredAt) {}
+      @Nullable Instant deliveredAt) {}
 }

@@ -4,6 +4,7 @@ import cn.dangjian.alert.catalogue.Severity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule's condition holds for a subject in a period, at a severity, for these facts.
@@ -27,5 +28,20 @@ public record Finding(
   }
 
   /** One piece of evidence: what kind, which record or event, and what it shows. */
-  public record Evidence(String kind, String ref, String text) {}
+  /** What a piece of evidence points at. */
+  public enum Kind {
+    ASSESSMENT,
+    ATTENDANCE,
+    COMMITTEE,
+    DEVELOPMENT_STEP,
+    DUES,
+    FLAG,
+    MEETING,
+    MEETINGS,
+    STRUCTURE,
+    TRAINING,
+    TRANSFER
+  }
+
+  public record Evidence(Kind kind, @Nullable String ref, String text) {}
 }

@@ -69,7 +69,8 @@ public final class OrgRules {
             level.get(),
             facts("due", o.termDueOn(), "overdueText", overdue),
             List.of(
-                new Evidence("COMMITTEE", String.valueOf(o.termId()), "任期届满日 " + o.termDueOn())),
+                new Evidence(
+                    Finding.Kind.COMMITTEE, String.valueOf(o.termId()), "任期届满日 " + o.termDueOn())),
             null));
   }
 
@@ -91,7 +92,9 @@ public final class OrgRules {
             facts("vacantSince", o.secretaryVacantSince(), "months", months),
             List.of(
                 new Evidence(
-                    "COMMITTEE", o.orgId().toString(), "书记自" + o.secretaryVacantSince() + "起空缺")),
+                    Finding.Kind.COMMITTEE,
+                    o.orgId().toString(),
+                    "书记自" + o.secretaryVacantSince() + "起空缺")),
             null));
   }
 
@@ -124,7 +127,7 @@ public final class OrgRules {
                       o.members()),
                   List.of(
                       new Evidence(
-                          "STRUCTURE",
+                          Finding.Kind.STRUCTURE,
                           o.orgId().toString(),
                           words[0] + "（正式党员" + o.formalMembers() + "，党员" + o.members() + "）")),
                   null)));
@@ -154,7 +157,7 @@ public final class OrgRules {
             facts("period", periodLabel, "count", consecutiveMissing),
             List.of(
                 new Evidence(
-                    "MEETINGS",
+                    Finding.Kind.MEETINGS,
                     o.orgId().toString(),
                     periodLabel + "无该类会议记录，连续" + consecutiveMissing + "期")),
             null));
@@ -178,7 +181,7 @@ public final class OrgRules {
             "year:" + year,
             level.get(),
             facts("year", year),
-            List.of(new Evidence("MEETINGS", o.orgId().toString(), year + "年尚无该类会议记录")),
+            List.of(new Evidence(Finding.Kind.MEETINGS, o.orgId().toString(), year + "年尚无该类会议记录")),
             LocalDate.of(asOf.getYear(), 12, 31)));
   }
 }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class SweepService {
       LocalDate asOf,
       String instance,
       Instant startedAt,
-      Instant finishedAt,
+      @Nullable Instant finishedAt,
       int members,
       int orgs,
       int raised,

@@ -1,6 +1,7 @@
 package cn.dangjian.platform;
 
 import cn.dangjian.platform.openapi.ApiContractCustomizer;
+import cn.dangjian.platform.openapi.RecordSchemas;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.ExpectedVersionResolver;
@@ -67,8 +68,13 @@ public class DangjianApiContractAutoConfiguration {
     }
 
     @Bean
-    ApiContractCustomizer dangjianApiContract() {
-      return new ApiContractCustomizer();
+    RecordSchemas dangjianRecordSchemas() {
+      return new RecordSchemas();
+    }
+
+    @Bean
+    ApiContractCustomizer dangjianApiContract(RecordSchemas records) {
+      return new ApiContractCustomizer(records);
     }
   }
 }

@@ -16,10 +16,13 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -58,6 +61,12 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
     ERRORS.put("422", "违反业务规则，见 rule；或 Idempotency-Key 已用于另一请求 (business rule refused)");
     ERRORS.put("428", "缺少 If-Match 请求头 (If-Match required)");
     ERRORS.put("429", "请求过多，请按 Retry-After 稍后重试 (too many requests)");
+  }
+
+  private final RecordSchemas records;
+
+  public ApiContractCustomizer(RecordSchemas records) {
+    this.records = records;
   }
 
   // --- per operation, where the handler method is known
@@ -187,6 +196,54 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
             (path, item) ->
                 item.readOperationsMap()
                     .forEach((method, operation) -> declare(path, method, operation, schemas)));
+    describePresenceAndNulls(openApi, schemas);
+  }
+
+  /**
+   * {@code nullable} from {@code @Nullable} record components; {@code required} on every field of a
+   * schema that only answers carry (Jackson writes each component, null included). A schema that is
+   * also sent keeps the required fields bean validation gives it.
+   */
+  private void describePresenceAndNulls(OpenAPI openApi, Map<String, Schema> schemas) {
+    Set<String> sent = new HashSet<>();
+    Set<String> answered = new HashSet<>();
+    openApi
+        .getPaths()
+        .values()
+        .forEach(
+            item ->
+                item.readOperations()
+                    .forEach(
+                        operation -> {
+                          if (operation.getRequestBody() != null) {
+                            SchemaRefs.collect(operation.getRequestBody(), schemas, sent);
+                          }
+                          operation
+                              .getResponses()
+                              .forEach(
+                                  (code, answer) -> {
+                                    if (code.startsWith("2")) {
+                                      SchemaRefs.collect(answer, schemas, answered);
+                                    }
+                                  });
+                        }));
+    schemas.forEach(
+        (name, schema) -> {
+          Map<String, Schema> properties = schema.getProperties();
+          if (properties == null) {
+            return;
+          }
+          Class<?> record = records.recordOf(name).orElse(null);
+          if (record == null) {
+            return;
+          }
+          RecordSchemas.nullableComponents(record).stream()
+              .filter(properties::containsKey)
+              .forEach(field -> properties.put(field, SchemaRefs.nullable(properties.get(field))));
+          if (answered.contains(name) && !sent.contains(name)) {
+            schema.setRequired(new ArrayList<>(properties.keySet()));
+          }
+        });
   }
 
   private void declare(
@@ -211,7 +268,12 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
       }
     }
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-    boolean byId = path.contains("{");
+    // a path variable, or a query naming an org/member/cycle: out of the caller's subtree is 404
+    boolean byId =
+        path.contains("{")
+            || (operation.getParameters() != null
+                && operation.getParameters().stream()
+                    .anyMatch(p -> "query".equals(p.getIn()) && p.getName().endsWith("Id")));
     boolean conditional = hasHeader(operation, HttpHeaders.IF_MATCH);
     boolean hasInput =
         operation.getRequestBody() != null
@@ -221,7 +283,7 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
           switch (code) {
             case "400" -> hasInput || write;
             case "401", "403", "429" -> true;
-            case "404" -> byId;
+            case "404" -> byId || write; // a body names an org or member the caller may not see
             case "409", "422" -> write;
             case "412", "428" -> conditional;
             case "413" -> operation.getRequestBody() != null;
@@ -231,6 +293,17 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
         responses.addApiResponse(code, problemResponse(code));
       }
     }
+    // an error a controller declares itself still answers the one Problem shape
+    responses.forEach(
+        (code, answer) -> {
+          if (code.startsWith("4") || code.startsWith("5")) {
+            MediaType problem =
+                answer.getContent() == null ? null : answer.getContent().get(PROBLEM_JSON);
+            if (problem == null || problem.getSchema() == null) {
+              answer.setContent(problemResponse(code).getContent());
+            }
+          }
+        });
     // a stable order: successes first, then errors by code
     TreeMap<String, ApiResponse> sorted = new TreeMap<>(responses);
     responses.clear();
@@ -297,6 +370,11 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
         .addProperty("traceId", new StringSchema().description("追踪号，报障时提供 (trace id)"))
         .addProperty(
             "errors", new ArraySchema().items(fieldError).description("字段错误 (field errors)"))
+        .addProperty(
+            "field", new StringSchema().description("不认识的字段的路径 (the unknown field's path)"))
+        .addProperty(
+            "outcome",
+            new StringSchema().description("支付回调的处理结果，如 BAD_SIGNATURE (payment callback outcome)"))
         .required(List.of("type", "title", "status", "detail"));
   }
 }
