@@ -11,6 +11,7 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.testsupport.Eventually;
+import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +104,8 @@ public abstract class ApiTestSupport extends AssessmentIntegrationTest {
   }
 
   protected ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
   }
 
   protected ResultActions postJson(String token, String url, Object body) throws Exception {

@@ -105,6 +105,10 @@ public record ServiceDefinition(
     Map<String, String> p = new LinkedHashMap<>();
     p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", endpoints.issuerUri());
     p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", endpoints.jwkSetUri());
+    // the login the API documents offer (Swagger UI's Authorize) points at this Keycloak
+    p.put(
+        "dangjian.api.openid-connect-url",
+        endpoints.issuerUri() + "/.well-known/openid-configuration");
     return p;
   }
 }

@@ -3,20 +3,12 @@ package cn.dangjian.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -111,20 +103,9 @@ class ProductionRealmIT {
                 URI.create(
                     keycloak.internalUrl() + "/realms/dangjian/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+            .POST(HttpRequest.BodyPublishers.ofString(BrowserSignIn.form(form)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String form(Map<String, String> values) {
-    List<String> pairs = new ArrayList<>();
-    values.forEach(
-        (k, v) ->
-            pairs.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return String.join("&", pairs);
   }
 
   /** Creates a user with a permanent password and one realm role, through the admin API. */
@@ -168,60 +149,15 @@ class ProductionRealmIT {
     assertThat(granted.statusCode()).isEqualTo(204);
   }
 
-  /**
-   * Username and password through the login page of the public web client. Keycloak's cookies are
-   * Secure, which java.net's cookie handler never sends over http, so they are carried by hand.
-   *
-   * @return where Keycloak sends the browser next (the redirect URI with a code, or a page)
-   */
+  /** Username and password through the login page of the public web client. */
   private static String browserLogin(String username, String password) throws Exception {
-    Map<String, String> cookies = new LinkedHashMap<>();
-    String authorize =
-        keycloak.internalUrl()
-            + "/realms/dangjian/protocol/openid-connect/auth?"
-            + form(
-                Map.of(
-                    "client_id", "dangjian-web",
-                    "redirect_uri", REDIRECT,
-                    "response_type", "code",
-                    "scope", "openid",
-                    "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-                    "code_challenge_method", "S256"));
-    HttpResponse<String> page = browser(authorize, null, cookies);
-    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
-    assertThat(action.find()).as(page.body()).isTrue();
-    HttpResponse<String> afterLogin =
-        browser(
-            action.group(1).replace("&amp;", "&"),
-            form(Map.of("username", username, "password", password)),
-            cookies);
-    return afterLogin.statusCode() == 302
-        ? afterLogin.headers().firstValue("Location").orElse("")
-        : "page:" + afterLogin.body();
-  }
-
-  private static HttpResponse<String> browser(
-      String url, String formBody, Map<String, String> cookies) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    if (!cookies.isEmpty()) {
-      List<String> pairs = new ArrayList<>();
-      cookies.forEach((k, v) -> pairs.add(k + "=" + v));
-      request.header("Cookie", String.join("; ", pairs));
-    }
-    if (formBody != null) {
-      request
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(formBody));
-    }
-    HttpResponse<String> response =
-        HTTP.send(
-            request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    for (String cookie : response.headers().allValues("Set-Cookie")) {
-      String pair = cookie.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return response;
+    return BrowserSignIn.signIn(
+        keycloak.internalUrl() + "/realms/dangjian",
+        "dangjian-web",
+        REDIRECT,
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        username,
+        password);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dangjian.dues.config.DuesConfiguration;
 import cn.dangjian.platform.projection.MemberEventsProjector;
+import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -74,7 +75,8 @@ public abstract class ApiTestSupport extends DuesServiceIntegrationTest {
   }
 
   protected ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
   }
 
   protected ResultActions postJson(String token, String url, Object body) throws Exception {

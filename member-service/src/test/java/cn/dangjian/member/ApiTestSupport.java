@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.member.privacy.ChineseIdNumber;
+import cn.dangjian.testsupport.api.ResponseContract;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +46,8 @@ abstract class ApiTestSupport extends MemberServiceIntegrationTest {
   }
 
   protected ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
   }
 
   protected JsonNode create(String token, UUID parent, String name, String type) throws Exception {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -91,7 +92,8 @@ public abstract class ApiTestSupport extends OrgLifeIntegrationTest {
   }
 
   protected ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
   }
 
   protected JsonNode read(ResultActions result) throws Exception {

@@ -135,6 +135,54 @@ class MeetingLifecycleIT extends ApiTestSupport {
   }
 
   @Test
+  void meetingTimesAreInstantsAcceptedInAnyOffsetAndAnsweredInBeijingTime() throws Exception {
+    // a browser's toISOString() sends UTC: 06:30Z is the branch's 14:30, not 06:30
+    formalMembers(branchA, 3);
+    LocalDateTime beijing = daysAgo(-5).withHour(14).withMinute(30);
+    String utc = beijing.atZone(ZoneId.of("Asia/Shanghai")).toInstant().toString();
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("orgId", branchA.toString());
+    body.put("type", "BRANCH_GENERAL_MEETING");
+    body.put("title", "时区");
+    body.put("startsAt", utc);
+    body.put(
+        "endsAt",
+        beijing
+            .plusMinutes(90)
+            .atZone(ZoneId.of("Asia/Shanghai"))
+            .toOffsetDateTime()
+            .withOffsetSameInstant(java.time.ZoneOffset.ofHours(1))
+            .toString());
+    body.put("place", "党员活动室");
+    JsonNode created =
+        read(
+            as(
+                    worker,
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                            "/api/org-life/meetings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated()));
+    assertThat(created.get("startsAt").asString()).isEqualTo(beijing + ":00+08:00");
+    assertThat(created.get("endsAt").asString()).isEqualTo(beijing.plusMinutes(90) + ":00+08:00");
+    // the same instant read back, and the no-offset form still means Beijing time
+    as(worker, get("/api/org-life/meetings/" + id(created)))
+        .andExpect(jsonPath("$.startsAt").value(beijing + ":00+08:00"));
+    Planned local = plan(worker, branchA, "BRANCH_GENERAL_MEETING", beijing, null);
+    as(worker, get("/api/org-life/meetings/" + local.id()))
+        .andExpect(jsonPath("$.startsAt").value(beijing + ":00+08:00"));
+    body.put("startsAt", "next tuesday");
+    as(
+            worker,
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/org-life/meetings")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("startsAt"));
+  }
+
+  @Test
   void meetingsPlannedAtTheSameTimeInOneBranchAreAllCreated() throws Exception {
     // seen under load: every new meeting's attendance DELETE locked the same index gap, so
     // concurrent plans deadlocked and answered 500

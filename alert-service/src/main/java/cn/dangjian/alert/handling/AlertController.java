@@ -23,6 +23,7 @@ import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -279,6 +280,13 @@ public class AlertController {
       operationId = "streamAlerts",
       summary = "预警实时推送 (Server-Sent Events)",
       description = "新的和变化的预警（alert.raised / alert.changed / alert.resolved），仅限调用者管辖子树。")
+  @ApiResponse(
+      responseCode = "200",
+      description = "事件流 (server-sent events)",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(implementation = AlertViews.StreamEvent.class)))
   @ApiResponse(
       responseCode = "429",
       description = "同一用户同时打开的推送流已达上限 (too many streams for this caller)",

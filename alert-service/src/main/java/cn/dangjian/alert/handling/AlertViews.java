@@ -81,4 +81,43 @@ public final class AlertViews {
       @Schema(description = "近一年自动解除") long resolved,
       @Schema(description = "近一年平均办结天数") @Nullable Double meanDaysToClose,
       List<RuleCount> openByRule) {}
+
+  @Schema(
+      description =
+          "推送流中每个事件的 data（事件的 event 为 type，id 为事件ID，可用作 Last-Event-ID）"
+              + " (the data of each server-sent event; event = type, id = the event id)")
+  public record StreamEvent(
+      @Schema(
+              description = "事件类型",
+              allowableValues = {"alert.raised", "alert.changed", "alert.resolved"})
+          String type,
+      UUID alertId,
+      @Schema(description = "规则编号") String ruleId,
+      @Schema(
+              description = "MEMBER 党员 / ORG 组织",
+              allowableValues = {"MEMBER", "ORG"})
+          String subjectType,
+      UUID subjectId,
+      UUID orgId,
+      @Schema(implementation = Severity.class) String severity,
+      @Schema(implementation = AlertStatus.class) String status,
+      @Schema(
+              description = "这次变化",
+              allowableValues = {
+                "RAISED",
+                "SEVERITY_CHANGED",
+                "ACKNOWLEDGED",
+                "RECTIFYING",
+                "SUBMITTED",
+                "ACCEPTED",
+                "REJECTED",
+                "ESCALATED",
+                "DISMISSED",
+                "RESOLVED"
+              })
+          String change,
+      @Schema(description = "标题") String title,
+      @Schema(description = "整改期限") @Nullable LocalDate deadline,
+      @Schema(description = "责任组织") @Nullable UUID assigneeOrgId,
+      Instant occurredAt) {}
 }

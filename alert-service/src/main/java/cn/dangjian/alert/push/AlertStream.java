@@ -1,6 +1,7 @@
 package cn.dangjian.alert.push;
 
 import cn.dangjian.alert.handling.AlertStreams;
+import cn.dangjian.alert.handling.AlertViews;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.alert.AlertChanged;
@@ -10,7 +11,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,20 +149,21 @@ public class AlertStream implements AlertStreams {
       return;
     }
     AlertChanged change = reader.payload(envelope, AlertChanged.class);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("type", envelope.type());
-    data.put("alertId", change.alertId());
-    data.put("ruleId", change.ruleId());
-    data.put("subjectType", change.subjectType());
-    data.put("subjectId", change.subjectId());
-    data.put("orgId", change.orgId());
-    data.put("severity", change.severity());
-    data.put("status", change.status());
-    data.put("change", change.change());
-    data.put("title", change.title());
-    data.put("deadline", change.deadline() == null ? null : change.deadline().toString());
-    data.put("assigneeOrgId", change.assigneeOrgId());
-    data.put("occurredAt", envelope.occurredAt().toString());
+    AlertViews.StreamEvent data =
+        new AlertViews.StreamEvent(
+            envelope.type(),
+            change.alertId(),
+            change.ruleId(),
+            change.subjectType(),
+            change.subjectId(),
+            change.orgId(),
+            change.severity(),
+            change.status(),
+            change.change(),
+            change.title(),
+            change.deadline(),
+            change.assigneeOrgId(),
+            envelope.occurredAt());
     streams.forEach(
         (emitter, scope) -> {
           if (!scope.coversPath(envelope.orgPath())) {

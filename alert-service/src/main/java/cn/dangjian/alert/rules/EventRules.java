@@ -36,7 +36,7 @@ public final class EventRules {
                 e.evidence() == null ? kindText : e.evidence()),
             List.of(
                 new Finding.Evidence(
-                    Finding.Kind.MEETING,
+                    Finding.EvidenceKind.MEETING,
                     e.meetingId().toString(),
                     e.evidence()
                         + (e.relatedMeetingId() == null
@@ -67,7 +67,9 @@ public final class EventRules {
                 (e.talkBy() != null ? e.talkBy() : today.plusDays(30)).toString(),
                 "detail",
                 e.detail() != null ? e.detail() : "见考核结果"),
-            List.of(new Finding.Evidence(Finding.Kind.ASSESSMENT, eventId.toString(), "考核问责事件")),
+            List.of(
+                new Finding.Evidence(
+                    Finding.EvidenceKind.ASSESSMENT, eventId.toString(), "考核问责事件")),
             e.rectifyBy()));
   }
 

@@ -29,7 +29,7 @@ public record Finding(
 
   /** One piece of evidence: what kind, which record or event, and what it shows. */
   /** What a piece of evidence points at. */
-  public enum Kind {
+  public enum EvidenceKind {
     ASSESSMENT,
     ATTENDANCE,
     COMMITTEE,
@@ -43,5 +43,5 @@ public record Finding(
     TRANSFER
   }
 
-  public record Evidence(Kind kind, @Nullable String ref, String text) {}
+  public record Evidence(EvidenceKind kind, @Nullable String ref, String text) {}
 }

@@ -105,7 +105,7 @@ public final class MemberRules {
                 "lastAttended", m.lastAttendedOn() == null ? "系统中无参加记录" : m.lastAttendedOn()),
             List.of(
                 new Evidence(
-                    Finding.Kind.ATTENDANCE,
+                    Finding.EvidenceKind.ATTENDANCE,
                     m.memberId().toString(),
                     "自"
                         + m.absentSince()
@@ -145,7 +145,7 @@ public final class MemberRules {
                 "outstanding", outstanding),
             List.of(
                 new Evidence(
-                    Finding.Kind.DUES,
+                    Finding.EvidenceKind.DUES,
                     m.memberId().toString(),
                     "自"
                         + m.arrearsSince()
@@ -187,7 +187,7 @@ public final class MemberRules {
                 "missing", missing.toPlainString()),
             List.of(
                 new Evidence(
-                    Finding.Kind.TRAINING,
+                    Finding.EvidenceKind.TRAINING,
                     m.memberId().toString(),
                     asOf.getYear() + "年已记学时" + hours.toPlainString() + "，要求" + required)),
             LocalDate.of(asOf.getYear(), 12, 31)));
@@ -217,7 +217,7 @@ public final class MemberRules {
             facts("memberId", m.memberId(), "due", m.nextDueOn(), "lastStep", text(m.lastStep())),
             List.of(
                 new Evidence(
-                    Finding.Kind.DEVELOPMENT_STEP,
+                    Finding.EvidenceKind.DEVELOPMENT_STEP,
                     m.memberId().toString(),
                     "最近步骤 "
                         + text(m.lastStep())
@@ -249,7 +249,7 @@ public final class MemberRules {
             facts("memberId", m.memberId(), "since", m.lostContactSince(), "months", months),
             List.of(
                 new Evidence(
-                    Finding.Kind.FLAG,
+                    Finding.EvidenceKind.FLAG,
                     m.memberId().toString(),
                     "失联标记自" + m.lostContactSince() + "起")),
             null));
@@ -270,7 +270,8 @@ public final class MemberRules {
             "ends:" + endsOn,
             level.get(),
             facts("memberId", m.memberId(), "due", endsOn),
-            List.of(new Evidence(Finding.Kind.FLAG, m.memberId().toString(), "期满日 " + endsOn)),
+            List.of(
+                new Evidence(Finding.EvidenceKind.FLAG, m.memberId().toString(), "期满日 " + endsOn)),
             endsOn.isAfter(asOf) ? endsOn : null));
   }
 
@@ -294,7 +295,7 @@ public final class MemberRules {
                 "since", text(m.transferSince())),
             List.of(
                 new Evidence(
-                    Finding.Kind.TRANSFER,
+                    Finding.EvidenceKind.TRANSFER,
                     m.transferId().toString(),
                     "介绍信开具于" + text(m.transferSince()) + "，有效期至" + m.transferValidUntil())),
             null));

@@ -70,7 +70,9 @@ public final class OrgRules {
             facts("due", o.termDueOn(), "overdueText", overdue),
             List.of(
                 new Evidence(
-                    Finding.Kind.COMMITTEE, String.valueOf(o.termId()), "任期届满日 " + o.termDueOn())),
+                    Finding.EvidenceKind.COMMITTEE,
+                    String.valueOf(o.termId()),
+                    "任期届满日 " + o.termDueOn())),
             null));
   }
 
@@ -92,7 +94,7 @@ public final class OrgRules {
             facts("vacantSince", o.secretaryVacantSince(), "months", months),
             List.of(
                 new Evidence(
-                    Finding.Kind.COMMITTEE,
+                    Finding.EvidenceKind.COMMITTEE,
                     o.orgId().toString(),
                     "书记自" + o.secretaryVacantSince() + "起空缺")),
             null));
@@ -127,7 +129,7 @@ public final class OrgRules {
                       o.members()),
                   List.of(
                       new Evidence(
-                          Finding.Kind.STRUCTURE,
+                          Finding.EvidenceKind.STRUCTURE,
                           o.orgId().toString(),
                           words[0] + "（正式党员" + o.formalMembers() + "，党员" + o.members() + "）")),
                   null)));
@@ -157,7 +159,7 @@ public final class OrgRules {
             facts("period", periodLabel, "count", consecutiveMissing),
             List.of(
                 new Evidence(
-                    Finding.Kind.MEETINGS,
+                    Finding.EvidenceKind.MEETINGS,
                     o.orgId().toString(),
                     periodLabel + "无该类会议记录，连续" + consecutiveMissing + "期")),
             null));
@@ -181,7 +183,9 @@ public final class OrgRules {
             "year:" + year,
             level.get(),
             facts("year", year),
-            List.of(new Evidence(Finding.Kind.MEETINGS, o.orgId().toString(), year + "年尚无该类会议记录")),
+            List.of(
+                new Evidence(
+                    Finding.EvidenceKind.MEETINGS, o.orgId().toString(), year + "年尚无该类会议记录")),
             LocalDate.of(asOf.getYear(), 12, 31)));
   }
 }

@@ -45,7 +45,12 @@ class AccountabilityController {
 
   @Schema(description = "整改结果 (the rectification outcome)")
   record OutcomeInput(
-      @NotNull @Pattern(regexp = "RECTIFIED|NOT_RECTIFIED") String outcome,
+      @NotNull
+          @Pattern(regexp = "RECTIFIED|NOT_RECTIFIED")
+          @Schema(
+              description = "RECTIFIED 已整改 / NOT_RECTIFIED 未整改",
+              allowableValues = {"RECTIFIED", "NOT_RECTIFIED"})
+          String outcome,
       @NotNull LocalDate checkedOn,
       @NotBlank @Size(max = 2000) String note) {}
 

@@ -84,7 +84,14 @@ class CycleController {
   record ScoreInput(
       @NotNull UUID orgId,
       @NotNull UUID indicatorId,
-      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal points,
+      @Schema(
+              description =
+                  "得分：0 至该指标的分值（weight，不超过100）；超过分值为 422 points-within-weight"
+                      + " (0 up to the indicator's weight)")
+          @NotNull
+          @DecimalMin("0")
+          @DecimalMax("100")
+          BigDecimal points,
       @NotBlank @Size(max = 2000) @Schema(description = "评分依据") String evidence) {}
 
   @Schema(description = "述职报告 (the secretary's report)")
@@ -104,7 +111,11 @@ class CycleController {
   record CorrectionInput(
       @NotNull UUID orgId,
       @NotNull UUID indicatorId,
-      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal points,
+      @Schema(description = "更正后的得分：0 至该指标的分值（weight） (0 up to the indicator's weight)")
+          @NotNull
+          @DecimalMin("0")
+          @DecimalMax("100")
+          BigDecimal points,
       @NotBlank @Size(max = 1000) String reason) {}
 
   @ResponseStatus(HttpStatus.CREATED)
@@ -173,6 +184,7 @@ class CycleController {
     return scoring.score(id, body.orgId(), body.indicatorId(), body.points(), body.evidence());
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PutMapping("/{id}/orgs/{orgId}/report")
   @PreAuthorize("hasRole('secretary')")
   @Operation(operationId = "submitCycleReport", summary = "提交述职报告（本组织书记） (submit the 述职报告)")
@@ -208,6 +220,7 @@ class CycleController {
     return withEtag(review.reopen(id, expected.value()));
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PostMapping("/{id}/rectification-items")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(

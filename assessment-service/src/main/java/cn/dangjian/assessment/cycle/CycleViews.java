@@ -3,12 +3,14 @@ package cn.dangjian.assessment.cycle;
 import cn.dangjian.assessment.indicator.IndicatorKind;
 import cn.dangjian.assessment.indicator.ScorerKind;
 import cn.dangjian.assessment.indicator.ScoringMethod;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the cycle API answers with; the schema names are the published ones. */
 public final class CycleViews {
@@ -26,10 +28,16 @@ public final class CycleViews {
       LocalDate periodFrom,
       LocalDate periodTo,
       UUID rootOrgId,
-      @Schema(hidden = true) String rootPath,
+      @JsonIgnore String rootPath,
       UUID indicatorVersionId,
-      @Schema(description = "OPEN 评分中 / REVIEW 审核中 / PUBLISHED 已发布") String status,
-      @Schema(description = "ORG_TYPE 同类组织 / PARENT 同一上级 / ALL 全部") String peerGroupBy,
+      @Schema(
+              description = "OPEN 评分中 / REVIEW 审核中 / PUBLISHED 已发布",
+              allowableValues = {"OPEN", "REVIEW", "PUBLISHED"})
+          String status,
+      @Schema(
+              description = "ORG_TYPE 同类组织 / PARENT 同一上级 / ALL 全部",
+              allowableValues = {"ORG_TYPE", "PARENT", "ALL"})
+          String peerGroupBy,
       BigDecimal bottomPercent,
       BigDecimal indicatorShare,
       BigDecimal ballotShare,
@@ -78,11 +86,11 @@ public final class CycleViews {
       IndicatorKind kind,
       BigDecimal weight,
       ScoringMethod method,
-      ScorerKind scorer,
-      BigDecimal points,
-      String evidence,
-      String origin,
-      String scoredBy) {}
+      @Nullable ScorerKind scorer,
+      @Nullable BigDecimal points,
+      @Nullable String evidence,
+      @Nullable String origin,
+      @Nullable String scoredBy) {}
 
   @Schema(description = "组织考核结果 (an org's result)")
   public record ResultView(
@@ -93,7 +101,7 @@ public final class CycleViews {
       BigDecimal bonusPoints,
       BigDecimal penaltyPoints,
       BigDecimal indicatorScore,
-      BigDecimal ballotScore,
+      @Nullable BigDecimal ballotScore,
       @Schema(description = "综合得分") BigDecimal combined,
       @Schema(description = "同类组织中的名次") int rank,
       int peerGroupSize,
@@ -106,11 +114,14 @@ public final class CycleViews {
   @Schema(description = "组织考核结果详情 (an org's result with scores and 整改清单)")
   public record OrgResult(
       UUID cycleId,
-      String cycleStatus,
+      @Schema(
+              description = "考核周期状态 OPEN 评分中 / REVIEW 审核中 / PUBLISHED 已发布",
+              allowableValues = {"OPEN", "REVIEW", "PUBLISHED"})
+          String cycleStatus,
       int publicationNo,
       ResultView result,
       List<ScoreView> scores,
-      String report,
+      @Nullable String report,
       Map<String, Integer> ballots,
       List<RectificationItem> rectification) {}
 

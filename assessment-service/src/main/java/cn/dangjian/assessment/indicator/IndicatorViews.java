@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the indicator API answers with. */
 public final class IndicatorViews {
@@ -18,10 +19,10 @@ public final class IndicatorViews {
       IndicatorKind kind,
       BigDecimal weight,
       ScoringMethod method,
-      ScorerKind scorer,
-      String scorerName,
-      AutoSource source,
-      String description,
+      @Nullable ScorerKind scorer,
+      @Nullable String scorerName,
+      @Nullable AutoSource source,
+      @Nullable String description,
       List<IndicatorView> children) {}
 
   @Schema(description = "指标体系版本 (a version of an indicator system)")
@@ -30,14 +31,28 @@ public final class IndicatorViews {
       UUID systemId,
       int versionNo,
       int year,
-      @Schema(description = "DRAFT 草稿 / PUBLISHED 已发布（不可修改）") String status,
+      @Schema(
+              description = "DRAFT 草稿 / PUBLISHED 已发布（不可修改）",
+              allowableValues = {"DRAFT", "PUBLISHED"})
+          String status,
       long version,
       List<IndicatorView> indicators) {}
 
   @Schema(description = "指标体系 (an indicator system with its versions)")
   public record SystemView(
-      UUID id, UUID ownerOrgId, String name, String description, List<VersionSummary> versions) {}
+      UUID id,
+      UUID ownerOrgId,
+      String name,
+      @Nullable String description,
+      List<VersionSummary> versions) {}
 
   @Schema(description = "版本摘要 (version summary)")
-  public record VersionSummary(UUID id, int versionNo, int year, String status) {}
+  public record VersionSummary(
+      UUID id,
+      int versionNo,
+      int year,
+      @Schema(
+              description = "DRAFT 草稿 / PUBLISHED 已发布",
+              allowableValues = {"DRAFT", "PUBLISHED"})
+          String status) {}
 }

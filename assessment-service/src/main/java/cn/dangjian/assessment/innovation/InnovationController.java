@@ -14,9 +14,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,12 @@ class InnovationController {
 
   @Schema(description = "材料：TEXT 文字 / LINK 链接 / ATTACHMENT 附件编号")
   record MaterialInput(
-      @NotNull @Pattern(regexp = "TEXT|LINK|ATTACHMENT") String kind,
+      @NotNull
+          @Pattern(regexp = "TEXT|LINK|ATTACHMENT")
+          @Schema(
+              description = "TEXT 文字 / LINK 链接 / ATTACHMENT 附件",
+              allowableValues = {"TEXT", "LINK", "ATTACHMENT"})
+          String kind,
       @NotBlank @Size(max = 200) String title,
       @Size(max = 1000) String ref,
       @Size(max = 20000) String body) {}
@@ -58,7 +65,12 @@ class InnovationController {
 
   @Schema(description = "审核 (review)")
   record ReviewInput(
-      @NotNull @Pattern(regexp = "ACCEPT|REJECT") String decision,
+      @NotNull
+          @Pattern(regexp = "ACCEPT|REJECT")
+          @Schema(
+              description = "ACCEPT 通过 / REJECT 不通过",
+              allowableValues = {"ACCEPT", "REJECT"})
+          String decision,
       @NotBlank @Size(max = 1000) String note) {}
 
   @Schema(description = "年度评选 (yearly selection)")
@@ -71,15 +83,18 @@ class InnovationController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "申报党建创新案例 (submit)")
-  CaseView submit(@Valid @RequestBody SubmitInput body) {
+  ResponseEntity<CaseView> submit(@Valid @RequestBody SubmitInput body) {
     List<Material> materials =
         body.materials() == null
             ? List.of()
             : body.materials().stream()
                 .map(m -> new Material(m.kind(), m.title(), m.ref(), m.body()))
                 .toList();
-    return service.submit(
-        body.orgId(), body.year(), body.title(), body.summary(), body.content(), materials);
+    CaseView submitted =
+        service.submit(
+            body.orgId(), body.year(), body.title(), body.summary(), body.content(), materials);
+    return ResponseEntity.created(URI.create("/api/assessments/innovation-cases/" + submitted.id()))
+        .body(submitted);
   }
 
   @GetMapping

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the points API answers with. */
 public final class PointsViews {
@@ -38,17 +39,20 @@ public final class PointsViews {
       UUID orgId,
       LocalDate servedOn,
       BigDecimal hours,
-      String description,
-      String status,
+      @Nullable String description,
+      @Schema(
+              description = "PENDING 待审核 / APPROVED 已认定 / REJECTED 未认定",
+              allowableValues = {"PENDING", "APPROVED", "REJECTED"})
+          String status,
       String enteredBy,
-      String decidedBy) {}
+      @Nullable String decidedBy) {}
 
   @Schema(description = "积分与排名开关 (points and ranking switch in force for an org)")
   public record Setting(
       UUID orgId,
       boolean pointsEnabled,
       boolean rankingEnabled,
-      @Schema(description = "生效设置所在的组织，空表示系统默认") UUID setAtOrgId,
+      @Schema(description = "生效设置所在的组织，空表示系统默认") @Nullable UUID setAtOrgId,
       @Schema(
               description =
                   "本组织自身设置的版本（未设置为0），修改时作为 If-Match 发送 (version of this org's own setting, 0 if none)")

@@ -88,7 +88,7 @@ class ResponsibilityController {
             body.ownerMemberId(),
             body.ownerName(),
             body.deadline());
-    return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(t.version())).body(t);
+    return Versions.created("/api/assessments/responsibility/tasks/" + t.id(), t, t.version());
   }
 
   @GetMapping("/tasks/{id}")

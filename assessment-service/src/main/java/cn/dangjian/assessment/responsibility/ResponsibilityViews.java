@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the responsibility-list API answers with. */
 public final class ResponsibilityViews {
@@ -13,7 +14,12 @@ public final class ResponsibilityViews {
 
   @Schema(description = "目标 (a goal)")
   public record Goal(
-      UUID id, UUID orgId, String title, String description, int startYear, int endYear) {}
+      UUID id,
+      UUID orgId,
+      String title,
+      @Nullable String description,
+      int startYear,
+      int endYear) {}
 
   @Schema(description = "任务及责任人 (a task with its owner)")
   public record Task(
@@ -23,12 +29,15 @@ public final class ResponsibilityViews {
       String title,
       @Schema(description = "责任内容") String responsibility,
       UUID ownerOrgId,
-      UUID ownerMemberId,
+      @Nullable UUID ownerMemberId,
       String ownerName,
       LocalDate deadline,
       int progress,
-      String status,
-      LocalDate completedOn,
+      @Schema(
+              description = "OPEN 进行中 / DONE 已完成",
+              allowableValues = {"OPEN", "DONE"})
+          String status,
+      @Nullable LocalDate completedOn,
       boolean overdue,
       long version) {}
 

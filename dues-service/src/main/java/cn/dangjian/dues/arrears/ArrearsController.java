@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +73,7 @@ class ArrearsController {
 
   @Schema(description = "一名党员的欠缴情况 (one member's arrears)")
   record MemberArrears(
-      UUID memberId, int consecutiveMonths, String sinceMonth, long outstandingFen) {}
+      UUID memberId, int consecutiveMonths, @Nullable String sinceMonth, long outstandingFen) {}
 
   @GetMapping("/members/{memberId}")
   @Operation(

@@ -4,6 +4,7 @@ import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.access.DuesAccess.Listing;
 import cn.dangjian.dues.bill.BillRunService.RunResult;
+import cn.dangjian.dues.profile.DuesCategory;
 import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,14 +65,17 @@ class BillController {
       @Schema(description = "党员ID") UUID memberId,
       @Schema(description = "月份") String month,
       @Schema(description = "开具账单时接转组织关系的支部") UUID orgId,
-      @Schema(description = "党费类别") String category,
+      @Schema(description = "党费类别", implementation = DuesCategory.class) String category,
       @Schema(description = "应缴金额（分）") long amountFen,
       @Schema(description = "应缴金额（元）") String amountYuan,
       @Schema(description = "状态") BillStatus status,
       @Schema(description = "状态名称") String statusLabel,
-      @Schema(description = "MONTHLY 按月开具 / PREPAY 预交") String origin,
-      @Schema(description = "缴费记录ID") UUID paymentId,
-      Instant paidAt,
+      @Schema(
+              description = "MONTHLY 按月开具 / PREPAY 预交",
+              allowableValues = {"MONTHLY", "PREPAY"})
+          String origin,
+      @Schema(description = "缴费记录ID") @Nullable UUID paymentId,
+      @Nullable Instant paidAt,
       Instant issuedAt) {
 
     static BillView of(Bill bill) {

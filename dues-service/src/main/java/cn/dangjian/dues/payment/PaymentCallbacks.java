@@ -32,7 +32,13 @@ public class PaymentCallbacks implements CallbackHandler {
   private static final Logger log = LoggerFactory.getLogger(PaymentCallbacks.class);
 
   /** What happened to a callback. */
-  public record Result(String outcome, String orderId) {}
+  /** What a callback did: credited the payment, or nothing because it was already applied. */
+  public enum CallbackEffect {
+    APPLIED,
+    DUPLICATE
+  }
+
+  public record Result(CallbackEffect outcome, String orderId) {}
 
   private final List<PaymentProvider> providers;
   private final PaymentRepository payments;
@@ -90,8 +96,8 @@ public class PaymentCallbacks implements CallbackHandler {
       callbackLog.record(
           providerName,
           notice.orderId(),
-          result.outcome(),
-          "APPLIED".equals(result.outcome()) ? notice.tradeNo() : null,
+          result.outcome().name(),
+          result.outcome() == CallbackEffect.APPLIED ? notice.tradeNo() : null,
           body);
       return result;
     } catch (CallbackRejected e) {
@@ -99,14 +105,14 @@ public class PaymentCallbacks implements CallbackHandler {
     } catch (ObjectOptimisticLockingFailureException e) {
       // a concurrent callback (another nonce) confirmed it first; this one's effects rolled back
       callbackLog.record(providerName, notice.orderId(), "DUPLICATE", "concurrent", body);
-      return new Result("DUPLICATE", notice.orderId());
+      return new Result(CallbackEffect.DUPLICATE, notice.orderId());
     }
   }
 
   /** The sandbox's pay page delivers here. */
   @Override
   public String deliver(String providerName, SignedCallback callback) {
-    return handle(providerName, callback).outcome();
+    return handle(providerName, callback).outcome().name();
   }
 
   private Result apply(String providerName, CallbackNotice notice) {
@@ -119,7 +125,7 @@ public class PaymentCallbacks implements CallbackHandler {
             .orElseThrow(
                 () -> new CallbackRejected(Outcome.UNKNOWN_ORDER, "no payment for the order"));
     if (payment.getStatus() == PaymentStatus.PAID) {
-      return new Result("DUPLICATE", notice.orderId());
+      return new Result(CallbackEffect.DUPLICATE, notice.orderId());
     }
     if (payment.getStatus() != PaymentStatus.PENDING) {
       throw new CallbackRejected(Outcome.NOT_PENDING, "payment is " + payment.getStatus());
@@ -132,7 +138,7 @@ public class PaymentCallbacks implements CallbackHandler {
           Outcome.AMOUNT_MISMATCH, "amount " + notice.amountFen() + " != " + payment.getTotalFen());
     }
     service.confirm(payment, notice.paidAt());
-    return new Result("APPLIED", notice.orderId());
+    return new Result(CallbackEffect.APPLIED, notice.orderId());
   }
 
   private Result reject(String providerName, String orderId, CallbackRejected e, String body) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the payment API. Money is in fen (分). */
 public final class PaymentRequests {
@@ -45,14 +46,14 @@ public final class PaymentRequests {
       @Schema(description = "合计（分）") long totalFen,
       @Schema(description = "合计（元）") String totalYuan,
       @Schema(description = "是否上缴中央（一次性多交1000元及以上）") boolean remitToCentre,
-      @Schema(description = "线下收据号") String receiptNo,
-      @Schema(description = "支付渠道订单号") String providerOrderId,
-      @Schema(description = "支付页面地址") String payUrl,
-      @Schema(description = "登记人") String recordedBy,
+      @Schema(description = "线下收据号") @Nullable String receiptNo,
+      @Schema(description = "支付渠道订单号") @Nullable String providerOrderId,
+      @Schema(description = "支付页面地址") @Nullable String payUrl,
+      @Schema(description = "登记人") @Nullable String recordedBy,
       Instant createdAt,
-      @Schema(description = "订单有效期至") Instant expiresAt,
-      Instant paidAt,
-      Instant reversedAt,
-      String reversedBy,
-      @Schema(description = "冲正原因") String reversalReason) {}
+      @Schema(description = "订单有效期至") @Nullable Instant expiresAt,
+      @Nullable Instant paidAt,
+      @Nullable Instant reversedAt,
+      @Nullable String reversedBy,
+      @Schema(description = "冲正原因") @Nullable String reversalReason) {}
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the profile API. Money is in fen (分). */
 public final class ProfileRequests {
@@ -64,18 +65,18 @@ public final class ProfileRequests {
       @Schema(description = "生效月份") String effectiveMonth,
       @Schema(description = "党费类别") DuesCategory category,
       @Schema(description = "类别名称") String categoryLabel,
-      @Schema(description = "基数种类") BaseKind baseKind,
-      @Schema(description = "计缴基数（分）；仅本人、本支部书记/党务工作者和管理员可见 (personal data)") Long baseFen,
+      @Schema(description = "基数种类") @Nullable BaseKind baseKind,
+      @Schema(description = "计缴基数（分）；仅本人、本支部书记/党务工作者和管理员可见 (personal data)") @Nullable Long baseFen,
       @Schema(description = "是否隐藏了基数 (base withheld from this caller)") boolean baseWithheld,
-      @Schema(description = "比例（%）") BigDecimal ratePercent,
+      @Schema(description = "比例（%）") @Nullable BigDecimal ratePercent,
       @Schema(description = "按标准每月应缴（分）") long standardFen,
       @Schema(description = "减免") Hardship hardship,
-      @Schema(description = "减免后每月金额（分）") Long hardshipFen,
-      @Schema(description = "批准人") String hardshipApprovedBy,
-      @Schema(description = "讨论会议") String hardshipMeeting,
-      @Schema(description = "批准日期") LocalDate hardshipApprovedOn,
-      @Schema(description = "减免有效期至") LocalDate hardshipUntil,
-      @Schema(description = "备注") String note,
+      @Schema(description = "减免后每月金额（分）") @Nullable Long hardshipFen,
+      @Schema(description = "批准人") @Nullable String hardshipApprovedBy,
+      @Schema(description = "讨论会议") @Nullable String hardshipMeeting,
+      @Schema(description = "批准日期") @Nullable LocalDate hardshipApprovedOn,
+      @Schema(description = "减免有效期至") @Nullable LocalDate hardshipUntil,
+      @Schema(description = "备注") @Nullable String note,
       @Schema(description = "核定人") String createdBy,
       Instant createdAt,
       Instant updatedAt,

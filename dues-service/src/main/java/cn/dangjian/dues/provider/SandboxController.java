@@ -65,7 +65,10 @@ class SandboxController {
       String signature,
       @Schema(description = "回调时间戳（Unix 秒），签名覆盖") String timestamp,
       @Schema(description = "回调随机串，只能使用一次，签名覆盖") String nonce,
-      String outcome) {}
+      @Schema(
+              description = "APPLIED 已入账 / DUPLICATE 重复通知",
+              allowableValues = {"APPLIED", "DUPLICATE"})
+          String outcome) {}
 
   @PostMapping("/{orderId}/complete")
   @Operation(

@@ -59,7 +59,7 @@ class SandboxOrderStore {
                       uuid(rs.getBytes("payment_id")),
                       rs.getLong("amount_fen"),
                       rs.getString("subject"),
-                      rs.getString("status")),
+                      SandboxPaymentProvider.OrderStatus.valueOf(rs.getString("status"))),
                   new Payer(
                       payerMember == null ? null : uuid(payerMember),
                       rs.getString("payer_subject")));

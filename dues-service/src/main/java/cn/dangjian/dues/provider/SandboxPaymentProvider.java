@@ -66,8 +66,14 @@ public class SandboxPaymentProvider implements PaymentProvider {
   }
 
   /** The sandbox's view of an order (its "pay page"). */
+  /** A sandbox order is paid once. */
+  public enum OrderStatus {
+    CREATED,
+    PAID
+  }
+
   public record SandboxOrder(
-      String orderId, UUID paymentId, long amountFen, String subject, String status) {}
+      String orderId, UUID paymentId, long amountFen, String subject, OrderStatus status) {}
 
   /**
    * The order as its payer sees it; anyone else (another member, an officer of the branch) is told

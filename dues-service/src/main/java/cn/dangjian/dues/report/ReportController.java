@@ -24,6 +24,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class ReportController {
 
   @Schema(description = "月度收缴统计 (monthly collection report)")
   record MonthlyReport(
-      @Schema(description = "组织ID；为空表示全部") UUID orgId,
+      @Schema(description = "组织ID；为空表示全部") @Nullable UUID orgId,
       @Schema(description = "月份") String month,
       @Schema(description = "合计") Figures total,
       @Schema(description = "按下级组织") List<PartView> parts) {}

@@ -2,6 +2,7 @@ package cn.dangjian.member.account;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The member's sign-in account as the API shows it. */
 @Schema(description = "登录账号 (the member's sign-in account)")
@@ -20,4 +21,4 @@ public record AccountView(
                     + " again; Keycloak makes the member change it at the first sign-in.",
             nullable = true,
             accessMode = Schema.AccessMode.READ_ONLY)
-        String initialPassword) {}
+        @Nullable String initialPassword) {}

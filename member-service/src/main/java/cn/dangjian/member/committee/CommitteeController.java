@@ -6,8 +6,10 @@ import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +51,10 @@ class CommitteeController {
           "当选委员须为有表决权的正式党员；书记须党龄满1年；不足7名正式党员的支部只设书记、副书记。"
               + " Elected members must be full members with voting rights; a secretary needs 1 year"
               + " of standing; branches under 7 formal members only have a secretary and deputy.")
-  CommitteeView startTerm(
+  ResponseEntity<CommitteeView> startTerm(
       @PathVariable UUID orgId, @Valid @RequestBody CommitteeRequests.StartTerm request) {
-    return service.startTerm(orgId, request, scopes.resolve(caller.get()));
+    return ResponseEntity.created(URI.create("/api/orgs/" + orgId + "/committee"))
+        .body(service.startTerm(orgId, request, scopes.resolve(caller.get())));
   }
 
   @PostMapping("/members")

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the committee API. */
 public final class CommitteeRequests {
@@ -51,7 +52,7 @@ public final class CommitteeRequests {
       CommitteeRole role,
       String roleLabel,
       LocalDate appointedOn,
-      LocalDate leftOn) {}
+      @Nullable LocalDate leftOn) {}
 
   @Schema(description = "本届委员会 (the current committee)")
   public record CommitteeView(
@@ -60,10 +61,10 @@ public final class CommitteeRequests {
       LocalDate startedOn,
       int termYears,
       @Schema(description = "任期届满日 (term ends)") LocalDate endsOn,
-      @Schema(description = "批准推迟至 (postponed until)") LocalDate postponedUntil,
+      @Schema(description = "批准推迟至 (postponed until)") @Nullable LocalDate postponedUntil,
       @Schema(description = "应换届日期 (换届 due)") LocalDate dueOn,
       @Schema(description = "书记空缺起始日；不空缺为空 (secretary vacant since)")
-          LocalDate secretaryVacantSince,
+          @Nullable LocalDate secretaryVacantSince,
       @Schema(description = "在任委员 (seats held)") List<SeatView> members,
       @Schema(description = "提示，如 committee-larger-than-seven (warnings)") List<String> warnings,
       long version) {}

@@ -7,8 +7,10 @@ import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,9 +55,10 @@ class DevelopmentController {
           "按《发展党员工作细则》校验：年满18岁、一个月内谈话、积极分子满1年、两名正式党员介绍人、政治审查合格、"
               + "培训不少于24学时、支部大会实到过半且赞成超过应到会半数、3个月内审批、预备期1年且只能延长一次。"
               + " Checked against the development rules; votes and deadlines included.")
-  Progress record(
+  ResponseEntity<Progress> record(
       @PathVariable UUID memberId, @Valid @RequestBody DevelopmentRequests.RecordStep request) {
     Caller current = caller.get();
-    return service.record(memberId, request, scopes.resolve(current), current.username());
+    return ResponseEntity.created(URI.create("/api/members/" + memberId + "/development"))
+        .body(service.record(memberId, request, scopes.resolve(current), current.username()));
   }
 }

@@ -1,6 +1,7 @@
 package cn.dangjian.member.development;
 
 import cn.dangjian.member.development.DevelopmentRecord.Decision;
+import cn.dangjian.member.person.MemberStage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the development API. */
 public final class DevelopmentRequests {
@@ -53,21 +55,21 @@ public final class DevelopmentRequests {
       String label,
       LocalDate doneOn,
       String recordedBy,
-      String note,
+      @Nullable String note,
       List<UUID> people,
-      Integer trainingHours,
-      Decision decision,
-      LocalDate extendedUntil,
-      Integer voteBase,
-      Integer votePresent,
-      Integer voteApprove,
-      Integer voteWritten) {}
+      @Nullable Integer trainingHours,
+      @Nullable Decision decision,
+      @Nullable LocalDate extendedUntil,
+      @Nullable Integer voteBase,
+      @Nullable Integer votePresent,
+      @Nullable Integer voteApprove,
+      @Nullable Integer voteWritten) {}
 
   @Schema(description = "发展进度 (development progress)")
   public record Progress(
       UUID memberId,
-      @Schema(description = "当前阶段") String stage,
+      @Schema(description = "当前阶段") MemberStage stage,
       List<StepView> steps,
-      @Schema(description = "下一步 (next step)") DevelopmentStep nextStep,
-      @Schema(description = "下一步期限 (due)") LocalDate nextDueOn) {}
+      @Schema(description = "下一步 (next step)") @Nullable DevelopmentStep nextStep,
+      @Schema(description = "下一步期限 (due)") @Nullable LocalDate nextDueOn) {}
 }

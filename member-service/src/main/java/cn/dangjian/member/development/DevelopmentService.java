@@ -156,7 +156,7 @@ public class DevelopmentService {
                         d.getVoteWritten()))
             .toList();
     return new Progress(
-        member.getId(), member.getStage().name(), steps, expected.step(), expected.dueOn());
+        member.getId(), member.getStage(), steps, expected.step(), expected.dueOn());
   }
 
   /** Contacts and introducers are active full members within the same organisation tree. */

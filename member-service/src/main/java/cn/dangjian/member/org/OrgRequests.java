@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the org API. */
 public final class OrgRequests {
@@ -40,22 +41,22 @@ public final class OrgRequests {
   @Schema(description = "组织变更历史 (history entry)")
   public record OrgHistoryView(
       @Schema(description = "CREATED / RENAMED / MOVED / DISSOLVED") String changeType,
-      String oldValue,
-      String newValue,
+      @Nullable String oldValue,
+      @Nullable String newValue,
       String changedBy,
       Instant changedAt) {}
 
   @Schema(description = "党组织 (organisation)")
   public record OrgResponse(
       @Schema(description = "组织ID") UUID id,
-      @Schema(description = "上级组织ID (parent)") UUID parentId,
+      @Schema(description = "上级组织ID (parent)") @Nullable UUID parentId,
       @Schema(description = "组织全称 (name)") String name,
       @Schema(description = "组织类型 (type)") OrgType type,
       @Schema(description = "组织类型中文名 (type label)", example = "党支部") String typeLabel,
       @Schema(description = "物化路径 /根ID/…/本ID/ (materialised path)") String path,
       @Schema(description = "层级，根为1 (depth)") int depth,
       @Schema(description = "状态 (status)") OrgStatus status,
-      @Schema(description = "撤销日期 (dissolved on)") java.time.LocalDate dissolvedOn,
+      @Schema(description = "撤销日期 (dissolved on)") java.time.@Nullable LocalDate dissolvedOn,
       @Schema(
               description =
                   "组织设置预警代码，如 fewer-than-three-formal-members、committee-required、"

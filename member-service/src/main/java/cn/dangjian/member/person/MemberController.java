@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -183,6 +184,7 @@ class MemberController {
   }
 
   @PostMapping("/{id}/flags")
+  @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       summary = "设置标记 (set a flag)",
@@ -190,9 +192,11 @@ class MemberController {
   ResponseEntity<MemberRequests.FlagView> setFlag(
       @PathVariable UUID id, @Valid @RequestBody MemberRequests.SetFlag request) {
     MemberFlagPeriod period = statuses.setFlag(id, request, scopes.resolve(caller.get()));
-    return ResponseEntity.status(201).body(mapper.toFlagView(period));
+    return ResponseEntity.created(URI.create("/api/members/" + id + "/flags"))
+        .body(mapper.toFlagView(period));
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @org.springframework.web.bind.annotation.DeleteMapping("/{id}/flags/{flag}")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "解除标记 (clear a flag)")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the member API. */
 public final class MemberRequests {
@@ -57,28 +58,27 @@ public final class MemberRequests {
       @Schema(description = "所在组织ID") UUID orgId,
       @Schema(description = "姓名") String name,
       @Schema(description = "性别") Gender gender,
-      @Schema(description = "民族") String ethnicity,
+      @Schema(description = "民族") @Nullable String ethnicity,
       @Schema(
               description =
                   "出生日期：仅向可查看个人敏感信息的角色（书记、平台管理员）及党员本人返回，其他调用者为 null，请用 birthYear"
                       + " (birth date: only for secretaries, platform admins and the member;"
-                      + " null otherwise, use birthYear)",
-              nullable = true)
-          LocalDate birthDate,
-      @Schema(description = "出生年份 (birth year)", example = "1990") Integer birthYear,
+                      + " null otherwise, use birthYear)")
+          @Nullable LocalDate birthDate,
+      @Schema(description = "出生年份 (birth year)", example = "1990") @Nullable Integer birthYear,
       @Schema(description = "身份证号（脱敏，仅保留首尾各1位）", example = "1****************X") String idNumber,
-      @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") String phone,
-      @Schema(description = "学历") String education,
-      @Schema(description = "工作单位") String workplace,
+      @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") @Nullable String phone,
+      @Schema(description = "学历") @Nullable String education,
+      @Schema(description = "工作单位") @Nullable String workplace,
       @Schema(description = "发展阶段") MemberStage stage,
       @Schema(description = "发展阶段中文名", example = "正式党员") String stageLabel,
       @Schema(description = "党费类别") DuesCategory duesCategory,
-      @Schema(description = "入党日期") LocalDate joinDate,
-      @Schema(description = "转正日期") LocalDate fullMemberDate,
-      @Schema(description = "党龄（年），自转正之日起算 (years since 转正)") Integer partyStandingYears,
+      @Schema(description = "入党日期") @Nullable LocalDate joinDate,
+      @Schema(description = "转正日期") @Nullable LocalDate fullMemberDate,
+      @Schema(description = "党龄（年），自转正之日起算 (years since 转正)") @Nullable Integer partyStandingYears,
       @Schema(description = "党籍状态 (membership status)") MemberStatus status,
       @Schema(description = "党籍状态中文名", example = "正常") String statusLabel,
-      @Schema(description = "状态生效日期 (status since)") LocalDate statusSince,
+      @Schema(description = "状态生效日期 (status since)") @Nullable LocalDate statusSince,
       @Schema(description = "版本号，用于 If-Match") long version,
       Instant createdAt,
       Instant updatedAt) {}
@@ -110,20 +110,20 @@ public final class MemberRequests {
       MemberFlag flag,
       @Schema(description = "标记中文名", example = "失联") String flagLabel,
       LocalDate startedOn,
-      LocalDate endsOn,
-      String reason,
-      LocalDate clearedOn,
+      @Nullable LocalDate endsOn,
+      @Nullable String reason,
+      @Nullable LocalDate clearedOn,
       boolean active) {}
 
   @Schema(description = "党籍状态变更记录 (status history)")
   public record StatusChangeView(
-      MemberStatus fromStatus,
+      @Nullable MemberStatus fromStatus,
       MemberStatus toStatus,
       LocalDate effectiveOn,
-      String reason,
+      @Nullable String reason,
       String changedBy,
       Instant changedAt) {}
 
   @Schema(description = "敏感信息访问记录 (audit of unmasked reads)")
-  public record AccessRecord(String accessor, String reason, Instant accessedAt) {}
+  public record AccessRecord(String accessor, @Nullable String reason, Instant accessedAt) {}
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the transfer API. */
 public final class TransferRequests {
@@ -47,19 +48,19 @@ public final class TransferRequests {
       UUID memberId,
       TransferDirection direction,
       UUID fromOrgId,
-      UUID toOrgId,
-      String externalOrg,
-      String letterNo,
+      @Nullable UUID toOrgId,
+      @Nullable String externalOrg,
+      @Nullable String letterNo,
       TransferStatus status,
       @Schema(description = "状态中文名") String statusLabel,
       String reason,
       LocalDate requestedOn,
-      LocalDate approvedOutOn,
-      LocalDate issuedOn,
-      @Schema(description = "介绍信有效期至 (valid until)") LocalDate validUntil,
-      LocalDate receivedOn,
-      LocalDate completedOn,
-      String closedReason,
+      @Nullable LocalDate approvedOutOn,
+      @Nullable LocalDate issuedOn,
+      @Schema(description = "介绍信有效期至 (valid until)") @Nullable LocalDate validUntil,
+      @Nullable LocalDate receivedOn,
+      @Nullable LocalDate completedOn,
+      @Nullable String closedReason,
       long version) {}
 
   static TransferView view(Transfer t) {

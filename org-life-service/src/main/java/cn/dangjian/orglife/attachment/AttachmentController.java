@@ -78,6 +78,7 @@ class AttachmentController {
         .body(new InputStreamResource(d.content()));
   }
 
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{attachmentId}")
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(summary = "删除附件（报送前） (delete, before submission)")

@@ -1,10 +1,13 @@
 package cn.dangjian.orglife.attendance;
 
 import cn.dangjian.orglife.meeting.AbsenceReason;
+import cn.dangjian.orglife.meeting.MeetingStatus;
+import cn.dangjian.orglife.meeting.MeetingType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Response records of the attendance API. */
 public final class AttendanceViews {
@@ -15,12 +18,12 @@ public final class AttendanceViews {
   public record Entry(
       UUID meetingId,
       UUID orgId,
-      String meetingType,
-      LocalDate heldOn,
-      String status,
+      @Schema(implementation = MeetingType.class) String meetingType,
+      @Nullable LocalDate heldOn,
+      @Schema(implementation = MeetingStatus.class) String status,
       @Schema(description = "是否应到人员（否则列席）") boolean expected,
       boolean present,
-      AbsenceReason absenceReason) {}
+      @Nullable AbsenceReason absenceReason) {}
 
   @Schema(description = "一个月是否参加了（已审核的）组织生活 (one month)")
   public record Month(String month, boolean attended, int absences) {}

@@ -87,12 +87,14 @@ class DiscussionController {
       @Schema(description = "回复的帖子") UUID replyTo, @NotBlank @Size(max = 4000) String body) {}
 
   @PostMapping("/{id}/posts")
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(operationId = "postToDiscussion", summary = "发言或回复（本支部党员、辖区党务人员） (post)")
   ResponseEntity<TopicView> post(@PathVariable UUID id, @Valid @RequestBody NewPost body) {
     Caller c = caller.get();
     DataScope scope = scopes.resolve(c);
     service.post(id, body.replyTo(), body.body(), scope, c.username());
-    return ResponseEntity.status(201).body(service.get(id, scope));
+    TopicView topic = service.get(id, scope);
+    return Versions.created("/api/org-life/discussions/" + id, topic, topic.version());
   }
 
   @Schema(description = "投票（议题结束前可改） (vote; may be changed while open)")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Response records of the discussion API. */
 public final class DiscussionViews {
@@ -12,11 +13,24 @@ public final class DiscussionViews {
 
   @Schema(description = "议题（列表项） (a topic)")
   public record TopicSummary(
-      UUID id, UUID orgId, String title, String status, Instant openedAt, long version) {}
+      UUID id,
+      UUID orgId,
+      String title,
+      @Schema(
+              description = "OPEN 讨论中 / CLOSED 已结束",
+              allowableValues = {"OPEN", "CLOSED"})
+          String status,
+      Instant openedAt,
+      long version) {}
 
   @Schema(description = "回复 (a post)")
   public record PostView(
-      UUID id, UUID replyTo, UUID authorMemberId, String author, String body, Instant createdAt) {}
+      UUID id,
+      @Nullable UUID replyTo,
+      UUID authorMemberId,
+      String author,
+      String body,
+      Instant createdAt) {}
 
   @Schema(description = "表决选项及票数 (an option and its votes)")
   public record Tally(int index, String option, int votes) {}
@@ -27,14 +41,17 @@ public final class DiscussionViews {
       UUID orgId,
       String title,
       String body,
-      @Schema(description = "OPEN 或 CLOSED") String status,
+      @Schema(
+              description = "OPEN 或 CLOSED",
+              allowableValues = {"OPEN", "CLOSED"})
+          String status,
       String openedBy,
       Instant openedAt,
       List<Tally> tally,
-      @Schema(description = "本人的投票（选项序号）") Integer myVote,
+      @Schema(description = "本人的投票（选项序号）") @Nullable Integer myVote,
       List<PostView> posts,
-      String conclusion,
-      String closedBy,
-      Instant closedAt,
+      @Nullable String conclusion,
+      @Nullable String closedBy,
+      @Nullable Instant closedAt,
       long version) {}
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request and response records of the meeting API. */
 public final class MeetingRequests {
@@ -29,9 +30,13 @@ public final class MeetingRequests {
       @Schema(description = "会议类型 (meeting type)", example = "COMMITTEE_MEETING") @NotNull
           MeetingType type,
       @Schema(description = "会议名称", example = "11月支委会") @NotBlank @Size(max = 200) String title,
-      @Schema(description = "开始时间（北京时间）", example = "2026-11-20T14:30:00") @NotNull
+      @Schema(
+              description = "开始时间：RFC 3339，任何时区偏移均可，按北京时间记录；不带偏移的按北京时间理解",
+              example = "2026-11-20T14:30:00+08:00")
+          @NotNull
           LocalDateTime startsAt,
-      @Schema(description = "结束时间（北京时间）", example = "2026-11-20T16:00:00") @NotNull
+      @Schema(description = "结束时间：RFC 3339，任何时区偏移均可，按北京时间记录", example = "2026-11-20T16:00:00+08:00")
+          @NotNull
           LocalDateTime endsAt,
       @Schema(description = "地点") @Size(max = 200) String place,
       @Schema(description = "议题") @Size(max = 4000) String agenda,
@@ -62,8 +67,12 @@ public final class MeetingRequests {
   @Schema(description = "会议记录 (the record of a held meeting, DOMAIN.md §4.4)")
   public record RecordMeeting(
       @NotBlank @Size(max = 200) String title,
-      @Schema(description = "开始时间（北京时间）") @NotNull LocalDateTime startsAt,
-      @Schema(description = "结束时间（北京时间）") @NotNull LocalDateTime endsAt,
+      @Schema(description = "开始时间：RFC 3339，任何时区偏移均可，按北京时间记录", example = "2026-11-20T14:30:00+08:00")
+          @NotNull
+          LocalDateTime startsAt,
+      @Schema(description = "结束时间：RFC 3339，任何时区偏移均可，按北京时间记录", example = "2026-11-20T16:00:00+08:00")
+          @NotNull
+          LocalDateTime endsAt,
       @Schema(description = "地点") @NotBlank @Size(max = 200) String place,
       @Schema(description = "主持人（党员ID）") @NotNull UUID hostMemberId,
       @Schema(description = "记录人（党员ID）") @NotNull UUID recorderMemberId,
@@ -102,11 +111,11 @@ public final class MeetingRequests {
       UUID memberId,
       @Schema(description = "是否应到人员（否则为列席）") boolean expected,
       @Schema(description = "是否有表决权（预备党员无）") boolean canVote,
-      @Schema(description = "是否出席；未记录时为空") Boolean present,
-      AbsenceReason absenceReason,
-      String absenceReasonLabel,
+      @Schema(description = "是否出席；未记录时为空") @Nullable Boolean present,
+      @Nullable AbsenceReason absenceReason,
+      @Nullable String absenceReasonLabel,
       boolean excludedFromBase,
-      String note) {
+      @Nullable String note) {
 
     static AttendanceView of(AttendanceRow r) {
       return new AttendanceView(
@@ -125,7 +134,7 @@ public final class MeetingRequests {
   public record ResolutionView(
       int seq,
       String title,
-      String decision,
+      @Nullable String decision,
       @Schema(description = "应到会有表决权人数") int entitled,
       @Schema(description = "经批准不计入人数") int excluded,
       @Schema(description = "实到会有表决权人数") int present,
@@ -144,7 +153,7 @@ public final class MeetingRequests {
       String title,
       LocalDateTime startsAt,
       LocalDateTime endsAt,
-      LocalDate heldOn,
+      @Nullable LocalDate heldOn,
       int expectedCount,
       int actualCount,
       int recordVersion,
@@ -163,29 +172,29 @@ public final class MeetingRequests {
       String title,
       LocalDateTime startsAt,
       LocalDateTime endsAt,
-      LocalDate heldOn,
-      String place,
-      String notice,
-      String agenda,
-      String minutes,
-      String theme,
-      String lecturer,
-      String topic,
-      UUID hostMemberId,
-      UUID recorderMemberId,
+      @Nullable LocalDate heldOn,
+      @Nullable String place,
+      @Nullable String notice,
+      @Nullable String agenda,
+      @Nullable String minutes,
+      @Nullable String theme,
+      @Nullable String lecturer,
+      @Nullable String topic,
+      @Nullable UUID hostMemberId,
+      @Nullable UUID recorderMemberId,
       @Schema(description = "应到人数") int expectedCount,
       @Schema(description = "实到人数") int actualCount,
       @Schema(description = "应到会有表决权人数") int votingEntitled,
-      @Schema(description = "党课学时") BigDecimal trainingHours,
+      @Schema(description = "党课学时") @Nullable BigDecimal trainingHours,
       @Schema(description = "记录版本（审核后每次更正加1）") int recordVersion,
       String plannedBy,
-      String recordedBy,
-      Instant firstRecordedAt,
-      String submittedBy,
-      Instant submittedAt,
-      String reviewedBy,
-      Instant reviewedAt,
-      @Schema(description = "审核意见或退回原因") String reviewComment,
+      @Nullable String recordedBy,
+      @Nullable Instant firstRecordedAt,
+      @Nullable String submittedBy,
+      @Nullable Instant submittedAt,
+      @Nullable String reviewedBy,
+      @Nullable Instant reviewedAt,
+      @Schema(description = "审核意见或退回原因") @Nullable String reviewComment,
       List<AttendanceView> attendance,
       List<ResolutionView> resolutions,
       @Schema(description = "形式主义核查提示（不阻止报送）") List<FlagView> flags,
@@ -193,5 +202,9 @@ public final class MeetingRequests {
 
   @Schema(description = "更正留痕 (a previous version of the record)")
   public record RevisionView(
-      int recordVersion, String reason, String changedBy, Instant changedAt, String snapshot) {}
+      int recordVersion,
+      @Nullable String reason,
+      String changedBy,
+      Instant changedAt,
+      String snapshot) {}
 }

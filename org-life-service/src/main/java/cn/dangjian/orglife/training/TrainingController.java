@@ -139,6 +139,7 @@ class TrainingController {
       @Schema(description = "观看分钟数") @NotNull @Min(0) @Max(600) Integer minutesWatched) {}
 
   @PostMapping("/lessons/{id}/studies")
+  @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker','member')")
   @Operation(
       operationId = "recordTrainingStudy",
@@ -153,7 +154,7 @@ class TrainingController {
     if (member == null) {
       throw cn.dangjian.platform.problem.ProblemException.badRequest("training.rule.self-only");
     }
-    return ResponseEntity.status(201)
+    return ResponseEntity.created(URI.create("/api/org-life/training/members/" + member))
         .body(service.study(id, member, body.studiedOn(), body.minutesWatched(), scope));
   }
 

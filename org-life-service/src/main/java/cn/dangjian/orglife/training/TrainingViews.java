@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Response records of the training API. */
 public final class TrainingViews {
@@ -19,7 +20,7 @@ public final class TrainingViews {
       UUID orgId,
       TrainingKind kind,
       String title,
-      String provider,
+      @Nullable String provider,
       LocalDate startOn,
       LocalDate endOn,
       BigDecimal hours,
@@ -27,7 +28,12 @@ public final class TrainingViews {
 
   @Schema(description = "微党课 (a micro-lesson)")
   public record LessonView(
-      UUID id, UUID orgId, String title, String summary, int durationMinutes, BigDecimal hours) {}
+      UUID id,
+      UUID orgId,
+      String title,
+      @Nullable String summary,
+      int durationMinutes,
+      BigDecimal hours) {}
 
   @Schema(description = "一次微党课学习及记入的学时 (a study and its credit)")
   public record StudyView(

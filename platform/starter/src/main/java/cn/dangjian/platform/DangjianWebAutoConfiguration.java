@@ -4,9 +4,12 @@ import cn.dangjian.platform.problem.ProblemDetailsHandler;
 import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.problem.RequestSizeLimitFilter;
+import cn.dangjian.platform.time.PartyCalendar;
+import cn.dangjian.platform.time.WallClockModule;
 import cn.dangjian.platform.web.ImplausibleDateParameters;
 import cn.dangjian.platform.web.InputHygiene;
 import cn.dangjian.platform.web.InputHygieneModule;
+import cn.dangjian.platform.web.VersionETags;
 import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -66,6 +69,7 @@ public class DangjianWebAutoConfiguration {
     return builder ->
         builder
             .addModule(new InputHygieneModule(hygiene))
+            .addModule(new WallClockModule(PartyCalendar.ZONE))
             .withCoercionConfig(
                 LogicalType.Textual,
                 config ->
@@ -114,11 +118,22 @@ public class DangjianWebAutoConfiguration {
   }
 
   @Bean
+  VersionETags dangjianVersionETags() {
+    return new VersionETags();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   OpenAPI dangjianOpenApi(
       @Value("${dangjian.api.title:${spring.application.name:dangjian}}") String title,
       @Value("${dangjian.api.description:党建云 API (Dangjian Cloud)}") String description,
-      @Value("${dangjian.api.version:v1}") String version) {
+      @Value("${dangjian.api.version:v1}") String version,
+      // a setting of its own, not the issuer: tests point the issuer at a stub, the document
+      // stays the same; production sets it to the public Keycloak realm
+      @Value(
+              "${dangjian.api.openid-connect-url:"
+                  + "http://localhost:8180/realms/dangjian/.well-known/openid-configuration}")
+          String openIdConnectUrl) {
     return new OpenAPI()
         .info(new Info().title(title).description(description).version(version))
         .components(
@@ -129,7 +144,18 @@ public class DangjianWebAutoConfiguration {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("Keycloak 访问令牌 (Keycloak access token, realm dangjian)")))
-        .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+                        .description("Keycloak 访问令牌 (Keycloak access token, realm dangjian)"))
+                .addSecuritySchemes(
+                    "keycloak",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.OPENIDCONNECT)
+                        .openIdConnectUrl(openIdConnectUrl)
+                        .description(
+                            "用 Keycloak 登录：授权码 + PKCE，客户端 dangjian-web（Swagger UI 的 Authorize）"
+                                + " (sign in with Keycloak: authorization code + PKCE, client"
+                                + " dangjian-web)")))
+        // either: a token obtained elsewhere, or a sign-in from the docs page
+        .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"))
+        .addSecurityItem(new SecurityRequirement().addList("keycloak", List.of("openid")));
   }
 }

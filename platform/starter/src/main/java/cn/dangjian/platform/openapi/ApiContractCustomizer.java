@@ -139,7 +139,15 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
       operation.getResponses().addApiResponse("200", ok);
     }
     Content content = new Content();
-    if (stream) {
+    MediaType declaredEvents =
+        ok.getContent() == null
+            ? null
+            : ok.getContent().get(org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE);
+    if (stream && declaredEvents != null && declaredEvents.getSchema() != null) {
+      // the controller named what each event's data is; keep it
+      content.addMediaType(
+          org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE, declaredEvents);
+    } else if (stream) {
       content.addMediaType(
           org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE,
           new MediaType()
@@ -190,12 +198,15 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
     if (openApi.getPaths() == null) {
       return;
     }
+    Set<String> readable = readableAtTheirOwnAddress(openApi);
     openApi
         .getPaths()
         .forEach(
             (path, item) ->
                 item.readOperationsMap()
-                    .forEach((method, operation) -> declare(path, method, operation, schemas)));
+                    .forEach(
+                        (method, operation) ->
+                            declare(path, method, operation, schemas, readable)));
     describePresenceAndNulls(openApi, schemas);
   }
 
@@ -246,8 +257,44 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
         });
   }
 
+  /**
+   * The schemas some GET of a single resource ({@code …/{id}}) answers: a create answering one of
+   * them can say where the new resource is read ({@code Location}); one that is only listed cannot.
+   */
+  private static Set<String> readableAtTheirOwnAddress(OpenAPI openApi) {
+    Set<String> readable = new HashSet<>();
+    openApi
+        .getPaths()
+        .forEach(
+            (path, item) -> {
+              if (item.getGet() != null && path.contains("{")) {
+                String ref = successRef(item.getGet().getResponses().get("200"));
+                if (ref != null) {
+                  readable.add(ref);
+                }
+              }
+            });
+    return readable;
+  }
+
+  private static String successRef(ApiResponse answer) {
+    if (answer == null || answer.getContent() == null) {
+      return null;
+    }
+    return answer.getContent().values().stream()
+        .map(MediaType::getSchema)
+        .filter(schema -> schema != null && schema.get$ref() != null)
+        .map(Schema::get$ref)
+        .findFirst()
+        .orElse(null);
+  }
+
   private void declare(
-      String path, PathItem.HttpMethod method, Operation operation, Map<String, Schema> schemas) {
+      String path,
+      PathItem.HttpMethod method,
+      Operation operation,
+      Map<String, Schema> schemas,
+      Set<String> readable) {
     ApiResponses responses = operation.getResponses();
     if (responses == null) {
       responses = new ApiResponses();
@@ -255,7 +302,7 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
     }
     for (Map.Entry<String, ApiResponse> answer : responses.entrySet()) {
       String code = answer.getKey();
-      if (code.equals("201")) {
+      if (code.equals("201") && readable.contains(successRef(answer.getValue()))) {
         answer
             .getValue()
             .addHeaderObject(HttpHeaders.LOCATION, header("新资源的地址 (the new resource)"));
@@ -284,7 +331,8 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
             case "400" -> hasInput || write;
             case "401", "403", "429" -> true;
             case "404" -> byId || write; // a body names an org or member the caller may not see
-            case "409", "422" -> write;
+            case "409" -> write;
+            case "422" -> true; // a read can be refused by a rule too (results before publication)
             case "412", "428" -> conditional;
             case "413" -> operation.getRequestBody() != null;
             default -> false;
