@@ -32,8 +32,13 @@ class RequestCollectionTest {
   private static final Pattern REQUEST_LINE =
       Pattern.compile("^(GET|POST|PUT|PATCH|DELETE) \\{\\{gateway}}(/[^?\\s]*)(?:\\?(\\S*))?");
 
-  record Request(String file, String method, String path, Set<String> query,
-      Map<String, String> headers, String body) {}
+  record Request(
+      String file,
+      String method,
+      String path,
+      Set<String> query,
+      Map<String, String> headers,
+      String body) {}
 
   @Test
   void everyRequestOfTheCollectionMatchesTheCommittedContract() throws IOException {
@@ -62,7 +67,8 @@ class RequestCollectionTest {
         }
       }
       if (!found) {
-        problems.add(request.file() + ": " + request.method() + " " + request.path() + " is not in api/");
+        problems.add(
+            request.file() + ": " + request.method() + " " + request.path() + " is not in api/");
       }
     }
     assertThat(problems).isEmpty();
@@ -125,10 +131,12 @@ class RequestCollectionTest {
   }
 
   private static boolean literalMatchExists(JsonNode document, String path, Request request) {
-    return document.path("paths").has(path) && document.path("paths").get(path).has(request.method());
+    return document.path("paths").has(path)
+        && document.path("paths").get(path).has(request.method());
   }
 
-  private static void check(Request request, JsonNode operation, JsonNode document, List<String> problems) {
+  private static void check(
+      Request request, JsonNode operation, JsonNode document, List<String> problems) {
     String where = request.file() + ": " + operation.path("operationId").asString();
     for (JsonNode parameter : operation.path("parameters")) {
       String name = parameter.path("name").asString();
@@ -144,8 +152,9 @@ class RequestCollectionTest {
     for (String name : request.query()) {
       boolean documented = false;
       for (JsonNode parameter : operation.path("parameters")) {
-        documented |= parameter.path("in").asString().equals("query")
-            && parameter.path("name").asString().equals(name);
+        documented |=
+            parameter.path("in").asString().equals("query")
+                && parameter.path("name").asString().equals(name);
       }
       if (!documented) {
         problems.add(where + " sends the undocumented query parameter " + name);
@@ -154,12 +163,15 @@ class RequestCollectionTest {
     if (request.body() == null) {
       return;
     }
-    JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+    JsonNode schema =
+        operation.path("requestBody").path("content").path("application/json").path("schema");
     if (schema.isMissingNode()) {
       problems.add(where + " sends a body the operation does not take");
       return;
     }
-    JsonNode body = JSON.readTree(request.body().replaceAll("\\{\\{[^}]+}}", "00000000-0000-0000-0000-000000000000"));
+    JsonNode body =
+        JSON.readTree(
+            request.body().replaceAll("\\{\\{[^}]+}}", "00000000-0000-0000-0000-000000000000"));
     JsonNode object = resolve(document, schema);
     for (JsonNode required : object.path("required")) {
       if (!body.has(required.asString())) {
@@ -179,7 +191,14 @@ class RequestCollectionTest {
           listed |= value.asString().equals(field.getValue().asString());
         }
         if (!listed) {
-          problems.add(where + ": " + field.getKey() + " = " + field.getValue() + " is not one of " + values);
+          problems.add(
+              where
+                  + ": "
+                  + field.getKey()
+                  + " = "
+                  + field.getValue()
+                  + " is not one of "
+                  + values);
         }
       }
     }
@@ -188,7 +207,11 @@ class RequestCollectionTest {
   private static JsonNode resolve(JsonNode document, JsonNode schema) {
     while (schema.has("$ref")) {
       String name = schema.get("$ref").asString();
-      schema = document.path("components").path("schemas").path(name.substring(name.lastIndexOf('/') + 1));
+      schema =
+          document
+              .path("components")
+              .path("schemas")
+              .path(name.substring(name.lastIndexOf('/') + 1));
     }
     return schema;
   }
