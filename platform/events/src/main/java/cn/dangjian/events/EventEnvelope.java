@@ -3,6 +3,7 @@ package cn.dangjian.events;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one shape every event on every topic has. Consumers dispatch on {@link #type()} and {@link
@@ -26,7 +27,7 @@ public record EventEnvelope<P>(
     Instant occurredAt,
     String source,
     String subjectId,
-    String orgPath,
+    @Nullable String orgPath,
     P payload) {
 
   public EventEnvelope {

@@ -3,6 +3,7 @@ package cn.dangjian.platform;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
+import cn.dangjian.platform.events.CloudEventHeaders;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
@@ -12,7 +13,6 @@ import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,12 +66,8 @@ public class DangjianEventsAutoConfiguration {
                           () -> new IllegalStateException("unregistered type " + envelope.type()));
               return RoutingTarget.forTarget(topic).andKey(envelope.subjectId());
             })
-        .headers(
-            EventEnvelope.class,
-            envelope ->
-                Map.of(
-                    "dangjian-event-type", envelope.type(),
-                    "dangjian-event-id", envelope.eventId().toString()))
+        // dangjian-event-* as before, plus the CloudEvents binary-mode headers (ce_*)
+        .headers(EventEnvelope.class, CloudEventHeaders::of)
         .build();
   }
 

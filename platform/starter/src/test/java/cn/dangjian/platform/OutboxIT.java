@@ -7,7 +7,9 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
 import cn.dangjian.platform.testapp.Note;
 import cn.dangjian.platform.testapp.NoteService;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,23 @@ class OutboxIT extends StarterIntegrationTest {
         .contains("\"source\":\"starter-test\"")
         .contains("\"version\":1")
         .contains("\"subjectId\":\"" + note.getId() + "\"");
+    // CloudEvents binary mode alongside the envelope and the dangjian-event-* headers
+    assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+    assertThat(record.value()).contains("\"eventId\":\"" + header(record, "ce_id") + "\"");
+    assertThat(header(record, "ce_type")).isEqualTo("org.created");
+    assertThat(header(record, "ce_source")).isEqualTo("/dangjian/starter-test");
+    assertThat(header(record, "ce_subject")).isEqualTo(note.getId().toString());
+    assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
+    assertThat(header(record, "content-type")).isEqualTo("application/json");
+    assertThat(header(record, "dangjian-event-type")).isEqualTo("org.created");
+    assertThat(header(record, "dangjian-event-id")).isEqualTo(header(record, "ce_id"));
     awaitCompleted(note.getId());
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    assertThat(header).as("header %s", name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package cn.dangjian.events.alert;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,15 +17,16 @@ import java.util.UUID;
  *     ESCALATED, DISMISSED or RESOLVED
  * @param assigneeOrgId the org that has to act (the superior once escalated)
  */
+@Subject(value = "alertId", kind = "alert")
 public record AlertChanged(
     UUID alertId,
     String ruleId,
-    String subjectType,
+    @OneOf(AlertSubjectType.class) String subjectType,
     UUID subjectId,
     UUID orgId,
-    String severity,
-    String status,
-    String change,
+    @OneOf(AlertSeverity.class) String severity,
+    @OneOf(AlertStatus.class) String status,
+    @OneOf(AlertChange.class) String change,
     String title,
     LocalDate deadline,
     UUID assigneeOrgId,

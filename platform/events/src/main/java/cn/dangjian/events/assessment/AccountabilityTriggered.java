@@ -1,5 +1,6 @@
 package cn.dangjian.events.assessment;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param rectifyBy the rectification is due by this day
  * @param detail a Chinese sentence for people
  */
+@Subject(value = "orgId", kind = "org")
 public record AccountabilityTriggered(
     UUID caseId,
     UUID orgId,

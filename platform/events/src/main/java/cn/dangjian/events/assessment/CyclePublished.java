@@ -1,5 +1,7 @@
 package cn.dangjian.events.assessment;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -19,10 +21,11 @@ import java.util.UUID;
  * @param weakCandidate in the bottom band of the peer group (软弱涣散 candidate)
  * @param publicationNo 1 for the first publication, +1 for each audited re-publication
  */
+@Subject(value = "orgId", kind = "org")
 public record CyclePublished(
     UUID cycleId,
     String cycleName,
-    String kind,
+    @OneOf(CycleKind.class) String kind,
     int year,
     int quarter,
     UUID orgId,
@@ -30,7 +33,7 @@ public record CyclePublished(
     int rank,
     int peerGroupSize,
     BigDecimal percentile,
-    String grade,
+    @OneOf(CycleGrade.class) String grade,
     int stars,
     boolean weakCandidate,
     int publicationNo) {}

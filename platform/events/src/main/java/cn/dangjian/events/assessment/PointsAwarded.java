@@ -1,5 +1,7 @@
 package cn.dangjian.events.assessment;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,11 +15,12 @@ import java.util.UUID;
  * @param yearTotal the member's total for the year after this entry
  * @param sourceEventId the event (or approved record) the entry came from
  */
+@Subject(value = "memberId", kind = "member")
 public record PointsAwarded(
     UUID entryId,
     UUID memberId,
     UUID orgId,
-    String action,
+    @OneOf(PointsAction.class) String action,
     BigDecimal points,
     int year,
     BigDecimal yearTotal,

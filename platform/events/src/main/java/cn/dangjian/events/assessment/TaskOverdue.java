@@ -1,7 +1,9 @@
 package cn.dangjian.events.assessment;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code assessment.task-overdue} v1: a task of a responsibility list (任务清单) passed its deadline
@@ -12,12 +14,13 @@ import java.util.UUID;
  * @param progress percent done when found overdue
  * @param asOf the day the check ran for
  */
+@Subject(value = "taskId", kind = "task")
 public record TaskOverdue(
     UUID taskId,
     UUID goalId,
     UUID orgId,
-    UUID ownerOrgId,
-    UUID ownerMemberId,
+    @Nullable UUID ownerOrgId,
+    @Nullable UUID ownerMemberId,
     String title,
     LocalDate deadline,
     int progress,

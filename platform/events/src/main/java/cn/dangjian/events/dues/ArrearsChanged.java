@@ -1,6 +1,8 @@
 package cn.dangjian.events.dues;
 
+import cn.dangjian.events.Subject;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code dues.arrears.changed} v1: a member's consecutive unpaid months changed (a month ended
@@ -10,5 +12,10 @@ import java.util.UUID;
  * @param sinceMonth the first of them ({@code yyyy-MM}), null when 0
  * @param outstandingFen what they add up to, in fen
  */
+@Subject(value = "memberId", kind = "member")
 public record ArrearsChanged(
-    UUID memberId, UUID orgId, int consecutiveMonths, String sinceMonth, long outstandingFen) {}
+    UUID memberId,
+    UUID orgId,
+    int consecutiveMonths,
+    @Nullable String sinceMonth,
+    long outstandingFen) {}

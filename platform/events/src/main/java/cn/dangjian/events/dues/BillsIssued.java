@@ -1,5 +1,6 @@
 package cn.dangjian.events.dues;
 
+import cn.dangjian.events.Subject;
 import java.util.UUID;
 
 /**
@@ -13,5 +14,6 @@ import java.util.UUID;
  * @param billed bills of the month in the subtree after the run
  * @param amountFen total due of the month's bills in the subtree, in fen
  */
+@Subject(value = "orgId", kind = "org")
 public record BillsIssued(
     UUID runId, String month, UUID orgId, int issued, int billed, long amountFen) {}

@@ -1,5 +1,7 @@
 package cn.dangjian.events.dues;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +16,12 @@ import java.util.UUID;
  * @param extraFen voluntary extra amount, in fen
  * @param remitToCentre a one-off extra ≥ 1000 元, which all goes to the Centre (DF Art 11)
  */
+@Subject(value = "memberId", kind = "member")
 public record DuesPaid(
     UUID paymentId,
     UUID memberId,
     UUID orgId,
-    String channel,
+    @OneOf(PaymentChannel.class) String channel,
     List<String> months,
     long billsFen,
     long extraFen,

@@ -1,7 +1,9 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code committee.changed} v1: an organisation's committee changed (new term, appointment,
@@ -13,12 +15,13 @@ import java.util.UUID;
  * @param secretaryVacantSince null unless the post is vacant
  * @param seats seats currently held
  */
+@Subject(value = "orgId", kind = "org")
 public record CommitteeChanged(
     UUID orgId,
     UUID termId,
     LocalDate termStartedOn,
     LocalDate termEndsOn,
     LocalDate dueOn,
-    UUID secretaryMemberId,
-    LocalDate secretaryVacantSince,
+    @Nullable UUID secretaryMemberId,
+    @Nullable LocalDate secretaryVacantSince,
     int seats) {}

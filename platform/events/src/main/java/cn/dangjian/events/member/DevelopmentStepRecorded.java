@@ -1,7 +1,9 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code member.development-step} v1: one of the 25 development steps was recorded. Carries what
@@ -17,6 +19,7 @@ import java.util.UUID;
  *     in older events
  * @param fullMemberDate 转正 date after the step (党龄 counts from it), null before or in older events
  */
+@Subject(value = "memberId", kind = "member")
 public record DevelopmentStepRecorded(
     UUID memberId,
     UUID orgId,
@@ -24,7 +27,7 @@ public record DevelopmentStepRecorded(
     int stepNumber,
     LocalDate doneOn,
     String stage,
-    String nextStep,
-    LocalDate nextDueOn,
-    LocalDate joinDate,
-    LocalDate fullMemberDate) {}
+    @Nullable String nextStep,
+    @Nullable LocalDate nextDueOn,
+    @Nullable LocalDate joinDate,
+    @Nullable LocalDate fullMemberDate) {}

@@ -1,7 +1,10 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code member.flag-changed} v1: an overlay flag was set or cleared. Carries its period so
@@ -11,10 +14,11 @@ import java.util.UUID;
  * @param active true when set, false when cleared
  * @param endsOn the end of the period (due date), null when open-ended
  */
+@Subject(value = "memberId", kind = "member")
 public record MemberFlagChanged(
     UUID memberId,
     UUID orgId,
-    String flag,
+    @OneOf(MemberFlag.class) String flag,
     boolean active,
     LocalDate startedOn,
-    LocalDate endsOn) {}
+    @Nullable LocalDate endsOn) {}

@@ -1,7 +1,9 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code member.registered} v1: a person was registered in an organisation. Carries ids and
@@ -14,10 +16,11 @@ import java.util.UUID;
  * @param joinDate the date the branch meeting admitted the member, if admitted
  * @param fullMemberDate the date probation ended (党龄 counts from it), if full
  */
+@Subject(value = "memberId", kind = "member")
 public record MemberRegistered(
     UUID memberId,
     UUID orgId,
     String stage,
     String duesCategory,
-    LocalDate joinDate,
-    LocalDate fullMemberDate) {}
+    @Nullable LocalDate joinDate,
+    @Nullable LocalDate fullMemberDate) {}

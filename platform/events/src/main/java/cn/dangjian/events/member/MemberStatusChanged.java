@@ -1,5 +1,6 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -10,5 +11,6 @@ import java.util.UUID;
  * @param toStatus e.g. SUSPENDED, STRUCK_OFF, EXPELLED
  * @param effectiveOn the date of the decision
  */
+@Subject(value = "memberId", kind = "member")
 public record MemberStatusChanged(
     UUID memberId, UUID orgId, String fromStatus, String toStatus, LocalDate effectiveOn) {}

@@ -1,7 +1,9 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code member.updated} v1: fields of a member's record changed. Names the fields, never their
@@ -15,5 +17,10 @@ import java.util.UUID;
  *     added)
  * @param stage the development stage after the change (null in older events)
  */
+@Subject(value = "memberId", kind = "member")
 public record MemberUpdated(
-    UUID memberId, UUID orgId, List<String> changedFields, String duesCategory, String stage) {}
+    UUID memberId,
+    UUID orgId,
+    List<String> changedFields,
+    @Nullable String duesCategory,
+    @Nullable String stage) {}

@@ -1,6 +1,9 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code org.created} v1: a Party organisation was created in the tree.
@@ -12,4 +15,10 @@ import java.util.UUID;
  *     TEMPORARY_BRANCH
  * @param path materialised path {@code /rootId/…/orgId/}
  */
-public record OrgCreated(UUID orgId, UUID parentId, String name, String orgType, String path) {}
+@Subject(value = "orgId", kind = "org")
+public record OrgCreated(
+    UUID orgId,
+    @Nullable UUID parentId,
+    String name,
+    @OneOf(OrgType.class) String orgType,
+    String path) {}

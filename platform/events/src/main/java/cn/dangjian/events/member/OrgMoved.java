@@ -1,5 +1,6 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.Subject;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,7 @@ import java.util.UUID;
  * starting with {@code oldPath} now starts with {@code newPath}; consumers with a projection of the
  * tree rewrite their paths the same way.
  */
+@Subject(value = "orgId", kind = "org")
 public record OrgMoved(
     UUID orgId,
     UUID oldParentId,

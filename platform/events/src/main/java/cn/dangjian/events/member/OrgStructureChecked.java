@@ -1,5 +1,7 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,5 +13,10 @@ import java.util.UUID;
  * @param formalMembers active full members
  * @param members all active members
  */
+@Subject(value = "orgId", kind = "org")
 public record OrgStructureChecked(
-    UUID orgId, String orgType, List<String> warnings, int formalMembers, int members) {}
+    UUID orgId,
+    @OneOf(OrgType.class) String orgType,
+    List<String> warnings,
+    int formalMembers,
+    int members) {}

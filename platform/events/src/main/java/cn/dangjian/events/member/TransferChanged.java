@@ -1,7 +1,10 @@
 package cn.dangjian.events.member;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code member.transfer-changed} v1: a transfer of organisational relationship moved on
@@ -13,13 +16,14 @@ import java.util.UUID;
  * @param validUntil the letter's validity (alert when it passes without receipt)
  * @param memberOrgPath the member's org path after this step
  */
+@Subject(value = "memberId", kind = "member")
 public record TransferChanged(
     UUID transferId,
     UUID memberId,
-    String direction,
-    UUID fromOrgId,
-    UUID toOrgId,
-    String status,
+    @OneOf(TransferDirection.class) String direction,
+    @Nullable UUID fromOrgId,
+    @Nullable UUID toOrgId,
+    @OneOf(TransferStatus.class) String status,
     LocalDate effectiveOn,
-    LocalDate validUntil,
+    @Nullable LocalDate validUntil,
     String memberOrgPath) {}

@@ -1,5 +1,7 @@
 package cn.dangjian.events.orglife;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.UUID;
  * @param startsAt local time in Asia/Shanghai
  * @param expectedMemberIds who is expected (the notice's recipients)
  */
+@Subject(value = "meetingId", kind = "meeting")
 public record MeetingPlanned(
     UUID meetingId,
     UUID orgId,
-    String meetingType,
+    @OneOf(MeetingType.class) String meetingType,
     LocalDate heldOn,
     LocalDateTime startsAt,
     LocalDateTime endsAt,

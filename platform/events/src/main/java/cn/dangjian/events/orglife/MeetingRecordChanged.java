@@ -1,9 +1,13 @@
 package cn.dangjian.events.orglife;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
+import cn.dangjian.events.member.OrgType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code orglife.meeting-held}, {@code -submitted}, {@code -approved}, {@code -returned} and {@code
@@ -18,12 +22,13 @@ import java.util.UUID;
  *     decision (approved by the superior org, or archived); absent in events published before the
  *     field existed, so consumers read {@link #counts()}
  */
+@Subject(value = "meetingId", kind = "meeting")
 public record MeetingRecordChanged(
     UUID meetingId,
     UUID orgId,
-    String orgType,
-    String meetingType,
-    String status,
+    @OneOf(OrgType.class) String orgType,
+    @OneOf(MeetingType.class) String meetingType,
+    @OneOf(MeetingStatus.class) String status,
     LocalDate heldOn,
     LocalDateTime startsAt,
     LocalDateTime endsAt,
@@ -33,7 +38,7 @@ public record MeetingRecordChanged(
     List<UUID> attendeeIds,
     List<Absentee> absentees,
     String reason,
-    Boolean counted) {
+    @Nullable Boolean counted) {
 
   /** Whether the meeting counts: as published, or for older events by the status they carry. */
   public boolean counts() {
@@ -43,5 +48,5 @@ public record MeetingRecordChanged(
   /**
    * @param reason LEAVE, ILLNESS, WORK, MOBILE_ELSEWHERE or UNEXCUSED
    */
-  public record Absentee(UUID memberId, String reason) {}
+  public record Absentee(UUID memberId, @OneOf(AbsenceReason.class) String reason) {}
 }

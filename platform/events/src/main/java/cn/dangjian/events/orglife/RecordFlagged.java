@@ -1,7 +1,10 @@
 package cn.dangjian.events.orglife;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code orglife.record-flagged} v1: an anti-formalism check flagged a submitted record. The record
@@ -12,14 +15,15 @@ import java.util.UUID;
  * @param similarity estimated similarity 0–1 for DUPLICATE_MINUTES (0 otherwise)
  * @param evidence the evidence as JSON text (ids, dates, counts)
  */
+@Subject(value = "meetingId", kind = "meeting")
 public record RecordFlagged(
     UUID flagId,
     UUID meetingId,
     UUID orgId,
-    String meetingType,
+    @OneOf(MeetingType.class) String meetingType,
     LocalDate heldOn,
     int recordVersion,
-    String kind,
-    UUID relatedMeetingId,
+    @OneOf(RecordFlagKind.class) String kind,
+    @Nullable UUID relatedMeetingId,
     double similarity,
     String evidence) {}

@@ -1,5 +1,7 @@
 package cn.dangjian.events.orglife;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,5 +10,11 @@ import java.util.UUID;
  *
  * @param pairKind COMMITTEE_COMMITTEE, COMMITTEE_MEMBER or MEMBER_MEMBER
  */
+@Subject(value = "talkId", kind = "talk")
 public record TalkRecorded(
-    UUID talkId, UUID orgId, UUID memberAId, UUID memberBId, String pairKind, LocalDate talkedOn) {}
+    UUID talkId,
+    UUID orgId,
+    UUID memberAId,
+    UUID memberBId,
+    @OneOf(TalkPairKind.class) String pairKind,
+    LocalDate talkedOn) {}

@@ -1,5 +1,7 @@
 package cn.dangjian.events.orglife;
 
+import cn.dangjian.events.OneOf;
+import cn.dangjian.events.Subject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,11 +14,12 @@ import java.util.UUID;
  * @param creditedHours hours credited by this record (after the micro-lesson daily cap)
  * @param yearTotalHours the member's credited hours in that year after this record
  */
+@Subject(value = "memberId", kind = "member")
 public record TrainingCredited(
     UUID recordId,
     UUID memberId,
     UUID orgId,
-    String kind,
+    @OneOf(TrainingKind.class) String kind,
     UUID sourceId,
     LocalDate creditedOn,
     BigDecimal creditedHours,

@@ -52,22 +52,34 @@ public final class ApiDocuments {
    * -Dapi.update=true} or when there is none yet. Returns the differences (empty when equal).
    */
   public static String compareWithCommitted(JsonNode served, String service) throws IOException {
-    Path file = repositoryRoot().resolve("api").resolve(service + ".json");
-    String text = text(served);
-    if (Boolean.getBoolean("api.update") || !Files.exists(file)) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
+    return compareWithCommitted(
+        service + ".json",
+        text(served),
+        "differs from what the service serves; run the service's ApiDocumentIT with"
+            + " -Dapi.update=true and commit it (and a changelog line if clients break).");
+  }
+
+  /**
+   * Compares a generated document's text with {@code api/<file>}; writes it when {@code
+   * -Dapi.update=true} or when there is none yet. Returns the differences (empty when equal).
+   */
+  public static String compareWithCommitted(String file, String text, String howToUpdate)
+      throws IOException {
+    Path path = repositoryRoot().resolve("api").resolve(file);
+    if (Boolean.getBoolean("api.update") || !Files.exists(path)) {
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, text);
       return "";
     }
-    String committed = Files.readString(file);
+    String committed = Files.readString(path);
     if (committed.equals(text)) {
       return "";
     }
     return "api/"
-        + service
-        + ".json differs from what the service serves; run the service's ApiDocumentIT with"
-        + " -Dapi.update=true and commit it (and a changelog line if clients break). First"
-        + " difference near: "
+        + file
+        + " "
+        + howToUpdate
+        + " First difference near: "
         + firstDifference(committed, text);
   }
 
