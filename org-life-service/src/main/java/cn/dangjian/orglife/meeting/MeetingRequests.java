@@ -23,15 +23,23 @@ public final class MeetingRequests {
 
   private MeetingRequests() {}
 
+  /**
+   * Beijing wall-clock time without an offset, as the server reads it ("date-time" would promise an
+   * RFC 3339 offset, which the server refuses).
+   */
+  private static final String LOCAL_DATE_TIME = "local-date-time";
+
   @Schema(description = "计划一次会议并通知应到人员 (plan a meeting; the expected attendees get a notice)")
   public record PlanMeeting(
       @Schema(description = "召开会议的组织（党支部、党小组）ID") @NotNull UUID orgId,
       @Schema(description = "会议类型 (meeting type)", example = "COMMITTEE_MEETING") @NotNull
           MeetingType type,
       @Schema(description = "会议名称", example = "11月支委会") @NotBlank @Size(max = 200) String title,
-      @Schema(description = "开始时间（北京时间）", example = "2026-11-20T14:30:00") @NotNull
+      @Schema(description = "开始时间（北京时间）", example = "2026-11-20T14:30:00", format = LOCAL_DATE_TIME)
+          @NotNull
           LocalDateTime startsAt,
-      @Schema(description = "结束时间（北京时间）", example = "2026-11-20T16:00:00") @NotNull
+      @Schema(description = "结束时间（北京时间）", example = "2026-11-20T16:00:00", format = LOCAL_DATE_TIME)
+          @NotNull
           LocalDateTime endsAt,
       @Schema(description = "地点") @Size(max = 200) String place,
       @Schema(description = "议题") @Size(max = 4000) String agenda,

@@ -11,8 +11,10 @@ import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,7 +122,8 @@ public class DangjianWebAutoConfiguration {
       @Value("${dangjian.api.description:党建云 API (Dangjian Cloud)}") String description,
       @Value("${dangjian.api.version:v1}") String version) {
     return new OpenAPI()
-        .info(new Info().title(title).description(description).version(version))
+        .info(new Info().title(title).description(description).version(version).license(license()))
+        .servers(List.of(gatewayServer()))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -131,5 +134,22 @@ public class DangjianWebAutoConfiguration {
                         .bearerFormat("JWT")
                         .description("Keycloak 访问令牌 (Keycloak access token, realm dangjian)")))
         .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+  }
+
+  /** No open-source licence has been granted: the documents say so instead of saying nothing. */
+  private static License license() {
+    return new License()
+        .name("专有软件，保留所有权利 (proprietary, all rights reserved)")
+        .identifier("LicenseRef-Dangjian-Proprietary");
+  }
+
+  /**
+   * Relative, so that the document holds wherever it is read: through the gateway (Swagger UI, the
+   * same host) or from a service directly; a fixed host would be wrong in every other deployment.
+   */
+  private static Server gatewayServer() {
+    return new Server()
+        .url("/")
+        .description("提供本文档的网关或服务 (the gateway or service that serves this document)");
   }
 }
