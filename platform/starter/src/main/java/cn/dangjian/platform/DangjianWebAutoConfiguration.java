@@ -14,8 +14,10 @@ import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,7 +137,8 @@ public class DangjianWebAutoConfiguration {
                   + "http://localhost:8180/realms/dangjian/.well-known/openid-configuration}")
           String openIdConnectUrl) {
     return new OpenAPI()
-        .info(new Info().title(title).description(description).version(version))
+        .info(new Info().title(title).description(description).version(version).license(license()))
+        .servers(List.of(gatewayServer()))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -157,5 +160,22 @@ public class DangjianWebAutoConfiguration {
         // either: a token obtained elsewhere, or a sign-in from the docs page
         .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"))
         .addSecurityItem(new SecurityRequirement().addList("keycloak", List.of("openid")));
+  }
+
+  /** No open-source licence has been granted: the documents say so instead of saying nothing. */
+  private static License license() {
+    return new License()
+        .name("专有软件，保留所有权利 (proprietary, all rights reserved)")
+        .identifier("LicenseRef-Dangjian-Proprietary");
+  }
+
+  /**
+   * Relative, so that the document holds wherever it is read: through the gateway (Swagger UI, the
+   * same host) or from a service directly; a fixed host would be wrong in every other deployment.
+   */
+  private static Server gatewayServer() {
+    return new Server()
+        .url("/")
+        .description("提供本文档的网关或服务 (the gateway or service that serves this document)");
   }
 }
