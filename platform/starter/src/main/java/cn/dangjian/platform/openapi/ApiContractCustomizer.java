@@ -422,7 +422,18 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
             "field", new StringSchema().description("不认识的字段的路径 (the unknown field's path)"))
         .addProperty(
             "outcome",
-            new StringSchema().description("支付回调的处理结果，如 BAD_SIGNATURE (payment callback outcome)"))
+            new StringSchema()
+                ._enum(
+                    List.of(
+                        "BAD_SIGNATURE",
+                        "STALE",
+                        "MALFORMED",
+                        "UNKNOWN_ORDER",
+                        "NOT_PENDING",
+                        "REPLAYED",
+                        "AMOUNT_MISMATCH",
+                        "EXPIRED"))
+                .description("支付回调被拒绝的原因 (why a payment callback was refused)"))
         .required(List.of("type", "title", "status", "detail"));
   }
 }
