@@ -1,23 +1,19 @@
 package cn.dangjian.devstack;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the demo organisation tree and members through the public API (as {@code admin}, via the
  * gateway), then links the demo users to them in Keycloak. Idempotent: an existing demo tree in the
- * database is reused, so a restart with kept data does not duplicate it.
+ * database is reused, so a restart with kept data does not duplicate it. Then a year of the
+ * branches' meetings, dues and the alerts they raise ({@link DemoHistory}), loaded once.
  *
  * <pre>
  * 示范县委 (PARTY_COMMITTEE)
@@ -32,8 +28,6 @@ public class DemoData {
   static final String TOWN = "城关镇党委";
   static final String BRANCH_A = "城关镇第一党支部";
   static final String BRANCH_B = "城关镇第二党支部";
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Demo members: name, ID number (valid check digit), stage, category, join, full. */
   private record DemoMember(
@@ -98,9 +92,6 @@ public class DemoData {
         BRANCH_B, "孙浩", "MALE", idNumber("11010519980725007"), "APPLICANT", "EMPLOYED", null, null),
   };
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   /** Loads the demo data into a started platform. */
   public void load(Platform platform) {
     if (platform.service(DevstackConfig.MEMBER_SERVICE).isEmpty()
@@ -140,6 +131,8 @@ public class DemoData {
     keycloak.setOrgAndMember("secretary-b", branchB, null);
     keycloak.setOrgAndMember("worker", town, null);
     keycloak.setOrgAndMember("member1", branchA, member1);
+
+    new DemoHistory(new DemoApi(api), token, LocalDate.now(ZoneId.of("Asia/Shanghai"))).load(town, branchA, branchB);
   }
 
   private Optional<String> findOrg(String api, String token, String parentId, String name) {
@@ -205,39 +198,7 @@ public class DemoData {
 
   private JsonNode call(
       String api, String token, String method, String path, Object body, int expected) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(api + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != expected) {
-        throw new IllegalStateException(
-            "demo data: "
-                + method
-                + " "
-                + path
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + response.body());
-      }
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("demo data: " + method + " " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new DemoApi(api).call(token, method, path, body, expected);
   }
 
   /** Appends the GB 11643 check digit. */
