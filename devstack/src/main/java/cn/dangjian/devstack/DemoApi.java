@@ -30,13 +30,19 @@ final class DemoApi {
     Answer answer = send(token, method, path, body, Map.of());
     if (answer.status() != expected) {
       throw new IllegalStateException(
-          "demo data: " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
+          "demo data: "
+              + method
+              + " "
+              + path
+              + " answered "
+              + answer.status()
+              + ": "
+              + answer.body());
     }
     return answer.body();
   }
 
-  Answer send(
-      String token, String method, String path, Object body, Map<String, String> headers) {
+  Answer send(String token, String method, String path, Object body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(gateway + path))
             .timeout(Duration.ofSeconds(60))
@@ -54,9 +60,7 @@ final class DemoApi {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json =
-          response.body().isBlank()
-              ? JSON.createObjectNode()
-              : JSON.readTree(response.body());
+          response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
       return new Answer(
           response.statusCode(), json, response.headers().firstValue("ETag").orElse(null));
     } catch (IOException e) {

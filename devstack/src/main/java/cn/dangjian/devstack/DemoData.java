@@ -132,7 +132,8 @@ public class DemoData {
     keycloak.setOrgAndMember("worker", town, null);
     keycloak.setOrgAndMember("member1", branchA, member1);
 
-    new DemoHistory(new DemoApi(api), token, LocalDate.now(ZoneId.of("Asia/Shanghai"))).load(town, branchA, branchB);
+    new DemoHistory(new DemoApi(api), token, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+        .load(town, branchA, branchB);
   }
 
   private Optional<String> findOrg(String api, String token, String parentId, String name) {

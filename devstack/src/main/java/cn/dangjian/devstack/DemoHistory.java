@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A year of the demo branches' life, so a new console has something to show: branch one holds a
  * themed party day every month and a members' meeting and a party lecture every quarter, each
- * recorded, submitted and approved; branch two met twice, so the 三会一课 rules warn about it. Dues
- * are assessed half a year back, billed monthly and paid — except by one member of branch two, whose
+ * recorded, submitted and approved; branch two met twice, so the 三会一课 rules warn about it. Dues are
+ * assessed half a year back, billed monthly and paid — except by one member of branch two, whose
  * arrears the dues rule raises. A sweep as of today turns all that into alerts. Entered through the
  * public API today, so the records of past meetings carry the formalism check's late-entry flag, as
  * any 补录 would. Loaded once: a branch that already has meetings is left alone.
@@ -90,9 +90,15 @@ final class DemoHistory {
       retry("POST", "/api/dues/profiles", profile, 201);
       payers.add(member);
     }
-    for (YearMonth month = first; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
+    for (YearMonth month = first;
+        !month.isAfter(YearMonth.from(today));
+        month = month.plusMonths(1)) {
       api.call(
-          token, "POST", "/api/dues/bills/runs", Map.of("month", month.toString(), "orgId", town), 200);
+          token,
+          "POST",
+          "/api/dues/bills/runs",
+          Map.of("month", month.toString(), "orgId", town),
+          200);
     }
     for (JsonNode member : payers) {
       int paidMonths = IN_ARREARS.equals(member.path("name").asString()) ? 2 : 6;
@@ -106,13 +112,18 @@ final class DemoHistory {
               "POST",
               "/api/dues/payments",
               Map.of(
-                  "memberId", member.path("id").asString(),
-                  "channel", "OFFLINE",
-                  "months", months,
-                  "receiptNo", "DEMO-" + member.path("id").asString().substring(0, 8)),
+                  "memberId",
+                  member.path("id").asString(),
+                  "channel",
+                  "OFFLINE",
+                  "months",
+                  months,
+                  "receiptNo",
+                  "DEMO-" + member.path("id").asString().substring(0, 8)),
               Map.of("Idempotency-Key", "demo-dues-" + member.path("id").asString()));
       if (paid.status() != 201) {
-        throw new IllegalStateException("demo data: payment answered " + paid.status() + ": " + paid.body());
+        throw new IllegalStateException(
+            "demo data: payment answered " + paid.status() + ": " + paid.body());
       }
     }
   }
@@ -145,9 +156,7 @@ final class DemoHistory {
     record.put("hostMemberId", expected.get(0));
     record.put("recorderMemberId", expected.get(expected.size() - 1));
     record.put("agenda", "学习" + on.getMonthValue() + "月理论学习材料；研究本支部当月工作");
-    record.put(
-        "minutes",
-        title + "：传达学习上级会议精神，党员逐一发言，结合" + on.getMonthValue() + "月工作查找不足并明确整改措施。");
+    record.put("minutes", title + "：传达学习上级会议精神，党员逐一发言，结合" + on.getMonthValue() + "月工作查找不足并明确整改措施。");
     record.put("theme", on.getMonthValue() + "月主题：坚定理想信念");
     record.put("lecturer", "支部书记");
     record.put("topic", "学习贯彻党的创新理论");
@@ -162,7 +171,14 @@ final class DemoHistory {
     DemoApi.Answer answer = api.send(token, method, path, body, Map.of("If-Match", etag));
     if (answer.status() != 200) {
       throw new IllegalStateException(
-          "demo data: " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
+          "demo data: "
+              + method
+              + " "
+              + path
+              + " answered "
+              + answer.status()
+              + ": "
+              + answer.body());
     }
     return answer.etag();
   }
@@ -181,7 +197,14 @@ final class DemoHistory {
       pause();
     }
     throw new IllegalStateException(
-        "demo data: " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
+        "demo data: "
+            + method
+            + " "
+            + path
+            + " answered "
+            + answer.status()
+            + ": "
+            + answer.body());
   }
 
   private static void pause() {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * devstack's demo data gives a new console something to show: the demo tree with a year of
- * approved meetings in branch one, dues billed and paid, one member of branch two in arrears, and
- * the alerts all that raises. Loading it twice changes nothing.
+ * devstack's demo data gives a new console something to show: the demo tree with a year of approved
+ * meetings in branch one, dues billed and paid, one member of branch two in arrears, and the alerts
+ * all that raises. Loading it twice changes nothing.
  */
 class DemoDataE2EIT {
 

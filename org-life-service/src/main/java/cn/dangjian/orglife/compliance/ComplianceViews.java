@@ -1,5 +1,6 @@
 package cn.dangjian.orglife.compliance;
 
+import cn.dangjian.events.member.OrgType;
 import cn.dangjian.orglife.compliance.ComplianceRules.UnitStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -14,7 +15,8 @@ public final class ComplianceViews {
   /** A frequency requirement for one org type and meeting type. */
   @Schema(description = "会议频次要求 (a frequency requirement)")
   public record Requirement(
-      @Schema(description = "组织类型", example = "BRANCH") String orgType,
+      @Schema(description = "组织类型", example = "BRANCH", implementation = OrgType.class)
+          String orgType,
       @Schema(description = "会议类型", example = "COMMITTEE_MEETING") String meetingType,
       @Schema(description = "周期") PeriodUnit unit,
       @Schema(description = "每个周期最少次数") int minCount,
@@ -40,7 +42,7 @@ public final class ComplianceViews {
   public record OrgPlan(
       UUID orgId,
       String orgName,
-      String orgType,
+      @Schema(implementation = OrgType.class) String orgType,
       String period,
       LocalDate asOf,
       int due,
@@ -61,7 +63,11 @@ public final class ComplianceViews {
       @Schema(description = "完成率 met/due") double rate) {}
 
   @Schema(description = "有缺项的组织 (an org with missing units)")
-  public record OrgGap(UUID orgId, String orgName, String orgType, List<String> missing) {}
+  public record OrgGap(
+      UUID orgId,
+      String orgName,
+      @Schema(implementation = OrgType.class) String orgType,
+      List<String> missing) {}
 
   @Schema(description = "辖区组织生活完成情况汇总 (compliance summary of a subtree)")
   public record Summary(

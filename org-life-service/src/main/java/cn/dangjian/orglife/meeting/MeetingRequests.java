@@ -1,5 +1,6 @@
 package cn.dangjian.orglife.meeting;
 
+import cn.dangjian.events.member.OrgType;
 import cn.dangjian.orglife.formalism.FlagView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -164,7 +165,7 @@ public final class MeetingRequests {
   public record MeetingView(
       UUID id,
       UUID orgId,
-      String orgType,
+      @Schema(implementation = OrgType.class) String orgType,
       MeetingType type,
       String typeLabel,
       MeetingStatus status,
