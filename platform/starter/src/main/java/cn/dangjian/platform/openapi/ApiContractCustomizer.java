@@ -208,6 +208,28 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                         (method, operation) ->
                             declare(path, method, operation, schemas, readable)));
     describePresenceAndNulls(openApi, schemas);
+    exampleRequests(openApi, schemas);
+  }
+
+  /** An example on every JSON request body that has none and can be made from its schema. */
+  private static void exampleRequests(OpenAPI openApi, Map<String, Schema> schemas) {
+    openApi
+        .getPaths()
+        .values()
+        .forEach(
+            item ->
+                item.readOperations().stream()
+                    .filter(operation -> operation.getRequestBody() != null)
+                    .filter(operation -> operation.getRequestBody().getContent() != null)
+                    .map(
+                        operation ->
+                            operation.getRequestBody().getContent().get("application/json"))
+                    .filter(media -> media != null && media.getExample() == null)
+                    .filter(media -> media.getExamples() == null)
+                    .forEach(
+                        media ->
+                            RequestExamples.of(media.getSchema(), schemas)
+                                .ifPresent(media::setExample)));
   }
 
   /**
