@@ -58,7 +58,11 @@ class RealmFileTest {
     assertThat(web.path("attributes").path("pkce.code.challenge.method").asString())
         .isEqualTo("S256");
     assertThat(texts(web.path("redirectUris"), null))
-        .containsExactlyInAnyOrder("http://localhost:5173/*", "http://localhost:3000/*");
+        .containsExactlyInAnyOrder(
+            "http://localhost:5173/*",
+            "http://localhost:3000/*",
+            // Swagger UI's Authorize on a devstack gateway: one exact page, not a wildcard
+            "http://localhost:8080/swagger-ui/oauth2-redirect.html");
     assertThat(texts(web.path("defaultClientScopes"), null))
         .contains("dangjian-api", "roles", "basic");
   }

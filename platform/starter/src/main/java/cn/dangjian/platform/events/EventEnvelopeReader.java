@@ -2,6 +2,8 @@ package cn.dangjian.platform.events;
 
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.platform.time.PartyCalendar;
+import cn.dangjian.platform.time.WallClockModule;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class EventEnvelopeReader {
 
+  // meeting times arrive as the API writes them (with +08:00) or, from older records, without
   private final JsonMapper json =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(new WallClockModule(PartyCalendar.ZONE))
+          .build();
 
   private final JavaType envelopeType =
       json.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);

@@ -64,6 +64,9 @@ final class SchemaRefs {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Schema nullable(Schema field) {
+    if (field.getAnyOf() != null) {
+      return field; // already wrapped (a document built twice from the same model)
+    }
     if (field.get$ref() != null) {
       Schema wrapped = new JsonSchema();
       wrapped.setDescription(field.getDescription());

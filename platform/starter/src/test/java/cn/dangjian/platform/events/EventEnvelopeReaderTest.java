@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.MemberRegistered;
+import cn.dangjian.events.orglife.MeetingPlanned;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +43,29 @@ class EventEnvelopeReaderTest {
           MEMBER.toString(),
           "/" + ORG + "/",
           new MemberRegistered(MEMBER, ORG, "FULL", "EMPLOYED", LocalDate.of(2019, 7, 1), null));
+
+  @Test
+  void meetingTimesReadTheSameWithTheBeijingOffsetAsWithout() {
+    for (String startsAt : List.of("2026-11-20T14:30:00+08:00", "2026-11-20T14:30:00")) {
+      var value = (tools.jackson.databind.node.ObjectNode) JSON.valueToTree(envelope);
+      value.put("type", EventTypes.ORGLIFE_MEETING_PLANNED);
+      value.set(
+          "payload",
+          JSON.readTree(
+              "{\"meetingId\":\""
+                  + MEMBER
+                  + "\",\"orgId\":\""
+                  + ORG
+                  + "\",\"meetingType\":\"THEMED_PARTY_DAY\",\"startsAt\":\""
+                  + startsAt
+                  + "\",\"endsAt\":\"2026-11-20T08:00:00Z\",\"expectedMemberIds\":[]}"));
+      EventEnvelope<JsonNode> read = reader.read(record(JSON.writeValueAsBytes(value), Map.of()));
+      MeetingPlanned planned = reader.payload(read, MeetingPlanned.class);
+
+      assertThat(planned.startsAt()).isEqualTo(LocalDateTime.of(2026, 11, 20, 14, 30));
+      assertThat(planned.endsAt()).isEqualTo(LocalDateTime.of(2026, 11, 20, 16, 0));
+    }
+  }
 
   @Test
   void aRecordWithoutCloudEventsHeadersReadsAsBefore() {
