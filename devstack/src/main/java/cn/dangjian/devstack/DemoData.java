@@ -132,7 +132,11 @@ public class DemoData {
     keycloak.setOrgAndMember("worker", town, null);
     keycloak.setOrgAndMember("member1", branchA, member1);
 
-    new DemoHistory(new DemoApi(api), token, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+    new DemoHistory(
+            new DemoApi(api),
+            token,
+            keycloak.userAccessToken("worker", DemoUsers.PASSWORD),
+            LocalDate.now(ZoneId.of("Asia/Shanghai")))
         .load(town, branchA, branchB);
   }
 

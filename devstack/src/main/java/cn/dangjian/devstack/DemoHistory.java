@@ -24,11 +24,17 @@ final class DemoHistory {
 
   private final DemoApi api;
   private final String token;
+  private final String reviewerToken;
   private final LocalDate today;
 
-  DemoHistory(DemoApi api, String token, LocalDate today) {
+  /**
+   * @param token who plans and records (the platform admin)
+   * @param reviewerToken who approves: the superior org's party worker (a recorder may not review)
+   */
+  DemoHistory(DemoApi api, String token, String reviewerToken, LocalDate today) {
     this.api = api;
     this.token = token;
+    this.reviewerToken = reviewerToken;
     this.today = today;
   }
 
@@ -119,7 +125,8 @@ final class DemoHistory {
                   "months",
                   months,
                   "receiptNo",
-                  "DEMO-" + member.path("id").asString().substring(0, 8)),
+                  // the random tail of the UUIDv7 (its head is a timestamp the members share)
+                  "DEMO-" + member.path("id").asString().substring(24)),
               Map.of("Idempotency-Key", "demo-dues-" + member.path("id").asString()));
       if (paid.status() != 201) {
         throw new IllegalStateException(
@@ -162,13 +169,19 @@ final class DemoHistory {
     record.put("topic", "学习贯彻党的创新理论");
     record.put("attendees", expected);
     record.put("absentees", List.of());
-    String etag = write("PUT", "/api/org-life/meetings/" + id + "/record", record, read.etag());
-    etag = write("POST", "/api/org-life/meetings/" + id + "/submit", null, etag);
-    write("POST", "/api/org-life/meetings/" + id + "/approve", Map.of("comment", "记录完整"), etag);
+    String etag =
+        write(token, "PUT", "/api/org-life/meetings/" + id + "/record", record, read.etag());
+    etag = write(token, "POST", "/api/org-life/meetings/" + id + "/submit", null, etag);
+    write(
+        reviewerToken,
+        "POST",
+        "/api/org-life/meetings/" + id + "/approve",
+        Map.of("comment", "记录完整"),
+        etag);
   }
 
-  private String write(String method, String path, Object body, String etag) {
-    DemoApi.Answer answer = api.send(token, method, path, body, Map.of("If-Match", etag));
+  private String write(String as, String method, String path, Object body, String etag) {
+    DemoApi.Answer answer = api.send(as, method, path, body, Map.of("If-Match", etag));
     if (answer.status() != 200) {
       throw new IllegalStateException(
           "demo data: "

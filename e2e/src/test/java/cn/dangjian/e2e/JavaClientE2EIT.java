@@ -54,14 +54,22 @@ class JavaClientE2EIT {
     assertThat(branch.getParentId()).isEqualTo(committee.getId());
     assertThat(branch.getType()).isEqualTo(OrgType.BRANCH);
 
+    String idNumber = TestData.idNumber();
+    LocalDate birthDate =
+        LocalDate.parse(
+            idNumber.substring(6, 10)
+                + "-"
+                + idNumber.substring(10, 12)
+                + "-"
+                + idNumber.substring(12, 14));
     MemberResponse registered =
         members.registerMember(
             new RegisterMember()
                 .orgId(branch.getId())
                 .name("李明")
                 .gender(Gender.MALE)
-                .birthDate(LocalDate.of(1988, 3, 15))
-                .idNumber(TestData.idNumber())
+                .birthDate(birthDate)
+                .idNumber(idNumber)
                 .stage(MemberStage.FULL)
                 .duesCategory(DuesCategory.EMPLOYED)
                 .joinDate(LocalDate.of(2012, 7, 1))
