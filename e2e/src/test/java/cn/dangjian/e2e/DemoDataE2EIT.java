@@ -20,8 +20,10 @@ class DemoDataE2EIT {
     new DemoData().load(E2ePlatform.get());
     Api api = E2ePlatform.api();
     String admin = E2ePlatform.token("admin");
-    String branchA = orgId(api, admin, "城关镇第一党支部");
-    String branchB = orgId(api, admin, "城关镇第二党支部");
+    // under the demo root: other suites name their own branches alike
+    String town = orgId(api, admin, orgId(api, admin, null, "示范县委"), "城关镇党委");
+    String branchA = orgId(api, admin, town, "城关镇第一党支部");
+    String branchB = orgId(api, admin, town, "城关镇第二党支部");
 
     JsonNode meetingsA =
         api.get("/api/org-life/meetings?size=100&status=APPROVED&orgId=" + branchA, admin).json();
@@ -51,10 +53,20 @@ class DemoDataE2EIT {
         .isEqualTo(meetingsA.path("total").asLong());
   }
 
-  private static String orgId(Api api, String token, String name) {
+  private static String orgId(Api api, String token, String parentId, String name) {
     JsonNode page =
-        api.get("/api/orgs?size=10&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), token)
+        api.get(
+                "/api/orgs?size=50&name="
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                    + (parentId == null ? "" : "&parentId=" + parentId),
+                token)
             .json();
-    return page.path("items").get(0).path("id").asString();
+    for (JsonNode org : page.path("items")) {
+      if (org.path("name").asString().equals(name)
+          && (parentId != null || org.path("parentId").isNull())) {
+        return org.path("id").asString();
+      }
+    }
+    throw new AssertionError("no demo org " + name);
   }
 }
