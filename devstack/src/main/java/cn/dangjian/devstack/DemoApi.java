@@ -27,19 +27,34 @@ final class DemoApi {
   }
 
   JsonNode call(String token, String method, String path, Object body, int expected) {
-    Answer answer = send(token, method, path, body, Map.of());
+    return send(token, method, path, body, Map.of(), expected).body();
+  }
+
+  /** {@link #send} that fails unless the status is the expected one. */
+  Answer send(
+      String token,
+      String method,
+      String path,
+      Object body,
+      Map<String, String> headers,
+      int expected) {
+    Answer answer = send(token, method, path, body, headers);
     if (answer.status() != expected) {
-      throw new IllegalStateException(
-          "demo data: "
-              + method
-              + " "
-              + path
-              + " answered "
-              + answer.status()
-              + ": "
-              + answer.body());
+      throw unexpected(method, path, answer);
     }
-    return answer.body();
+    return answer;
+  }
+
+  static IllegalStateException unexpected(String method, String path, Answer answer) {
+    return new IllegalStateException(
+        "demo data: "
+            + method
+            + " "
+            + path
+            + " answered "
+            + answer.status()
+            + ": "
+            + answer.body());
   }
 
   Answer send(String token, String method, String path, Object body, Map<String, String> headers) {

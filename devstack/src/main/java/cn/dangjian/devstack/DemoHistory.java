@@ -112,26 +112,22 @@ final class DemoHistory {
       for (int i = 0; i < paidMonths; i++) {
         months.add(first.plusMonths(i).toString());
       }
-      DemoApi.Answer paid =
-          api.send(
-              token,
-              "POST",
-              "/api/dues/payments",
-              Map.of(
-                  "memberId",
-                  member.path("id").asString(),
-                  "channel",
-                  "OFFLINE",
-                  "months",
-                  months,
-                  "receiptNo",
-                  // the random tail of the UUIDv7 (its head is a timestamp the members share)
-                  "DEMO-" + member.path("id").asString().substring(24)),
-              Map.of("Idempotency-Key", "demo-dues-" + member.path("id").asString()));
-      if (paid.status() != 201) {
-        throw new IllegalStateException(
-            "demo data: payment answered " + paid.status() + ": " + paid.body());
-      }
+      api.send(
+          token,
+          "POST",
+          "/api/dues/payments",
+          Map.of(
+              "memberId",
+              member.path("id").asString(),
+              "channel",
+              "OFFLINE",
+              "months",
+              months,
+              "receiptNo",
+              // the random tail of the UUIDv7 (its head is a timestamp the members share)
+              "DEMO-" + member.path("id").asString().substring(24)),
+          Map.of("Idempotency-Key", "demo-dues-" + member.path("id").asString()),
+          201);
     }
   }
 
@@ -149,7 +145,8 @@ final class DemoHistory {
     plan.put("notice", "请全体党员准时参加");
     JsonNode planned = retry("POST", "/api/org-life/meetings", plan, 201);
     String id = planned.path("id").asString();
-    DemoApi.Answer read = api.send(token, "GET", "/api/org-life/meetings/" + id, null, Map.of());
+    DemoApi.Answer read =
+        api.send(token, "GET", "/api/org-life/meetings/" + id, null, Map.of(), 200);
     List<String> expected = new ArrayList<>();
     read.body().path("attendance").forEach(a -> expected.add(a.path("memberId").asString()));
     if (expected.isEmpty()) {
@@ -181,19 +178,7 @@ final class DemoHistory {
   }
 
   private String write(String as, String method, String path, Object body, String etag) {
-    DemoApi.Answer answer = api.send(as, method, path, body, Map.of("If-Match", etag));
-    if (answer.status() != 200) {
-      throw new IllegalStateException(
-          "demo data: "
-              + method
-              + " "
-              + path
-              + " answered "
-              + answer.status()
-              + ": "
-              + answer.body());
-    }
-    return answer.etag();
+    return api.send(as, method, path, body, Map.of("If-Match", etag), 200).etag();
   }
 
   /** A write that needs what another service has yet to learn from events (404/422 meanwhile). */
@@ -209,15 +194,7 @@ final class DemoHistory {
       }
       pause();
     }
-    throw new IllegalStateException(
-        "demo data: "
-            + method
-            + " "
-            + path
-            + " answered "
-            + answer.status()
-            + ": "
-            + answer.body());
+    throw DemoApi.unexpected(method, path, answer);
   }
 
   private static void pause() {

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -207,76 +206,8 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                     .forEach(
                         (method, operation) ->
                             declare(path, method, operation, schemas, readable)));
-    describePresenceAndNulls(openApi, schemas);
-    exampleRequests(openApi, schemas);
-  }
-
-  /** An example on every JSON request body that has none and can be made from its schema. */
-  private static void exampleRequests(OpenAPI openApi, Map<String, Schema> schemas) {
-    openApi
-        .getPaths()
-        .values()
-        .forEach(
-            item ->
-                item.readOperations().stream()
-                    .filter(operation -> operation.getRequestBody() != null)
-                    .filter(operation -> operation.getRequestBody().getContent() != null)
-                    .map(
-                        operation ->
-                            operation.getRequestBody().getContent().get("application/json"))
-                    .filter(media -> media != null && media.getExample() == null)
-                    .filter(media -> media.getExamples() == null)
-                    .forEach(
-                        media ->
-                            RequestExamples.of(media.getSchema(), schemas)
-                                .ifPresent(media::setExample)));
-  }
-
-  /**
-   * {@code nullable} from {@code @Nullable} record components; {@code required} on every field of a
-   * schema that only answers carry (Jackson writes each component, null included). A schema that is
-   * also sent keeps the required fields bean validation gives it.
-   */
-  private void describePresenceAndNulls(OpenAPI openApi, Map<String, Schema> schemas) {
-    Set<String> sent = new HashSet<>();
-    Set<String> answered = new HashSet<>();
-    openApi
-        .getPaths()
-        .values()
-        .forEach(
-            item ->
-                item.readOperations()
-                    .forEach(
-                        operation -> {
-                          if (operation.getRequestBody() != null) {
-                            SchemaRefs.collect(operation.getRequestBody(), schemas, sent);
-                          }
-                          operation
-                              .getResponses()
-                              .forEach(
-                                  (code, answer) -> {
-                                    if (code.startsWith("2")) {
-                                      SchemaRefs.collect(answer, schemas, answered);
-                                    }
-                                  });
-                        }));
-    schemas.forEach(
-        (name, schema) -> {
-          Map<String, Schema> properties = schema.getProperties();
-          if (properties == null) {
-            return;
-          }
-          Class<?> record = records.recordOf(name).orElse(null);
-          if (record == null) {
-            return;
-          }
-          RecordSchemas.nullableComponents(record).stream()
-              .filter(properties::containsKey)
-              .forEach(field -> properties.put(field, SchemaRefs.nullable(properties.get(field))));
-          if (answered.contains(name) && !sent.contains(name)) {
-            schema.setRequired(new ArrayList<>(properties.keySet()));
-          }
-        });
+    records.describePresenceAndNulls(openApi, schemas);
+    RequestExamples.addTo(openApi, schemas);
   }
 
   /**

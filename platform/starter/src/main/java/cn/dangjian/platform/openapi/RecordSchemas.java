@@ -4,14 +4,18 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -39,6 +43,53 @@ public class RecordSchemas implements ModelConverter {
       }
     }
     return resolved;
+  }
+
+  /**
+   * {@code nullable} from {@code @Nullable} record components; {@code required} on every field of a
+   * schema that only answers carry (Jackson writes each component, null included). A schema that is
+   * also sent keeps the required fields bean validation gives it.
+   */
+  void describePresenceAndNulls(OpenAPI openApi, Map<String, Schema> schemas) {
+    Set<String> sent = new HashSet<>();
+    Set<String> answered = new HashSet<>();
+    openApi
+        .getPaths()
+        .values()
+        .forEach(
+            item ->
+                item.readOperations()
+                    .forEach(
+                        operation -> {
+                          if (operation.getRequestBody() != null) {
+                            SchemaRefs.collect(operation.getRequestBody(), schemas, sent);
+                          }
+                          operation
+                              .getResponses()
+                              .forEach(
+                                  (code, answer) -> {
+                                    if (code.startsWith("2")) {
+                                      SchemaRefs.collect(answer, schemas, answered);
+                                    }
+                                  });
+                        }));
+    schemas.forEach(
+        (name, schema) -> {
+          Map<String, Schema> properties = schema.getProperties();
+          if (properties == null) {
+            return;
+          }
+          Class<?> record = recordOf(name).orElse(null);
+          if (record == null) {
+            return;
+          }
+          nullableComponents(record).stream()
+              .filter(properties::containsKey)
+              .forEach(field -> properties.put(field, SchemaRefs.nullable(properties.get(field))));
+          if (answered.contains(name) && !sent.contains(name)) {
+            schema.setRequired(new ArrayList<>(properties.keySet()));
+          }
+        });
   }
 
   /** The record behind a component schema, if it was made from one. */

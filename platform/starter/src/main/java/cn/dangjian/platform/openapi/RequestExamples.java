@@ -1,5 +1,6 @@
 package cn.dangjian.platform.openapi;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -20,6 +21,24 @@ final class RequestExamples {
   private static final int MAX_DEPTH = 5;
 
   private RequestExamples() {}
+
+  /** An example on every JSON request body that has none and can be made from its schema. */
+  static void addTo(OpenAPI openApi, Map<String, Schema> schemas) {
+    openApi
+        .getPaths()
+        .values()
+        .forEach(
+            item ->
+                item.readOperations().stream()
+                    .filter(operation -> operation.getRequestBody() != null)
+                    .filter(operation -> operation.getRequestBody().getContent() != null)
+                    .map(
+                        operation ->
+                            operation.getRequestBody().getContent().get("application/json"))
+                    .filter(media -> media != null && media.getExample() == null)
+                    .filter(media -> media.getExamples() == null)
+                    .forEach(media -> of(media.getSchema(), schemas).ifPresent(media::setExample)));
+  }
 
   static Optional<Object> of(Schema<?> schema, Map<String, Schema> components) {
     return make(schema, components, 0);
