@@ -2,6 +2,15 @@ package cn.dangjian.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -45,7 +54,9 @@ public final class TestKafka {
     }
     // kafkaPorts(...) is ignored by the KRaft test kit: add our own fixed-port listener instead.
     // Clients that bootstrap on it are handed the same listener, so they stay on the fixed port.
-    EmbeddedKafkaKraftBroker next = new EmbeddedKafkaKraftBroker(1, 1, topics);
+    // Topics are created below, not by the kit: after a restart a client's metadata request may
+    // auto-create one first, and the kit then fails the start with TopicExistsException.
+    EmbeddedKafkaKraftBroker next = new EmbeddedKafkaKraftBroker(1, 1);
     next.brokerProperty(
         "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://127.0.0.1:" + port);
     next.brokerProperty(
@@ -54,6 +65,30 @@ public final class TestKafka {
     next.brokerProperty("auto.create.topics.enable", "true");
     next.afterPropertiesSet();
     broker = next;
+    createMissingTopics();
+  }
+
+  private void createMissingTopics() {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      for (String topic : topics) {
+        try {
+          admin
+              .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+              .all()
+              .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("broker did not create the topics in 30 s", e);
+    }
   }
 
   public synchronized void stop() {
