@@ -10,9 +10,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param web limits on what a request may carry
  * @param events the outbox and the consumers of domain events
+ * @param jobs long operations run as jobs
  */
 @ConfigurationProperties("dangjian")
-public record DangjianProperties(@DefaultValue Web web, @DefaultValue Events events) {
+public record DangjianProperties(
+    @DefaultValue Web web, @DefaultValue Events events, @DefaultValue Jobs jobs) {
 
   /**
    * @param maxRequestSize largest accepted non-multipart request body
@@ -45,4 +47,17 @@ public record DangjianProperties(@DefaultValue Web web, @DefaultValue Events eve
       @DefaultValue("7d") Duration completedRetention,
       @DefaultValue("1h") Duration housekeepingInterval,
       @DefaultValue("30d") Duration processedRetention) {}
+
+  /**
+   * @param path where the service serves its job resources ({@code /api/<area>/jobs}); without it
+   *     the service has no job endpoints
+   * @param fileRetention how long a job's generated file (an export) can be downloaded
+   * @param retention ended jobs are kept this long, then deleted
+   * @param housekeepingInterval how often expired files and old jobs are deleted
+   */
+  public record Jobs(
+      String path,
+      @DefaultValue("24h") Duration fileRetention,
+      @DefaultValue("30d") Duration retention,
+      @DefaultValue("1h") Duration housekeepingInterval) {}
 }
