@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dangjian.dues.config.DuesConfiguration;
 import cn.dangjian.platform.projection.MemberEventsProjector;
+import cn.dangjian.testsupport.api.JobFollower;
 import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -122,7 +123,12 @@ public abstract class ApiTestSupport extends DuesServiceIntegrationTest {
     if (org != null) {
       body.put("orgId", org.toString());
     }
-    return read(postJson(token, "/api/dues/bills/runs", body).andExpect(status().isOk()));
+    return jobs().succeeded(token, postJson(token, "/api/dues/bills/runs", body)).get("runs");
+  }
+
+  /** Follows a job started through the API until it ends. */
+  protected JobFollower jobs() {
+    return new JobFollower(mvc, java.time.Duration.ofSeconds(30));
   }
 
   protected Map<String, Object> bill(UUID member, YearMonth month) {

@@ -3,10 +3,12 @@ package cn.dangjian.dues.bill;
 import cn.dangjian.dues.access.DuesAccess;
 import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.access.DuesAccess.Listing;
-import cn.dangjian.dues.bill.BillRunService.RunResult;
+import cn.dangjian.dues.bill.BillRunStore.Root;
 import cn.dangjian.dues.profile.DuesCategory;
 import cn.dangjian.dues.support.Money;
 import cn.dangjian.dues.support.Months;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +25,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +46,15 @@ class BillController {
   private final BillStore bills;
   private final BillRunStore billRuns;
   private final DuesAccess access;
+  private final Jobs jobs;
 
-  BillController(BillRunService runs, BillStore bills, BillRunStore billRuns, DuesAccess access) {
+  BillController(
+      BillRunService runs, BillStore bills, BillRunStore billRuns, DuesAccess access, Jobs jobs) {
     this.runs = runs;
     this.bills = bills;
     this.billRuns = billRuns;
     this.access = access;
+    this.jobs = jobs;
   }
 
   @Schema(description = "生成某月账单 (bill a month)")
@@ -100,15 +106,22 @@ class BillController {
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       operationId = "runBills",
-      summary = "生成月度账单 (issue a month's bills)",
+      summary = "生成月度账单（后台任务）(issue a month's bills, as a job)",
       description =
           "为组织及其下级的在册党员生成该月账单：预备党员自支部大会通过当月起缴纳，组织关系所在支部开具，"
               + "停止党籍和已出党的不开具，年中调整的基数自其月份起适用。可重复执行，不会重复开具。"
-              + " Idempotent: running a month twice issues nothing new.")
-  List<RunResult> run(@Valid @RequestBody RunRequest request) {
+              + "以后台任务执行：立即返回202与任务（Location 为任务地址），任务结果 result.runs 为各组织的"
+              + "生成结果（runId, month, orgId, issued, billed, amountFen, arrearsChanged, tookMs）；"
+              + "同一月份同一范围的任务正在执行时，再次发起返回该任务。"
+              + " Runs as a job: 202 with the job; result.runs holds one run per subtree. Idempotent:"
+              + " running a month twice issues nothing new; starting it while it runs returns the"
+              + " running job.")
+  ResponseEntity<JobView> run(@Valid @RequestBody RunRequest request) {
     Access caller = access.current();
     YearMonth month = Months.parse(request.month());
-    return runs.run(month, runs.roots(caller, request.orgId()), caller.username());
+    runs.checkMonth(month);
+    List<Root> roots = runs.roots(caller, request.orgId());
+    return jobs.accepted(BillRunJob.submit(jobs, month.toString(), roots, caller.username()));
   }
 
   @GetMapping

@@ -10,6 +10,7 @@ import cn.dangjian.dues.config.DuesProperties;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.jobs.JobContext;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.ProjectedOrg;
@@ -21,6 +22,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -81,15 +83,30 @@ public class BillRunService {
    * is refused: future months are only billed by a prepayment.
    */
   public List<RunResult> run(YearMonth month, List<Root> roots, String actor) {
+    return run(month, roots, actor, null);
+  }
+
+  /**
+   * As {@link #run(YearMonth, List, String)}, run as a job: progress in members' chunks, and a
+   * cancel request honoured between chunks (each chunk is committed: running the month again
+   * completes it).
+   */
+  public List<RunResult> run(
+      YearMonth month, List<Root> roots, String actor, @Nullable JobContext job) {
+    checkMonth(month);
+    List<RunResult> results = new ArrayList<>();
+    for (Root root : roots) {
+      results.add(runOne(month, root, actor, job));
+    }
+    return results;
+  }
+
+  /** A month after the current one is refused: future months are only billed by a prepayment. */
+  public void checkMonth(YearMonth month) {
     if (month.isAfter(DuesConfiguration.currentMonth(clock))) {
       throw ProblemException.businessRule(
           "no-bills-for-future-months", "bill.rule.no-future-months", month.toString());
     }
-    List<RunResult> results = new ArrayList<>();
-    for (Root root : roots) {
-      results.add(runOne(month, root, actor));
-    }
-    return results;
   }
 
   /**
@@ -112,10 +129,10 @@ public class BillRunService {
     return List.of(new Root(anchor, caller.scope().pathPrefix()));
   }
 
-  private RunResult runOne(YearMonth month, Root root, String actor) {
+  private RunResult runOne(YearMonth month, Root root, String actor, @Nullable JobContext job) {
     Instant started = clock.instant();
     UUID runId = UuidV7.next();
-    int issuedNow = issue(month, root);
+    int issuedNow = issue(month, root, job);
     Issued totals = bills.totals(month, root.path());
     tx.executeWithoutResult(
         s -> {
@@ -162,9 +179,10 @@ public class BillRunService {
   /**
    * Issues the month under the root: one statement, or member-id chunks of one transaction each.
    */
-  private int issue(YearMonth month, Root root) {
+  private int issue(YearMonth month, Root root, @Nullable JobContext job) {
     int chunkSize = properties.generation().chunkSize();
-    if (bills.membersUnder(root.path()) <= chunkSize) {
+    long members = bills.membersUnder(root.path());
+    if (members <= chunkSize) {
       Integer all =
           tx.execute(s -> bills.issueChunk(month, root.path(), null, null, clock.instant(), false));
       return all == null ? 0 : all;
@@ -173,6 +191,10 @@ public class BillRunService {
     List<UUID> bounds = bills.chunkBoundaries(root.path(), chunkSize);
     UUID from = null;
     for (int i = 0; i <= bounds.size(); i++) {
+      if (job != null) {
+        job.checkCancelled();
+        job.progress(Math.min(members, (long) i * chunkSize), members, "members");
+      }
       UUID to = i < bounds.size() ? bounds.get(i) : null;
       UUID lower = from;
       Integer chunk =

@@ -108,7 +108,28 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
               .schema(new StringSchema().maxLength(100).pattern("^[\\x21-\\x7E]{1,100}$")));
     }
     describeFileOrStream(operation, handlerMethod, mapping);
+    describeJobStart(operation, handlerMethod, httpMethod);
     return operation;
+  }
+
+  /** A write that answers a job is 202 Accepted with the job's address, never 200. */
+  private static void describeJobStart(
+      Operation operation, HandlerMethod handlerMethod, String httpMethod) {
+    if (!"POST".equals(httpMethod)
+        || bodyType(handlerMethod) != cn.dangjian.platform.jobs.JobView.class
+        || operation.getResponses() == null) {
+      return;
+    }
+    ApiResponse ok = operation.getResponses().remove("200");
+    if (ok == null) {
+      return;
+    }
+    ok.description(
+            "已受理：以后台任务执行，轮询 Location 直至任务结束；同一工作正在执行时返回该任务。"
+                + " Accepted: follow Location until the job ends; starting work that is already"
+                + " running answers the running job.")
+        .addHeaderObject(HttpHeaders.LOCATION, header("任务地址 (the job)"));
+    operation.getResponses().addApiResponse("202", ok);
   }
 
   /**
