@@ -1,7 +1,6 @@
 package cn.dangjian.alert;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
@@ -10,6 +9,7 @@ import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.testsupport.Eventually;
+import cn.dangjian.testsupport.api.JobFollower;
 import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,14 +72,16 @@ public abstract class ApiTestSupport extends AlertServiceIntegrationTest {
     return json.readTree(result.andReturn().getResponse().getContentAsString());
   }
 
+  /** Runs a sweep job and answers its report (the job's result) once it succeeded. */
   protected JsonNode sweep(LocalDate asOf) throws Exception {
-    return read(
-        as(
+    return new JobFollower(mvc, java.time.Duration.ofSeconds(60))
+        .succeeded(
+            admin,
+            as(
                 admin,
                 post("/api/alerts/sweeps")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"asOf\":\"" + asOf + "\"}"))
-            .andExpect(status().isOk()));
+                    .content("{\"asOf\":\"" + asOf + "\"}")));
   }
 
   /** A member of a branch, known to alert-service. */

@@ -3,6 +3,7 @@ package cn.dangjian.alert.handling;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.handling.AlertRequests.Dismissal;
+import cn.dangjian.alert.handling.AlertRequests.ExportRequest;
 import cn.dangjian.alert.handling.AlertRequests.Feedback;
 import cn.dangjian.alert.handling.AlertRequests.Review;
 import cn.dangjian.alert.handling.AlertViews.AlertResponse;
@@ -10,8 +11,10 @@ import cn.dangjian.alert.handling.AlertViews.HistoryEntry;
 import cn.dangjian.alert.handling.AlertViews.Statistics;
 import cn.dangjian.alert.handling.AlertWorkflowRules.Action;
 import cn.dangjian.alert.rules.Calendar;
-import cn.dangjian.platform.export.ExportFormat;
 import cn.dangjian.platform.export.TableDownload;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
@@ -35,7 +38,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,8 @@ public class AlertController {
   private final AlertStreams stream;
   private final Clock clock;
   private final MessageSource messages;
+  private final AlertExports exports;
+  private final Jobs jobs;
   private final JsonMapper problemJson = JsonMapper.builder().build();
 
   AlertController(
@@ -100,7 +104,9 @@ public class AlertController {
       DataScopeResolver scopes,
       AlertStreams stream,
       Clock clock,
-      MessageSource messages) {
+      MessageSource messages,
+      AlertExports exports,
+      Jobs jobs) {
     this.service = service;
     this.mapper = mapper;
     this.catalogue = catalogue;
@@ -109,6 +115,8 @@ public class AlertController {
     this.stream = stream;
     this.clock = clock;
     this.messages = messages;
+    this.exports = exports;
+    this.jobs = jobs;
   }
 
   private DataScope scope() {
@@ -226,7 +234,11 @@ public class AlertController {
   }
 
   @GetMapping(value = "/export", produces = "text/csv")
-  @Operation(summary = "导出预警 CSV（与列表相同的筛选，最多 50,000 条）(export)")
+  @Operation(
+      summary = "导出预警 CSV（与列表相同的筛选，至多 10,000 条）(export, up to 10,000 rows)",
+      description =
+          "超过 10,000 条时为422（rule export-too-large），请改用 POST /api/alerts/exports 以后台任务导出全部。"
+              + " Above 10,000 rows: 422; export them all as a job with POST /api/alerts/exports.")
   public ResponseEntity<StreamingResponseBody> export(
       @RequestParam(required = false) List<AlertStatus> status,
       @RequestParam(required = false) Severity severity,
@@ -236,43 +248,42 @@ public class AlertController {
     DataScope scope = scope();
     AlertService.Filter filter =
         new AlertService.Filter(status, severity, ruleId, orgId, null, null, null, overdue);
-    Page<Alert> first = service.search(scope, filter, PageRequest.of(0, 1));
-    TableDownload file = new TableDownload("alerts", ExportFormat.csv);
+    long total = exports.count(scope, filter);
+    if (total > AlertExports.SYNCHRONOUS_LIMIT) {
+      throw ProblemException.businessRule(
+          "export-too-large", "alert.export-too-large", total, AlertExports.SYNCHRONOUS_LIMIT);
+    }
+    TableDownload file = AlertExports.file();
     return file.ok()
-        .header("X-Total-Count", Long.toString(first.getTotalElements()))
-        .body(
-            file.body(
-                writer -> {
-                  writer.header(
-                      List.of(
-                          "预警编号", "规则", "级别", "状态", "标题", "预警对象", "所属组织", "提出日期", "整改期限", "是否逾期",
-                          "解除说明"));
-                  LocalDate today = Calendar.today(clock);
-                  for (int page = 0; page < 50; page++) {
-                    Page<Alert> chunk =
-                        service.search(
-                            scope, filter, PageRequest.of(page, 1000, Sort.by("raisedAt", "id")));
-                    for (Alert a : chunk) {
-                      AlertResponse r = mapper.toResponse(a, catalogue, today);
-                      writer.row(
-                          Arrays.asList(
-                              r.id().toString(),
-                              r.ruleName(),
-                              r.severityLabel(),
-                              r.statusLabel(),
-                              r.title(),
-                              r.subjectId().toString(),
-                              r.orgId().toString(),
-                              r.raisedOn().toString(),
-                              r.deadline().toString(),
-                              r.overdue() ? "是" : "否",
-                              r.resolution()));
-                    }
-                    if (!chunk.hasNext()) {
-                      break;
-                    }
-                  }
-                }));
+        .header("X-Total-Count", Long.toString(total))
+        .body(file.body(writer -> exports.writeRows(writer, scope, filter, null)));
+  }
+
+  @PostMapping("/exports")
+  @Operation(
+      summary = "导出预警（后台任务，不限条数）(export every matching alert, as a job)",
+      description =
+          "立即返回202与任务；任务生成 CSV 文件，file.href 下载，保留24小时。筛选条件与列表相同，范围为调用者管辖子树。"
+              + " Runs as a job writing a CSV file (no row limit), downloaded from file.href.")
+  public ResponseEntity<JobView> exportAsJob(@Valid @RequestBody ExportRequest request) {
+    DataScope scope = scope();
+    AlertService.Filter filter =
+        new AlertService.Filter(
+            request.status(),
+            request.severity(),
+            request.ruleId(),
+            request.orgId(),
+            null,
+            null,
+            null,
+            request.overdue());
+    return jobs.accepted(
+        jobs.submit(
+            AlertExports.KIND,
+            new AlertExports.Payload(scope, filter),
+            null,
+            scope.pathFilter().orElse(null),
+            caller.usernameOrSystem()));
   }
 
   @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,5 +1,6 @@
 package cn.dangjian.alert.handling;
 
+import cn.dangjian.alert.catalogue.Severity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Request bodies of the rectification loop. */
 public final class AlertRequests {
@@ -48,4 +51,12 @@ public final class AlertRequests {
   @Schema(description = "按指定日期执行一次扫描 (sweep as of a date)")
   public record SweepRequest(
       @Schema(description = "扫描日期", example = "2026-11-30") @NotNull java.time.LocalDate asOf) {}
+
+  @Schema(description = "导出预警的筛选条件，与列表相同 (the list's filters)")
+  public record ExportRequest(
+      @Schema(description = "状态，可多选") @Nullable List<AlertStatus> status,
+      @Schema(description = "级别") @Nullable Severity severity,
+      @Schema(description = "规则ID") @Size(max = 60) @Nullable String ruleId,
+      @Schema(description = "组织ID：该组织及其下级") @Nullable UUID orgId,
+      @Schema(description = "只导出逾期的") @Nullable Boolean overdue) {}
 }

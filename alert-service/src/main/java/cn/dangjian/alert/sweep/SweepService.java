@@ -6,6 +6,7 @@ import cn.dangjian.alert.handling.Escalations;
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.state.StateStore;
+import cn.dangjian.platform.jobs.JobContext;
 import cn.dangjian.platform.persistence.UuidV7;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -69,6 +70,15 @@ public class SweepService {
 
   /** Runs a sweep as of {@code asOf}, or answers empty when another instance holds the lease. */
   public Optional<SweepReport> run(LocalDate asOf) {
+    return run(asOf, null);
+  }
+
+  /**
+   * As {@link #run(LocalDate)}, as a job: progress per chunk of members, then of orgs, and a cancel
+   * request honoured between chunks (a sweep changes nothing when run again, so stopping half-way
+   * only leaves the rest for the next sweep).
+   */
+  public Optional<SweepReport> run(LocalDate asOf, @Nullable JobContext job) {
     Instant now = clock.instant();
     if (!sweeps.acquireLease(instance, now, now.plus(LEASE))) {
       log.info("sweep as of {} skipped: another instance is sweeping", asOf);
@@ -79,8 +89,8 @@ public class SweepService {
       UUID id = UuidV7.next();
       sweeps.started(id, asOf, instance, started);
       Tally tally = new Tally();
-      int members = sweepMembers(asOf, tally);
-      int orgs = sweepOrgs(asOf, tally);
+      int members = sweepMembers(asOf, tally, job);
+      int orgs = sweepOrgs(asOf, tally, job);
       int escalated = escalations.escalateOverdue(asOf);
       Instant finished = clock.instant();
       sweeps.finished(id, finished, members, orgs, tally, escalated);
@@ -114,10 +124,11 @@ public class SweepService {
   }
 
   /** Every member, chunk by chunk in id order (each chunk its own transaction). */
-  private int sweepMembers(LocalDate asOf, Tally tally) {
+  private int sweepMembers(LocalDate asOf, Tally tally, @Nullable JobContext job) {
     int members = 0;
     UUID after = null;
     while (true) {
+      checkpoint(job, members, "members");
       List<MemberFacts> chunk = store.members(after, CHUNK);
       if (chunk.isEmpty()) {
         return members;
@@ -129,10 +140,11 @@ public class SweepService {
     }
   }
 
-  private int sweepOrgs(LocalDate asOf, Tally tally) {
+  private int sweepOrgs(LocalDate asOf, Tally tally, @Nullable JobContext job) {
     int orgs = 0;
     UUID after = null;
     while (true) {
+      checkpoint(job, orgs, "orgs");
       List<OrgFacts> chunk = store.orgs(after, CHUNK);
       if (chunk.isEmpty()) {
         return orgs;
@@ -146,6 +158,13 @@ public class SweepService {
 
   public List<SweepReport> recent() {
     return sweeps.recent();
+  }
+
+  private static void checkpoint(@Nullable JobContext job, long done, String unit) {
+    if (job != null) {
+      job.checkCancelled();
+      job.progress(done, null, unit);
+    }
   }
 
   private void renewLease() {

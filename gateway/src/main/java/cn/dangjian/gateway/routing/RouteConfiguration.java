@@ -69,11 +69,17 @@ class RouteConfiguration {
     return routes.build();
   }
 
-  /** {@code /api/members/**} → {@code /api/members/import}, {@code /api/members/export}. */
+  /**
+   * {@code /api/members/**} → {@code /api/members/import}, {@code /api/members/export}, and a job's
+   * generated file {@code /api/members/jobs/{id}/file} (large downloads).
+   */
   static String[] bulkPaths(DownstreamService service) {
     return service.apiPaths().stream()
         .map(path -> path.replace("/**", ""))
-        .flatMap(base -> java.util.stream.Stream.of(base + "/import", base + "/export"))
+        .flatMap(
+            base ->
+                java.util.stream.Stream.of(
+                    base + "/import", base + "/export", base + "/jobs/*/file"))
         .toArray(String[]::new);
   }
 
