@@ -230,4 +230,45 @@ class ArrearsAndReportsIT extends ApiTestSupport {
         .containsEntry("org_path", feed.pathOf(branchA));
     assertThat((String) audited.get(audited.size() - 1).get("filter")).contains(branchA.toString());
   }
+
+  @Test
+  void anExportAboveTheCapRunsAsAJobThatWritesEveryRowToAnXlsxFileAndIsAudited() throws Exception {
+    String secretary = secretaryOf(committee);
+    // the committee has three members in arrears; the test cap is two
+    JsonNode job =
+        jobs()
+            .follow(
+                secretary,
+                postJson(
+                    secretary,
+                    "/api/dues/arrears/exports",
+                    java.util.Map.of("minMonths", 1, "format", "xlsx")));
+
+    assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("kind").asString()).isEqualTo("arrears-export");
+    assertThat(job.get("result").get("rows").asLong()).isEqualTo(3);
+    assertThat(job.get("file").get("name").asString()).isEqualTo("arrears.xlsx");
+    var download = as(secretary, get(job.get("file").get("href").asString())).andReturn();
+    byte[] xlsx =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                    download))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("连续未缴月数");
+      assertThat(sheet.getLastRowNum()).isEqualTo(3);
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dues_export_audit WHERE actor = ? AND refused = FALSE"
+                    + " AND row_count = 3 AND filter LIKE '%job%'",
+                Long.class, "secretary-" + committee))
+        .isEqualTo(1);
+    as(secretaryOf(branchB), get(job.get("file").get("href").asString()))
+        .andExpect(status().isNotFound());
+  }
 }

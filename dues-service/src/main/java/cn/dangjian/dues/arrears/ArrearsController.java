@@ -5,9 +5,9 @@ import cn.dangjian.dues.access.DuesAccess.Access;
 import cn.dangjian.dues.access.DuesAccess.Listing;
 import cn.dangjian.dues.arrears.ArrearsViews.ArrearsRow;
 import cn.dangjian.dues.export.ExportAudit;
-import cn.dangjian.dues.support.Money;
 import cn.dangjian.platform.export.ExportFormat;
-import cn.dangjian.platform.export.TableDownload;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,15 +15,19 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +42,19 @@ class ArrearsController {
   private final ArrearsService service;
   private final DuesAccess access;
   private final ExportAudit audit;
+  private final ArrearsExports exports;
+  private final Jobs jobs;
 
   ArrearsController(
-      ArrearsQueries queries, ArrearsService service, DuesAccess access, ExportAudit audit) {
+      ArrearsQueries queries,
+      ArrearsService service,
+      DuesAccess access,
+      ExportAudit audit,
+      ArrearsExports exports,
+      Jobs jobs) {
     this.audit = audit;
+    this.exports = exports;
+    this.jobs = jobs;
     this.queries = queries;
     this.service = service;
     this.access = access;
@@ -93,9 +106,10 @@ class ArrearsController {
   @Operation(
       summary = "导出欠缴名单 (export the arrears list, CSV or xlsx)",
       description =
-          "超过上限（默认 50000 行，可配置）时返回 422（rule=export-too-large），请缩小范围；每次导出均记入审计。"
-              + " Above the limit (50,000 rows by default) 422 export-too-large: narrow the filter."
-              + " Every export is audited.")
+          "超过直接导出上限（默认 10000 行，可配置）时返回 422（rule=export-too-large），请缩小范围或用"
+              + " POST /api/dues/arrears/exports 以后台任务导出全部；每次导出均记入审计。"
+              + " Above the limit (10,000 rows by default) 422 export-too-large: narrow the filter or"
+              + " export as a job. Every export is audited.")
   void export(
       @RequestParam(required = false) UUID orgId,
       @RequestParam(defaultValue = "1") @Min(1) @Max(120) int minMonths,
@@ -104,43 +118,47 @@ class ArrearsController {
       throws IOException {
     Access caller = access.current();
     Listing listing = access.listing(caller, null, orgId);
-    long total =
-        listing.none() ? 0 : queries.count(listing.pathPrefix(), listing.memberId(), minMonths);
+    long total = exports.count(listing, minMonths);
     audit.admit(
         "ARREARS",
         caller,
         listing.pathPrefix(),
         "orgId=" + orgId + ", minMonths=" + minMonths + ", format=" + format,
         total);
-    new TableDownload("arrears", format)
-        .writeTo(
-            response,
-            writer -> {
-              writer.header(List.of("党员ID", "所在组织", "连续未缴月数", "起始月份", "欠缴金额（元）", "党籍状态"));
-              // page by page up to the counted total: memory stays at one page whatever the size
-              for (long offset = 0; offset < total; offset += PAGE) {
-                List<ArrearsRow> page =
-                    queries.page(listing.pathPrefix(), listing.memberId(), minMonths, PAGE, offset);
-                for (ArrearsRow row : page) {
-                  writer.row(
-                      List.of(
-                          row.memberId().toString(),
-                          nullToEmpty(row.orgName()),
-                          row.consecutiveMonths(),
-                          nullToEmpty(row.sinceMonth()),
-                          Money.yuan(row.outstandingFen()),
-                          row.memberStatus()));
-                }
-                if (page.size() < PAGE) {
-                  break;
-                }
-              }
-            });
+    ArrearsExports.file(format)
+        .writeTo(response, writer -> exports.writeRows(writer, listing, minMonths, total, null));
   }
 
-  private static final int PAGE = 2_000;
+  /** What to export as a job. */
+  @Schema(description = "以后台任务导出欠缴名单 (export the arrears list as a job)")
+  record ExportRequest(
+      @Schema(description = "组织ID：该组织及其下级；不填为调用者管辖的全部") @Nullable UUID orgId,
+      @Schema(description = "至少连续欠缴月数，默认1") @Nullable @Min(1) @Max(120) Integer minMonths,
+      @Schema(description = "文件格式，默认 csv") @Nullable ExportFormat format) {}
 
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
+  @PostMapping("/exports")
+  @Operation(
+      summary = "导出欠缴名单（后台任务，不限行数）(export the arrears list, as a job)",
+      description =
+          "立即返回202与任务；任务生成文件（file.href 下载，保留24小时），结果 result.rows 为行数。每次导出均记入审计。"
+              + " Runs as a job writing the whole list to a file; audited.")
+  ResponseEntity<JobView> exportAsJob(@Valid @RequestBody ExportRequest request) {
+    Access caller = access.current();
+    Listing listing = access.listing(caller, null, request.orgId());
+    int minMonths = request.minMonths() == null ? 1 : request.minMonths();
+    ExportFormat format = request.format() == null ? ExportFormat.csv : request.format();
+    audit.record(
+        "ARREARS",
+        caller,
+        listing.pathPrefix(),
+        "orgId=" + request.orgId() + ", minMonths=" + minMonths + ", format=" + format + ", job",
+        exports.count(listing, minMonths));
+    return jobs.accepted(
+        jobs.submit(
+            ArrearsExports.KIND,
+            new ArrearsExports.Payload(listing, minMonths, format),
+            null,
+            listing.pathPrefix(),
+            caller.caller().username()));
   }
 }

@@ -103,7 +103,8 @@ public record DuesProperties(
   /**
    * Report and list exports (CSV/XLSX).
    *
-   * @param maxRows an export with more rows than this is refused: the caller narrows the filter
+   * @param maxRows a direct export with more rows than this is refused: the caller narrows the
+   *     filter or exports as a job
    */
-  public record Exports(@DefaultValue("50000") int maxRows) {}
+  public record Exports(@DefaultValue("10000") int maxRows) {}
 }

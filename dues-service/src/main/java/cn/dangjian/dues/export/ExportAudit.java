@@ -7,8 +7,8 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
- * Exports are capped ({@code dangjian.dues.exports.max-rows}) and every one is audited: who, the
- * scope (org path), the filter and the row count; a refused one too.
+ * Direct exports are capped ({@code dangjian.dues.exports.max-rows}; larger ones run as jobs) and
+ * every one is audited: who, the scope (org path), the filter and the row count; a refused one too.
  */
 @Component
 public class ExportAudit {
@@ -33,6 +33,20 @@ public class ExportAudit {
    */
   public void admit(String export, Access caller, String orgPath, String filter, long rows) {
     boolean refused = rows > maxRows;
+    insert(export, caller, orgPath, filter, rows, refused);
+    if (refused) {
+      throw ProblemException.businessRule(
+          "export-too-large", "export.too-many-rows", rows, maxRows);
+    }
+  }
+
+  /** Audits an export run as a job: files of any size, so nothing is refused. */
+  public void record(String export, Access caller, String orgPath, String filter, long rows) {
+    insert(export, caller, orgPath, filter, rows, false);
+  }
+
+  private void insert(
+      String export, Access caller, String orgPath, String filter, long rows, boolean refused) {
     store.insert(
         export,
         caller.caller().username(),
@@ -42,9 +56,5 @@ public class ExportAudit {
         rows,
         refused,
         clock.instant());
-    if (refused) {
-      throw ProblemException.businessRule(
-          "export-too-large", "export.too-many-rows", rows, maxRows);
-    }
   }
 }

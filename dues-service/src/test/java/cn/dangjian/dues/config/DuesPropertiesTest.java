@@ -75,6 +75,6 @@ class DuesPropertiesTest {
     assertThat(properties.generation().chunkSize()).isEqualTo(50_000);
     assertThat(properties.callbacks().maxSkew()).isEqualTo(Duration.ofMinutes(5));
     assertThat(properties.callbacks().noncePurgeInterval()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(properties.exports().maxRows()).isEqualTo(50_000);
+    assertThat(properties.exports().maxRows()).isEqualTo(10_000);
   }
 }
