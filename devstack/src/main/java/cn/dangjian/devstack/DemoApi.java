@@ -30,6 +30,34 @@ final class DemoApi {
     return send(token, method, path, body, Map.of(), expected).body();
   }
 
+  /**
+   * Starts a job (202 with the job), follows it until it ends and answers its result; fails unless
+   * it succeeded within two minutes.
+   */
+  JsonNode job(String token, String path, Object body) {
+    JsonNode job = call(token, "POST", path, body, 202);
+    String location = path.substring(0, path.indexOf('/', "/api/".length())) + "/jobs/";
+    String at = location + job.path("id").asString();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (job.path("status").asString().equals("QUEUED")
+        || job.path("status").asString().equals("RUNNING")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("demo data: job " + at + " did not end: " + job);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      job = call(token, "GET", at, null, 200);
+    }
+    if (!job.path("status").asString().equals("SUCCEEDED")) {
+      throw new IllegalStateException("demo data: job " + at + " ended " + job);
+    }
+    return job.path("result");
+  }
+
   /** {@link #send} that fails unless the status is the expected one. */
   Answer send(
       String token,

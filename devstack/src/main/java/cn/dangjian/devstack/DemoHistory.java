@@ -65,7 +65,7 @@ final class DemoHistory {
     }
     // the consumers learn meetings and payments from events: sweep once they have
     for (int attempt = 0; attempt < 30; attempt++) {
-      api.call(token, "POST", "/api/alerts/sweeps", Map.of("asOf", today.toString()), 200);
+      api.job(token, "/api/alerts/sweeps", Map.of("asOf", today.toString()));
       if (api.call(token, "GET", "/api/alerts?size=1&orgId=" + branchB, null, 200)
               .path("total")
               .asLong()
@@ -99,12 +99,7 @@ final class DemoHistory {
     for (YearMonth month = first;
         !month.isAfter(YearMonth.from(today));
         month = month.plusMonths(1)) {
-      api.call(
-          token,
-          "POST",
-          "/api/dues/bills/runs",
-          Map.of("month", month.toString(), "orgId", town),
-          200);
+      api.job(token, "/api/dues/bills/runs", Map.of("month", month.toString(), "orgId", town));
     }
     for (JsonNode member : payers) {
       int paidMonths = IN_ARREARS.equals(member.path("name").asString()) ? 2 : 6;

@@ -109,6 +109,42 @@ final class Api {
   }
 
   /**
+   * Starts a job the way a client does: POST answers 202 with the job and {@code Location}, which
+   * is read until the job ends. Answers the ended job; fails unless it succeeded in two minutes.
+   */
+  JsonNode job(String path, String token, Object body) {
+    Response started = post(path, token, body);
+    if (started.status() != 202 || started.header("Location") == null) {
+      throw new AssertionError(
+          path + " should answer 202 with Location: " + started.status() + " " + started.body());
+    }
+    String location = started.header("Location");
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    JsonNode job = started.json();
+    while (job.get("status").asString().equals("QUEUED")
+        || job.get("status").asString().equals("RUNNING")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(location + " did not end in 2 minutes: " + job);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Response read = get(location, token);
+      if (read.status() != 200) {
+        throw new AssertionError("GET " + location + ": " + read.status() + " " + read.body());
+      }
+      job = read.json();
+    }
+    if (!job.get("status").asString().equals("SUCCEEDED")) {
+      throw new AssertionError(path + " job did not succeed: " + job);
+    }
+    return job;
+  }
+
+  /**
    * A create another service may refuse until it has learned the org or member from member.events:
    * POSTed again every 0.5 s until it answers 201 (or 60 s pass).
    */

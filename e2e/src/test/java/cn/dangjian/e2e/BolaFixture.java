@@ -151,12 +151,15 @@ final class BolaFixture {
     String profileId = created(await("POST", "/api/dues/profiles", secretaryA, profile));
     put("profile", profileId, "/api/dues/profiles/" + profileId);
     for (int back = 2; back >= 0; back--) {
-      ok(
-          post(
-              secretaryA,
-              "/api/dues/bills/runs",
-              Map.of("month", YearMonth.now(ZONE).minusMonths(back).toString(), "orgId", a)));
+      api.job(
+          "/api/dues/bills/runs",
+          secretaryA,
+          Map.of("month", YearMonth.now(ZONE).minusMonths(back).toString(), "orgId", a));
     }
+    // a job of A's with a file: the arrears list exported
+    ids.put(
+        "duesJob",
+        api.job("/api/dues/arrears/exports", secretaryA, Map.of("orgId", a)).get("id").asString());
     JsonNode bills =
         ok(api.get("/api/dues/bills?memberId=" + member + "&size=50", secretaryA))
             .json()
@@ -426,12 +429,16 @@ final class BolaFixture {
     // the sweep raises A's alerts (the applicant's overdue talk, meetings not held...)
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (true) {
-      ok(post(admin, "/api/alerts/sweeps", Map.of("asOf", LocalDate.now(ZONE).toString())));
+      api.job("/api/alerts/sweeps", admin, Map.of("asOf", LocalDate.now(ZONE).toString()));
       JsonNode found =
           api.get("/api/alerts?orgId=" + a + "&size=50", secretaryA).json().path("items");
       if (found.size() > 0) {
         String alert = found.get(0).get("id").asString();
         put("alert", alert, "/api/alerts/" + alert);
+        // a job of A's with a file: A's alerts exported
+        ids.put(
+            "alertJob",
+            api.job("/api/alerts/exports", secretaryA, Map.of("orgId", a)).get("id").asString());
         return;
       }
       if (System.nanoTime() > deadline) {

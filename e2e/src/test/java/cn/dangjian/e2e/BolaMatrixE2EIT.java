@@ -130,6 +130,8 @@ class BolaMatrixE2EIT {
     return new Row(key, Map.of(), new EnumMap<>(Who.class), new EnumMap<>(Who.class), null, reason);
   }
 
+  static final String JOBS =
+      "a job and its file are shown to who started it and to officers over its org, not machines";
   static final String EXPORTS =
       "exports and work lists are for staff (admin, secretary, party worker), not for machines";
   static final String PERSONAL = "unmasked personal data: platform admin and secretary, audited";
@@ -215,6 +217,11 @@ class BolaMatrixE2EIT {
           write("POST /api/dues/payments"),
           write("POST /api/dues/payments/{id}/reversal", "id=payment"),
           write("POST /api/dues/bills/runs"),
+          write("POST /api/dues/arrears/exports"),
+          read("GET /api/dues/jobs/{id}", "id=duesJob").expect(INTEGRATION, Expect.DENY, JOBS),
+          read("GET /api/dues/jobs/{id}/file", "id=duesJob").expect(INTEGRATION, Expect.DENY, JOBS),
+          list("GET /api/dues/jobs"),
+          write("DELETE /api/dues/jobs/{id}", "id=duesJob"),
           // devstack's sandbox provider (dangjian.dues.sandbox.enabled): its order, its payer only
           read("GET /api/dues/sandbox/orders/{orderId}", "orderId=sandboxOrder")
               .expect(INTEGRATION, Expect.DENY, "a sandbox order is shown to its payer only"),
@@ -400,6 +407,12 @@ class BolaMatrixE2EIT {
           write("POST /api/alerts/webhooks/{id}/enable", "id=webhook"),
           write("DELETE /api/alerts/webhooks/{id}", "id=webhook"),
           write("POST /api/alerts/sweeps"),
+          write("POST /api/alerts/exports"),
+          read("GET /api/alerts/jobs/{id}", "id=alertJob").expect(INTEGRATION, Expect.DENY, JOBS),
+          read("GET /api/alerts/jobs/{id}/file", "id=alertJob")
+              .expect(INTEGRATION, Expect.DENY, JOBS),
+          list("GET /api/alerts/jobs"),
+          write("DELETE /api/alerts/jobs/{id}", "id=alertJob"),
           notCalled(
               "GET /api/alerts/stream",
               "SSE: each event is filtered by scope; AlertE2EIT proves B's stream never carries A's"

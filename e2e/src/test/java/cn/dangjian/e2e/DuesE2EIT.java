@@ -78,12 +78,10 @@ class DuesE2EIT {
     Response created = api.post("/api/dues/profiles", secretaryA, profile);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     for (YearMonth month : List.of(NOW.minusMonths(1), NOW)) {
-      Response run =
-          api.post(
-              "/api/dues/bills/runs",
-              secretaryA,
-              Map.of("month", month.toString(), "orgId", branchA.toString()));
-      assertThat(run.status()).as(run.body()).isEqualTo(200);
+      api.job(
+          "/api/dues/bills/runs",
+          secretaryA,
+          Map.of("month", month.toString(), "orgId", branchA.toString()));
     }
   }
 

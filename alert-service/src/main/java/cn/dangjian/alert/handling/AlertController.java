@@ -260,6 +260,7 @@ public class AlertController {
   }
 
   @PostMapping("/exports")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       summary = "导出预警（后台任务，不限条数）(export every matching alert, as a job)",
       description =
@@ -277,12 +278,16 @@ public class AlertController {
             null,
             null,
             request.overdue());
+    String orgPath =
+        request.orgId() == null
+            ? scope.pathFilter().orElse(null)
+            : service.orgPathInScope(request.orgId(), scope); // 404 now, not an empty file later
     return jobs.accepted(
         jobs.submit(
             AlertExports.KIND,
             new AlertExports.Payload(scope, filter),
             null,
-            scope.pathFilter().orElse(null),
+            orgPath,
             caller.usernameOrSystem()));
   }
 

@@ -68,6 +68,15 @@ public class AlertService {
   }
 
   @Transactional(readOnly = true)
+  /** The org's path when it lies in the caller's scope; 404 otherwise. */
+  public String orgPathInScope(UUID orgId, DataScope scope) {
+    return projection
+        .org(orgId)
+        .map(ProjectedOrg::path)
+        .filter(scope::coversPath)
+        .orElseThrow(() -> ProblemException.notFound("org.not-found", orgId));
+  }
+
   public Page<Alert> search(DataScope scope, Filter filter, Pageable pageable) {
     if (scope.kind() == DataScope.Kind.NOTHING || scope.kind() == DataScope.Kind.SELF) {
       return Page.empty(pageable);
@@ -190,12 +199,7 @@ public class AlertService {
   /** Open alerts by rule and severity, overdue, and how fast alerts end, for an org's subtree. */
   @Transactional(readOnly = true)
   public Statistics statistics(UUID orgId, DataScope scope) {
-    String path =
-        projection
-            .org(orgId)
-            .map(ProjectedOrg::path)
-            .filter(scope::coversPath)
-            .orElseThrow(() -> ProblemException.notFound("org.not-found", orgId));
+    String path = orgPathInScope(orgId, scope);
     String like = path + "%";
     Map<String, long[]> byRule = queries.activeByRule(like);
     Long overdue = queries.overdue(like, Calendar.today(clock));

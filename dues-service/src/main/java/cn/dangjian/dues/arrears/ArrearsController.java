@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -137,6 +138,7 @@ class ArrearsController {
       @Schema(description = "文件格式，默认 csv") @Nullable ExportFormat format) {}
 
   @PostMapping("/exports")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       summary = "导出欠缴名单（后台任务，不限行数）(export the arrears list, as a job)",
       description =

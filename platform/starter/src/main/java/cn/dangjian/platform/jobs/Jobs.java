@@ -114,12 +114,7 @@ public class Jobs {
 
   public List<JobView> recent(Caller caller, DataScope scope, int page, int size) {
     return store
-        .recent(
-            caller.username(),
-            scope.pathFilter().orElse(null),
-            scope.kind() == DataScope.Kind.ALL,
-            page * size,
-            size)
+        .recent(caller.username(), officerPath(scope), caller.platformWide(), page * size, size)
         .stream()
         .map(this::view)
         .toList();
@@ -181,12 +176,21 @@ public class Jobs {
   private JobRow visible(UUID id, Caller caller, DataScope scope) {
     return store
         .find(id)
-        .filter(
-            job ->
-                job.createdBy().equals(caller.username())
-                    || scope.kind() == DataScope.Kind.ALL
-                    || (job.orgPath() != null && scope.coversPath(job.orgPath())))
+        .filter(job -> sees(caller, scope, job))
         .orElseThrow(() -> ProblemException.notFound("job.not-found", id));
+  }
+
+  /**
+   * Who started it, platform admins, and officers whose subtree holds the job's org. Not the
+   * integration client: its scope is everything, but jobs and their files are staff work.
+   */
+  private static boolean sees(Caller caller, DataScope scope, JobRow job) {
+    if (job.createdBy().equals(caller.username()) || caller.platformWide()) {
+      return true;
+    }
+    return scope.kind() == DataScope.Kind.SUBTREE
+        && job.orgPath() != null
+        && scope.coversPath(job.orgPath());
   }
 
   JobView view(JobRow row) {
