@@ -9,6 +9,7 @@ import cn.dangjian.events.dues.ArrearsChanged;
 import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.events.dues.DuesPaid;
 import cn.dangjian.events.dues.PaymentReversed;
+import cn.dangjian.events.jobs.JobChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.MemberFlagChanged;
@@ -53,6 +54,11 @@ public final class EventTypes {
   public static final String ALERT_RAISED = "alert.raised";
   public static final String ALERT_CHANGED = "alert.changed";
   public static final String ALERT_RESOLVED = "alert.resolved";
+  // Jobs: each service's on its own topic, one payload
+  public static final String MEMBER_JOB_CHANGED = "member.job-changed";
+  public static final String DUES_JOB_CHANGED = "dues.job-changed";
+  public static final String ASSESSMENT_JOB_CHANGED = "assessment.job-changed";
+  public static final String ALERT_JOB_CHANGED = "alert.job-changed";
 
   // dues-service (dues.events)
   public static final String DUES_BILL_ISSUED = "dues.bill.issued";
@@ -100,6 +106,10 @@ public final class EventTypes {
           define(ALERT_RAISED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_CHANGED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_RESOLVED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
+          define(MEMBER_JOB_CHANGED, 1, JobChanged.class, Topics.MEMBER_EVENTS),
+          define(DUES_JOB_CHANGED, 1, JobChanged.class, Topics.DUES_EVENTS),
+          define(ASSESSMENT_JOB_CHANGED, 1, JobChanged.class, Topics.ASSESSMENT_EVENTS),
+          define(ALERT_JOB_CHANGED, 1, JobChanged.class, Topics.ALERT_EVENTS),
           define(DUES_BILL_ISSUED, 1, BillsIssued.class, Topics.DUES_EVENTS),
           define(DUES_PAID, 1, DuesPaid.class, Topics.DUES_EVENTS),
           define(DUES_PAYMENT_REVERSED, 1, PaymentReversed.class, Topics.DUES_EVENTS),

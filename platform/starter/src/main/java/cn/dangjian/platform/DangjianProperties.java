@@ -54,9 +54,12 @@ public record DangjianProperties(
    * @param fileRetention how long a job's generated file (an export) can be downloaded
    * @param retention ended jobs are kept this long, then deleted
    * @param housekeepingInterval how often expired files and old jobs are deleted
+   * @param events the event type a job's changes are published as ({@code dues.job-changed}), on
+   *     the service's topic, for the alert stream to push to whoever started it; none without it
    */
   public record Jobs(
       String path,
+      String events,
       @DefaultValue("24h") Duration fileRetention,
       @DefaultValue("30d") Duration retention,
       @DefaultValue("1h") Duration housekeepingInterval) {}

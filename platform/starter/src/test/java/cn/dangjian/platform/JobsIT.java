@@ -5,12 +5,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.dangjian.events.Topics;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +60,41 @@ class JobsIT extends StarterIntegrationTest {
     assertThat((String) JsonPath.read(done, "$.progress.unit")).isEqualTo("notes");
     assertThat((String) JsonPath.read(done, "$.startedAt")).isNotNull();
     assertThat((String) JsonPath.read(done, "$.finishedAt")).isNotNull();
+  }
+
+  @Test
+  void everyChangeOfAJobIsPublishedOnTheServicesTopicForWhoeverStartedIt() throws Exception {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "jobs-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(Topics.MEMBER_EVENTS));
+      String id = id(start(alice, "/api/notes/counts", count(5, 0, 0, null)));
+      awaitEnd(alice, "/api/notes/jobs/" + id);
+
+      List<String> statuses = new ArrayList<>();
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (!statuses.contains("SUCCEEDED") && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          if (id.equals(record.key())) {
+            assertThat(record.value()).contains("\"type\":\"member.job-changed\"");
+            assertThat((String) JsonPath.read(record.value(), "$.payload.createdBy"))
+                .isEqualTo("alice");
+            assertThat((String) JsonPath.read(record.value(), "$.payload.href"))
+                .isEqualTo("/api/notes/jobs/" + id);
+            statuses.add(JsonPath.read(record.value(), "$.payload.status"));
+          }
+        }
+      }
+      assertThat(statuses).startsWith("RUNNING").endsWith("SUCCEEDED");
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
             + " 失败 FAILED / 已取消 CANCELLED。轮询本资源或在预警推送流中接收 job 事件。")
 public record JobView(
     @Schema(description = "任务ID (job id)") UUID id,
+    @Schema(description = "任务地址，GET 查询、DELETE 取消 (the job resource)") String href,
     @Schema(description = "任务类型 (kind), e.g. bill-run, alert-sweep, cycle-compute, alert-export")
         String kind,
     @Schema(description = "状态 (status)") JobStatus status,

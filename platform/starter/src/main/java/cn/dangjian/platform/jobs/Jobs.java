@@ -102,9 +102,7 @@ public class Jobs {
 
   /** {@code 202 Accepted} with {@code Location} of the job resource. */
   public ResponseEntity<JobView> accepted(JobView job) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .location(URI.create(path + "/" + job.id()))
-        .body(job);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(job.href())).body(job);
   }
 
   /** A job the caller may see (started it, or it is about an org in their scope), else 404. */
@@ -121,8 +119,11 @@ public class Jobs {
   }
 
   public long countVisible(Caller caller, DataScope scope) {
-    return store.countVisible(
-        caller.username(), scope.pathFilter().orElse(null), scope.kind() == DataScope.Kind.ALL);
+    return store.countVisible(caller.username(), officerPath(scope), caller.platformWide());
+  }
+
+  private static @Nullable String officerPath(DataScope scope) {
+    return scope.kind() == DataScope.Kind.SUBTREE ? scope.pathPrefix() : null;
   }
 
   /**
@@ -216,6 +217,7 @@ public class Jobs {
                 && types.find(row.kind()).map(JobType::cancellableWhileRunning).orElse(false));
     return new JobView(
         row.id(),
+        path + "/" + row.id(),
         row.kind(),
         row.status(),
         new JobView.Progress(row.progressDone(), total, row.progressUnit(), percent),

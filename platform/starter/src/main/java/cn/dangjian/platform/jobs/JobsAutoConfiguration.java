@@ -1,6 +1,7 @@
 package cn.dangjian.platform.jobs;
 
 import cn.dangjian.platform.DangjianProperties;
+import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.CurrentCaller;
@@ -116,6 +117,15 @@ public class JobsAutoConfiguration {
     Jobs jobs = new Jobs(store, types, scheduler, platformJobTask, json, transactions, clock, path);
     runner.viewsFrom(jobs);
     return jobs;
+  }
+
+  @Bean
+  @ConditionalOnProperty("dangjian.jobs.events")
+  JobEvents jobEvents(
+      DomainEventPublisher events,
+      PlatformTransactionManager transactions,
+      DangjianProperties properties) {
+    return new JobEvents(events, transactions, properties.jobs().events());
   }
 
   @Bean
