@@ -11,6 +11,7 @@ import cn.dangjian.events.Topics;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.testsupport.Eventually;
+import cn.dangjian.testsupport.api.JobFollower;
 import cn.dangjian.testsupport.api.ResponseContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,6 +270,30 @@ public abstract class ApiTestSupport extends AssessmentIntegrationTest {
         token,
         post("/api/assessments/cycles/" + cycleId + "/" + action)
             .header(HttpHeaders.IF_MATCH, cycleEtag(cycleId)));
+  }
+
+  /** A cycle step that runs as a job (compute, publish): its result once it succeeded. */
+  protected JsonNode stepDone(String token, String cycleId, String action) throws Exception {
+    return jobs().succeeded(token, step(token, cycleId, action));
+  }
+
+  /** The automatic scores of a cycle (a job), as of a day or today: the job's result. */
+  protected JsonNode automaticScores(String token, String cycleId, String asOf) throws Exception {
+    return jobs()
+        .succeeded(
+            token,
+            as(
+                token,
+                post(
+                    "/api/assessments/cycles/"
+                        + cycleId
+                        + "/automatic-scores"
+                        + (asOf == null ? "" : "?asOf=" + asOf))));
+  }
+
+  /** Follows a job started through the API until it ends. */
+  protected JobFollower jobs() {
+    return new JobFollower(mvc, Duration.ofSeconds(30));
   }
 
   // --- source events, as the other services' outboxes send them

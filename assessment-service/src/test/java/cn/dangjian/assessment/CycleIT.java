@@ -87,11 +87,7 @@ class CycleIT extends ApiTestSupport {
             "/api/assessments/cycles/" + cycle + "/assessors",
             Map.of("assessor", "other-co", "orgIds", List.of(branchC.toString())))
         .andExpect(status().isOk());
-    as(
-            admin,
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                "/api/assessments/cycles/" + cycle + "/automatic-scores?asOf=" + AS_OF))
-        .andExpect(status().isOk());
+    automaticScores(admin, cycle, AS_OF.toString());
     String dept = indicatorId(version, "impact.dept");
     String survey = indicatorId(version, "impact.survey");
     score(worker, cycle, branchA, dept, 28).andExpect(status().isOk());
@@ -118,9 +114,7 @@ class CycleIT extends ApiTestSupport {
   void aCycleRunsFromAutomaticAndManualScoresToAPublishedRanking() throws Exception {
     Run run = scoredCycle();
     String cycle = run.cycleId();
-    step(admin, cycle, "compute")
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("REVIEW"));
+    assertThat(stepDone(admin, cycle, "compute").get("status").asString()).isEqualTo("REVIEW");
 
     JsonNode a =
         read(getUrl(admin, "/api/assessments/cycles/" + cycle + "/orgs/" + branchA + "/result"));
@@ -170,9 +164,7 @@ class CycleIT extends ApiTestSupport {
     assertThat(weak.get("total").asLong()).isEqualTo(1);
     assertThat(weak.get("items").get(0).get("orgId").asString()).isEqualTo(branchC.toString());
 
-    step(admin, cycle, "publish")
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("PUBLISHED"));
+    assertThat(stepDone(admin, cycle, "publish").get("status").asString()).isEqualTo("PUBLISHED");
     JsonNode event =
         awaitAssessmentEvent(
             e ->
@@ -263,8 +255,8 @@ class CycleIT extends ApiTestSupport {
   void aCorrectionAfterPublicationIsAnAuditedRepublication() throws Exception {
     Run run = scoredCycle();
     String cycle = run.cycleId();
-    step(admin, cycle, "compute").andExpect(status().isOk());
-    step(admin, cycle, "publish").andExpect(status().isOk());
+    stepDone(admin, cycle, "compute");
+    stepDone(admin, cycle, "publish");
     // before publication scores are entered; after it only a correction with a reason changes one
     score(worker, cycle, branchC, indicatorId(run.version(), "impact.dept"), 30)
         .andExpect(status().isUnprocessableContent())

@@ -122,9 +122,8 @@ class ResponsibilityIT extends ApiTestSupport {
             List.of(leaf("tasks", "责任清单完成率", "BASE", 100, "AUTOMATIC", "TASK_COMPLETION")),
             today.getYear());
     String cycle = openAnnual(version, today.getYear()).get("id").asString();
-    as(admin, post("/api/assessments/cycles/" + cycle + "/automatic-scores"))
-        .andExpect(status().isOk());
-    step(admin, cycle, "compute").andExpect(status().isOk());
+    automaticScores(admin, cycle, null);
+    stepDone(admin, cycle, "compute");
     JsonNode a =
         read(getUrl(admin, "/api/assessments/cycles/" + cycle + "/orgs/" + branchA + "/result"));
     JsonNode b =

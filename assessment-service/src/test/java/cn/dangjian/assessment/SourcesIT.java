@@ -1,7 +1,6 @@
 package cn.dangjian.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.events.EventEnvelope;
@@ -127,9 +126,8 @@ class SourcesIT extends ApiTestSupport {
                 leaf("train", "学时达标", "BASE", 40, "AUTOMATIC", "TRAINING_COMPLETION")),
             2026);
     String cycle = openAnnual(version, 2026).get("id").asString();
-    as(admin, post("/api/assessments/cycles/" + cycle + "/automatic-scores?asOf=2026-04-01"))
-        .andExpect(status().isOk());
-    step(admin, cycle, "compute").andExpect(status().isOk());
+    automaticScores(admin, cycle, "2026-04-01");
+    stepDone(admin, cycle, "compute");
 
     JsonNode a =
         read(getUrl(admin, "/api/assessments/cycles/" + cycle + "/orgs/" + branchA + "/result"));

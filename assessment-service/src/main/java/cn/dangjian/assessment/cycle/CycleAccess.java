@@ -48,14 +48,34 @@ class CycleAccess {
    * for the rest of the transaction and read again under the lock.
    */
   Cycle managed(UUID cycleId) {
+    manageable(cycleId);
+    cycles.lock(cycleId);
+    return visible(cycleId);
+  }
+
+  /**
+   * A cycle the caller manages, read without a lock: the checks before a job is queued, which must
+   * not wait for a running job's transaction.
+   */
+  Cycle manageable(UUID cycleId) {
     Cycle cycle = visible(cycleId);
     Caller c = access.caller();
     if (!c.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.SECRETARY)
         || !access.scope().coversPath(cycle.rootPath())) {
       throw ProblemException.forbidden("cycle.rule.manage-role");
     }
+    return cycle;
+  }
+
+  /**
+   * For a job (no caller: its scope was checked when it was queued): the cycle locked for the rest
+   * of the transaction; 404 if it is gone.
+   */
+  Cycle locked(UUID cycleId) {
     cycles.lock(cycleId);
-    return visible(cycleId);
+    return cycles
+        .find(cycleId)
+        .orElseThrow(() -> ProblemException.notFound("cycle.not-found", cycleId));
   }
 
   /** Which orgs of a cycle the caller sees. */

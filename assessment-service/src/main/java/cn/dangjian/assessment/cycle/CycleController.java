@@ -6,6 +6,8 @@ import cn.dangjian.assessment.cycle.CycleViews.OrgResult;
 import cn.dangjian.assessment.cycle.CycleViews.Publication;
 import cn.dangjian.assessment.cycle.CycleViews.ResultView;
 import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.web.ExpectedVersion;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Versions;
@@ -54,13 +56,19 @@ class CycleController {
   private final CycleScoring scoring;
   private final CycleReview review;
   private final CycleResults results;
+  private final Jobs jobs;
 
   CycleController(
-      CycleOpening opening, CycleScoring scoring, CycleReview review, CycleResults results) {
+      CycleOpening opening,
+      CycleScoring scoring,
+      CycleReview review,
+      CycleResults results,
+      Jobs jobs) {
     this.opening = opening;
     this.scoring = scoring;
     this.review = review;
     this.results = results;
+    this.jobs = jobs;
   }
 
   @Schema(description = "开启考核周期 (open a cycle for a subtree or a list of orgs)")
@@ -164,17 +172,22 @@ class CycleController {
   }
 
   @PostMapping("/{id}/automatic-scores")
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(
       operationId = "computeAutomaticScores",
-      summary = "计算自动评分指标 (compute the automatic indicators)")
-  Map<String, Object> automatic(
+      summary = "计算自动评分指标（后台任务） (compute the automatic indicators, as a job)",
+      description =
+          "考核周期须处于评分中，调用者须管理该周期；立即返回202与任务（Location 为任务地址）。任务结果 result："
+              + "orgs 被评分的组织数、millis 耗时毫秒。同一周期的自动评分任务正在执行时，再次发起返回该任务。"
+              + "可在执行中取消（已算完的指标保留，下次计算全部重算）。"
+              + " Runs as a job: 202 with the job; result is {orgs, millis}. Starting it while one"
+              + " runs for the cycle returns that job; it can be cancelled while running.")
+  ResponseEntity<JobView> automatic(
       @PathVariable UUID id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate asOf) {
-    long started = System.nanoTime();
-    int orgs = scoring.automaticScores(id, asOf);
-    return Map.of("orgs", orgs, "millis", (System.nanoTime() - started) / 1_000_000);
+    return jobs.accepted(scoring.startAutomaticScores(id, asOf));
   }
 
   @PutMapping("/{id}/scores")
@@ -207,10 +220,19 @@ class CycleController {
   }
 
   @PostMapping("/{id}/compute")
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "综合评分、排名、等次与整改清单，进入审核 (compute and go to review)")
-  ResponseEntity<CycleView> compute(@PathVariable UUID id, ExpectedVersion expected) {
-    return withEtag(review.compute(id, expected.value()));
+  @Operation(
+      summary = "综合评分、排名、等次与整改清单，进入审核（后台任务） (compute and go to review, as a job)",
+      description =
+          "版本（If-Match）、状态（评分中）和人工评分是否齐全在返回前检查（412/422）；通过后立即返回202与任务。"
+              + "任务结果 result 为进入审核后的考核周期（与 GET 考核周期相同，含 version）。同一周期的计算任务正在执行时，"
+              + "再次发起返回该任务。"
+              + " If-Match, the status and missing manual scores are checked before answering"
+              + " (412/422); then 202 with the job, whose result is the cycle in review (as GET"
+              + " answers it, with its version). Starting it while it runs returns that job.")
+  ResponseEntity<JobView> compute(@PathVariable UUID id, ExpectedVersion expected) {
+    return jobs.accepted(review.startCompute(id, expected.value()));
   }
 
   @PostMapping("/{id}/reopen")
@@ -233,10 +255,18 @@ class CycleController {
   }
 
   @PostMapping("/{id}/publish")
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "发布考核结果 (publish)")
-  ResponseEntity<CycleView> publish(@PathVariable UUID id, ExpectedVersion expected) {
-    return withEtag(review.publish(id, expected.value()));
+  @Operation(
+      summary = "发布考核结果（后台任务） (publish, as a job)",
+      description =
+          "版本（If-Match）和状态（审核中）在返回前检查（412/422）；通过后立即返回202与任务。任务结果 result 为"
+              + "已发布的考核周期（与 GET 考核周期相同，含 version）；各组织的结果事件与发布记录一并写入，不会重复发布。"
+              + " If-Match and the status are checked before answering (412/422); then 202 with the"
+              + " job, whose result is the published cycle (as GET answers it). Starting it while"
+              + " it runs returns that job; a publication is never sent twice.")
+  ResponseEntity<JobView> publish(@PathVariable UUID id, ExpectedVersion expected) {
+    return jobs.accepted(review.startPublish(id, expected.value()));
   }
 
   @PostMapping("/{id}/corrections")

@@ -2,11 +2,14 @@ package cn.dangjian.assessment.cycle;
 
 import cn.dangjian.assessment.Access;
 import cn.dangjian.assessment.AssessmentProperties;
+import cn.dangjian.assessment.cycle.CycleViews.CycleView;
 import cn.dangjian.assessment.indicator.IndicatorService;
 import cn.dangjian.assessment.indicator.Leaf;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.assessment.CyclePublished;
 import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.persistence.UuidV7;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +40,8 @@ public class CycleReview {
   private final ApplicationEventPublisher listeners;
   private final AssessmentProperties properties;
   private final Clock clock;
+  // looked up when a job is queued: the job types need this service, the facility needs them
+  private final ObjectProvider<Jobs> jobs;
 
   CycleReview(
       Access access,
@@ -48,7 +54,8 @@ public class CycleReview {
       DomainEventPublisher events,
       ApplicationEventPublisher listeners,
       AssessmentProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<Jobs> jobs) {
     this.access = access;
     this.cycles = cycles;
     this.cycleStore = cycleStore;
@@ -60,18 +67,42 @@ public class CycleReview {
     this.listeners = listeners;
     this.properties = properties;
     this.clock = clock;
+    this.jobs = jobs;
   }
 
-  /** Combined scores, ranks, grades, bottom band and 整改清单; the cycle goes to review. */
-  @Transactional
-  public Cycle compute(UUID cycleId, long expected) {
-    Cycle cycle = cycles.managed(cycleId);
+  /**
+   * Queues the computation once the caller manages the cycle, read its current version, the cycle
+   * is open and every manual score is in.
+   */
+  public JobView startCompute(UUID cycleId, long expected) {
+    Cycle cycle = cycles.manageable(cycleId);
     CycleRules.checkVersion(cycle, expected);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    ScoringRules.requireNoMissingScores(scoring.missingManualScores(cycle));
+    return CycleJobs.submit(
+        jobs.getObject(),
+        CycleJobs.COMPUTE,
+        new CycleJobs.Step(cycle.id(), expected, access.username()),
+        cycle,
+        access.username());
+  }
+
+  /**
+   * The job: combined scores, ranks, grades, bottom band and 整改清单; the cycle goes to review. The
+   * checks are made again under the lock (the cycle may have changed since it was queued).
+   */
+  @Transactional
+  public CycleView compute(CycleJobs.Step step) {
+    Cycle cycle = cycles.locked(step.cycleId());
+    if (CycleJobs.alreadyDone(cycle, step, Cycle.REVIEW)) {
+      return CycleView.of(cycle);
+    }
+    CycleRules.checkVersion(cycle, step.expectedVersion());
     CycleRules.requireStatus(cycle, Cycle.OPEN);
     ScoringRules.requireNoMissingScores(scoring.missingManualScores(cycle));
     recompute(cycle);
     cycleStore.markComputed(cycle.id(), clock.instant());
-    return cycles.visible(cycleId);
+    return CycleView.of(cycles.locked(step.cycleId()));
   }
 
   /** Back from review to scoring (the reviewer found something to fix). */
@@ -94,24 +125,40 @@ public class CycleReview {
         cycle.id(), orgId, "manual:" + UuidV7.next(), text, "MANUAL", access.username());
   }
 
-  /** Publishes: one {@code assessment.cycle-published} per org, then {@link ResultsPublished}. */
-  @Transactional
-  public Cycle publish(UUID cycleId, long expected) {
-    Cycle cycle = cycles.managed(cycleId);
+  /**
+   * Queues the publication once the caller manages the cycle, read its version and it is in review.
+   */
+  public JobView startPublish(UUID cycleId, long expected) {
+    Cycle cycle = cycles.manageable(cycleId);
     CycleRules.checkVersion(cycle, expected);
     CycleRules.requireStatus(cycle, Cycle.REVIEW);
+    return CycleJobs.submit(
+        jobs.getObject(),
+        CycleJobs.PUBLISH,
+        new CycleJobs.Step(cycle.id(), expected, access.username()),
+        cycle,
+        access.username());
+  }
+
+  /**
+   * The job: publishes, one {@code assessment.cycle-published} per org, then {@link
+   * ResultsPublished} — all in one transaction, checked again under the lock.
+   */
+  @Transactional
+  public CycleView publish(CycleJobs.Step step) {
+    Cycle cycle = cycles.locked(step.cycleId());
+    if (CycleJobs.alreadyDone(cycle, step, Cycle.PUBLISHED)) {
+      return CycleView.of(cycle); // published by this job's earlier run: never twice
+    }
+    CycleRules.checkVersion(cycle, step.expectedVersion());
+    CycleRules.requireStatus(cycle, Cycle.REVIEW);
     cycleStore.markPublished(cycle.id(), clock.instant());
-    Cycle published = cycles.visible(cycleId);
+    Cycle published = cycles.locked(step.cycleId());
     int sent = publishResults(published, null);
     results.recordPublication(
-        published.id(),
-        published.publicationNo(),
-        "首次发布",
-        sent,
-        access.username(),
-        clock.instant());
+        published.id(), published.publicationNo(), "首次发布", sent, step.actor(), clock.instant());
     listeners.publishEvent(new ResultsPublished(published));
-    return published;
+    return CycleView.of(published);
   }
 
   /**

@@ -6,15 +6,22 @@ import cn.dangjian.assessment.cycle.CycleViews.ScoreView;
 import cn.dangjian.assessment.indicator.IndicatorService;
 import cn.dangjian.assessment.indicator.Leaf;
 import cn.dangjian.assessment.indicator.ScorerKind;
+import cn.dangjian.platform.jobs.JobContext;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What is entered while a cycle is open: automatic scores, manual scores by the scorer each
@@ -31,6 +38,9 @@ public class CycleScoring {
   private final IndicatorService indicators;
   private final AssessmentProperties properties;
   private final Clock clock;
+  // looked up when a job is queued: the job types need this service, the facility needs them
+  private final ObjectProvider<Jobs> jobs;
+  private final TransactionTemplate transactions;
 
   CycleScoring(
       Access access,
@@ -40,7 +50,9 @@ public class CycleScoring {
       ScoringStore scoring,
       IndicatorService indicators,
       AssessmentProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<Jobs> jobs,
+      PlatformTransactionManager transactionManager) {
     this.access = access;
     this.cycles = cycles;
     this.cycleStore = cycleStore;
@@ -49,23 +61,55 @@ public class CycleScoring {
     this.indicators = indicators;
     this.properties = properties;
     this.clock = clock;
+    this.jobs = jobs;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  /** Computes every automatic indicator for every org of the cycle, as of a day (default today). */
-  @Transactional
-  public int automaticScores(UUID cycleId, LocalDate asOf) {
-    Cycle cycle = cycles.managed(cycleId);
+  /**
+   * Queues the automatic scores of every org of the cycle as of a day (default today), once the
+   * caller manages the cycle and it is open.
+   */
+  public JobView startAutomaticScores(UUID cycleId, LocalDate asOf) {
+    Cycle cycle = cycles.manageable(cycleId);
     CycleRules.requireStatus(cycle, Cycle.OPEN);
     LocalDate day = asOf == null ? LocalDate.now(clock.withZone(properties.zone())) : asOf;
+    return CycleJobs.submit(
+        jobs.getObject(),
+        CycleJobs.AUTOMATIC_SCORES,
+        new CycleJobs.AutomaticScores(cycle.id(), day),
+        cycle,
+        access.username());
+  }
+
+  /**
+   * The job: every automatic indicator for every org of the cycle, one indicator (one set-based
+   * statement) per transaction, each under the cycle's lock and only while it is open.
+   */
+  CycleJobs.AutomaticScored automaticScores(CycleJobs.AutomaticScores job, JobContext context) {
+    long started = System.nanoTime();
+    Cycle cycle = transactions.execute(s -> openLocked(job.cycleId()));
     ScoringRules.Window window =
-        ScoringRules.window(cycle.period(), day, properties.memberYearlyTrainingHours());
-    for (Leaf leaf : indicators.leaves(cycle.indicatorVersionId())) {
-      if (leaf.source() != null) {
-        scoring.automatic(cycle, leaf, window, clock.instant());
-      }
+        ScoringRules.window(cycle.period(), job.asOf(), properties.memberYearlyTrainingHours());
+    List<Leaf> automatic =
+        indicators.leaves(cycle.indicatorVersionId()).stream()
+            .filter(leaf -> leaf.source() != null)
+            .toList();
+    int done = 0;
+    for (Leaf leaf : automatic) {
+      context.checkCancelled();
+      transactions.executeWithoutResult(
+          s -> scoring.automatic(openLocked(job.cycleId()), leaf, window, clock.instant()));
+      context.progress(++done, (long) automatic.size(), "indicators");
     }
-    cycleStore.bump(cycle.id());
-    return cycle.orgCount();
+    transactions.executeWithoutResult(s -> cycleStore.bump(openLocked(job.cycleId()).id()));
+    return new CycleJobs.AutomaticScored(
+        cycle.orgCount(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Cycle openLocked(UUID cycleId) {
+    Cycle cycle = cycles.locked(cycleId);
+    CycleRules.requireStatus(cycle, Cycle.OPEN);
+    return cycle;
   }
 
   /** A manual score by the scorer the indicator names; 0 ≤ points ≤ the indicator's weight. */

@@ -9,8 +9,12 @@ import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberRequests.RegisterMember;
 import cn.dangjian.member.person.MemberService;
 import cn.dangjian.member.privacy.CallerRateLimits;
+import cn.dangjian.member.privacy.PersonalDataCipher;
 import cn.dangjian.member.privacy.PrivacyAudit;
 import cn.dangjian.member.privacy.PrivacyAuditLog;
+import cn.dangjian.platform.jobs.JobContext;
+import cn.dangjian.platform.jobs.JobView;
+import cn.dangjian.platform.jobs.Jobs;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.scope.DataScopeResolver;
@@ -22,10 +26,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +60,9 @@ public class BulkImportService {
   private final JsonMapper json;
   private final CallerRateLimits limits;
   private final PrivacyAuditLog privacyAudit;
+  private final PersonalDataCipher cipher;
+  // looked up when a job is queued: the job types need this service, the facility needs them
+  private final ObjectProvider<Jobs> jobs;
 
   BulkImportService(
       MemberService members,
@@ -65,7 +75,11 @@ public class BulkImportService {
       BulkProperties properties,
       JsonMapper json,
       CallerRateLimits limits,
-      PrivacyAuditLog privacyAudit) {
+      PrivacyAuditLog privacyAudit,
+      PersonalDataCipher cipher,
+      ObjectProvider<Jobs> jobs) {
+    this.cipher = cipher;
+    this.jobs = jobs;
     this.limits = limits;
     this.privacyAudit = privacyAudit;
     this.members = members;
@@ -79,6 +93,11 @@ public class BulkImportService {
     this.json = json;
   }
 
+  /**
+   * A dry run is answered at once with its report. Otherwise the file is read and every row checked
+   * here (a bad file, a bad header or — all-or-nothing — a row that fails validation is a problem
+   * at once, nothing written); then the rows are applied by a job ({@code member-import}).
+   */
   public ImportOutcome importMembers(
       Upload upload, ImportMode mode, boolean dryRun, String idempotencyKey, Caller caller) {
     if (dryRun) {
@@ -97,36 +116,25 @@ public class BulkImportService {
           "file=" + upload.filename() + ";sha256=" + upload.sha256(),
           (long) table.rows().size(),
           false);
+      return new ImportOutcome(applyMembers(table, header, mode, true, scope), null, false);
     }
     String fingerprint = fingerprint(MEMBERS, mode, null, upload);
     return once(
         caller,
         idempotencyKey,
-        dryRun,
         fingerprint,
-        () -> {
-          List<RowState<RegisterMember>> rows =
-              mapRows(table, row -> MemberRows.map(row, header, validator));
-          MemberRows.rejectDuplicateIdNumbers(rows);
-          LocalDate today = members.today();
-          executor.run(
-              rows,
-              mode,
-              dryRun,
-              new RowWriter<>() {
-                @Override
-                public void write(RowState<RegisterMember> row) {
-                  Member member = members.register(row.request(), scope);
-                  row.created(member.getId());
-                }
-
-                @Override
-                public BulkColumn columnFor(String rule, RowState<RegisterMember> row) {
-                  return RuleColumns.forMember(rule, row.request(), today);
-                }
-              });
-          return reports.report(mode, dryRun, rows, header);
-        });
+        () ->
+            checkedOrQueued(
+                new BulkJobs.ImportJob(
+                    MEMBERS,
+                    mode,
+                    null,
+                    BulkJobs.Requester.of(caller, scope),
+                    LocaleContextHolder.getLocale().toLanguageTag(),
+                    fingerprint,
+                    seal(table, fingerprint)),
+                memberRows(table, header),
+                header));
   }
 
   /**
@@ -146,64 +154,183 @@ public class BulkImportService {
     if (parentId != null) {
       orgs.get(parentId, scope); // 404 for a parent outside the caller's scope, before anything
     }
+    if (dryRun) {
+      return new ImportOutcome(applyOrgs(table, header, parentId, mode, true, scope), null, false);
+    }
     String fingerprint = fingerprint(ORGS, mode, parentId, upload);
     return once(
         caller,
         idempotencyKey,
-        dryRun,
         fingerprint,
-        () -> {
-          List<RowState<OrgRow>> rows = mapRows(table, row -> OrgRows.map(row, header, validator));
-          OrgRows.checkKeys(rows);
-          Map<String, RowState<OrgRow>> byKey = new HashMap<>();
-          for (RowState<OrgRow> row : rows) {
-            String key = row.cell(OrgColumn.KEY);
-            if (key != null) {
-              byKey.putIfAbsent(key, row);
-            }
-          }
-          executor.run(
-              rows,
-              mode,
-              dryRun,
-              new RowWriter<>() {
-                @Override
-                public void write(RowState<OrgRow> row) {
-                  OrgRow request = row.request();
-                  UUID parent = parentId != null ? parentId : request.parentId();
-                  if (request.parentKey() != null) {
-                    RowState<OrgRow> parentRow = byKey.get(request.parentKey());
-                    if (parentRow.createdId() == null) {
-                      throw ProblemException.businessRule(
-                          "parent-row-failed",
-                          "bulk.row.parent-row-failed",
-                          String.valueOf(parentRow.number()));
-                    }
-                    parent = parentRow.createdId();
-                  }
-                  Org org =
-                      orgs.create(new CreateOrg(parent, request.name(), request.type()), scope);
-                  row.created(org.getId());
-                }
+        () ->
+            checkedOrQueued(
+                new BulkJobs.ImportJob(
+                    ORGS,
+                    mode,
+                    parentId,
+                    BulkJobs.Requester.of(caller, scope),
+                    LocaleContextHolder.getLocale().toLanguageTag(),
+                    fingerprint,
+                    seal(table, fingerprint)),
+                orgRows(table, header),
+                header));
+  }
 
-                @Override
-                public BulkColumn columnFor(String rule, RowState<OrgRow> row) {
-                  if ("parent-row-failed".equals(rule)) {
-                    return OrgColumn.PARENT_KEY;
-                  }
-                  return RuleColumns.forOrg(rule, row.request());
-                }
-              });
-          return reports.report(mode, dryRun, rows, header);
+  /**
+   * The job: the rows are read from the payload, checked again (the same pure mapping) and applied
+   * with the starter's scope; a rejected all-or-nothing import ends the job failed with the 422
+   * problem, its report the job's result.
+   */
+  ImportReport apply(BulkJobs.ImportJob job, JobContext context) {
+    Locale before = LocaleContextHolder.getLocale();
+    LocaleContextHolder.setLocale(Locale.forLanguageTag(job.locale()));
+    try {
+      RawTable table = unseal(job);
+      DataScope scope = job.by().scope();
+      ImportReport report =
+          MEMBERS.equals(job.target())
+              ? applyMembers(table, header(table, MemberColumn.values()), job.mode(), false, scope)
+              : applyOrgs(
+                  table,
+                  header(table, OrgColumn.values()),
+                  job.parentId(),
+                  job.mode(),
+                  false,
+                  scope);
+      if (report.rejected()) {
+        throw reports.rejected(report);
+      }
+      context.progress(report.totalRows(), (long) report.totalRows(), "rows");
+      return report;
+    } finally {
+      LocaleContextHolder.setLocale(before);
+    }
+  }
+
+  private ImportReport applyMembers(
+      RawTable table,
+      ResolvedHeader<MemberColumn> header,
+      ImportMode mode,
+      boolean dryRun,
+      DataScope scope) {
+    List<RowState<RegisterMember>> rows = memberRows(table, header);
+    LocalDate today = members.today();
+    executor.run(
+        rows,
+        mode,
+        dryRun,
+        new RowWriter<>() {
+          @Override
+          public void write(RowState<RegisterMember> row) {
+            Member member = members.register(row.request(), scope);
+            row.created(member.getId());
+          }
+
+          @Override
+          public BulkColumn columnFor(String rule, RowState<RegisterMember> row) {
+            return RuleColumns.forMember(rule, row.request(), today);
+          }
         });
+    return reports.report(mode, dryRun, rows, header);
+  }
+
+  private List<RowState<RegisterMember>> memberRows(
+      RawTable table, ResolvedHeader<MemberColumn> header) {
+    List<RowState<RegisterMember>> rows =
+        mapRows(table, row -> MemberRows.map(row, header, validator));
+    MemberRows.rejectDuplicateIdNumbers(rows);
+    return rows;
+  }
+
+  private List<RowState<OrgRow>> orgRows(RawTable table, ResolvedHeader<OrgColumn> header) {
+    List<RowState<OrgRow>> rows = mapRows(table, row -> OrgRows.map(row, header, validator));
+    OrgRows.checkKeys(rows);
+    return rows;
+  }
+
+  private ImportReport applyOrgs(
+      RawTable table,
+      ResolvedHeader<OrgColumn> header,
+      UUID parentId,
+      ImportMode mode,
+      boolean dryRun,
+      DataScope scope) {
+    List<RowState<OrgRow>> rows = orgRows(table, header);
+    Map<String, RowState<OrgRow>> byKey = new HashMap<>();
+    for (RowState<OrgRow> row : rows) {
+      String key = row.cell(OrgColumn.KEY);
+      if (key != null) {
+        byKey.putIfAbsent(key, row);
+      }
+    }
+    executor.run(
+        rows,
+        mode,
+        dryRun,
+        new RowWriter<>() {
+          @Override
+          public void write(RowState<OrgRow> row) {
+            OrgRow request = row.request();
+            UUID parent = parentId != null ? parentId : request.parentId();
+            if (request.parentKey() != null) {
+              RowState<OrgRow> parentRow = byKey.get(request.parentKey());
+              if (parentRow.createdId() == null) {
+                throw ProblemException.businessRule(
+                    "parent-row-failed",
+                    "bulk.row.parent-row-failed",
+                    String.valueOf(parentRow.number()));
+              }
+              parent = parentRow.createdId();
+            }
+            Org org = orgs.create(new CreateOrg(parent, request.name(), request.type()), scope);
+            row.created(org.getId());
+          }
+
+          @Override
+          public BulkColumn columnFor(String rule, RowState<OrgRow> row) {
+            if ("parent-row-failed".equals(rule)) {
+              return OrgColumn.PARENT_KEY;
+            }
+            return RuleColumns.forOrg(rule, row.request());
+          }
+        });
+    return reports.report(mode, dryRun, rows, header);
+  }
+
+  /**
+   * All-or-nothing with a row that fails validation: the 422 report at once, nothing queued.
+   * Otherwise the rows are applied by a job; the same file for the same scope while its job runs
+   * returns that job.
+   */
+  private <T> ImportOutcome checkedOrQueued(
+      BulkJobs.ImportJob job, List<RowState<T>> rows, ResolvedHeader<?> header) {
+    if (job.mode() == ImportMode.ALL_OR_NOTHING
+        && rows.stream().anyMatch(row -> !row.issues().isEmpty())) {
+      return new ImportOutcome(reports.report(job.mode(), false, rows, header), null, false);
+    }
+    String kind = MEMBERS.equals(job.target()) ? BulkJobs.MEMBER_IMPORT : BulkJobs.ORG_IMPORT;
+    String naturalKey =
+        IdempotencyKeys.fingerprint(job.fingerprint(), String.valueOf(job.by().scopePath()));
+    JobView queued = jobs.getObject().submit(kind, job, naturalKey, null, job.by().username());
+    return new ImportOutcome(null, queued, false);
+  }
+
+  /** The rows as read, sealed: the job's payload holds ID numbers and phones only encrypted. */
+  private String seal(RawTable table, String fingerprint) {
+    return cipher.encrypt(json.writeValueAsString(table), "bulk-import/" + fingerprint);
+  }
+
+  private RawTable unseal(BulkJobs.ImportJob job) {
+    return json.readValue(
+        cipher.decrypt(job.sealedRows(), "bulk-import/" + job.fingerprint()), RawTable.class);
   }
 
   /** Raises the 422 for a rejected all-or-nothing import; otherwise hands the report back. */
-  public ImportReport answer(ImportOutcome outcome) {
-    if (outcome.report().rejected()) {
-      throw reports.rejected(outcome.report());
+  public ImportReport answer(ImportReport report) {
+    if (report.rejected()) {
+      throw reports.rejected(report);
     }
-    return outcome.report();
+    return report;
   }
 
   private RawTable read(Upload upload) {
@@ -231,45 +358,44 @@ public class BulkImportService {
   }
 
   /**
-   * Runs an import at most once per (caller, Idempotency-Key), by the platform's one key mechanism.
-   * Dry runs write nothing, so they neither use nor consume a key.
+   * Starts an import at most once per (caller, Idempotency-Key), by the platform's one key
+   * mechanism: a retry gets the first 202 and its job again. A refused file uses up no key.
    */
   private ImportOutcome once(
-      Caller caller,
-      String idempotencyKey,
-      boolean dryRun,
-      String fingerprint,
-      Supplier<ImportReport> work) {
-    if (idempotencyKey == null || dryRun) {
-      return new ImportOutcome(work.get(), false);
+      Caller caller, String idempotencyKey, String fingerprint, Supplier<ImportOutcome> work) {
+    if (idempotencyKey == null) {
+      return work.get();
     }
     String key = IdempotencyKeys.checkKey(idempotencyKey);
     String principal = caller.subject();
     var stored = idempotency.claim(principal, key, fingerprint);
     if (stored.isPresent()) {
-      return new ImportOutcome(json.readValue(stored.get().body(), ImportReport.class), true);
+      StoredResponse first = stored.get();
+      return first.status() == HttpStatus.ACCEPTED.value()
+          ? new ImportOutcome(null, json.readValue(first.body(), JobView.class), true)
+          : new ImportOutcome(json.readValue(first.body(), ImportReport.class), null, true);
     }
-    ImportReport report;
+    ImportOutcome outcome;
     try {
-      report = work.get();
+      outcome = work.get();
     } catch (RuntimeException e) {
       idempotency.release(principal, key);
       throw e;
     }
-    if (report.rejected()) {
+    if (outcome.job() == null) {
       idempotency.release(principal, key); // nothing written: the corrected file may reuse the key
     } else {
       idempotency.complete(
           principal,
           key,
           new StoredResponse(
-              HttpStatus.OK.value(),
+              HttpStatus.ACCEPTED.value(),
               "application/json",
+              jobs.getObject().accepted(outcome.job()).getHeaders().getLocation().toString(),
               null,
-              null,
-              json.writeValueAsString(report)));
+              json.writeValueAsString(outcome.job())));
     }
-    return new ImportOutcome(report, false);
+    return outcome;
   }
 
   /** What a retry must repeat to be the same import: target, mode, parent and the file itself. */

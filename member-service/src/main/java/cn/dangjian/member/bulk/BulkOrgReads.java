@@ -22,4 +22,12 @@ interface BulkOrgReads extends Repository<Org, UUID> {
       ORDER BY o.path
       """)
   List<Org> pageAfter(@Param("prefix") String prefix, @Param("after") String after, Pageable limit);
+
+  /** How many organisations an export of the subtree would write (the same filter as the pages). */
+  @Query(
+      """
+      SELECT COUNT(o) FROM Org o
+      WHERE (:prefix IS NULL OR o.path LIKE CONCAT(:prefix, '%'))
+      """)
+  long countIn(@Param("prefix") String prefix);
 }

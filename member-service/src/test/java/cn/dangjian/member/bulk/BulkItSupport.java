@@ -1,10 +1,13 @@
 package cn.dangjian.member.bulk;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.dangjian.member.MemberServiceIntegrationTest;
+import cn.dangjian.testsupport.api.JobFollower;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +84,32 @@ abstract class BulkItSupport extends MemberServiceIntegrationTest {
         "党员名册.csv",
         "text/csv",
         BulkTestFiles.csv(BulkTestFiles.MEMBER_HEADER, rows));
+  }
+
+  /** An import whose rows a job applies: 202 with Location, then the ended job. */
+  JsonNode importJob(String token, AbstractMockHttpServletRequestBuilder<?> request)
+      throws Exception {
+    return new JobFollower(mvc, Duration.ofSeconds(60)).follow(token, as(token, request));
+  }
+
+  /** The report of an import whose job must have succeeded. */
+  JsonNode imported(String token, AbstractMockHttpServletRequestBuilder<?> request)
+      throws Exception {
+    JsonNode job = importJob(token, request);
+    assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    return job.get("result");
+  }
+
+  /** The report of an import whose job ended failed with the rejected all-or-nothing problem. */
+  JsonNode rejected(String token, AbstractMockHttpServletRequestBuilder<?> request)
+      throws Exception {
+    JsonNode job = importJob(token, request);
+    assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("FAILED");
+    assertThat(job.get("problem").get("rule").asString()).isEqualTo("import-rejected");
+    assertThat(job.get("problem").get("status").asInt()).isEqualTo(422);
+    assertThat(job.get("problem").get("detail").asString()).contains("未导入任何数据");
+    assertThat(job.get("result").get("imported").asInt()).isZero();
+    return job.get("result");
   }
 
   JsonNode read(ResultActions result) throws Exception {

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,12 +99,17 @@ class JobRunner {
       log.info("job {} ({}) cancelled", id, job.kind());
     } catch (ProblemException problem) {
       store.deleteChunks(id);
+      // the problem's other members (e.g. a rejected import's row errors) are the failed job's
+      // result
+      Map<String, Object> members = new LinkedHashMap<>(problem.properties());
+      members.remove("rule");
       fail(
           id,
           problem.type(),
           problem.detailKey(),
           problem.args(),
-          (String) problem.properties().get("rule"));
+          (String) problem.properties().get("rule"),
+          members.isEmpty() ? null : resultJson(members));
     } catch (Exception | LinkageError e) {
       log.error("job {} ({}) failed", id, job.kind(), e);
       store.deleteChunks(id);
@@ -124,11 +131,16 @@ class JobRunner {
 
   private void fail(
       UUID id, ProblemType type, String detailKey, @Nullable Object arg, @Nullable String rule) {
-    fail(id, type, detailKey, arg == null ? new Object[0] : new Object[] {arg}, rule);
+    fail(id, type, detailKey, arg == null ? new Object[0] : new Object[] {arg}, rule, null);
   }
 
   private void fail(
-      UUID id, ProblemType type, String detailKey, Object[] args, @Nullable String rule) {
+      UUID id,
+      ProblemType type,
+      String detailKey,
+      Object[] args,
+      @Nullable String rule,
+      @Nullable String result) {
     ProblemDetail detail = problems.create(type, detailKey, args, Locale.SIMPLIFIED_CHINESE, null);
     JobView.JobProblem problem =
         new JobView.JobProblem(
@@ -138,7 +150,7 @@ class JobRunner {
             detail.getDetail(),
             rule,
             problems.traceId().orElse(null));
-    store.fail(id, now(), json.writeValueAsString(problem));
+    store.fail(id, now(), json.writeValueAsString(problem), result);
   }
 
   private void notifyListeners(UUID id) {

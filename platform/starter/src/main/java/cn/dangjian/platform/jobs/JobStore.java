@@ -157,8 +157,8 @@ class JobStore {
     finish(id, JobStatus.SUCCEEDED, now, result, null);
   }
 
-  void fail(UUID id, LocalDateTime now, String problem) {
-    finish(id, JobStatus.FAILED, now, null, problem);
+  void fail(UUID id, LocalDateTime now, String problem, @Nullable String result) {
+    finish(id, JobStatus.FAILED, now, result, problem);
   }
 
   void cancelled(UUID id, LocalDateTime now) {
