@@ -281,11 +281,6 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
             .getValue()
             .addHeaderObject(HttpHeaders.LOCATION, header("新资源的地址 (the new resource)"));
       }
-      if (code.equals("202") && "#/components/schemas/Job".equals(successRef(answer.getValue()))) {
-        answer
-            .getValue()
-            .addHeaderObject(HttpHeaders.LOCATION, header("任务地址，轮询直至结束 (the job, poll it)"));
-      }
       if (code.startsWith("2") && carriesVersion(answer.getValue(), schemas)) {
         answer
             .getValue()
