@@ -113,7 +113,11 @@ final class Api {
    * is read until the job ends. Answers the ended job; fails unless it succeeded in two minutes.
    */
   JsonNode job(String path, String token, Object body) {
-    Response started = post(path, token, body);
+    return follow(path, token, post(path, token, body));
+  }
+
+  /** As {@link #job}, for a start already sent (e.g. with If-Match). */
+  JsonNode follow(String path, String token, Response started) {
     if (started.status() != 202 || started.header("Location") == null) {
       throw new AssertionError(
           path + " should answer 202 with Location: " + started.status() + " " + started.body());

@@ -95,6 +95,12 @@ final class BolaFixture {
     String own = created(post(secretaryA, "/api/members", TestData.member(orgA, "张建国")));
     put("member", member, "/api/members/" + member);
     put("colleague", colleague, "/api/members/" + colleague);
+    // a job of A's with a file: A's members exported
+    ids.put(
+        "memberJob",
+        api.job("/api/members/exports", secretaryA, Map.of("orgId", a, "format", "csv"))
+            .get("id")
+            .asString());
     ids.put("member1Member", own);
     // member1 is 张建国 of branch A: it may see itself, never member X's records
     keycloak.setOrgAndMember("member1", a, own);
@@ -366,13 +372,12 @@ final class BolaFixture {
                 "现场考核" + marker)));
     // computed, so that its results and weak candidates exist
     Response current = api.get("/api/assessments/cycles/" + cycleId, admin);
-    ok(
-        api.send(
-            "POST",
-            "/api/assessments/cycles/" + cycleId + "/compute",
-            admin,
-            null,
-            current.header("ETag")));
+    String compute = "/api/assessments/cycles/" + cycleId + "/compute";
+    ids.put(
+        "assessmentJob",
+        api.follow(compute, admin, api.send("POST", compute, admin, null, current.header("ETag")))
+            .get("id")
+            .asString());
 
     Map<String, Object> goal = new LinkedHashMap<>();
     goal.put("orgId", a);
