@@ -58,7 +58,7 @@ public class AlertStream implements AlertStreams {
   private final Map<SseEmitter, Listener> streams = new ConcurrentHashMap<>();
   private final Map<SseEmitter, Runnable> closers = new ConcurrentHashMap<>();
   private final StreamSlots slots;
-  private final StreamLog events;
+  private final StreamEventStore events;
   private final JsonMapper json;
   // wall time: tokens expire and the replay window passes in real time, whatever the app's clock
   private final Clock clock = Clock.systemUTC();
@@ -76,7 +76,7 @@ public class AlertStream implements AlertStreams {
           });
 
   AlertStream(
-      StreamLog events,
+      StreamEventStore events,
       JsonMapper json,
       @Value("${dangjian.alerts.stream.max-per-caller:3}") int maxPerCaller,
       @Value("${dangjian.alerts.stream.replay-window:24h}") Duration replayWindow,
@@ -189,14 +189,14 @@ public class AlertStream implements AlertStreams {
           case SUBTREE -> scope.pathPrefix();
           case SELF, NOTHING -> null;
         };
-    List<StreamLog.Entry> missed =
+    List<StreamEventStore.Entry> missed =
         events.replay(
             after, Long.MAX_VALUE, notBefore, paths, subscriber.username(), replayMax + 1);
     if (missed.size() > replayMax) {
       reset(emitter, "TOO_MANY");
       return;
     }
-    for (StreamLog.Entry entry : missed) {
+    for (StreamEventStore.Entry entry : missed) {
       send(emitter, entry);
       if (!at.delivered(entry.seq())) {
         // committed after the last read: the reader will meet it again, this client has it
@@ -226,8 +226,8 @@ public class AlertStream implements AlertStreams {
       StreamCursor at = cursor();
       for (int page = 0; page < 20; page++) {
         long now = System.currentTimeMillis();
-        List<StreamLog.Entry> entries = events.newer(at.high(), at.missing(now), 500);
-        for (StreamLog.Entry entry : entries) {
+        List<StreamEventStore.Entry> entries = events.newer(at.high(), at.missing(now), 500);
+        for (StreamEventStore.Entry entry : entries) {
           if (at.accept(entry.seq(), now)) {
             deliver(entry);
           }
@@ -239,7 +239,7 @@ public class AlertStream implements AlertStreams {
     }
   }
 
-  private void deliver(StreamLog.Entry entry) {
+  private void deliver(StreamEventStore.Entry entry) {
     streams.forEach(
         (emitter, listener) -> {
           boolean addressed =
@@ -258,7 +258,7 @@ public class AlertStream implements AlertStreams {
         });
   }
 
-  private static void send(SseEmitter emitter, StreamLog.Entry entry) throws IOException {
+  private static void send(SseEmitter emitter, StreamEventStore.Entry entry) throws IOException {
     emitter.send(
         SseEmitter.event()
             .id(Long.toString(entry.seq()))

@@ -43,9 +43,9 @@ final class StreamCursor {
   }
 
   /** The ranges still missing, after dropping those waited for long enough. */
-  List<StreamLog.Range> missing(long nowMillis) {
+  List<StreamEventStore.Range> missing(long nowMillis) {
     gaps.removeIf(g -> g.giveUpAt <= nowMillis);
-    return gaps.stream().map(g -> new StreamLog.Range(g.from, g.to)).toList();
+    return gaps.stream().map(g -> new StreamEventStore.Range(g.from, g.to)).toList();
   }
 
   /** Whether {@code seq} is new (not yet delivered); records the ids it skipped as gaps. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * across instances and restarts, and a reconnecting client can be sent what it missed.
  */
 @Repository
-class StreamLog {
+class StreamEventStore {
 
   /** One logged event: for an org subtree ({@code orgPath}) or for one user ({@code username}). */
   record Entry(
@@ -44,7 +44,7 @@ class StreamLog {
 
   private final JdbcTemplate jdbc;
 
-  StreamLog(JdbcTemplate jdbc) {
+  StreamEventStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
