@@ -211,7 +211,7 @@ class PushIT extends ApiTestSupport {
   @Test
   void webhookSecretsAreEncryptedAtRestAndAnIdempotentReplayDoesNotStoreOrReturnThem()
       throws Exception {
-    String secret = "the-receivers-shared-secret-" + UUID.randomUUID();
+    String secret = WebhookSigner.newSecret();
     String key = "k-" + UUID.randomUUID();
     JsonNode created =
         read(
@@ -223,7 +223,9 @@ class PushIT extends ApiTestSupport {
             subscribe(admin, branchB, receiver() + "/ok", null, "k-" + UUID.randomUUID())
                 .andExpect(status().isCreated()));
     String generatedSecret = generated.get("secret").asString();
-    assertThat(generatedSecret).hasSize(64);
+    // Standard Webhooks form: whsec_ and the Base64 of 32 random bytes
+    assertThat(generatedSecret).startsWith("whsec_");
+    assertThat(java.util.Base64.getDecoder().decode(generatedSecret.substring(6))).hasSize(32);
 
     List<String> atRest =
         jdbc.queryForList("SELECT secret FROM webhook_subscription", String.class);
@@ -284,7 +286,7 @@ class PushIT extends ApiTestSupport {
       throws Exception {
     RECEIVER.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(204)));
     RECEIVER.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503)));
-    String secret = "a-shared-secret-of-the-receiver";
+    String secret = WebhookSigner.newSecret();
     JsonNode ok =
         read(
             as(
@@ -340,10 +342,21 @@ class PushIT extends ApiTestSupport {
                 RECEIVER.findAll(postRequestedFor(urlEqualTo("/ok"))).stream()
                     .filter(r -> r.getBodyAsString().contains(m.toString()))
                     .findFirst());
-    String timestamp = delivered.getHeader("X-Dangjian-Timestamp");
-    assertThat(delivered.getHeader("X-Dangjian-Signature"))
-        .isEqualTo(
-            WebhookSigner.sign(secret, Long.parseLong(timestamp), delivered.getBodyAsString()));
+    // Standard Webhooks, checked by its reference library (npm standardwebhooks), not by ours
+    assertThat(delivered.getHeader("webhook-id")).startsWith("msg_");
+    assertThat(Long.parseLong(delivered.getHeader("webhook-timestamp")))
+        .isCloseTo(
+            java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
+    assertThat(delivered.getHeader("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=");
+    assertThat(StandardWebhooksVerifier.verify(secret, delivered, delivered.getBodyAsString()))
+        .isEqualTo("verified alert.raised");
+    assertThat(
+            StandardWebhooksVerifier.verify(secret, delivered, delivered.getBodyAsString() + " "))
+        .startsWith("refused");
+    assertThat(
+            StandardWebhooksVerifier.verify(
+                WebhookSigner.newSecret(), delivered, delivered.getBodyAsString()))
+        .startsWith("refused");
     assertThat(delivered.getHeader("X-Dangjian-Event")).isEqualTo("alert.raised");
     assertThat(json.readTree(delivered.getBodyAsString()).get("payload").get("ruleId").asString())
         .isEqualTo("DUES_ARREARS");
@@ -374,10 +387,98 @@ class PushIT extends ApiTestSupport {
           return disabled == 1 ? Optional.of(true) : Optional.empty();
         });
     RECEIVER.verify(
-        postRequestedFor(urlEqualTo("/ok"))
-            .withHeader("X-Dangjian-Signature", matching("sha256=[0-9a-f]{64}")));
+        postRequestedFor(urlEqualTo("/ok")).withHeader("webhook-signature", matching("v1,.+")));
     RECEIVER.verify(
         0, postRequestedFor(urlEqualTo("/ok")).withRequestBody(matching(".*" + second + ".*")));
+  }
+
+  @Test
+  void aChosenDeliveryIsRedeliveredUnderItsWebhookIdOnlyWithinTheCallersSubtree() throws Exception {
+    RECEIVER.stubFor(post(urlEqualTo("/again")).willReturn(aResponse().withStatus(204)));
+    String secret = WebhookSigner.newSecret();
+    as(
+            secretaryOf(branchA),
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/alerts/webhooks")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json.writeValueAsString(
+                        Map.of(
+                            "orgId",
+                            branchA.toString(),
+                            "url",
+                            receiver() + "/again",
+                            "secret",
+                            "a-home-made-secret-of-the-past"))))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("secret"))
+        .andExpect(
+            jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("whsec_")));
+    String subscription =
+        read(subscribe(secretaryOf(branchA), branchA, receiver() + "/again", secret, null)
+                .andExpect(status().isCreated()))
+            .get("id")
+            .asString();
+    UUID m = member(branchA);
+    arrears(m, branchA, 3, "2026-08", 4500);
+    JsonNode first =
+        await(
+            () -> {
+              JsonNode entries = deliveries(subscription);
+              return entries.size() > 0
+                      && "DELIVERED".equals(entries.get(0).get("status").asString())
+                  ? Optional.of(entries.get(0))
+                  : Optional.empty();
+            });
+    String path =
+        "/api/alerts/webhooks/"
+            + subscription
+            + "/deliveries/"
+            + first.get("id").asString()
+            + "/redeliver";
+    as(
+            secretaryOf(branchB),
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path))
+        .andExpect(status().isNotFound());
+    as(
+            secretaryOf(branchA),
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/api/alerts/webhooks/"
+                    + subscription
+                    + "/deliveries/"
+                    + UUID.randomUUID()
+                    + "/redeliver"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("推送记录")));
+    JsonNode again =
+        read(
+            as(
+                    secretaryOf(branchA),
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path))
+                .andExpect(status().isAccepted()));
+    assertThat(again.get("messageId").asString()).isEqualTo(first.get("messageId").asString());
+    assertThat(again.get("redeliveryOf").asString()).isEqualTo(first.get("id").asString());
+    assertThat(again.get("requestedBy").asString()).isEqualTo("secretary-" + branchA);
+    assertThat(again.get("status").asString()).isEqualTo("PENDING");
+
+    // the receiver gets the same message twice, under one webhook-id, both verifiable
+    List<LoggedRequest> received =
+        await(
+            () -> {
+              List<LoggedRequest> all =
+                  RECEIVER.findAll(postRequestedFor(urlEqualTo("/again"))).stream()
+                      .filter(r -> r.getBodyAsString().contains(m.toString()))
+                      .toList();
+              return all.size() >= 2 ? Optional.of(all) : Optional.empty();
+            });
+    assertThat(received.get(1).getHeader("webhook-id"))
+        .isEqualTo(received.get(0).getHeader("webhook-id"))
+        .isEqualTo(first.get("messageId").asString());
+    assertThat(received.get(1).getBodyAsString()).isEqualTo(received.get(0).getBodyAsString());
+    assertThat(
+            StandardWebhooksVerifier.verify(
+                secret, received.get(1), received.get(1).getBodyAsString()))
+        .startsWith("verified");
   }
 
   private JsonNode deliveries(String subscription) {

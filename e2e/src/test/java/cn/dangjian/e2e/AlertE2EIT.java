@@ -2,7 +2,6 @@ package cn.dangjian.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.dangjian.e2e.Api.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,68 +149,14 @@ class AlertE2EIT {
   }
 
   /** Secretary A plans, records and submits a 主题党日; the organisation department approves. */
-  private static void themedPartyDay(LocalDate held, List<UUID> attendees, List<UUID> absentees)
-      throws Exception {
+  private static void themedPartyDay(LocalDate held, List<UUID> attendees, List<UUID> absentees) {
     themedPartyDay(held.atTime(9, 0), attendees, absentees);
   }
 
   private static void themedPartyDay(
-      LocalDateTime starts, List<UUID> attendees, List<UUID> absentees) throws Exception {
-    LocalDate held = starts.toLocalDate();
-    Map<String, Object> plan = new LinkedHashMap<>();
-    plan.put("orgId", branchA.toString());
-    plan.put("type", "THEMED_PARTY_DAY");
-    plan.put("title", held.getMonthValue() + "月主题党日");
-    plan.put("startsAt", starts.toString());
-    plan.put("endsAt", starts.plusHours(2).toString());
-    plan.put("place", "村党群服务中心");
-    Response planned = api.awaitCreated("/api/org-life/meetings", secretaryA, plan);
-    String id = planned.json().get("id").asString();
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("title", held.getMonthValue() + "月主题党日");
-    record.put("startsAt", starts.toString());
-    record.put("endsAt", starts.plusHours(2).toString());
-    record.put("place", "村党群服务中心");
-    record.put("hostMemberId", host.toString());
-    record.put("recorderMemberId", present.toString());
-    record.put("theme", "学习贯彻党的二十届四中全会精神（" + held + "）");
-    record.put(
-        "minutes",
-        held
-            + "：书记领学文件，党员逐一交流学习体会，讨论本村"
-            + held.getMonthValue()
-            + "月为民办实事项目，编号"
-            + UUID.randomUUID());
-    record.put("attendees", attendees.stream().map(UUID::toString).toList());
-    record.put(
-        "absentees",
-        absentees.stream()
-            .map(m -> Map.of("memberId", m.toString(), "reason", "UNEXCUSED"))
-            .toList());
-    Response recorded =
-        api.send(
-            "PUT",
-            "/api/org-life/meetings/" + id + "/record",
-            secretaryA,
-            record,
-            planned.header("ETag"));
-    assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
-    Response submitted =
-        api.send(
-            "POST",
-            "/api/org-life/meetings/" + id + "/submit",
-            secretaryA,
-            null,
-            recorded.header("ETag"));
-    assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-    Response approved =
-        api.send(
-            "POST",
-            "/api/org-life/meetings/" + id + "/approve",
-            admin,
-            Map.of("comment", "同意"),
-            submitted.header("ETag"));
-    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+      LocalDateTime starts, List<UUID> attendees, List<UUID> absentees) {
+    ThemedPartyDays.held(
+        api, admin, secretaryA, branchA, host, present, starts, attendees, absentees);
   }
 
   private static java.util.concurrent.CompletableFuture<?> open(String token, List<String> lines) {

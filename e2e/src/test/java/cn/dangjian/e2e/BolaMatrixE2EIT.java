@@ -425,6 +425,11 @@ class BolaMatrixE2EIT {
           write("POST /api/alerts/{id}/dismiss", "id=alert"),
           write("POST /api/alerts/webhooks"),
           write("POST /api/alerts/webhooks/{id}/enable", "id=webhook"),
+          // the subscription decides: another branch's caller meets 404 before the delivery
+          write(
+              "POST /api/alerts/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+              "id=webhook",
+              "deliveryId:01a24eea-5ccb-70bf-b272-e5362729c258"),
           write("DELETE /api/alerts/webhooks/{id}", "id=webhook"),
           write("POST /api/alerts/sweeps"),
           write("POST /api/alerts/exports"),
@@ -433,6 +438,10 @@ class BolaMatrixE2EIT {
               .expect(INTEGRATION, Expect.DENY, JOBS),
           list("GET /api/alerts/jobs"),
           write("DELETE /api/alerts/jobs/{id}", "id=alertJob"),
+          notCalled(
+              "POST /api/alerts/stream-tickets",
+              "a ticket names no org: it stands for its buyer's own token (scope included);"
+                  + " StreamTicketsIT proves a ticket stream carries only the buyer's subtree"),
           notCalled(
               "GET /api/alerts/stream",
               "SSE: each event is filtered by scope; AlertE2EIT proves B's stream never carries A's"

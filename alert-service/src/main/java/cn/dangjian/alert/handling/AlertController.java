@@ -62,6 +62,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -295,26 +296,68 @@ public class AlertController {
   @Operation(
       operationId = "streamAlerts",
       summary = "预警实时推送 (Server-Sent Events)",
-      description = "新的和变化的预警（alert.raised / alert.changed / alert.resolved），仅限调用者管辖子树。")
+      description =
+          "新的和变化的预警（event: alert.raised / alert.changed / alert.resolved，仅限调用者管辖子树），以及推送给本人的"
+              + " job（长时任务进度）。每个事件带 id（递增序号）；重连时以 Last-Event-ID 请求头或 lastEventId 参数补发 24"
+              + " 小时内错过的事件（无法补发时先收到 reset）。每 15 秒一条注释行作心跳。令牌到期时收到 token-expired"
+              + " 后流关闭，请用新令牌（或新票据）重连。浏览器的 EventSource 不能带 Authorization：先以 POST"
+              + " /api/alerts/stream-tickets 换取一次性票据（30 秒内有效），再以 ?ticket= 打开本流。"
+              + " (Alert events of the caller's subtree and the caller's own job events; every event"
+              + " has an id; reconnect with Last-Event-ID (header or lastEventId) to get what was"
+              + " missed within 24 h, or a reset event; a comment heartbeat every 15 s; token-expired"
+              + " then close when the token expires. Browsers authenticate with a single-use ticket"
+              + " from POST /api/alerts/stream-tickets.)")
   @ApiResponse(
       responseCode = "200",
-      description = "事件流 (server-sent events)",
+      description =
+          "事件流 (server-sent events)：data 按 event 为 StreamEvent（alert.*）、JobProgress（job）或"
+              + " StreamNotice（token-expired、reset）",
       content =
           @Content(
               mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-              schema = @Schema(implementation = AlertViews.StreamEvent.class)))
+              schema =
+                  @Schema(
+                      oneOf = {
+                        AlertViews.StreamEvent.class,
+                        AlertViews.JobProgress.class,
+                        AlertViews.StreamNotice.class
+                      })))
   @ApiResponse(
       responseCode = "429",
       description = "同一用户同时打开的推送流已达上限 (too many streams for this caller)",
       content = @Content(mediaType = "application/problem+json"))
-  public SseEmitter stream(HttpServletRequest request, HttpServletResponse response)
+  public SseEmitter stream(
+      @Parameter(
+              description =
+                  "一次性推送票据（POST /api/alerts/stream-tickets），代替 Authorization 请求头；仅本接口接受"
+                      + " (single-use stream ticket instead of the Authorization header; this"
+                      + " operation only)")
+          @RequestParam(required = false)
+          String ticket,
+      @Parameter(description = "最后收到的事件 id，从其后补发 (resume after this event id)")
+          @RequestHeader(value = "Last-Event-ID", required = false)
+          String lastEventIdHeader,
+      @Parameter(description = "同 Last-Event-ID，供不能设置请求头的客户端使用 (same, as a query parameter)")
+          @RequestParam(required = false)
+          String lastEventId,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     Jwt token =
         ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication())
             .getToken();
+    // a ticket stands for the token that bought it: its expiry ends the stream
     Instant expiresAt = token.getExpiresAt() == null ? Instant.now() : token.getExpiresAt();
+    var who = caller.get();
     Optional<SseEmitter> emitter =
-        stream.open(caller.get().subject(), scope(), expiresAt, 30L * 60 * 1000);
+        stream.open(
+            new AlertStreams.Subscriber(
+                who.subject(),
+                who.username(),
+                scope(),
+                expiresAt,
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventId),
+            30L * 60 * 1000);
     if (emitter.isEmpty()) {
       tooManyStreams(request, response);
       return null; // answered above

@@ -84,8 +84,9 @@ public final class AlertViews {
 
   @Schema(
       description =
-          "推送流中每个事件的 data（事件的 event 为 type，id 为事件ID，可用作 Last-Event-ID）"
-              + " (the data of each server-sent event; event = type, id = the event id)")
+          "预警事件（event: alert.raised / alert.changed / alert.resolved）的 data；id 为事件序号，可用作"
+              + " Last-Event-ID (data of the alert events; event = type, id = the event's sequence"
+              + " number, resumable with Last-Event-ID)")
   public record StreamEvent(
       @Schema(
               description = "事件类型",
@@ -120,4 +121,32 @@ public final class AlertViews {
       @Schema(description = "整改期限") @Nullable LocalDate deadline,
       @Schema(description = "责任组织") @Nullable UUID assigneeOrgId,
       Instant occurredAt) {}
+
+  @Schema(
+      description =
+          "事件 token-expired（令牌到期，流随即关闭：请用新令牌或新票据重连）和 reset（无法补发错过的事件：请重新加载列表）的 data"
+              + " (data of token-expired: the stream closes, reconnect with a fresh token or ticket;"
+              + " and of reset: missed events cannot be replayed, reload the list)")
+  public record StreamNotice(
+      @Schema(
+              description =
+                  "TOKEN_EXPIRED 令牌到期 / UNKNOWN_EVENT_ID 无法识别的 Last-Event-ID / OUT_OF_WINDOW 超出补发时限 /"
+                      + " TOO_MANY 错过的事件过多",
+              allowableValues = {"TOKEN_EXPIRED", "UNKNOWN_EVENT_ID", "OUT_OF_WINDOW", "TOO_MANY"})
+          String reason) {}
+
+  @Schema(
+      description =
+          "事件 job（仅推送给发起任务的用户）的 data：长时任务的进度 (data of the job event, sent to the user who"
+              + " started the job: its progress)")
+  public record JobProgress(
+      UUID jobId,
+      @Schema(description = "任务类型，如 bill-run、sweep、export") String kind,
+      @Schema(
+              description = "任务状态",
+              allowableValues = {"queued", "running", "succeeded", "failed", "cancelled"})
+          String status,
+      @Schema(description = "已完成数量") long done,
+      @Schema(description = "总数量，未知时为空") @Nullable Long total,
+      @Schema(description = "计数单位，如 rows、members、orgs") String unit) {}
 }

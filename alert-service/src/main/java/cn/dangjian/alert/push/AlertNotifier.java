@@ -2,6 +2,7 @@ package cn.dangjian.alert.push;
 
 import cn.dangjian.alert.handling.Alert;
 import cn.dangjian.alert.handling.AlertNotifications;
+import cn.dangjian.alert.handling.AlertViews;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.alert.AlertChanged;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the world about an alert, inside the transaction that changed it: {@code alert.events}
- * through the outbox (integrators, and every instance's SSE streams) and signed webhook deliveries
- * queued for the subscriptions that cover the alert's org.
+ * through the outbox (integrators), the SSE stream log (every instance's streams) and signed
+ * webhook deliveries queued for the subscriptions that cover the alert's org.
  */
 @Component
 public class AlertNotifier implements AlertNotifications {
@@ -19,11 +20,17 @@ public class AlertNotifier implements AlertNotifications {
   private final DomainEventPublisher events;
   private final WebhookOutbox webhooks;
   private final AlertMetrics metrics;
+  private final AlertStream streams;
 
-  AlertNotifier(DomainEventPublisher events, WebhookOutbox webhooks, AlertMetrics metrics) {
+  AlertNotifier(
+      DomainEventPublisher events,
+      WebhookOutbox webhooks,
+      AlertMetrics metrics,
+      AlertStream streams) {
     this.events = events;
     this.webhooks = webhooks;
     this.metrics = metrics;
+    this.streams = streams;
   }
 
   @Override
@@ -66,5 +73,21 @@ public class AlertNotifier implements AlertNotifications {
     EventEnvelope<AlertChanged> envelope =
         events.publish(type, alert.getId().toString(), alert.getOrgPath(), payload);
     webhooks.enqueue(alert, envelope);
+    streams.alertChanged(
+        alert.getOrgPath(),
+        new AlertViews.StreamEvent(
+            type,
+            payload.alertId(),
+            payload.ruleId(),
+            payload.subjectType(),
+            payload.subjectId(),
+            payload.orgId(),
+            payload.severity(),
+            payload.status(),
+            payload.change(),
+            payload.title(),
+            payload.deadline(),
+            payload.assigneeOrgId(),
+            envelope.occurredAt()));
   }
 }

@@ -2,17 +2,17 @@ package cn.dangjian.alert.push;
 
 import cn.dangjian.alert.handling.AlertStreams;
 import cn.dangjian.alert.handling.AlertViews;
-import cn.dangjian.events.EventEnvelope;
-import cn.dangjian.events.Topics;
-import cn.dangjian.events.alert.AlertChanged;
-import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.scope.DataScope;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,31 +20,53 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Server-Sent Events of new and changed alerts, each stream limited to its caller's subtree. Every
- * instance reads {@code alert.events} with a group of its own (from the newest offset), so a change
- * made on any instance reaches the streams held by all of them.
+ * Server-Sent Events: alert changes of the caller's subtree and events pushed to the caller as a
+ * user (job progress). Every event is first written to the stream log ({@code stream_event}, in the
+ * transaction that caused it); each instance reads the log every {@code poll-interval} and sends
+ * new entries to the streams it holds, so an event raised on any instance reaches every stream, and
+ * the log's id is the SSE {@code id:} a reconnecting client resumes from ({@code Last-Event-ID},
+ * replayed for {@code replay-window}, across restarts).
+ *
+ * <p>Public API for other features: {@link #pushToUser(String, String, Object)}.
  */
 @Component
 public class AlertStream implements AlertStreams {
 
+  /** Event names a feature may push to a user: lower case, not the alert.* names. */
+  static final Pattern EVENT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+  /** The event telling a client to reload instead of replaying (too far behind, unknown id). */
+  static final String RESET = "reset";
+
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
-  private final Map<SseEmitter, DataScope> streams = new ConcurrentHashMap<>();
+  private record Listener(
+      String subject, String username, DataScope scope, Set<Long> replayedAhead) {}
+
+  private final Map<SseEmitter, Listener> streams = new ConcurrentHashMap<>();
   private final Map<SseEmitter, Runnable> closers = new ConcurrentHashMap<>();
   private final StreamSlots slots;
-  private final EventEnvelopeReader reader;
+  private final StreamEventStore events;
+  private final JsonMapper json;
+  // wall time: tokens expire and the replay window passes in real time, whatever the app's clock
+  private final Clock clock = Clock.systemUTC();
+  private final Duration replayWindow;
+  private final int replayMax;
+  private final long gapPatienceMillis;
+  private final Object reading = new Object();
+  private @Nullable StreamCursor cursor;
   private final ScheduledExecutorService expiries =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -54,24 +76,56 @@ public class AlertStream implements AlertStreams {
           });
 
   AlertStream(
-      EventEnvelopeReader reader,
-      @Value("${dangjian.alerts.stream.max-per-caller:3}") int maxPerCaller) {
-    this.reader = reader;
+      StreamEventStore events,
+      JsonMapper json,
+      @Value("${dangjian.alerts.stream.max-per-caller:3}") int maxPerCaller,
+      @Value("${dangjian.alerts.stream.replay-window:24h}") Duration replayWindow,
+      @Value("${dangjian.alerts.stream.replay-max:5000}") int replayMax,
+      @Value("${dangjian.alerts.stream.gap-patience:5m}") Duration gapPatience) {
+    this.events = events;
+    this.json = json;
     this.slots = new StreamSlots(maxPerCaller);
+    this.replayWindow = replayWindow;
+    this.replayMax = replayMax;
+    this.gapPatienceMillis = gapPatience.toMillis();
   }
 
   /**
-   * A stream for the caller, or empty when the caller holds the maximum already. The stream ends
-   * when the caller's token expires ({@code expiresAt}, its {@code exp}) or after {@code
-   * maxMillis}, whichever comes first; its slot is released however it ends.
+   * Pushes an event to every stream the user (token {@code preferred_username}) holds, on any
+   * instance: written to the stream log in the caller's transaction if there is one (sent only if
+   * it commits), replayed on reconnect like alert events. {@code eventName} becomes the SSE {@code
+   * event:} field (e.g. {@code job}: see {@code AlertViews.JobProgress} for its documented data);
+   * {@code payload} is written as JSON. Sent within {@code poll-interval}; a user without a stream
+   * gets it on the next reconnect with {@code Last-Event-ID}, within the replay window.
+   *
+   * @return the event's id
+   */
+  public long pushToUser(String username, String eventName, Object payload) {
+    if (username == null || username.isBlank() || !EVENT_NAME.matcher(eventName).matches()) {
+      throw new IllegalArgumentException("invalid user or event name: " + eventName);
+    }
+    return events.append(
+        eventName, null, username, json.writeValueAsString(payload), clock.instant());
+  }
+
+  /** An alert change for the streams whose scope covers {@code orgPath}; in its transaction. */
+  void alertChanged(String orgPath, AlertViews.StreamEvent data) {
+    events.append(data.type(), orgPath, null, json.writeValueAsString(data), clock.instant());
+  }
+
+  /**
+   * A stream for the caller, or empty when the caller holds the maximum already. It starts with
+   * what the client missed since {@code lastEventId} and ends when the caller's token expires or
+   * after {@code maxMillis}, whichever comes first; its slot is released however it ends.
    */
   @Override
-  public Optional<SseEmitter> open(
-      String caller, DataScope scope, Instant expiresAt, long maxMillis) {
+  public Optional<SseEmitter> open(Subscriber subscriber, long maxMillis) {
+    String caller = subscriber.subject();
     if (!slots.acquire(caller)) {
       return Optional.empty();
     }
-    long untilExpiry = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+    long untilExpiry =
+        Math.max(0, Duration.between(clock.instant(), subscriber.expiresAt()).toMillis());
     SseEmitter emitter = new SseEmitter(Math.min(maxMillis, untilExpiry + 1_000));
     AtomicBoolean ended = new AtomicBoolean();
     AtomicReference<ScheduledFuture<?>> expiry = new AtomicReference<>();
@@ -88,24 +142,145 @@ public class AlertStream implements AlertStreams {
           }
         };
     closers.put(emitter, end);
-    streams.put(emitter, scope);
     emitter.onCompletion(end);
     emitter.onTimeout(end);
     emitter.onError(e -> end.run());
-    // the token is the stream's only authority: when it expires, the stream ends with it
-    expiry.set(expiries.schedule(() -> close(emitter), untilExpiry, TimeUnit.MILLISECONDS));
     try {
-      emitter.send(SseEmitter.event().comment("connected"));
-    } catch (IOException e) {
+      // sent before the response starts: buffered by the emitter, no network wait under the lock
+      emitter.send(SseEmitter.event().reconnectTime(3_000).comment("connected"));
+      synchronized (reading) {
+        StreamCursor at = cursor();
+        Set<Long> replayedAhead = new HashSet<>();
+        if (subscriber.lastEventId() != null) {
+          replay(emitter, subscriber, at, replayedAhead);
+        }
+        streams.put(
+            emitter,
+            new Listener(caller, subscriber.username(), subscriber.scope(), replayedAhead));
+      }
+    } catch (IOException | IllegalStateException e) {
       end.run();
     }
+    // the token is the stream's only authority: when it expires, the stream ends with it
+    expiry.set(expiries.schedule(() -> close(emitter), untilExpiry, TimeUnit.MILLISECONDS));
     return Optional.of(emitter);
+  }
+
+  /** Sends what the client missed, or a reset when that cannot be told. Holds the read lock. */
+  private void replay(
+      SseEmitter emitter, Subscriber subscriber, StreamCursor at, Set<Long> replayedAhead)
+      throws IOException {
+    long after;
+    try {
+      after = Long.parseLong(subscriber.lastEventId().trim());
+    } catch (NumberFormatException e) {
+      reset(emitter, "UNKNOWN_EVENT_ID");
+      return;
+    }
+    Instant notBefore = clock.instant().minus(replayWindow);
+    if (after < 0 || after > events.highest() || events.olderThanWindow(after, notBefore)) {
+      reset(emitter, "OUT_OF_WINDOW");
+      return;
+    }
+    DataScope scope = subscriber.scope();
+    String paths =
+        switch (scope.kind()) {
+          case ALL -> "";
+          case SUBTREE -> scope.pathPrefix();
+          case SELF, NOTHING -> null;
+        };
+    List<StreamEventStore.Entry> missed =
+        events.replay(
+            after, Long.MAX_VALUE, notBefore, paths, subscriber.username(), replayMax + 1);
+    if (missed.size() > replayMax) {
+      reset(emitter, "TOO_MANY");
+      return;
+    }
+    for (StreamEventStore.Entry entry : missed) {
+      send(emitter, entry);
+      if (!at.delivered(entry.seq())) {
+        // committed after the last read: the reader will meet it again, this client has it
+        replayedAhead.add(entry.seq());
+      }
+    }
+  }
+
+  private void reset(SseEmitter emitter, String reason) throws IOException {
+    emitter.send(
+        SseEmitter.event()
+            .name(RESET)
+            .data(new AlertViews.StreamNotice(reason), MediaType.APPLICATION_JSON));
+  }
+
+  private StreamCursor cursor() {
+    if (cursor == null) {
+      cursor = new StreamCursor(events.highest(), gapPatienceMillis);
+    }
+    return cursor;
+  }
+
+  /** Reads what was logged since the last read (on any instance) and sends it to its streams. */
+  @Scheduled(fixedDelayString = "${dangjian.alerts.stream.poll-interval:1s}")
+  public void poll() {
+    synchronized (reading) {
+      StreamCursor at = cursor();
+      for (int page = 0; page < 20; page++) {
+        long now = System.currentTimeMillis();
+        List<StreamEventStore.Entry> entries = events.newer(at.high(), at.missing(now), 500);
+        for (StreamEventStore.Entry entry : entries) {
+          if (at.accept(entry.seq(), now)) {
+            deliver(entry);
+          }
+        }
+        if (entries.size() < 500) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void deliver(StreamEventStore.Entry entry) {
+    streams.forEach(
+        (emitter, listener) -> {
+          boolean addressed =
+              entry.username() != null
+                  ? entry.username().equals(listener.username())
+                  : entry.orgPath() != null && listener.scope().coversPath(entry.orgPath());
+          if (!addressed || listener.replayedAhead().remove(entry.seq())) {
+            return;
+          }
+          try {
+            send(emitter, entry);
+          } catch (IOException | IllegalStateException e) {
+            drop(emitter);
+            log.debug("alert stream closed: {}", e.toString());
+          }
+        });
+  }
+
+  private static void send(SseEmitter emitter, StreamEventStore.Entry entry) throws IOException {
+    emitter.send(
+        SseEmitter.event()
+            .id(Long.toString(entry.seq()))
+            .name(entry.name())
+            .data(entry.data(), MediaType.APPLICATION_JSON));
+  }
+
+  /** The log keeps the replay window and an hour more. */
+  @Scheduled(
+      fixedDelayString = "${dangjian.alerts.stream.purge-interval:1h}",
+      initialDelay = 60_000)
+  public void purge() {
+    events.purgeBefore(clock.instant().minus(replayWindow).minus(Duration.ofHours(1)));
   }
 
   private void close(SseEmitter emitter) {
     Runnable end = closers.get(emitter);
     try {
-      emitter.send(SseEmitter.event().name("token-expired").comment("token expired"));
+      emitter.send(
+          SseEmitter.event()
+              .name("token-expired")
+              .data(new AlertViews.StreamNotice("TOKEN_EXPIRED"), MediaType.APPLICATION_JSON));
     } catch (IOException | IllegalStateException e) {
       log.debug("alert stream already closed: {}", e.toString());
     }
@@ -136,50 +311,6 @@ public class AlertStream implements AlertStreams {
     } else {
       streams.remove(emitter);
     }
-  }
-
-  @KafkaListener(
-      id = "alert-stream-#{T(java.util.UUID).randomUUID()}",
-      topics = Topics.ALERT_EVENTS,
-      groupId = "alert-service-stream-#{T(java.util.UUID).randomUUID()}",
-      properties = {"auto.offset.reset=latest"})
-  public void onAlertEvent(ConsumerRecord<String, byte[]> record) {
-    EventEnvelope<JsonNode> envelope = reader.read(record);
-    if (streams.isEmpty() || envelope.orgPath() == null) {
-      return;
-    }
-    AlertChanged change = reader.payload(envelope, AlertChanged.class);
-    AlertViews.StreamEvent data =
-        new AlertViews.StreamEvent(
-            envelope.type(),
-            change.alertId(),
-            change.ruleId(),
-            change.subjectType(),
-            change.subjectId(),
-            change.orgId(),
-            change.severity(),
-            change.status(),
-            change.change(),
-            change.title(),
-            change.deadline(),
-            change.assigneeOrgId(),
-            envelope.occurredAt());
-    streams.forEach(
-        (emitter, scope) -> {
-          if (!scope.coversPath(envelope.orgPath())) {
-            return;
-          }
-          try {
-            emitter.send(
-                SseEmitter.event()
-                    .id(envelope.eventId().toString())
-                    .name(envelope.type())
-                    .data(data, MediaType.APPLICATION_JSON));
-          } catch (IOException | IllegalStateException e) {
-            drop(emitter);
-            log.debug("alert stream closed: {}", e.toString());
-          }
-        });
   }
 
   /** Keeps idle streams (and proxies in between) from timing out. */

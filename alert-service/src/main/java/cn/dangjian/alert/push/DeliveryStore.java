@@ -27,7 +27,8 @@ class DeliveryStore {
       String body,
       int attempts,
       String url,
-      String secret) {}
+      String secret,
+      String messageId) {}
 
   /** A subscription's stored (sealed or legacy plain) secret. */
   record StoredSecret(UUID id, String secret) {}
@@ -46,16 +47,24 @@ class DeliveryStore {
 
   void enqueue(byte[] subscriptionId, UUID alertId, String eventType, String body, Instant at) {
     Timestamp now = Timestamp.from(at);
+    UUID id = UuidV7.next();
     jdbc.update(
         "INSERT INTO webhook_delivery (id, subscription_id, alert_id, event_type, body, status,"
-            + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'PENDING',0,?,?)",
-        bytes(UuidV7.next()),
+            + " attempts, next_attempt_at, created_at, message_id)"
+            + " VALUES (?,?,?,?,?,'PENDING',0,?,?,?)",
+        bytes(id),
         subscriptionId,
         bytes(alertId),
         eventType,
         body,
         now,
-        now);
+        now,
+        messageId(null, id));
+  }
+
+  /** The webhook-id of a delivery: its message's, or (rows from before) its own id. */
+  static String messageId(String stored, UUID deliveryId) {
+    return stored != null ? stored : "msg_" + deliveryId;
   }
 
   List<StoredSecret> secrets() {
@@ -75,7 +84,8 @@ class DeliveryStore {
 
   List<Due> due(Instant now) {
     return jdbc.query(
-        "SELECT d.id, d.subscription_id, d.event_type, d.body, d.attempts, s.url, s.secret"
+        "SELECT d.id, d.subscription_id, d.event_type, d.body, d.attempts, s.url, s.secret,"
+            + " d.message_id"
             + " FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id"
             + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at"
             + " LIMIT 100",
@@ -87,7 +97,8 @@ class DeliveryStore {
                 rs.getString(4),
                 rs.getInt(5),
                 rs.getString(6),
-                rs.getString(7)),
+                rs.getString(7),
+                messageId(rs.getString(8), uuid(rs.getBytes(1)))),
         Timestamp.from(now));
   }
 

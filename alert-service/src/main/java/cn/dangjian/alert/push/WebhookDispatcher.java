@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due webhook deliveries: each is claimed with a conditional update (so several instances
- * never send the same attempt), sent outside any transaction, and recorded; failures retry with
- * exponential backoff, and a subscription that keeps failing is disabled.
+ * never send the same attempt), signed by Standard Webhooks, sent outside any transaction, and
+ * recorded; failures retry with exponential backoff plus jitter, and a subscription that keeps
+ * failing is disabled.
  */
 @Component
 public class WebhookDispatcher {
@@ -94,7 +96,8 @@ public class WebhookDispatcher {
       finish(delivery, "FAILED", null, "投递失败：订阅已停用");
       return;
     }
-    long timestamp = clock.instant().getEpochSecond();
+    // wall time, not the application's clock: receivers refuse a timestamp off their own by minutes
+    long timestamp = Instant.now().getEpochSecond();
     Integer code = null;
     String error = null;
     URI target;
@@ -108,15 +111,17 @@ public class WebhookDispatcher {
     }
     try {
       String secret = secrets.open(delivery.secret(), delivery.subscriptionId());
+      // Standard Webhooks: one webhook-id per message, the same on every retry and redelivery
       HttpRequest request =
           HttpRequest.newBuilder(target)
               .timeout(properties.timeout())
               .header("Content-Type", "application/json")
-              .header("X-Dangjian-Event", delivery.eventType())
-              .header("X-Dangjian-Delivery", delivery.id().toString())
-              .header("X-Dangjian-Timestamp", Long.toString(timestamp))
+              .header("webhook-id", delivery.messageId())
+              .header("webhook-timestamp", Long.toString(timestamp))
               .header(
-                  "X-Dangjian-Signature", WebhookSigner.sign(secret, timestamp, delivery.body()))
+                  "webhook-signature",
+                  WebhookSigner.sign(secret, delivery.messageId(), timestamp, delivery.body()))
+              .header("X-Dangjian-Event", delivery.eventType())
               .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
               .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -167,7 +172,13 @@ public class WebhookDispatcher {
     if (attempts >= properties.maxAttempts()) {
       finish(delivery, "FAILED", code, error);
     } else {
-      Duration wait = properties.retryInitial().multipliedBy(1L << (attempts - 1));
+      Duration wait =
+          WebhookBackoff.delay(
+              properties.retryInitial(),
+              properties.retryMax(),
+              properties.retryJitter(),
+              attempts,
+              ThreadLocalRandom.current());
       deliveries.retryLater(
           delivery.id(), attempts, code, truncate(error), clock.instant().plus(wait));
     }

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Webhook delivery: retries with exponential backoff, then give up; disable a failing endpoint.
+ * Webhook delivery: retries with exponential backoff plus jitter, then give up; disable a failing
+ * endpoint.
  *
- * @param retryInitial wait before the first retry; doubles each time
+ * @param retryInitial wait before the first retry; doubles each time (up to {@code retryMax})
  * @param maxAttempts attempts per delivery before it is given up
  * @param disableAfter consecutive failed attempts after which a subscription is disabled
  * @param pollInterval how often due deliveries are looked for
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     "default")
  * @param secretKeys more keys by key id, for rotation: new secrets use {@code currentKeyId}
  * @param currentKeyId the key new secrets are sealed with; may be omitted when there is one key
+ * @param retryMax the longest wait between two attempts, before jitter
+ * @param retryJitter random extra wait, as a fraction of the wait (0.25: up to a quarter more)
  */
 @ConfigurationProperties("dangjian.alerts.webhooks")
 public record WebhookProperties(
@@ -34,7 +37,9 @@ public record WebhookProperties(
     List<String> allowedAddresses,
     @DefaultValue("") String secretKey,
     Map<String, String> secretKeys,
-    String currentKeyId) {
+    String currentKeyId,
+    @DefaultValue("1h") Duration retryMax,
+    @DefaultValue("0.25") double retryJitter) {
 
   public WebhookProperties {
     allowedAddresses = allowedAddresses == null ? List.of() : List.copyOf(allowedAddresses);

@@ -69,12 +69,24 @@ class WebhookStore {
 
   List<Delivery> deliveries(UUID subscriptionId) {
     return jdbc.query(
-        "SELECT id, alert_id, event_type, status, attempts, last_status, last_error, created_at,"
-            + " delivered_at FROM webhook_delivery WHERE subscription_id = ?"
+        DELIVERY_COLUMNS
+            + " FROM webhook_delivery WHERE subscription_id = ?"
             + " ORDER BY created_at DESC LIMIT 200",
+        DeliveryRows.MAPPER,
+        bytes(subscriptionId));
+  }
+
+  private static final String DELIVERY_COLUMNS =
+      "SELECT id, message_id, alert_id, event_type, status, attempts, last_status, last_error,"
+          + " created_at, delivered_at, redelivery_of, requested_by";
+
+  /** The row mapper of {@link Delivery}. */
+  private static final class DeliveryRows {
+    static final org.springframework.jdbc.core.RowMapper<Delivery> MAPPER =
         (rs, n) ->
             new Delivery(
                 uuid(rs.getBytes("id")),
+                DeliveryStore.messageId(rs.getString("message_id"), uuid(rs.getBytes("id"))),
                 uuid(rs.getBytes("alert_id")),
                 rs.getString("event_type"),
                 rs.getString("status"),
@@ -84,8 +96,51 @@ class WebhookStore {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("delivered_at") == null
                     ? null
-                    : rs.getTimestamp("delivered_at").toInstant()),
-        bytes(subscriptionId));
+                    : rs.getTimestamp("delivered_at").toInstant(),
+                rs.getBytes("redelivery_of") == null ? null : uuid(rs.getBytes("redelivery_of")),
+                rs.getString("requested_by"));
+  }
+
+  /**
+   * Queues a delivery of a logged one's message again, as a new row under the same webhook-id
+   * (receivers deduplicate on it), recording who asked; answers the new row, or empty when the
+   * delivery is not one of this subscription's.
+   */
+  Optional<Delivery> redeliver(
+      UUID subscriptionId, UUID deliveryId, UUID newId, String requestedBy, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    int inserted =
+        jdbc.update(
+            "INSERT INTO webhook_delivery (id, subscription_id, alert_id, event_type, body, status,"
+                + " attempts, next_attempt_at, created_at, message_id, redelivery_of, requested_by)"
+                + " SELECT ?, subscription_id, alert_id, event_type, body, 'PENDING', 0, ?, ?,"
+                + " COALESCE(message_id, ?), id, ? FROM webhook_delivery"
+                + " WHERE id = ? AND subscription_id = ?",
+            bytes(newId),
+            at,
+            at,
+            DeliveryStore.messageId(null, deliveryId),
+            requestedBy,
+            bytes(deliveryId),
+            bytes(subscriptionId));
+    if (inserted == 0) {
+      return Optional.empty();
+    }
+    return jdbc
+        .query(
+            DELIVERY_COLUMNS + " FROM webhook_delivery WHERE id = ?",
+            DeliveryRows.MAPPER,
+            bytes(newId))
+        .stream()
+        .findFirst();
+  }
+
+  Optional<String> status(UUID id) {
+    return jdbc
+        .queryForList(
+            "SELECT status FROM webhook_subscription WHERE id = ?", String.class, bytes(id))
+        .stream()
+        .findFirst();
   }
 
   void enable(UUID id) {

@@ -27,7 +27,11 @@ public final class WebhookViews {
           @Pattern(regexp = "https?://\\S+", message = "{webhook.url}")
           String url,
       @Schema(description = "最低推送级别，默认 NOTICE") Severity minSeverity,
-      @Schema(description = "签名密钥（16–200字符）；不填则由系统生成并仅返回一次") @Size(min = 16, max = 200)
+      @Schema(
+              description =
+                  "签名密钥（Standard Webhooks 格式：whsec_ 加 Base64 编码的 24–64 字节随机数）；不填则由系统生成并仅返回一次",
+              example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+          @Pattern(regexp = WebhookSigner.SECRET_PATTERN, message = "{webhook.secret}")
           String secret) {}
 
   public record Subscription(
@@ -41,10 +45,12 @@ public final class WebhookViews {
           String status,
       int consecutiveFailures,
       Instant createdAt,
-      @Schema(description = "签名密钥，仅在创建时返回（幂等重放的响应中不含密钥）") @Nullable String secret) {}
+      @Schema(description = "签名密钥（whsec_…，Standard Webhooks 验签库直接使用），仅在创建时返回（幂等重放的响应中不含密钥）")
+          @Nullable String secret) {}
 
   public record Delivery(
       UUID id,
+      @Schema(description = "消息ID，即请求头 webhook-id：同一消息的重试和重新投递不变，接收方据此去重") String messageId,
       UUID alertId,
       String eventType,
       @Schema(
@@ -55,5 +61,7 @@ public final class WebhookViews {
       @Nullable Integer lastStatus,
       @Nullable String lastError,
       Instant createdAt,
-      @Nullable Instant deliveredAt) {}
+      @Nullable Instant deliveredAt,
+      @Schema(description = "重新投递时：原投递记录ID") @Nullable UUID redeliveryOf,
+      @Schema(description = "重新投递时：发起人") @Nullable String requestedBy) {}
 }

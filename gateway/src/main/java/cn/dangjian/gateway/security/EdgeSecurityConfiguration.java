@@ -46,6 +46,9 @@ class EdgeSecurityConfiguration {
 
   static final String PAYMENT_CALLBACKS = "/api/dues/payments/callbacks/*";
 
+  /** The one route a browser's EventSource opens with a single-use ticket instead of a token. */
+  static final String ALERT_STREAM = "/api/alerts/stream";
+
   /**
    * Wraps Boot's decoder rather than replacing it, so issuer, audience, algorithms and JWKS stay
    * exactly as {@code spring.security.oauth2.resourceserver.jwt.*} configures them. Static: a
@@ -107,6 +110,10 @@ class EdgeSecurityConfiguration {
                     // HMAC signature, timestamp and nonce of every callback.
                     .pathMatchers(HttpMethod.POST, PAYMENT_CALLBACKS)
                     .permitAll()
+                    // EventSource cannot send Authorization: alert-service redeems the ticket
+                    // (single use, 30 s, bound to the caller) on this route and no other.
+                    .matchers(EdgeSecurityConfiguration::streamWithTicket)
+                    .permitAll()
                     // The gateway endpoint reveals the routing table: operators only.
                     .pathMatchers("/actuator/**")
                     .hasRole("platform-admin")
@@ -122,6 +129,24 @@ class EdgeSecurityConfiguration {
             handling ->
                 handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
         .build();
+  }
+
+  /**
+   * {@code GET /api/alerts/stream?ticket=…} without an Authorization header (with one, the token is
+   * checked as everywhere else).
+   */
+  static Mono<ServerWebExchangeMatcher.MatchResult> streamWithTicket(ServerWebExchange exchange) {
+    var request = exchange.getRequest();
+    boolean ticket =
+        HttpMethod.GET.equals(request.getMethod())
+            && ALERT_STREAM.equals(request.getPath().value())
+            && request.getQueryParams().getFirst("ticket") != null
+            && !request
+                .getHeaders()
+                .containsHeader(org.springframework.http.HttpHeaders.AUTHORIZATION);
+    return ticket
+        ? ServerWebExchangeMatcher.MatchResult.match()
+        : ServerWebExchangeMatcher.MatchResult.notMatch();
   }
 
   /**
