@@ -232,7 +232,15 @@ class StreamTicketsIT extends ApiTestSupport {
         streams.pushToUser(
             "secretary-" + branchA,
             "job",
-            new AlertViews.JobProgress(job, "export", "running", 5000, 12000L, "rows"));
+            new AlertViews.JobProgress(
+                job,
+                "alert-export",
+                "RUNNING",
+                5000,
+                12000L,
+                "rows",
+                41,
+                "/api/alerts/jobs/" + job));
     String received = awaitBody(mine, job.toString());
     assertThat(received)
         .contains("id:" + id + "\nevent:job\n")
@@ -241,6 +249,45 @@ class StreamTicketsIT extends ApiTestSupport {
     assertThat(body(other)).doesNotContain(job.toString());
     assertThatThrownBy(() -> streams.pushToUser("secretary-" + branchA, "alert.raised", "x"))
         .isInstanceOf(IllegalArgumentException.class);
+    mine.getRequest().getAsyncContext().complete();
+    other.getRequest().getAsyncContext().complete();
+  }
+
+  @Test
+  void aJobsProgressAndEndReachTheStreamOfWhoStartedItOnly() throws Exception {
+    UUID member = member(branchA);
+    arrears(member, branchA, 3, "2026-08", 4500);
+    awaitRow(
+        "SELECT COUNT(*) FROM alert WHERE subject_id = UNHEX(REPLACE(?, '-', ''))"
+            + " AND rule_id = 'DUES_ARREARS'",
+        member);
+    MvcResult mine =
+        as(secretaryOf(branchA), get("/api/alerts/stream"))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    MvcResult other =
+        as(secretaryOf(branchB), get("/api/alerts/stream"))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+
+    MvcResult started =
+        as(
+                secretaryOf(branchA),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/api/alerts/exports")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content("{\"orgId\":\"" + branchA + "\"}"))
+            .andExpect(status().isAccepted())
+            .andReturn();
+    String job = json.readTree(started.getResponse().getContentAsString()).get("id").asString();
+
+    String received = awaitBody(mine, "\"status\":\"SUCCEEDED\"");
+    assertThat(received)
+        .contains("event:job\n")
+        .contains("\"jobId\":\"" + job + "\"")
+        .contains("\"kind\":\"alert-export\"")
+        .contains("\"href\":\"/api/alerts/jobs/" + job + "\"");
+    assertThat(body(other)).doesNotContain(job);
     mine.getRequest().getAsyncContext().complete();
     other.getRequest().getAsyncContext().complete();
   }

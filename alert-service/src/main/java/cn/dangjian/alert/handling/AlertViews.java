@@ -140,13 +140,15 @@ public final class AlertViews {
           "事件 job（仅推送给发起任务的用户）的 data：长时任务的进度 (data of the job event, sent to the user who"
               + " started the job: its progress)")
   public record JobProgress(
-      UUID jobId,
-      @Schema(description = "任务类型，如 bill-run、sweep、export") String kind,
+      @Schema(description = "任务ID") UUID jobId,
+      @Schema(description = "任务类型，如 bill-run、alert-sweep、alert-export") String kind,
       @Schema(
               description = "任务状态",
-              allowableValues = {"queued", "running", "succeeded", "failed", "cancelled"})
+              allowableValues = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"})
           String status,
       @Schema(description = "已完成数量") long done,
       @Schema(description = "总数量，未知时为空") @Nullable Long total,
-      @Schema(description = "计数单位，如 rows、members、orgs") String unit) {}
+      @Schema(description = "计数单位，如 rows、members、orgs；首次报告进度前为空") @Nullable String unit,
+      @Schema(description = "百分比 0–100，总数未知时为空") @Nullable Integer percent,
+      @Schema(description = "任务地址，结束后在此读取结果 (the job resource)") String href) {}
 }

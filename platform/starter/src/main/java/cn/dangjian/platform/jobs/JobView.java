@@ -35,7 +35,7 @@ public record JobView(
    * @param total items in all, null while unknown
    * @param unit what is counted
    */
-  @Schema(name = "JobProgress", description = "进度 (progress)")
+  @Schema(name = "JobCounts", description = "进度：已完成、总数、单位 (progress counts)")
   public record Progress(
       @Schema(description = "已完成 (done)") long done,
       @Schema(description = "总数，未知时为空 (total, null while unknown)") @Nullable Long total,

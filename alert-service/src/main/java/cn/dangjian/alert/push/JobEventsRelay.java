@@ -1,0 +1,60 @@
+package cn.dangjian.alert.push;
+
+import cn.dangjian.alert.handling.AlertViews;
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.Topics;
+import cn.dangjian.events.jobs.JobChanged;
+import cn.dangjian.platform.events.EventEnvelopeReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Jobs of every service on the stream: each {@code <area>.job-changed} becomes a {@code job} event
+ * for the user who started the job (through the stream's event log, so any instance holding that
+ * user's stream sends it, and a reconnect replays it). Progress is a notification: a duplicate
+ * after a redelivery only repeats a state the client already has.
+ */
+@Component
+class JobEventsRelay {
+
+  private final EventEnvelopeReader reader;
+  private final AlertStream stream;
+
+  JobEventsRelay(EventEnvelopeReader reader, AlertStream stream) {
+    this.reader = reader;
+    this.stream = stream;
+  }
+
+  @KafkaListener(
+      id = "alert-job-events",
+      topics = {
+        Topics.MEMBER_EVENTS,
+        Topics.DUES_EVENTS,
+        Topics.ASSESSMENT_EVENTS,
+        Topics.ALERT_EVENTS
+      },
+      groupId = "alert-service-job-events",
+      // only what happens from now on: a job's past is in its resource
+      properties = {"auto.offset.reset=latest"})
+  public void onRecord(ConsumerRecord<String, byte[]> record) {
+    EventEnvelope<JsonNode> envelope = reader.read(record);
+    if (!envelope.type().endsWith(".job-changed")) {
+      return;
+    }
+    JobChanged job = reader.payload(envelope, JobChanged.class);
+    stream.pushToUser(
+        job.createdBy(),
+        "job",
+        new AlertViews.JobProgress(
+            job.jobId(),
+            job.kind(),
+            job.status(),
+            job.done(),
+            job.total(),
+            job.unit(),
+            job.percent(),
+            job.href()));
+  }
+}
