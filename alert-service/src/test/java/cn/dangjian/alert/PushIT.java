@@ -511,7 +511,7 @@ class PushIT extends ApiTestSupport {
                 for (ConsumerRecord<String, byte[]> record :
                     consumer.poll(Duration.ofMillis(500))) {
                   JsonNode envelope = json.readTree(record.value());
-                  if (envelope.get("payload").get("subjectId").asString().equals(m.toString())) {
+                  if (envelope.path("payload").path("subjectId").asString().equals(m.toString())) {
                     return Optional.of(envelope);
                   }
                 }

@@ -52,6 +52,14 @@ class MigrationPortabilityTest {
               "MyISAM or other non-transactional engines",
               Pattern.compile("\\bENGINE\\s*=\\s*(?!INNODB\\b)\\w+")));
 
+  /** Migrations allowed an AUTO_INCREMENT key, each with the reason. */
+  private static final Map<String, String> AUTO_INCREMENT_ALLOWED =
+      Map.of(
+          "alert-service/src/main/resources/db/migration/V5__stream_log_tickets_webhook_ids.sql",
+          "stream_event.seq is the SSE Last-Event-ID: one increasing sequence every instance"
+              + " shares; a small, purged log table, not a hot spot (on TiDB: AUTO_ID_CACHE=1"
+              + " keeps it monotonic)");
+
   private static final Pattern CREATE_TABLE =
       Pattern.compile(
           "CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?\\s*\\((.*?)\\)\\s*(ENGINE|;)",
@@ -88,7 +96,12 @@ class MigrationPortabilityTest {
     List<String> violations = new ArrayList<>();
     for (Path file : migrations()) {
       String sql = sqlWithoutComments(file).toUpperCase(Locale.ROOT);
+      String name = Repo.root().relativize(file).toString().replace('\\', '/');
       for (Map.Entry<String, Pattern> avoided : AVOIDED.entrySet()) {
+        if (avoided.getKey().startsWith("AUTO_INCREMENT")
+            && AUTO_INCREMENT_ALLOWED.containsKey(name)) {
+          continue;
+        }
         Matcher m = avoided.getValue().matcher(sql);
         if (m.find()) {
           violations.add(

@@ -98,7 +98,7 @@ class AlertE2EIT {
     api.job("/api/alerts/sweeps", admin, Map.of("asOf", monthEnd.toString()));
 
     JsonNode raised =
-        awaitEvent(streamA, e -> e.get("subjectId").asString().equals(absent.toString()));
+        awaitEvent(streamA, e -> e.path("subjectId").asString().equals(absent.toString()));
     assertThat(raised.get("ruleId").asString()).isEqualTo("MEMBER_ABSENT_ORG_LIFE");
     assertThat(raised.get("title").asString()).isEqualTo("党员已连续4个月未参加组织生活");
     String alertId = raised.get("alertId").asString();
@@ -117,8 +117,8 @@ class AlertE2EIT {
         awaitEvent(
             streamA,
             e ->
-                e.get("alertId").asString().equals(alertId)
-                    && e.get("severity").asString().equals("WARNING"));
+                e.path("alertId").asString().equals(alertId)
+                    && e.path("severity").asString().equals("WARNING"));
     assertThat(risen.get("change").asString()).isEqualTo("SEVERITY_CHANGED");
     assertThat(api.get("/api/alerts/" + alertId, secretaryA).json().get("severityLabel").asString())
         .isEqualTo("预警");
@@ -140,8 +140,8 @@ class AlertE2EIT {
         awaitEvent(
             streamA,
             e ->
-                e.get("alertId").asString().equals(alertId)
-                    && e.get("status").asString().equals("RESOLVED"));
+                e.path("alertId").asString().equals(alertId)
+                    && e.path("status").asString().equals("RESOLVED"));
     assertThat(resolved.get("change").asString()).isEqualTo("RESOLVED");
     assertThat(api.get("/api/alerts/" + alertId, secretaryA).json().get("resolution").asString())
         .contains("参加组织生活，预警自动解除");
@@ -168,6 +168,37 @@ class AlertE2EIT {
             .build();
     return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
         .thenAccept(response -> response.body().forEach(lines::add));
+  }
+
+  @Test
+  void aBillRunIsAcceptedAtOnceThroughTheGatewayAndItsJobReachesTheSecretarysStreamOnly()
+      throws Exception {
+    Map<String, Object> run =
+        Map.of("month", java.time.YearMonth.from(TODAY).toString(), "orgId", branchA.toString());
+    // dues-service learns branch A from member.events: 404 until it has
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    Api.Response started = api.post("/api/dues/bills/runs", secretaryA, run);
+    while (started.status() == 404 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      started = api.post("/api/dues/bills/runs", secretaryA, run);
+    }
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    assertThat(started.millis()).as("202 through the gateway").isLessThan(1000);
+    String job = started.json().get("id").asString();
+
+    JsonNode ended = api.follow("/api/dues/bills/runs", secretaryA, started);
+    assertThat(ended.get("result").get("runs").get(0).get("orgId").asString())
+        .isEqualTo(branchA.toString());
+
+    JsonNode pushed =
+        awaitEvent(
+            streamA,
+            e ->
+                e.path("jobId").asString().equals(job)
+                    && e.path("status").asString().equals("SUCCEEDED"));
+    assertThat(pushed.get("kind").asString()).isEqualTo("bill-run");
+    assertThat(pushed.get("href").asString()).isEqualTo("/api/dues/jobs/" + job);
+    assertThat(String.join("\n", streamB)).doesNotContain(job);
   }
 
   private static JsonNode awaitEvent(List<String> lines, Predicate<JsonNode> match)

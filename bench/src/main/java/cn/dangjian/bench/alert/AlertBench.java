@@ -156,16 +156,35 @@ public final class AlertBench {
           HttpResponse<String> response =
               http.send(
                   HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/alerts/sweeps"))
-                      .timeout(Duration.ofMinutes(15))
+                      .timeout(Duration.ofMinutes(1))
                       .header("Authorization", "Bearer " + token)
                       .header("Content-Type", "application/json")
                       .POST(HttpRequest.BodyPublishers.ofString("{\"asOf\":\"2026-11-30\"}"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
+          double acceptedMs = Duration.between(begin, Instant.now()).toMillis();
+          // a job: followed until it ends; its result is the sweep report
+          String jobUrl =
+              service.baseUrl() + response.headers().firstValue("Location").orElseThrow();
+          JsonNode job = JSON.readTree(response.body());
+          while (job.path("status").asString().equals("QUEUED")
+              || job.path("status").asString().equals("RUNNING")) {
+            Thread.sleep(200);
+            job =
+                JSON.readTree(
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(jobUrl))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body());
+          }
           double secs = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-          JsonNode sweep = JSON.readTree(response.body());
+          JsonNode sweep = job.path("result");
+          report.line("-- sweep %d: 202 in %.0f ms, job %s", run, acceptedMs, job.path("status"));
           report.line(
-              "-- sweep %d as of 2026-11-30: %.1f s (HTTP %d): %s members, %s orgs, raised %s, changed %s, resolved %s, escalated %s; peak RSS %d MB",
+              "-- sweep %d as of 2026-11-30: %.1f s (HTTP %d): %s members, %s orgs, raised %s,"
+                  + " changed %s, resolved %s, escalated %s; peak RSS %d MB",
               run,
               secs,
               response.statusCode(),
@@ -278,10 +297,10 @@ public final class AlertBench {
             DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT ms.member_id FROM member_state ms WHERE ms.arrears_months = 0"
-                    + " AND ms.training_hours >= 32 AND ms.absent_since IS NULL AND NOT EXISTS"
-                    + " (SELECT 1 FROM alert a WHERE a.subject_id = ms.member_id AND a.rule_id = 'DUES_ARREARS')"
-                    + " LIMIT ?")) {
+                "SELECT ms.member_id FROM member_state ms WHERE ms.arrears_months = 0 AND"
+                    + " ms.training_hours >= 32 AND ms.absent_since IS NULL AND NOT EXISTS (SELECT"
+                    + " 1 FROM alert a WHERE a.subject_id = ms.member_id AND a.rule_id ="
+                    + " 'DUES_ARREARS') LIMIT ?")) {
       s.setInt(1, rate * (seconds + warmup));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -347,8 +366,8 @@ public final class AlertBench {
       String[] countyPaths = new String[counties];
       try (PreparedStatement org =
           c.prepareStatement(
-              "INSERT INTO proj_org (org_id, parent_id, name, org_type, path, depth, dissolved, created_on, updated_at)"
-                  + " VALUES (?,?,?,?,?,?,FALSE,'2025-01-01',NOW(6))")) {
+              "INSERT INTO proj_org (org_id, parent_id, name, org_type, path, depth, dissolved,"
+                  + " created_on, updated_at) VALUES (?,?,?,?,?,?,FALSE,'2025-01-01',NOW(6))")) {
         insertOrg(org, root, null, "省委", "PARTY_COMMITTEE", rootPath, 1);
         for (int i = 0; i < counties; i++) {
           countyIds[i] = bytes(UUID.randomUUID());
@@ -358,22 +377,24 @@ public final class AlertBench {
         org.executeBatch();
         try (PreparedStatement state =
                 c.prepareStatement(
-                    "INSERT INTO org_state (org_id, term_id, term_ends_on, term_due_on, committee_seats, updated_at)"
-                        + " VALUES (?,?,?,?,?,NOW(6))");
+                    "INSERT INTO org_state (org_id, term_id, term_ends_on, term_due_on,"
+                        + " committee_seats, updated_at) VALUES (?,?,?,?,?,NOW(6))");
             PreparedStatement meeting =
                 c.prepareStatement(
-                    "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status, counted,"
-                        + " record_version) VALUES (?,?,?,?,'APPROVED',TRUE,1)");
+                    "INSERT INTO org_meeting (meeting_id, org_id, meeting_type, held_on, status,"
+                        + " counted, record_version) VALUES (?,?,?,?,'APPROVED',TRUE,1)");
             PreparedStatement member =
                 c.prepareStatement(
-                    "INSERT INTO proj_member (member_id, org_id, org_path, stage, status, dues_category, join_date,"
-                        + " full_member_date, flags, status_since, org_since, updated_at)"
-                        + " VALUES (?,?,?,'FULL','ACTIVE','EMPLOYED','2015-07-01','2016-07-01','','2025-01-01','2025-01-01',NOW(6))");
+                    "INSERT INTO proj_member (member_id, org_id, org_path, stage, status,"
+                        + " dues_category, join_date, full_member_date, flags, status_since,"
+                        + " org_since, updated_at) VALUES"
+                        + " (?,?,?,'FULL','ACTIVE','EMPLOYED','2015-07-01','2016-07-01','','2025-01-01','2025-01-01',NOW(6))");
             PreparedStatement memberState =
                 c.prepareStatement(
-                    "INSERT INTO member_state (member_id, tracked_since, absent_since, arrears_months, arrears_since,"
-                        + " arrears_fen, training_year, training_hours, updated_at)"
-                        + " VALUES (?,'2025-01-01',?,?,?,?,2026,?,NOW(6))")) {
+                    "INSERT INTO member_state (member_id, tracked_since, absent_since,"
+                        + " arrears_months, arrears_since, arrears_fen, training_year,"
+                        + " training_hours, updated_at) VALUES"
+                        + " (?,'2025-01-01',?,?,?,?,2026,?,NOW(6))")) {
           int perBranch = members / branches;
           int extra = members % branches;
           for (int b = 0; b < branches; b++) {

@@ -198,7 +198,8 @@ public final class AssessmentBench {
             "| automatic scores: 6 indicators × %,d orgs (POST …/automatic-scores) | %.2f |",
             branches, auto.seconds());
         report.line(
-            "| combined score, ranks, percentiles, grades, stars, bottom band, 整改清单 (POST …/compute) | %.2f |",
+            "| combined score, ranks, percentiles, grades, stars, bottom band, 整改清单 (POST"
+                + " …/compute) | %.2f |",
             compute.seconds());
         report.line(
             "| **scoring + ranking** | **%.2f** (target < 30) |",
@@ -620,10 +621,31 @@ public final class AssessmentBench {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)));
+    long start = System.nanoTime();
     HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(
           method + " " + url + " → " + response.statusCode() + " " + response.body());
+    }
+    if (response.statusCode() == 202) {
+      // a job: the step is done when the job is (its result is what the call answered before)
+      System.out.printf(
+          "   %s %s: 202 in %.0f ms%n", method, url, (System.nanoTime() - start) / 1e6);
+      URI job = URI.create(url).resolve(response.headers().firstValue("Location").orElseThrow());
+      while (true) {
+        HttpResponse<String> read =
+            http.send(
+                HttpRequest.newBuilder(job).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (read.body().contains("\"status\":\"SUCCEEDED\"")) {
+          return read;
+        }
+        if (!read.body().contains("\"status\":\"QUEUED\"")
+            && !read.body().contains("\"status\":\"RUNNING\"")) {
+          throw new IllegalStateException(method + " " + url + " → job " + read.body());
+        }
+        Thread.sleep(100);
+      }
     }
     return response;
   }

@@ -95,12 +95,23 @@ final class ApiSeed {
       }
     }
     for (int month = 1; month <= 11; month++) {
-      call(
-          dues,
-          "POST",
-          "/api/dues/bills/runs",
-          Map.of("month", String.format("2026-%02d", month), "orgId", root.toString()),
-          200);
+      JsonNode job =
+          call(
+              dues,
+              "POST",
+              "/api/dues/bills/runs",
+              Map.of("month", String.format("2026-%02d", month), "orgId", root.toString()),
+              202);
+      // each month's run is a job: the next step needs its bills
+      String href = job.path("href").asString();
+      while (job.path("status").asString().equals("QUEUED")
+          || job.path("status").asString().equals("RUNNING")) {
+        Thread.sleep(200);
+        job = call(dues, "GET", href, null, 200);
+      }
+      if (!job.path("status").asString().equals("SUCCEEDED")) {
+        throw new IllegalStateException("bill run job " + job);
+      }
     }
     awaitProjection("org-life-service", "/api/org-life/meetings?orgId=" + made.get(0).orgId());
     awaitProjection("alert-service", "/api/alerts?orgId=" + made.get(0).orgId());
