@@ -98,7 +98,11 @@ class AlertE2EIT {
     api.job("/api/alerts/sweeps", admin, Map.of("asOf", monthEnd.toString()));
 
     JsonNode raised =
-        awaitEvent(streamA, e -> e.path("subjectId").asString().equals(absent.toString()));
+        awaitEvent(
+            streamA,
+            e ->
+                e.path("subjectId").asString().equals(absent.toString())
+                    && e.path("ruleId").asString().equals("MEMBER_ABSENT_ORG_LIFE"));
     assertThat(raised.get("ruleId").asString()).isEqualTo("MEMBER_ABSENT_ORG_LIFE");
     assertThat(raised.get("title").asString()).isEqualTo("党员已连续4个月未参加组织生活");
     String alertId = raised.get("alertId").asString();

@@ -186,6 +186,8 @@ class BolaMatrixE2EIT {
           write("DELETE /api/members/{id}/flags/{flag}", "id=member", "flag:MOBILE"),
           write("POST /api/members/{memberId}/development/steps", "memberId=applicant"),
           write("POST /api/members/personal-data/re-encryption", "orgId=orgA"),
+          // before the import below: B's own failed import job echoes the org id B's file named
+          list("GET /api/members/jobs"),
           write("POST /api/members/import")
               .expect(
                   SECRETARY_B,
@@ -197,7 +199,6 @@ class BolaMatrixE2EIT {
           read("GET /api/members/jobs/{id}", "id=memberJob").expect(INTEGRATION, Expect.DENY, JOBS),
           read("GET /api/members/jobs/{id}/file", "id=memberJob")
               .expect(INTEGRATION, Expect.DENY, JOBS),
-          list("GET /api/members/jobs"),
           write("DELETE /api/members/jobs/{id}", "id=memberJob"),
           // ---- member-service: transfers
           read("GET /api/members/transfers/{id}", "id=transfer"),
