@@ -5,6 +5,11 @@ import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.jobs.JobChanged;
 import cn.dangjian.platform.events.EventEnvelopeReader;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,8 +24,18 @@ import tools.jackson.databind.JsonNode;
 @Component
 class JobEventsRelay {
 
+  private static final int REMEMBERED_JOBS = 10_000;
+
   private final EventEnvelopeReader reader;
   private final AlertStream stream;
+  private final Map<UUID, Instant> lastRelayed =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Instant> eldest) {
+              return size() > REMEMBERED_JOBS;
+            }
+          });
 
   JobEventsRelay(EventEnvelopeReader reader, AlertStream stream) {
     this.reader = reader;
@@ -44,6 +59,11 @@ class JobEventsRelay {
       return;
     }
     JobChanged job = reader.payload(envelope, JobChanged.class);
+    Instant previous = lastRelayed.get(job.jobId());
+    if (previous != null && !envelope.occurredAt().isAfter(previous)) {
+      return;
+    }
+    lastRelayed.put(job.jobId(), envelope.occurredAt());
     stream.pushToUser(
         job.createdBy(),
         "job",

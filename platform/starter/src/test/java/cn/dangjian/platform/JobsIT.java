@@ -93,7 +93,8 @@ class JobsIT extends StarterIntegrationTest {
           }
         }
       }
-      assertThat(statuses).startsWith("RUNNING").endsWith("SUCCEEDED");
+      // at least once, not always in order (the alert stream's relay drops older changes)
+      assertThat(statuses).contains("RUNNING", "SUCCEEDED");
     }
   }
 

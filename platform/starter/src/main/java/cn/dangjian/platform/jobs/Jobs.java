@@ -136,7 +136,11 @@ public class Jobs {
       throw ProblemException.conflict("job.already-finished", job.status().name());
     }
     if (job.status() == JobStatus.QUEUED && store.cancelQueued(id, now())) {
-      scheduler.cancel(task.instance(id.toString()));
+      try {
+        scheduler.cancel(task.instance(id.toString()));
+      } catch (RuntimeException pickedMeanwhile) {
+        // a replica picked it in between: the runner finds it cancelled and does nothing
+      }
       return view(store.find(id).orElseThrow());
     }
     if (!types.require(job.kind()).cancellableWhileRunning()) {
