@@ -4,13 +4,16 @@ import cn.dangjian.alert.handling.AlertViews;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.jobs.JobChanged;
+import cn.dangjian.platform.events.CloudEventHeaders;
 import cn.dangjian.platform.events.EventEnvelopeReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +57,12 @@ class JobEventsRelay {
       // only what happens from now on: a job's past is in its resource
       properties = {"auto.offset.reset=latest"})
   public void onRecord(ConsumerRecord<String, byte[]> record) {
+    // most records of these topics are domain events: skip them by header, without parsing
+    Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+    if (type != null
+        && !new String(type.value(), StandardCharsets.UTF_8).endsWith(".job-changed")) {
+      return;
+    }
     EventEnvelope<JsonNode> envelope = reader.read(record);
     if (!envelope.type().endsWith(".job-changed")) {
       return;
