@@ -71,17 +71,16 @@ class AlertExports {
         true,
         true,
         (payload, context) -> {
-          long[] rows = new long[1];
           TableDownload file = file();
-          context.writeFile(
-              file.fileName(),
-              file.format().contentType(),
-              out ->
-                  rows[0] =
+          return new Result(
+              context.writeFile(
+                  file.fileName(),
+                  file.format().contentType(),
+                  out ->
                       file.write(
                           out,
-                          writer -> writeRows(writer, payload.scope(), payload.filter(), context)));
-          return new Result(rows[0]);
+                          writer ->
+                              writeRows(writer, payload.scope(), payload.filter(), context))));
         });
   }
 

@@ -53,18 +53,20 @@ class ArrearsExports {
         (payload, context) -> {
           long total = count(payload.listing(), payload.minMonths());
           TableDownload file = file(payload.format());
-          long[] rows = new long[1];
-          context.writeFile(
-              file.fileName(),
-              file.format().contentType(),
-              out ->
-                  rows[0] =
+          return new Result(
+              context.writeFile(
+                  file.fileName(),
+                  file.format().contentType(),
+                  out ->
                       file.write(
                           out,
                           writer ->
                               writeRows(
-                                  writer, payload.listing(), payload.minMonths(), total, context)));
-          return new Result(rows[0]);
+                                  writer,
+                                  payload.listing(),
+                                  payload.minMonths(),
+                                  total,
+                                  context))));
         });
   }
 

@@ -121,12 +121,11 @@ public class BulkExportService {
           context.checkCancelled();
           context.progress(done, Math.max(total, done), unit);
         };
-    long[] rows = {0};
-    context.writeFile(
-        file.fileName(),
-        job.format().contentType(),
-        out ->
-            rows[0] =
+    long rows =
+        context.writeFile(
+            file.fileName(),
+            job.format().contentType(),
+            out ->
                 file.write(
                     out,
                     writer -> {
@@ -143,10 +142,10 @@ public class BulkExportService {
           job.by().caller(),
           job.by().scope(),
           job.filter() + ";job=" + context.jobId(),
-          rows[0],
+          rows,
           plan.fullBirthDates());
     }
-    return new BulkJobs.Exported(rows[0]);
+    return new BulkJobs.Exported(rows);
   }
 
   /** Told after each page written: how many rows so far. */

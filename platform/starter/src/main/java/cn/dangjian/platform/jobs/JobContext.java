@@ -21,11 +21,14 @@ public interface JobContext {
   /**
    * Writes the job's result file as a stream (no whole file in memory); it is kept for the
    * configured time and downloaded from the job's {@code file} link.
+   *
+   * @return what the writer counted (e.g. the rows of a table), for the job's result
    */
-  void writeFile(String fileName, String mediaType, FileWriter writer) throws IOException;
+  long writeFile(String fileName, String mediaType, FileWriter writer) throws IOException;
 
   @FunctionalInterface
   interface FileWriter {
-    void write(OutputStream out) throws IOException;
+    /** Writes the file; answers what it counted (rows, bytes). */
+    long write(OutputStream out) throws IOException;
   }
 }

@@ -217,14 +217,16 @@ class JobRunner {
     }
 
     @Override
-    public void writeFile(String fileName, String mediaType, FileWriter writer) throws IOException {
+    public long writeFile(String fileName, String mediaType, FileWriter writer) throws IOException {
       store.deleteChunks(id); // a resumed run starts its file again
       ChunkedFileOutputStream out = new ChunkedFileOutputStream(store, id);
+      long counted;
       try (out) {
-        writer.write(out);
+        counted = writer.write(out);
       }
       store.fileWritten(
           id, fileName, mediaType, out.size(), now().plus(properties.fileRetention()));
+      return counted;
     }
   }
 }

@@ -172,10 +172,14 @@ public class Jobs {
   public record JobFileDownload(
       String name, String mediaType, long size, JobContext.FileWriter content) {}
 
-  private void copyChunks(UUID id, int chunks, OutputStream out) throws IOException {
+  private long copyChunks(UUID id, int chunks, OutputStream out) throws IOException {
+    long bytes = 0;
     for (int seq = 0; seq < chunks; seq++) {
-      out.write(store.chunk(id, seq));
+      byte[] chunk = store.chunk(id, seq);
+      out.write(chunk);
+      bytes += chunk.length;
     }
+    return bytes;
   }
 
   private JobRow visible(UUID id, Caller caller, DataScope scope) {

@@ -63,6 +63,7 @@ class NoteJobs {
                 for (int i = 0; i < lines.lines(); i++) {
                   out.write(("第" + i + "行,note\n").getBytes(StandardCharsets.UTF_8));
                 }
+                return lines.lines();
               });
           return null;
         });
