@@ -39,7 +39,7 @@ class SourcesIT extends ApiTestSupport {
         member.toString(),
         FEED.pathOf(org),
         new DevelopmentStepRecorded(
-            member, org, step, number, on, "APPLICANT", next, due, null, null));
+            member, org, step, number, on, "APPLICANT", next, due, null, null, null, null));
   }
 
   private EventEnvelope<Object> alert(

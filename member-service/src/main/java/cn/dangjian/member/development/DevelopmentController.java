@@ -1,9 +1,11 @@
 package cn.dangjian.member.development;
 
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
 import cn.dangjian.member.development.DevelopmentRequests.Progress;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,6 +61,24 @@ class DevelopmentController {
       @PathVariable UUID memberId, @Valid @RequestBody DevelopmentRequests.RecordStep request) {
     Caller current = caller.get();
     return ResponseEntity.created(URI.create("/api/members/" + memberId + "/development"))
-        .body(service.record(memberId, request, scopes.resolve(current), current.username()));
+        .body(service.record(memberId, request, current, scopes.resolve(current)));
+  }
+
+  @PostMapping("/requests")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      operationId = "requestDevelopmentStep",
+      summary = "提请上级审批发展步骤或逾期补录 (request a higher body's step or a late record)",
+      description =
+          "上级党委的步骤（13 预审、16 谈话、17 审批接收、18 备案、24 审批转正）由支部提请、上级决定，批准日期即步骤日期；"
+              + "超过期限的步骤（一个月内谈话、3个月内审批）不得倒填日期：如实填写实际日期并写明逾期原因（lateReason），"
+              + "经基层党委批准后记入并标为逾期。其他规则照常校验。返回审批事项，见 /api/approvals。"
+              + " A step the body above decides, or a late record with its true date and reason;"
+              + " returns the approval request.")
+  ResponseEntity<ApprovalView> request(
+      @PathVariable UUID memberId, @Valid @RequestBody DevelopmentRequests.StepRequest request) {
+    Caller current = caller.get();
+    ApprovalView view = service.request(memberId, request, current, scopes.resolve(current));
+    return Versions.created("/api/approvals/" + view.id(), view, view.version());
   }
 }

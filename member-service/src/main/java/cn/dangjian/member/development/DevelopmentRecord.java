@@ -72,6 +72,14 @@ public class DevelopmentRecord {
   @Column(name = "recorded_at")
   private Instant recordedAt;
 
+  /** Why the step is recorded after its deadline; only with the approval of the body above. */
+  @Column(name = "late_reason")
+  private String lateReason;
+
+  /** The approval that decided the step (a higher body's step or a late record). */
+  @Column(name = "approval_id")
+  private UUID approvalId;
+
   /** Outcome of a review, an approval or a 转正 meeting. */
   public enum Decision {
     PASSED,
@@ -118,6 +126,25 @@ public class DevelopmentRecord {
       this.voteWritten = vote.writtenApprovals();
     }
     this.recordedAt = now;
+  }
+
+  /** The step was decided through an approval (and, with a reason, recorded late). */
+  DevelopmentRecord approvedBy(UUID approvalId, String lateReason) {
+    this.approvalId = approvalId;
+    this.lateReason = lateReason;
+    return this;
+  }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
+
+  public String getLateReason() {
+    return lateReason;
+  }
+
+  public UUID getApprovalId() {
+    return approvalId;
   }
 
   public DevelopmentStep getStep() {

@@ -2,6 +2,7 @@ package cn.dangjian.member.development;
 
 import cn.dangjian.member.development.DevelopmentRecord.Decision;
 import cn.dangjian.member.person.MemberStage;
+import cn.dangjian.member.person.Vote;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,19 +18,6 @@ import org.jspecify.annotations.Nullable;
 public final class DevelopmentRequests {
 
   private DevelopmentRequests() {}
-
-  @Schema(description = "支部大会表决结果；应到会人数由系统按有表决权的正式党员计算 (vote counts)")
-  public record Vote(
-      @Schema(description = "经批准不计入应到会人数的人数 (excluded from the base with approval)")
-          @Min(0)
-          @Max(10000)
-          int excludedWithApproval,
-      @Schema(description = "实到会有表决权人数 (present with a vote)") @Min(0) @Max(10000) int present,
-      @Schema(description = "赞成 (approve)") @Min(0) @Max(10000) int approve,
-      @Schema(description = "反对 (oppose)") @Min(0) @Max(10000) int oppose,
-      @Schema(description = "弃权 (abstain)") @Min(0) @Max(10000) int abstain,
-      @Schema(description = "因故缺席者会前书面表示赞成的人数 (absentees' written approvals)") @Min(0) @Max(10000)
-          int writtenApprovals) {}
 
   @Schema(description = "记录发展党员的一个步骤 (record one of the 25 steps)")
   public record RecordStep(
@@ -48,6 +36,18 @@ public final class DevelopmentRequests {
       @Schema(description = "支部大会表决 (vote), for ADMISSION_MEETING and CONVERSION_MEETING") @Valid
           Vote vote) {}
 
+  @Schema(
+      description =
+          "提请上级审批：上级党委的步骤（预审、谈话、审批、备案），或逾期补录（如实填写实际日期并说明原因）"
+              + " (request a step the body above decides, or a late record with its true date)")
+  public record StepRequest(
+      @Schema(description = "要记录的步骤；上级步骤的日期以批准日期为准 (the step)") @NotNull @Valid RecordStep step,
+      @Schema(description = "逾期原因：填写即为逾期补录，须经基层党委批准，记录标为逾期 (why the step is recorded late)")
+          @Size(max = 500)
+          @Nullable String lateReason,
+      @Schema(description = "附件：支部大会记录、会议ID等 (minutes, meeting ids)") @Size(max = 20)
+          List<UUID> attachments) {}
+
   @Schema(description = "已记录的步骤 (a recorded step)")
   public record StepView(
       DevelopmentStep step,
@@ -63,7 +63,14 @@ public final class DevelopmentRequests {
       @Nullable Integer voteBase,
       @Nullable Integer votePresent,
       @Nullable Integer voteApprove,
-      @Nullable Integer voteWritten) {}
+      @Nullable Integer voteWritten,
+      @Schema(description = "经上级批准的逾期补录 (an approved late record)") boolean late,
+      @Schema(description = "逾期原因 (why late)") @Nullable String lateReason,
+      @Schema(description = "批准该步骤的审批事项 (the approval that decided it)") @Nullable UUID approvalId,
+      @Schema(
+              description =
+                  "疑似补记：录入时间晚于完成日期30天以上且未经批准补录 (recorded long after the date, not approved)")
+          boolean suspectedBackfill) {}
 
   @Schema(description = "发展进度 (development progress)")
   public record Progress(

@@ -66,7 +66,29 @@ public final class DevelopmentRules {
   /** What is expected next and by when, for the progress view and for alerts. */
   public record Expected(DevelopmentStep step, LocalDate dueOn) {}
 
+  /** A step entered more than this many days after its date, without approval, looks backfilled. */
+  public static final int BACKFILL_SUSPECT_DAYS = 30;
+
+  /**
+   * The deadlines a late record may miss with the approval of the body above (FZ Art 7, ch.4):
+   * waiting periods (one year as activist, probation) are never waived.
+   */
+  public static final java.util.Set<String> DEADLINE_RULES =
+      java.util.Set.of(
+          "talk-within-one-month",
+          "admission-approval-within-three-months",
+          "conversion-approval-within-three-months");
+
   public static Outcome check(Request r, List<DevelopmentRecord> history, LocalDate today) {
+    return check(r, history, today, false);
+  }
+
+  /**
+   * @param lateAccepted the body above approved recording the step after its deadline: the
+   *     deadlines in {@link #DEADLINE_RULES} are not enforced, every other rule is
+   */
+  public static Outcome check(
+      Request r, List<DevelopmentRecord> history, LocalDate today, boolean lateAccepted) {
     if (r.doneOn().isAfter(today)) {
       throw rule("date-in-future", "member.rule.date-in-future");
     }
@@ -96,7 +118,7 @@ public final class DevelopmentRules {
       }
       case TALK -> {
         LocalDate applied = requireDone(history, APPLICATION, r.doneOn());
-        if (r.doneOn().isAfter(applied.plusMonths(TALK_WITHIN_MONTHS))) {
+        if (!lateAccepted && r.doneOn().isAfter(applied.plusMonths(TALK_WITHIN_MONTHS))) {
           throw rule("talk-within-one-month", "development.rule.talk-within-one-month");
         }
       }
@@ -149,7 +171,7 @@ public final class DevelopmentRules {
       }
       case ADMISSION_APPROVED -> {
         LocalDate meeting = requireDone(history, ADMISSION_MEETING, r.doneOn());
-        checkApprovalWindow(meeting, r, "admission-approval-within-three-months");
+        checkApprovalWindow(meeting, r, "admission-approval-within-three-months", lateAccepted);
         // 党籍 and probation start on the day the branch meeting admitted the member.
         return new Outcome(MemberStage.PROBATIONARY, meeting, null, null);
       }
@@ -185,7 +207,8 @@ public final class DevelopmentRules {
         if (meeting.getDecision() == Decision.EXTEND) {
           throw missing(CONVERSION_MEETING);
         }
-        checkApprovalWindow(meeting.getDoneOn(), r, "conversion-approval-within-three-months");
+        checkApprovalWindow(
+            meeting.getDoneOn(), r, "conversion-approval-within-three-months", lateAccepted);
         if (meeting.getDecision() == Decision.CANCEL) {
           return new Outcome(null, null, null, MemberStatus.PROBATION_CANCELLED);
         }
@@ -247,9 +270,22 @@ public final class DevelopmentRules {
         .orElse(joinDate.plusYears(PROBATION_YEARS));
   }
 
-  private static void checkApprovalWindow(LocalDate meeting, Request r, String ruleName) {
+  /**
+   * Whether a step looks backfilled (anti-formalism): entered more than {@link
+   * #BACKFILL_SUSPECT_DAYS} after its date and not an approved late record or a higher body's
+   * decision.
+   */
+  public static boolean suspectedBackfill(
+      LocalDate doneOn, java.time.Instant recordedAt, java.time.ZoneId zone, boolean approved) {
+    return !approved
+        && recordedAt.atZone(zone).toLocalDate().isAfter(doneOn.plusDays(BACKFILL_SUSPECT_DAYS));
+  }
+
+  private static void checkApprovalWindow(
+      LocalDate meeting, Request r, String ruleName, boolean lateAccepted) {
     int months = r.decision() == Decision.SPECIAL_CASE ? APPROVAL_MONTHS_SPECIAL : APPROVAL_MONTHS;
-    if (r.doneOn().isBefore(meeting) || r.doneOn().isAfter(meeting.plusMonths(months))) {
+    if (r.doneOn().isBefore(meeting)
+        || !lateAccepted && r.doneOn().isAfter(meeting.plusMonths(months))) {
       throw rule(ruleName, "development.rule.approval-window", months);
     }
   }

@@ -2,8 +2,16 @@ package cn.dangjian.member.development;
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
+import cn.dangjian.member.approval.ApprovalEffect;
+import cn.dangjian.member.approval.ApprovalKind;
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
+import cn.dangjian.member.approval.Approvals;
+import cn.dangjian.member.approval.ApprovedRequest;
+import cn.dangjian.member.approval.DecidingBody;
+import cn.dangjian.member.approval.NewApproval;
 import cn.dangjian.member.development.DevelopmentRequests.Progress;
 import cn.dangjian.member.development.DevelopmentRequests.RecordStep;
+import cn.dangjian.member.development.DevelopmentRequests.StepRequest;
 import cn.dangjian.member.development.DevelopmentRequests.StepView;
 import cn.dangjian.member.development.DevelopmentRules.Expected;
 import cn.dangjian.member.development.DevelopmentRules.Outcome;
@@ -15,7 +23,10 @@ import cn.dangjian.member.person.MemberStatus;
 import cn.dangjian.member.person.MemberStatusService;
 import cn.dangjian.member.structure.OrgStructureService;
 import cn.dangjian.platform.events.DomainEventPublisher;
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.time.PartyCalendar;
 import cn.dangjian.platform.vote.MeetingVote;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +44,7 @@ public class DevelopmentService {
   private final DevelopmentRecordRepository records;
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
+  private final Approvals approvals;
   private final Clock clock;
 
   DevelopmentService(
@@ -42,6 +54,7 @@ public class DevelopmentService {
       DevelopmentRecordRepository records,
       OrgStructureService structure,
       DomainEventPublisher events,
+      Approvals approvals,
       Clock clock) {
     this.members = members;
     this.memberRepository = memberRepository;
@@ -49,55 +62,213 @@ public class DevelopmentService {
     this.records = records;
     this.structure = structure;
     this.events = events;
+    this.approvals = approvals;
     this.clock = clock;
   }
 
+  /**
+   * Records a step the caller may take: a branch its own steps, the 基层党委 (or the 党委 above) the
+   * steps it decides. A branch recording a higher body's step gets 403 naming that body.
+   */
   @Transactional
-  public Progress record(UUID memberId, RecordStep request, DataScope scope, String recordedBy) {
+  public Progress record(UUID memberId, RecordStep request, Caller caller, DataScope scope) {
     Member member = members.get(memberId, scope);
+    request
+        .step()
+        .decidedBy()
+        .ifPresent(
+            body -> approvals.requireDecider(caller, scope, List.of(body), member.getOrgPath()));
+    return record(member, request, caller.username(), null, null);
+  }
+
+  /**
+   * Asks the body above to decide a step: a higher body's step (dated by its decision), or a late
+   * record (dated truly, with the reason) which only the 基层党委 may accept. The step is checked now
+   * as it would be recorded, so an approval cannot be granted for a step that breaks another rule.
+   */
+  @Transactional
+  public ApprovalView request(UUID memberId, StepRequest request, Caller caller, DataScope scope) {
+    Member member = members.get(memberId, scope);
+    RecordStep step = request.step();
+    boolean late = request.lateReason() != null && !request.lateReason().isBlank();
+    List<DecidingBody> bodies;
+    ApprovalKind kind;
+    RecordStep checked;
+    if (late) {
+      kind = ApprovalKind.LATE_RECORD;
+      bodies = List.of(step.step().decidedBy().orElse(DecidingBody.PRIMARY_COMMITTEE));
+      checked = step;
+      try {
+        check(member, step, false);
+        throw ProblemException.businessRule(
+            "step-is-not-late", "development.rule.step-is-not-late", step.step().label());
+      } catch (ProblemException e) {
+        if (!DevelopmentRules.DEADLINE_RULES.contains(e.properties().get("rule"))) {
+          throw e;
+        }
+      }
+      check(member, step, true);
+    } else {
+      DecidingBody body =
+          step.step()
+              .decidedBy()
+              .orElseThrow(
+                  () ->
+                      ProblemException.businessRule(
+                          "step-recorded-by-branch",
+                          "development.rule.step-recorded-by-branch",
+                          step.step().label()));
+      kind = ApprovalKind.DEVELOPMENT_STEP;
+      bodies = List.of(body);
+      // a higher body's step is dated by its decision: checked as if decided today
+      checked = withDate(step, members.today());
+      check(member, checked, false);
+    }
+    return approvals.submit(
+        new NewApproval(
+            kind,
+            "development:" + memberId + ":" + step.step().name(),
+            memberId,
+            member.getOrgId(),
+            member.getOrgPath(),
+            (late ? "逾期补录：" : "")
+                + step.step().number()
+                + " "
+                + step.step().label()
+                + "（"
+                + member.getName()
+                + "）",
+            late ? "《中国共产党发展党员工作细则》；逾期事项报上级党委批准后补录" : "《中国共产党发展党员工作细则》第十九、二十一至二十三、三十三条",
+            request.attachments() == null ? List.of() : request.attachments(),
+            new StepApproval(step, late ? request.lateReason().strip() : null),
+            bodies,
+            null,
+            caller.username()),
+        caller,
+        scope);
+  }
+
+  /** What an approval of a development step carries. */
+  record StepApproval(RecordStep step, String lateReason) {}
+
+  /** Applies an approved higher body's step (dated by the decision) or late record (true date). */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  void applyApproved(ApprovedRequest approved) {
+    StepApproval payload = approvals.payload(approved, StepApproval.class);
+    Member member =
+        memberRepository
+            .findById(approved.subjectMemberId())
+            .orElseThrow(() -> ProblemException.notFound("member.not-found"));
+    RecordStep step =
+        payload.lateReason() == null
+            ? withDate(payload.step(), approved.decidedOn())
+            : payload.step();
+    record(member, step, approved.decidedBy(), approved.approvalId(), payload.lateReason());
+  }
+
+  private static RecordStep withDate(RecordStep s, java.time.LocalDate on) {
+    return new RecordStep(
+        s.step(),
+        on,
+        s.note(),
+        s.people(),
+        s.trainingHours(),
+        s.decision(),
+        s.extendedUntil(),
+        s.vote());
+  }
+
+  /** The effects of the two development approval kinds. */
+  @org.springframework.stereotype.Component
+  static class StepApprovalEffect implements ApprovalEffect {
+    private final DevelopmentService service;
+
+    StepApprovalEffect(@org.springframework.context.annotation.Lazy DevelopmentService service) {
+      this.service = service;
+    }
+
+    @Override
+    public ApprovalKind kind() {
+      return ApprovalKind.DEVELOPMENT_STEP;
+    }
+
+    @Override
+    public void apply(ApprovedRequest approved) {
+      service.applyApproved(approved);
+    }
+  }
+
+  @org.springframework.stereotype.Component
+  static class LateRecordEffect extends StepApprovalEffect {
+    LateRecordEffect(@org.springframework.context.annotation.Lazy DevelopmentService service) {
+      super(service);
+    }
+
+    @Override
+    public ApprovalKind kind() {
+      return ApprovalKind.LATE_RECORD;
+    }
+  }
+
+  private Outcome check(Member member, RecordStep request, boolean lateAccepted) {
+    List<DevelopmentRecord> history =
+        records.findByMemberIdOrderByDoneOnAscRecordedAtAsc(member.getId());
+    return DevelopmentRules.check(
+        rulesRequest(member, request), history, members.today(), lateAccepted);
+  }
+
+  private DevelopmentRules.Request rulesRequest(Member member, RecordStep request) {
+    List<UUID> people = request.people() == null ? List.of() : request.people();
+    return new DevelopmentRules.Request(
+        member.getStage(),
+        member.getBirthDate(),
+        member.getJoinDate(),
+        request.step(),
+        request.doneOn(),
+        people.size(),
+        people.stream().distinct().count() == people.size() && allFullMembers(member, people),
+        request.trainingHours(),
+        request.decision(),
+        request.extendedUntil(),
+        vote(member, request));
+  }
+
+  private MeetingVote vote(Member member, RecordStep request) {
+    return request.vote() == null
+        ? null
+        : new MeetingVote(
+            (int) memberRepository.countEntitledVoters(member.getOrgId().toString()),
+            request.vote().excludedWithApproval(),
+            request.vote().present(),
+            request.vote().approve(),
+            request.vote().oppose(),
+            request.vote().abstain(),
+            request.vote().writtenApprovals());
+  }
+
+  private Progress record(
+      Member member, RecordStep request, String recordedBy, UUID approvalId, String lateReason) {
+    UUID memberId = member.getId();
     List<DevelopmentRecord> history = records.findByMemberIdOrderByDoneOnAscRecordedAtAsc(memberId);
     List<UUID> people = request.people() == null ? List.of() : request.people();
-    MeetingVote vote =
-        request.vote() == null
-            ? null
-            : new MeetingVote(
-                (int) memberRepository.countEntitledVoters(member.getOrgId().toString()),
-                request.vote().excludedWithApproval(),
-                request.vote().present(),
-                request.vote().approve(),
-                request.vote().oppose(),
-                request.vote().abstain(),
-                request.vote().writtenApprovals());
+    MeetingVote vote = vote(member, request);
     Outcome outcome =
         DevelopmentRules.check(
-            new DevelopmentRules.Request(
-                member.getStage(),
-                member.getBirthDate(),
-                member.getJoinDate(),
+            rulesRequest(member, request), history, members.today(), lateReason != null);
+    records.save(
+        new DevelopmentRecord(
+                memberId,
                 request.step(),
                 request.doneOn(),
-                people.size(),
-                people.stream().distinct().count() == people.size()
-                    && allFullMembers(member, people),
+                recordedBy,
+                request.note(),
+                people,
                 request.trainingHours(),
                 request.decision(),
                 request.extendedUntil(),
-                vote),
-            history,
-            members.today());
-    records.save(
-        new DevelopmentRecord(
-            memberId,
-            request.step(),
-            request.doneOn(),
-            recordedBy,
-            request.note(),
-            people,
-            request.trainingHours(),
-            request.decision(),
-            request.extendedUntil(),
-            vote,
-            clock.instant()));
+                vote,
+                clock.instant())
+            .approvedBy(approvalId, lateReason));
     member.advance(outcome.stage(), outcome.joinDate(), outcome.fullMemberDate(), clock.instant());
     if (outcome.status() == MemberStatus.PROBATION_CANCELLED) {
       statuses.recordFinalStatus(
@@ -120,7 +291,9 @@ public class DevelopmentService {
             expected.step() == null ? null : expected.step().name(),
             expected.dueOn(),
             member.getJoinDate(),
-            member.getFullMemberDate()));
+            member.getFullMemberDate(),
+            approvalId,
+            lateReason));
     if (outcome.stage() != null) {
       structure.recheck(member.getOrgId());
     }
@@ -153,7 +326,15 @@ public class DevelopmentService {
                         d.getVoteEntitled(),
                         d.getVotePresent(),
                         d.getVoteApprove(),
-                        d.getVoteWritten()))
+                        d.getVoteWritten(),
+                        d.getLateReason() != null,
+                        d.getLateReason(),
+                        d.getApprovalId(),
+                        DevelopmentRules.suspectedBackfill(
+                            d.getDoneOn(),
+                            d.getRecordedAt(),
+                            PartyCalendar.ZONE,
+                            d.getApprovalId() != null)))
             .toList();
     return new Progress(
         member.getId(), member.getStage(), steps, expected.step(), expected.dueOn());

@@ -1,6 +1,8 @@
 package cn.dangjian.member.development;
 
+import cn.dangjian.member.approval.DecidingBody;
 import cn.dangjian.member.person.MemberStage;
+import java.util.Optional;
 
 /**
  * The 25 steps of 《发展党员工作细则》 (DOMAIN.md §2.2) in order, with the stage a member must be in to take
@@ -59,6 +61,20 @@ public enum DevelopmentStep {
 
   public MemberStage leadsTo() {
     return leadsTo;
+  }
+
+  /**
+   * The body above the branch that takes this step (FZ Arts 19, 21–23, 33): the 基层党委 pre-reviews,
+   * talks to the target and approves admission and conversion; the 党委 above it files the admission.
+   * The branch cannot record these itself; it requests them through an approval.
+   */
+  public Optional<DecidingBody> decidedBy() {
+    return switch (this) {
+      case PRE_REVIEW, HIGHER_TALK, ADMISSION_APPROVED, CONVERSION_APPROVED ->
+          Optional.of(DecidingBody.PRIMARY_COMMITTEE);
+      case ADMISSION_FILED -> Optional.of(DecidingBody.HIGHER_COMMITTEE);
+      default -> Optional.empty();
+    };
   }
 
   /** Steps that are votes of the branch members' meeting. */

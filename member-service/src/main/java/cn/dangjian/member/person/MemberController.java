@@ -1,5 +1,6 @@
 package cn.dangjian.member.person;
 
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
 import cn.dangjian.member.person.MemberRequests.AccessRecord;
 import cn.dangjian.member.person.MemberRequests.MemberResponse;
 import cn.dangjian.member.person.MemberRequests.PersonalData;
@@ -150,21 +151,39 @@ class MemberController {
   }
 
   @PostMapping("/{id}/status")
-  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       summary = "变更党籍状态 (change membership status)",
       description =
-          "停止党籍、恢复党籍、退党、劝退、除名、开除党籍、取消预备党员资格、死亡；按规定校验，需要 If-Match。"
-              + " Suspension, restoration and the final states, checked against the regulations.")
+          "死亡由支部记录；停止/恢复党籍、退党、劝退、除名、取消预备党员资格只能由基层党委（其书记或党务工作者）直接记录，"
+              + "开除党籍须经纪委，支部记录返回 403 并写明决定机关，应改用 status-requests 提请审批。需要 If-Match。"
+              + " A death is recorded by the branch; what a higher body decides only by that body"
+              + " (403 naming it otherwise: use status-requests).")
   ResponseEntity<MemberResponse> changeStatus(
       @PathVariable UUID id,
       ExpectedVersion expected,
       @Valid @RequestBody MemberRequests.ChangeStatus request) {
     Caller current = caller.get();
     Member member =
-        statuses.changeStatus(
-            id, request, expected.value(), scopes.resolve(current), current.username());
+        statuses.changeStatus(id, request, expected.value(), current, scopes.resolve(current));
     return Versions.ok(view(member, current), member.getVersion());
+  }
+
+  @PostMapping("/{id}/status-requests")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      operationId = "requestMemberStatusChange",
+      summary = "提请上级决定党籍处置 (request a status change the body above decides)",
+      description =
+          "停止党籍、恢复党籍、退党、劝退、除名、取消预备党员资格由基层党委批准；开除党籍由基层党委批准后，"
+              + "须经县级以上纪委审查批准（党章第四十二条）。除名、劝退、开除党籍须附支部大会表决（实到过半、赞成超过应到会半数）。"
+              + "现在按今天校验，批准时再校验一次，以批准日期生效。返回审批事项，见 /api/approvals。"
+              + " Returns the approval request; the change takes effect on the last approval.")
+  ResponseEntity<ApprovalView> requestStatus(
+      @PathVariable UUID id, @Valid @RequestBody MemberRequests.StatusRequest request) {
+    Caller current = caller.get();
+    ApprovalView view = statuses.requestStatus(id, request, current, scopes.resolve(current));
+    return Versions.created("/api/approvals/" + view.id(), view, view.version());
   }
 
   @GetMapping("/{id}/status-history")

@@ -1,6 +1,7 @@
 package cn.dangjian.member.person;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -97,6 +99,24 @@ public final class MemberRequests {
           @NotBlank
           @Size(max = 200)
           String reason) {}
+
+  @Schema(
+      description =
+          "提请上级决定党籍处置：停止/恢复党籍、退党、劝退、除名、开除党籍、取消预备党员资格；以批准日期生效"
+              + " (request a status change the body above decides; effective on its approval)")
+  public record StatusRequest(
+      @Schema(description = "新状态 (new status)", example = "STRUCK_OFF") @NotNull
+          MemberStatus status,
+      @Schema(description = "停止党籍的依据，仅 SUSPENDED 需要 (basis of a suspension)")
+          MemberStatusRules.@Nullable SuspensionBasis basis,
+      @Schema(description = "原因及支部决定 (reason and the branch's decision)", example = "支部大会决定")
+          @NotBlank
+          @Size(max = 200)
+          String reason,
+      @Schema(description = "支部大会表决；除名、劝退、开除党籍必填 (the branch meeting's vote)") @Valid
+          @Nullable Vote vote,
+      @Schema(description = "附件：支部大会记录等ID (minutes, meeting ids)") @Size(max = 20)
+          @Nullable List<UUID> attachments) {}
 
   @Schema(description = "设置标记 (set a flag)")
   public record SetFlag(

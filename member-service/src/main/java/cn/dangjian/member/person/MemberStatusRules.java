@@ -1,7 +1,9 @@
 package cn.dangjian.member.person;
 
+import cn.dangjian.member.approval.DecidingBody;
 import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,39 @@ public final class MemberStatusRules {
   }
 
   private MemberStatusRules() {}
+
+  /**
+   * Who decides a status change above the branch (DOMAIN.md §2.3; DZ Arts 9, 42; JG Art 24; BH):
+   * the 基层党委 approves or takes note of suspension, restoration, withdrawal, 劝退, 除名 and the end of a
+   * probation; 开除党籍 also needs a 纪委 at county level or above. Only a death is recorded by the
+   * branch alone.
+   */
+  public static List<DecidingBody> decidedBy(MemberStatus to) {
+    return switch (to) {
+      case DECEASED, TRANSFERRED_OUT -> List.of();
+      case EXPELLED -> List.of(DecidingBody.PRIMARY_COMMITTEE, DecidingBody.DISCIPLINE_COMMISSION);
+      default -> List.of(DecidingBody.PRIMARY_COMMITTEE);
+    };
+  }
+
+  /** 除名, 劝退 and 开除党籍 are decided by the 支部大会 before the higher body approves. */
+  public static boolean needsBranchMeetingVote(MemberStatus to) {
+    return to == MemberStatus.STRUCK_OFF
+        || to == MemberStatus.PERSUADED_TO_QUIT
+        || to == MemberStatus.EXPELLED;
+  }
+
+  /** The regulation and article a request names. */
+  public static String basis(MemberStatus to) {
+    return switch (to) {
+      case SUSPENDED, ACTIVE -> "《中国共产党党员教育管理工作条例》第二十四条";
+      case WITHDRAWN -> "《中国共产党章程》第九条";
+      case PERSUADED_TO_QUIT, STRUCK_OFF -> "《中国共产党章程》第九条；《不合格党员组织处置办法》";
+      case EXPELLED -> "《中国共产党章程》第四十条、第四十二条";
+      case PROBATION_CANCELLED, PROBATION_NOT_RETAINED -> "《中国共产党章程》第七条；《中国共产党发展党员工作细则》第三十四条";
+      case DECEASED, TRANSFERRED_OUT -> "";
+    };
+  }
 
   public static void checkStatusChange(
       MemberStage stage,

@@ -3,12 +3,22 @@ package cn.dangjian.member.person;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberStatusChanged;
+import cn.dangjian.member.approval.ApprovalEffect;
+import cn.dangjian.member.approval.ApprovalKind;
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
+import cn.dangjian.member.approval.Approvals;
+import cn.dangjian.member.approval.ApprovedRequest;
+import cn.dangjian.member.approval.DecidingBody;
+import cn.dangjian.member.approval.NewApproval;
 import cn.dangjian.member.person.MemberRequests.ChangeStatus;
 import cn.dangjian.member.person.MemberRequests.SetFlag;
+import cn.dangjian.member.person.MemberRequests.StatusRequest;
 import cn.dangjian.member.structure.OrgStructureService;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.security.Caller;
+import cn.dangjian.platform.vote.MeetingVote;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +36,8 @@ public class MemberStatusService {
   private final MemberStatusChangeRepository history;
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
+  private final Approvals approvals;
+  private final MemberRepository memberRepository;
   private final Clock clock;
 
   MemberStatusService(
@@ -34,58 +46,175 @@ public class MemberStatusService {
       MemberStatusChangeRepository history,
       OrgStructureService structure,
       DomainEventPublisher events,
+      Approvals approvals,
+      MemberRepository memberRepository,
       Clock clock) {
     this.members = members;
     this.flags = flags;
     this.history = history;
     this.structure = structure;
     this.events = events;
+    this.approvals = approvals;
+    this.memberRepository = memberRepository;
     this.clock = clock;
   }
 
+  /**
+   * A status change the caller may record itself: a death by the branch; anything the 基层党委 or the
+   * 纪委 decides only by a caller who speaks for every deciding body (others get 403 naming the body
+   * and request it with {@link #requestStatus}).
+   */
   @Transactional
   public Member changeStatus(
-      UUID id, ChangeStatus request, long expectedVersion, DataScope scope, String changedBy) {
+      UUID id, ChangeStatus request, long expectedVersion, Caller caller, DataScope scope) {
     Member member = members.visible(id, scope);
     if (member.getVersion() != expectedVersion) {
       throw ProblemException.preconditionFailed();
     }
+    List<DecidingBody> bodies = MemberStatusRules.decidedBy(request.status());
+    if (!bodies.isEmpty()) {
+      approvals.requireDecider(caller, scope, bodies, member.getOrgPath());
+    }
+    check(member, request.status(), request.effectiveOn(), request.basis());
+    apply(member, request.status(), request.effectiveOn(), request.reason(), caller.username());
+    return member;
+  }
+
+  /**
+   * Asks the bodies above to decide a status change; 除名, 劝退 and 开除党籍 carry the 支部大会's vote (quorum
+   * and majority of the members entitled to vote). Checked now as if decided today, and again when
+   * approved.
+   */
+  @Transactional
+  public ApprovalView requestStatus(
+      UUID id, StatusRequest request, Caller caller, DataScope scope) {
+    Member member = members.visible(id, scope);
+    List<DecidingBody> bodies = MemberStatusRules.decidedBy(request.status());
+    if (bodies.isEmpty()) {
+      throw ProblemException.businessRule(
+          "status-recorded-by-branch",
+          "member.rule.status-recorded-by-branch",
+          request.status().label());
+    }
+    check(member, request.status(), members.today(), request.basis());
+    if (MemberStatusRules.needsBranchMeetingVote(request.status())) {
+      if (request.vote() == null) {
+        throw ProblemException.businessRule(
+            "branch-meeting-vote-required",
+            "member.rule.branch-meeting-vote-required",
+            request.status().label());
+      }
+      Vote v = request.vote();
+      new MeetingVote(
+              (int) memberRepository.countEntitledVoters(member.getOrgId().toString()),
+              v.excludedWithApproval(),
+              v.present(),
+              v.approve(),
+              v.oppose(),
+              v.abstain(),
+              v.writtenApprovals())
+          .check("branch-meeting-vote-needs-more-than-half-of-entitled-members");
+    }
+    return approvals.submit(
+        new NewApproval(
+            ApprovalKind.STATUS_CHANGE,
+            "status:" + id,
+            id,
+            member.getOrgId(),
+            member.getOrgPath(),
+            request.status().label() + "：" + member.getName(),
+            MemberStatusRules.basis(request.status()),
+            request.attachments() == null ? List.of() : request.attachments(),
+            new StatusApproval(request.status(), request.basis(), request.reason().strip()),
+            bodies,
+            null,
+            caller.username()),
+        caller,
+        scope);
+  }
+
+  /** What a status approval carries. */
+  record StatusApproval(
+      MemberStatus status, MemberStatusRules.SuspensionBasis basis, String reason) {}
+
+  /** The approved change takes effect on the day of the last decision. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  void applyApproved(ApprovedRequest approved) {
+    StatusApproval payload = approvals.payload(approved, StatusApproval.class);
+    Member member =
+        memberRepository
+            .findById(approved.subjectMemberId())
+            .orElseThrow(() -> ProblemException.notFound("member.not-found"));
+    check(member, payload.status(), approved.decidedOn(), payload.basis());
+    apply(
+        member,
+        payload.status(),
+        approved.decidedOn(),
+        payload.reason() + "（" + String.join("、", bodiesOf(payload.status())) + "批准）",
+        approved.decidedBy());
+  }
+
+  private static List<String> bodiesOf(MemberStatus status) {
+    return MemberStatusRules.decidedBy(status).stream().map(DecidingBody::label).toList();
+  }
+
+  @org.springframework.stereotype.Component
+  static class StatusApprovalEffect implements ApprovalEffect {
+    private final MemberStatusService service;
+
+    StatusApprovalEffect(@org.springframework.context.annotation.Lazy MemberStatusService service) {
+      this.service = service;
+    }
+
+    @Override
+    public ApprovalKind kind() {
+      return ApprovalKind.STATUS_CHANGE;
+    }
+
+    @Override
+    public void apply(ApprovedRequest approved) {
+      service.applyApproved(approved);
+    }
+  }
+
+  private void check(
+      Member member,
+      MemberStatus to,
+      LocalDate effectiveOn,
+      MemberStatusRules.SuspensionBasis basis) {
     Optional<LocalDate> lostContactSince =
-        flags.findByMemberIdAndClearedOnIsNull(id).stream()
+        flags.findByMemberIdAndClearedOnIsNull(member.getId()).stream()
             .filter(f -> f.getFlag() == MemberFlag.LOST_CONTACT)
             .map(MemberFlagPeriod::getStartedOn)
             .findFirst();
-    MemberStatus from = member.getStatus();
     MemberStatusRules.checkStatusChange(
         member.getStage(),
-        from,
-        request.status(),
-        request.effectiveOn(),
-        request.basis(),
+        member.getStatus(),
+        to,
+        effectiveOn,
+        basis,
         lostContactSince,
         members.today());
-    member.changeStatus(request.status(), request.effectiveOn(), clock.instant());
+  }
+
+  private void apply(
+      Member member, MemberStatus to, LocalDate effectiveOn, String reason, String changedBy) {
+    UUID id = member.getId();
+    MemberStatus from = member.getStatus();
+    member.changeStatus(to, effectiveOn, clock.instant());
     history.save(
         new MemberStatusChange(
-            id,
-            from,
-            request.status(),
-            request.effectiveOn(),
-            request.reason().strip(),
-            changedBy,
-            clock.instant()));
-    if (request.status() != MemberStatus.ACTIVE) {
+            id, from, to, effectiveOn, reason.strip(), changedBy, clock.instant()));
+    if (to != MemberStatus.ACTIVE) {
       // A suspended or departed member carries no overlay flags any more.
-      flags.findByMemberIdAndClearedOnIsNull(id).forEach(f -> f.clear(request.effectiveOn()));
+      flags.findByMemberIdAndClearedOnIsNull(id).forEach(f -> f.clear(effectiveOn));
     }
     events.publish(
         EventTypes.MEMBER_STATUS_CHANGED,
         id.toString(),
         member.getOrgPath(),
-        new MemberStatusChanged(
-            id, member.getOrgId(), from.name(), request.status().name(), request.effectiveOn()));
+        new MemberStatusChanged(id, member.getOrgId(), from.name(), to.name(), effectiveOn));
     structure.recheck(member.getOrgId());
-    return member;
   }
 
   /** A final status decided elsewhere (e.g. the approval of a cancelled probation). */

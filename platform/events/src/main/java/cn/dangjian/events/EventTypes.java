@@ -10,6 +10,7 @@ import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.events.dues.DuesPaid;
 import cn.dangjian.events.dues.PaymentReversed;
 import cn.dangjian.events.jobs.JobChanged;
+import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.MemberFlagChanged;
@@ -49,6 +50,7 @@ public final class EventTypes {
   public static final String COMMITTEE_CHANGED = "committee.changed";
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
+  public static final String MEMBER_APPROVAL_CHANGED = "member.approval-changed";
 
   // alert-service (alert.events)
   public static final String ALERT_RAISED = "alert.raised";
@@ -103,6 +105,7 @@ public final class EventTypes {
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_APPROVAL_CHANGED, 1, ApprovalChanged.class, Topics.MEMBER_EVENTS),
           define(ALERT_RAISED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_CHANGED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_RESOLVED, 1, AlertChanged.class, Topics.ALERT_EVENTS),

@@ -132,7 +132,7 @@ public final class MemberEventsFeed implements AutoCloseable {
         memberId.toString(),
         pathOf(orgId),
         new DevelopmentStepRecorded(
-            memberId, orgId, step, number, doneOn, stage, null, null, joinDate, null));
+            memberId, orgId, step, number, doneOn, stage, null, null, joinDate, null, null, null));
   }
 
   public void memberUpdated(UUID memberId, String duesCategory, String stage) {

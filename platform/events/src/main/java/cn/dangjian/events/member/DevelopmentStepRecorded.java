@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param joinDate 党籍 start after the step (the admitting branch meeting), null before admission or
  *     in older events
  * @param fullMemberDate 转正 date after the step (党龄 counts from it), null before or in older events
+ * @param approvalId the approval that decided the step (a higher body's step or a late record),
+ *     null for a step the branch recorded itself or in older events
+ * @param lateReason set when the step was recorded after its deadline with the approval of the body
+ *     above (a late record, not a fabricated date)
  */
 @Subject(value = "memberId", kind = "member")
 public record DevelopmentStepRecorded(
@@ -30,4 +34,6 @@ public record DevelopmentStepRecorded(
     @Nullable String nextStep,
     @Nullable LocalDate nextDueOn,
     @Nullable LocalDate joinDate,
-    @Nullable LocalDate fullMemberDate) {}
+    @Nullable LocalDate fullMemberDate,
+    @Nullable UUID approvalId,
+    @Nullable String lateReason) {}

@@ -37,14 +37,15 @@ public record DataScope(Kind kind, String pathPrefix, UUID selfMemberId) {
 
   /**
    * The one rule from token to scope: platform admins and integration clients see everything,
-   * secretaries and party workers the subtree of their token's {@code org_id} (as {@code pathOf}
-   * finds it), members themselves; anyone else, or an org that cannot be found, nothing.
+   * secretaries, party workers and discipline commissions (纪委) the subtree of their token's {@code
+   * org_id} (as {@code pathOf} finds it), members themselves; anyone else, or an org that cannot be
+   * found, nothing.
    */
   public static DataScope of(Caller caller, Function<UUID, Optional<String>> pathOf) {
     if (caller.platformWide() || caller.hasRole(Roles.INTEGRATION)) {
       return all();
     }
-    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER)) {
+    if (caller.hasAnyRole(Roles.SECRETARY, Roles.PARTY_WORKER, Roles.DISCIPLINE_COMMISSION)) {
       return caller.orgId().flatMap(pathOf).map(DataScope::subtree).orElse(nothing());
     }
     if (caller.hasRole(Roles.MEMBER)) {

@@ -18,6 +18,12 @@ public final class Roles {
   /** 第三方评估: reads assessment data, submits scores. */
   public static final String ASSESSOR = "assessor";
 
+  /**
+   * 纪委: reads its org subtree and decides what the regulations reserve for a discipline inspection
+   * commission (开除党籍 needs one at county level or above, DZ Art 42).
+   */
+  public static final String DISCIPLINE_COMMISSION = "discipline-commission";
+
   /** Machine client (client credentials). */
   public static final String INTEGRATION = "integration";
 
