@@ -55,8 +55,15 @@ class DevelopmentIT extends ApiTestSupport {
             + "\""
             + (extra == null ? "" : "," + extra)
             + "}";
+    // the 基层党委 takes its own steps (pre-review, talk, approvals, filing); the branch the rest
+    // (filing goes to the 党委 above it: here the county 组织部, as the 党委 is the tree's root)
+    boolean higher =
+        List.of("PRE_REVIEW", "HIGHER_TALK", "ADMISSION_APPROVED", "CONVERSION_APPROVED")
+            .contains(step);
     return as(
-        secretaryOf(branchA),
+        "ADMISSION_FILED".equals(step)
+            ? admin
+            : higher ? secretaryOf(committee) : secretaryOf(branchA),
         post("/api/members/" + applicant + "/development/steps")
             .contentType(MediaType.APPLICATION_JSON)
             .content(body));

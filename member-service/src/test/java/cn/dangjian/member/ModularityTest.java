@@ -21,6 +21,7 @@ class ModularityTest {
     assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
         .containsExactlyInAnyOrder(
             "account",
+            "approval",
             "bulk",
             "committee",
             "development",

@@ -179,7 +179,8 @@ class OrgLifecycleIT extends ApiTestSupport {
   }
 
   @Test
-  void lostContactForSixMonthsLetsTheBranchSuspendMembershipAndRestoreIt() throws Exception {
+  void lostContactForSixMonthsLetsThePartyCommitteeSuspendMembershipAndRestoreIt()
+      throws Exception {
     UUID member = id(register(admin, branchA, "失联党员", newIdNumber()));
     String secretary = secretaryOf(branchA);
     as(
@@ -193,8 +194,18 @@ class OrgLifecycleIT extends ApiTestSupport {
 
     String suspend =
         "{\"status\":\"SUSPENDED\",\"effectiveOn\":\"2026-11-02\",\"basis\":\"LOST_CONTACT\",\"reason\":\"支部大会决定\"}";
+    // 停止党籍 is the 基层党委's decision: the branch requests it, the 党委 records it
     as(
             secretary,
+            post("/api/members/" + member + "/status")
+                .header(HttpHeaders.IF_MATCH, etag("/api/members/" + member))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(suspend))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.rule").value("decided-by-higher-body"));
+    String partyCommittee = secretaryOf(committee);
+    as(
+            partyCommittee,
             post("/api/members/" + member + "/status")
                 .header(HttpHeaders.IF_MATCH, etag("/api/members/" + member))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -208,7 +219,7 @@ class OrgLifecycleIT extends ApiTestSupport {
         .andExpect(jsonPath("$.total").value(1));
 
     as(
-            secretary,
+            partyCommittee,
             post("/api/members/" + member + "/status")
                 .header(HttpHeaders.IF_MATCH, etag("/api/members/" + member))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -76,6 +76,8 @@ public class Approval extends VersionedEntity {
   @Column(name = "decided_on")
   private LocalDate decidedOn;
 
+  // the request's own version moves with every decision (markUpdated): the stage rows need not
+  @org.hibernate.annotations.OptimisticLock(excluded = true)
   @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
   @JoinColumn(name = "approval_id", nullable = false)
   @OrderBy("seq")

@@ -16,6 +16,7 @@ import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.scope.DataScope;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.time.PartyCalendar;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public class Approvals {
   private final Map<ApprovalKind, ApprovalEffect> effects;
   private final DomainEventPublisher events;
   private final JsonMapper json;
+
+  /** Payloads are stored without nulls: an absent field reads back as absent. */
+  private final JsonMapper payloadJson;
+
   private final ApprovalProperties properties;
   private final Clock clock;
 
@@ -66,6 +71,11 @@ public class Approvals {
     effects.forEach(e -> this.effects.put(e.kind(), e));
     this.events = events;
     this.json = json;
+    this.payloadJson =
+        json.rebuild()
+            .changeDefaultPropertyInclusion(
+                incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
     this.properties = properties;
     this.clock = clock;
   }
@@ -85,7 +95,7 @@ public class Approvals {
     Approval approval =
         new Approval(
             request,
-            json.writeValueAsString(request.payload()),
+            payloadJson.writeValueAsString(request.payload()),
             chain(request.subjectOrgPath(), request.stages()),
             today,
             due,

@@ -65,6 +65,7 @@ class DevelopmentController {
   }
 
   @PostMapping("/requests")
+  @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       operationId = "requestDevelopmentStep",

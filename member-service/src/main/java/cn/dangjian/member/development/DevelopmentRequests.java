@@ -1,8 +1,8 @@
 package cn.dangjian.member.development;
 
 import cn.dangjian.member.development.DevelopmentRecord.Decision;
+import cn.dangjian.member.person.MemberRequests.Vote;
 import cn.dangjian.member.person.MemberStage;
-import cn.dangjian.member.person.Vote;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

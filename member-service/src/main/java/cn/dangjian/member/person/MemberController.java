@@ -170,6 +170,7 @@ class MemberController {
   }
 
   @PostMapping("/{id}/status-requests")
+  @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
       operationId = "requestMemberStatusChange",

@@ -104,7 +104,7 @@ public class MemberStatusService {
             "member.rule.branch-meeting-vote-required",
             request.status().label());
       }
-      Vote v = request.vote();
+      MemberRequests.Vote v = request.vote();
       new MeetingVote(
               (int) memberRepository.countEntitledVoters(member.getOrgId().toString()),
               v.excludedWithApproval(),

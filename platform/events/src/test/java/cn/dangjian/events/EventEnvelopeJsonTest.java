@@ -59,13 +59,20 @@ class EventEnvelopeJsonTest {
   /** Optional fields added to a type after its first sample was frozen (schemas only grow). */
   private static final java.util.Map<String, java.util.List<String>> ADDED_LATER =
       java.util.Map.of(
-          EventTypes.MEMBER_UPDATED, java.util.List.of("duesCategory", "stage"),
-          EventTypes.MEMBER_DEVELOPMENT_STEP, java.util.List.of("joinDate", "fullMemberDate"),
-          EventTypes.ORGLIFE_MEETING_HELD, java.util.List.of("counted"),
-          EventTypes.ORGLIFE_MEETING_SUBMITTED, java.util.List.of("counted"),
-          EventTypes.ORGLIFE_MEETING_APPROVED, java.util.List.of("counted"),
-          EventTypes.ORGLIFE_MEETING_RETURNED, java.util.List.of("counted"),
-          EventTypes.ORGLIFE_MEETING_CORRECTED, java.util.List.of("counted"));
+          EventTypes.MEMBER_UPDATED,
+          java.util.List.of("duesCategory", "stage"),
+          EventTypes.MEMBER_DEVELOPMENT_STEP,
+          java.util.List.of("joinDate", "fullMemberDate", "approvalId", "lateReason"),
+          EventTypes.ORGLIFE_MEETING_HELD,
+          java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_SUBMITTED,
+          java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_APPROVED,
+          java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_RETURNED,
+          java.util.List.of("counted"),
+          EventTypes.ORGLIFE_MEETING_CORRECTED,
+          java.util.List.of("counted"));
 
   static Iterable<String> publishedTypes() {
     return EventTypes.all().keySet();

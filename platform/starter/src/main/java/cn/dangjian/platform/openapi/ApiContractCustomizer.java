@@ -408,6 +408,16 @@ public class ApiContractCustomizer implements GlobalOperationCustomizer, GlobalO
                         "AMOUNT_MISMATCH",
                         "EXPIRED"))
                 .description("支付回调被拒绝的原因 (why a payment callback was refused)"))
+        .addProperty(
+            "decidingBody",
+            new StringSchema()
+                ._enum(
+                    List.of(
+                        "PRIMARY_COMMITTEE",
+                        "HIGHER_COMMITTEE",
+                        "COUNTY_ORG_DEPARTMENT",
+                        "DISCIPLINE_COMMISSION"))
+                .description("须由其决定的上级机关，支部应提请审批 (the body that decides: request an approval)"))
         .required(List.of("type", "title", "status", "detail"));
   }
 }
