@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
+import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.orglife.RecordFlagged;
 import java.nio.charset.StandardCharsets;
@@ -284,6 +285,70 @@ class AlertLifecycleIT extends ApiTestSupport {
     sweep(LocalDate.of(2027, 7, 1));
     assertThat(alert(branchA, "COMMITTEE_TERM_EXPIRING").get("severity").asString())
         .isEqualTo("SERIOUS");
+  }
+
+  /** Ahead of today: the events' own evaluation (today) finds nothing overdue, sweeps do. */
+  private static final LocalDate APPROVAL_DUE =
+      LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10);
+
+  private void approvalChanged(
+      UUID approval, String status, int stage, String body, UUID decidingOrg) throws Exception {
+    FEED.send(
+        EventTypes.MEMBER_APPROVAL_CHANGED,
+        approval.toString(),
+        FEED.pathOf(branchA),
+        new ApprovalChanged(
+            approval,
+            "STATUS_CHANGE",
+            status,
+            stage,
+            body,
+            decidingOrg,
+            decidingOrg == null ? FEED.pathOf(branchA) : FEED.pathOf(decidingOrg),
+            UUID.randomUUID(),
+            branchA,
+            FEED.pathOf(branchA),
+            "开除党籍：张某",
+            APPROVAL_DUE.minusDays(30),
+            APPROVAL_DUE,
+            "APPROVED".equals(status) ? APPROVAL_DUE.plusDays(31) : null));
+  }
+
+  @Test
+  void overdueApprovalAlertsTheDecidingCommitteeUntilItDecides() throws Exception {
+    UUID approval = UUID.randomUUID();
+    approvalChanged(approval, "PENDING", 0, "PRIMARY_COMMITTEE", town);
+    awaitRow(
+        "SELECT COUNT(*) FROM approval_watch WHERE approval_id = UNHEX(REPLACE(?, '-', ''))",
+        approval);
+    sweep(APPROVAL_DUE); // due today: not overdue yet
+    assertThat(alert(town, "APPROVAL_OVERDUE")).isNull();
+
+    sweep(APPROVAL_DUE.plusDays(6));
+    JsonNode overdue = alert(town, "APPROVAL_OVERDUE");
+    assertThat(overdue.get("severity").asString()).isEqualTo("WARNING");
+    assertThat(overdue.get("title").asString()).isEqualTo("待审批：开除党籍：张某（已逾期6天）");
+    assertThat(overdue.get("suggestion").asString())
+        .contains("应由基层党委于" + APPROVAL_DUE + "前作出决定")
+        .contains("待我审批");
+    assertThat(alert(branchA, "APPROVAL_OVERDUE")).isNull();
+
+    // the 党委 approves: the request moves on to the 纪委 (on the subject's org), the 党委's resolves
+    approvalChanged(approval, "PENDING", 1, "DISCIPLINE_COMMISSION", null);
+    await(
+        () ->
+            "RESOLVED".equals(alert(town, "APPROVAL_OVERDUE").get("status").asString())
+                ? java.util.Optional.of(true)
+                : java.util.Optional.empty());
+    sweep(APPROVAL_DUE.plusDays(31));
+    assertThat(alert(branchA, "APPROVAL_OVERDUE").get("severity").asString()).isEqualTo("SERIOUS");
+    approvalChanged(approval, "APPROVED", 1, "DISCIPLINE_COMMISSION", null);
+    JsonNode decided =
+        await(
+            () ->
+                java.util.Optional.of(alert(branchA, "APPROVAL_OVERDUE"))
+                    .filter(a -> "RESOLVED".equals(a.get("status").asString())));
+    assertThat(decided.get("resolution").asString()).isEqualTo("该事项已作出决定或已撤回，预警自动解除。");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static cn.dangjian.alert.catalogue.RuleCatalogue.ACCOUNTABILITY_TALK;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.ACTIVIST_ELIGIBLE;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.ADMISSION_APPROVAL_PENDING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.APPLICATION_TALK_DUE;
+import static cn.dangjian.alert.catalogue.RuleCatalogue.APPROVAL_OVERDUE;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.COMMITTEE_TERM_EXPIRING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.CONVERSION_APPROVAL_PENDING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.CORRECTION_PERIOD_ENDING;
@@ -379,6 +380,22 @@ final class DefaultRules {
                 + "本组织于{deadline}前制定整改方案并报上级党组织，逐项整改销号。",
             "整改已验收销号，预警解除。",
             90));
+    all.add(
+        rule(
+            APPROVAL_OVERDUE,
+            "上级审批事项逾期未决定",
+            "《中国共产党发展党员工作细则》第二十五条：上级党委应当在三个月内审批；《中国共产党章程》第九条、第四十二条；"
+                + "党籍处置、换届选举等事项须经上级党组织批准，不得久拖不决。",
+            ORG,
+            DUE_DATE,
+            "天（逾期）",
+            "-,1,30",
+            "待审批：{summary}（已逾期{days}天）",
+            "支部于{requestedOn}提请的“{summary}”应由{body}于{due}前作出决定，现已逾期{days}天。"
+                + "请{body}于{deadline}前集体研究，作出批准、退回补充或不予批准的决定，并在系统中办理（“待我审批”）；"
+                + "确需延长的，应说明理由并告知提请的党组织。",
+            "该事项已作出决定或已撤回，预警自动解除。",
+            10));
     return all;
   }
 }

@@ -11,6 +11,8 @@ import cn.dangjian.alert.rules.MemberRules;
 import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.rules.OrgRules;
 import cn.dangjian.alert.rules.Outcome;
+import cn.dangjian.alert.rules.PendingApproval;
+import cn.dangjian.alert.state.ApprovalStore;
 import cn.dangjian.alert.state.StateStore;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ public class Evaluator {
   private final AlertEngine engine;
   private final EvaluationQueries queries;
   private final EntityManager entityManager;
+  private final ApprovalStore approvals;
 
   Evaluator(
       StateStore store,
@@ -44,7 +47,8 @@ public class Evaluator {
       MeetingGaps meetingGaps,
       AlertEngine engine,
       EvaluationQueries queries,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      ApprovalStore approvals) {
     this.store = store;
     this.memberRules = memberRules;
     this.orgRules = orgRules;
@@ -52,6 +56,7 @@ public class Evaluator {
     this.engine = engine;
     this.queries = queries;
     this.entityManager = entityManager;
+    this.approvals = approvals;
   }
 
   /**
@@ -115,6 +120,7 @@ public class Evaluator {
     Map<String, EvaluationQueries.ActiveAlert> active = queries.activeAlerts(ids);
     Map<UUID, Map<String, List<LocalDate>>> meetings =
         queries.meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
+    Map<UUID, List<PendingApproval>> pending = approvals.pendingFor(ids);
     int done = 0;
     for (OrgFacts o : chunk) {
       Subject subject = new Subject(SubjectType.ORG, o.orgId(), o.orgId(), o.orgPath());
@@ -124,6 +130,14 @@ public class Evaluator {
       outcomes.addAll(meetingGaps.evaluate(o, asOf, meetings.getOrDefault(o.orgId(), Map.of())));
       for (Outcome outcome : outcomes) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
+      }
+      List<Finding> overdue =
+          orgRules.overdueApprovals(pending.getOrDefault(o.orgId(), List.of()), asOf);
+      if (!overdue.isEmpty()
+          || active.containsKey(RuleCatalogue.APPROVAL_OVERDUE + "|" + o.orgId())) {
+        engine
+            .reconcileSet(subject, RuleCatalogue.APPROVAL_OVERDUE, overdue, Map.of(), asOf)
+            .forEach(tally::add);
       }
       List<Finding> structure =
           orgRules.structure(o).stream().map(out -> out.finding().orElseThrow()).toList();

@@ -2,9 +2,11 @@ package cn.dangjian.alert.intake;
 
 import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.alert.state.ApprovalStore;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.MemberFlagChanged;
@@ -32,6 +34,7 @@ class MemberEventsReactions implements MemberEventsHook {
 
   private final EventEnvelopeReader reader;
   private final StateStore store;
+  private final ApprovalStore approvals;
   private final Evaluator evaluator;
   private final OrgPathStore paths;
   private final Clock clock;
@@ -39,11 +42,13 @@ class MemberEventsReactions implements MemberEventsHook {
   MemberEventsReactions(
       EventEnvelopeReader reader,
       StateStore store,
+      ApprovalStore approvals,
       Evaluator evaluator,
       OrgPathStore paths,
       Clock clock) {
     this.reader = reader;
     this.store = store;
+    this.approvals = approvals;
     this.evaluator = evaluator;
     this.paths = paths;
     this.clock = clock;
@@ -127,6 +132,14 @@ class MemberEventsReactions implements MemberEventsHook {
             e.formalMembers(),
             e.members());
         evaluator.org(e.orgId(), today);
+      }
+      case EventTypes.MEMBER_APPROVAL_CHANGED -> {
+        ApprovalChanged e = reader.payload(envelope, ApprovalChanged.class);
+        // a request moving from the 党委 to the 纪委 leaves the 党委's to-do list: look at both
+        java.util.Optional<UUID> before = approvals.watchedOn(e.approvalId());
+        UUID now = approvals.upsert(e);
+        before.filter(org -> !org.equals(now)).ifPresent(org -> evaluator.org(org, today));
+        evaluator.org(now, today);
       }
       case EventTypes.ORG_MOVED -> moved(reader.payload(envelope, OrgMoved.class));
       case EventTypes.ORG_DISSOLVED -> evaluator.org(UUID.fromString(envelope.subjectId()), today);

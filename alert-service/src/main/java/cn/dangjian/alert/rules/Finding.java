@@ -30,6 +30,7 @@ public record Finding(
   /** One piece of evidence: what kind, which record or event, and what it shows. */
   /** What a piece of evidence points at. */
   public enum EvidenceKind {
+    APPROVAL,
     ASSESSMENT,
     ATTENDANCE,
     COMMITTEE,

@@ -1,5 +1,6 @@
 package cn.dangjian.alert.rules;
 
+import static cn.dangjian.alert.catalogue.RuleCatalogue.APPROVAL_OVERDUE;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.COMMITTEE_TERM_EXPIRING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.SECRETARY_VACANT;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.STRUCTURE_WARNING;
@@ -74,6 +75,50 @@ public final class OrgRules {
                     String.valueOf(o.termId()),
                     "任期届满日 " + o.termDueOn())),
             null));
+  }
+
+  /** Deciding bodies in words. */
+  static final Map<String, String> BODIES =
+      Map.of(
+          "PRIMARY_COMMITTEE", "基层党委",
+          "HIGHER_COMMITTEE", "上级党委组织部门",
+          "COUNTY_ORG_DEPARTMENT", "县委组织部",
+          "DISCIPLINE_COMMISSION", "县级以上纪委");
+
+  /**
+   * APPROVAL_OVERDUE: one finding per request this org must decide whose due date has passed
+   * (levels in days after the due date).
+   */
+  public List<Finding> overdueApprovals(List<PendingApproval> pending, LocalDate asOf) {
+    if (!def(APPROVAL_OVERDUE).enabled()) {
+      return List.of();
+    }
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (PendingApproval a : pending) {
+      long days = Calendar.daysRelativeTo(a.dueOn(), asOf);
+      Optional<Severity> level = def(APPROVAL_OVERDUE).levelsFor(null).levelOf(days);
+      if (level.isEmpty()) {
+        continue;
+      }
+      findings.add(
+          new Finding(
+              APPROVAL_OVERDUE,
+              "approval:" + a.approvalId(),
+              level.get(),
+              facts(
+                  "summary", a.summary(),
+                  "body", BODIES.getOrDefault(a.decidingBody(), a.decidingBody()),
+                  "requestedOn", a.requestedOn(),
+                  "due", a.dueOn(),
+                  "days", days),
+              List.of(
+                  new Evidence(
+                      Finding.EvidenceKind.APPROVAL,
+                      a.approvalId().toString(),
+                      a.summary() + "：" + a.requestedOn() + " 提请，应于 " + a.dueOn() + " 前审批")),
+              null));
+    }
+    return findings;
   }
 
   /** Secretary vacant for more than one month (预警) or three (严重, a weak-org criterion). */

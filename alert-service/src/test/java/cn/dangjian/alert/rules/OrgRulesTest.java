@@ -258,4 +258,25 @@ class OrgRulesTest {
         .extracting(out -> out.finding().orElseThrow().facts().get("ruleText"))
         .anyMatch(text -> text.contains("正式党员7人以上的党支部应当设立支部委员会"));
   }
+
+  @Test
+  void approvalOverdueWarnsTheDayAfterItsDueDateAndIsSeriousAfterThirtyDays() {
+    PendingApproval pending =
+        new PendingApproval(
+            UUID.randomUUID(),
+            "DEVELOPMENT_STEP",
+            "PRIMARY_COMMITTEE",
+            "17 上级党委审批（李某）",
+            LocalDate.of(2026, 9, 1),
+            LocalDate.of(2026, 12, 1));
+    assertThat(rules.overdueApprovals(List.of(pending), LocalDate.of(2026, 12, 1))).isEmpty();
+    List<Finding> late = rules.overdueApprovals(List.of(pending), LocalDate.of(2026, 12, 2));
+    assertThat(late).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+    assertThat(late.get(0).facts()).containsEntry("body", "基层党委").containsEntry("days", "1");
+    assertThat(late.get(0).periodKey()).isEqualTo("approval:" + pending.approvalId());
+    assertThat(rules.overdueApprovals(List.of(pending), LocalDate.of(2026, 12, 31)))
+        .singleElement()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.SERIOUS);
+  }
 }
