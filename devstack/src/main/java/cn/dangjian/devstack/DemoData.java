@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * branches' meetings, dues and the alerts they raise ({@link DemoHistory}), loaded once.
  *
  * <pre>
- * 示范县委 (PARTY_COMMITTEE)
+ * 示范县委 (PARTY_COMMITTEE)              ← admin (组织部), jiwei (县纪委)
  * └── 城关镇党委 (PARTY_COMMITTEE)        ← worker
  *     ├── 城关镇第一党支部 (BRANCH)        ← secretary-a; member1 is 张建国 here
  *     └── 城关镇第二党支部 (BRANCH)        ← secretary-b
@@ -130,6 +130,7 @@ public class DemoData {
     keycloak.setOrgAndMember("secretary-a", branchA, null);
     keycloak.setOrgAndMember("secretary-b", branchB, null);
     keycloak.setOrgAndMember("worker", town, null);
+    keycloak.setOrgAndMember("jiwei", root, null);
     keycloak.setOrgAndMember("member1", branchA, member1);
 
     new DemoHistory(

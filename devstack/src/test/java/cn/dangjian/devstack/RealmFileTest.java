@@ -41,11 +41,17 @@ class RealmFileTest {
   }
 
   @Test
-  void definesTheSixRealmRolesWithDescriptions() throws IOException {
+  void definesTheSevenRealmRolesWithDescriptions() throws IOException {
     JsonNode roles = realm().path("roles").path("realm");
     assertThat(texts(roles, "name"))
         .containsExactlyInAnyOrder(
-            "platform-admin", "secretary", "party-worker", "member", "assessor", "integration");
+            "platform-admin",
+            "secretary",
+            "party-worker",
+            "member",
+            "assessor",
+            "discipline-commission",
+            "integration");
     roles.forEach(role -> assertThat(role.path("description").asString()).isNotBlank());
   }
 

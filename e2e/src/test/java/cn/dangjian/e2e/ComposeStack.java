@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ComposeStack {
 
   private static final List<String> TEST_USERS =
-      List.of("admin", "secretary-a", "secretary-b", "worker", "member1", "assessor");
+      List.of("admin", "secretary-a", "secretary-b", "worker", "member1", "assessor", "jiwei");
 
   private static ComposeStack instance;
 

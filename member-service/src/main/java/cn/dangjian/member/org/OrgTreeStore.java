@@ -61,6 +61,11 @@ class OrgTreeStore {
         "UPDATE transfer SET to_org_path = CONCAT(?, SUBSTRING(to_org_path, ?))"
             + " WHERE to_org_path LIKE CONCAT(?, '%')",
         newPath, oldPath.length() + 1, oldPath);
+    // and approval requests: who may see them and which 党委 decides follow the subject's path
+    jdbc.update(
+        "UPDATE approval SET subject_org_path = CONCAT(?, SUBSTRING(subject_org_path, ?))"
+            + " WHERE subject_org_path LIKE CONCAT(?, '%')",
+        newPath, oldPath.length() + 1, oldPath);
     return new Moved(movedOrgs, movedMembers);
   }
 

@@ -85,6 +85,46 @@ class DevelopmentRulesTest {
   }
 
   @Test
+  void lateTalkIsAcceptedOnlyWithSuperiorApproval() {
+    done(APPLICATION, "2026-01-10");
+    DevelopmentRules.Request late = request(MemberStage.APPLICANT, null, TALK, "2026-03-01");
+    assertThat(rule(late)).isEqualTo("talk-within-one-month");
+    // with the 党委's approval of a late record the deadline is not enforced…
+    DevelopmentRules.check(late, history, TODAY, true);
+    assertThat(DevelopmentRules.DEADLINE_RULES).contains("talk-within-one-month");
+  }
+
+  @Test
+  void aLateRecordNeverWaivesAWaitingPeriod() {
+    done(APPLICATION, "2024-01-10");
+    done(TALK, "2024-01-20");
+    done(ACTIVIST_CONFIRMED, "2025-03-01");
+    try {
+      DevelopmentRules.check(
+          request(MemberStage.ACTIVIST, null, TARGET_CONFIRMED, "2026-02-28"),
+          history,
+          TODAY,
+          true);
+      throw new AssertionError("a waiting period was waived");
+    } catch (ProblemException e) {
+      assertThat(e.properties())
+          .containsEntry("rule", "activist-needs-one-year-before-becoming-target");
+    }
+  }
+
+  @Test
+  void approvedLateRecordIsNotFlaggedAsBackfill() {
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.Instant recorded = LocalDate.of(2026, 3, 15).atStartOfDay(zone).toInstant();
+    assertThat(DevelopmentRules.suspectedBackfill(LocalDate.of(2026, 2, 1), recorded, zone, false))
+        .isTrue();
+    assertThat(DevelopmentRules.suspectedBackfill(LocalDate.of(2026, 2, 1), recorded, zone, true))
+        .isFalse();
+    assertThat(DevelopmentRules.suspectedBackfill(LocalDate.of(2026, 3, 1), recorded, zone, false))
+        .isFalse();
+  }
+
+  @Test
   void activistNeedsOneYearBeforeBecomingTarget() {
     done(APPLICATION, "2024-01-10");
     done(TALK, "2024-01-20");
