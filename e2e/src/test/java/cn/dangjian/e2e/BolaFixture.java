@@ -125,6 +125,16 @@ final class BolaFixture {
             "/api/members/" + member + "/flags",
             Map.of("flag", "MOBILE", "startedOn", "2026-01-05", "reason", marker)));
 
+    // an approval request of A's, waiting on the 城关镇党委
+    String approval =
+        created(
+            post(
+                secretaryA,
+                "/api/members/" + colleague + "/status-requests",
+                Map.of(
+                    "status", "SUSPENDED", "basis", "SETTLED_ABROAD", "reason", "定居国外" + marker)));
+    put("approval", approval, "/api/approvals/" + approval);
+
     Map<String, Object> transfer = new LinkedHashMap<>();
     transfer.put("memberId", colleague);
     transfer.put("direction", "OUTBOUND");
