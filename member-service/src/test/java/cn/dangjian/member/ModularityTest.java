@@ -21,9 +21,11 @@ class ModularityTest {
     assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
         .containsExactlyInAnyOrder(
             "account",
+            "approval",
             "bulk",
             "committee",
             "development",
+            "discipline",
             "org",
             "person",
             "privacy",

@@ -14,6 +14,9 @@ public interface MemberRepository
 
   boolean existsByIdNumberHash(String idNumberHash);
 
+  /** Every record of a person: the current one and those kept as history after a re-entry. */
+  List<Member> findByIdNumberHash(String idNumberHash);
+
   /**
    * Members (in id order after {@code after}, optionally within a subtree) with a value not sealed
    * under the current key: {@code currentPrefix} is {@code v2:<kid>:%}.
