@@ -1,13 +1,13 @@
 package cn.dangjian.member.discipline;
 
 import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
-import cn.dangjian.member.discipline.DisciplineRequests.CaseView;
-import cn.dangjian.member.discipline.DisciplineRequests.NextMeasure;
-import cn.dangjian.member.discipline.DisciplineRequests.OpenCase;
-import cn.dangjian.member.discipline.DisciplineRequests.RecordStep;
-import cn.dangjian.member.discipline.DisciplineRequests.RequestStep;
+import cn.dangjian.member.discipline.DisciplineRequests.NextCaseMeasure;
+import cn.dangjian.member.discipline.DisciplineRequests.OpenUnqualifiedCase;
+import cn.dangjian.member.discipline.DisciplineRequests.RecordCaseStep;
+import cn.dangjian.member.discipline.DisciplineRequests.RequestCaseApproval;
 import cn.dangjian.member.discipline.DisciplineRequests.SanctionRequest;
 import cn.dangjian.member.discipline.DisciplineRequests.SanctionView;
+import cn.dangjian.member.discipline.DisciplineRequests.UnqualifiedCaseView;
 import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
@@ -92,25 +92,25 @@ class DisciplineController {
           "触发情形：民主评议不合格、失联六个月以上后恢复联系、连续六个月不参加组织生活或不交纳党费。"
               + "已因同一问题受党纪处分（影响期内）的不再重复处置（422）。"
               + " The committee's proposal opens the case.")
-  ResponseEntity<CaseView> openUnqualifiedCase(
-      @PathVariable UUID memberId, @Valid @RequestBody OpenCase request) {
+  ResponseEntity<UnqualifiedCaseView> openUnqualifiedCase(
+      @PathVariable UUID memberId, @Valid @RequestBody OpenUnqualifiedCase request) {
     Caller current = caller.get();
-    CaseView view = cases.open(memberId, request, current, scopes.resolve(current));
+    UnqualifiedCaseView view = cases.open(memberId, request, current, scopes.resolve(current));
     return Versions.created(
         "/api/members/" + memberId + "/unqualified-cases/" + view.id(), view, view.version());
   }
 
   @GetMapping("/unqualified-cases")
   @Operation(operationId = "listUnqualifiedCases", summary = "不合格党员组织处置记录 (the member's cases)")
-  List<CaseView> listUnqualifiedCases(@PathVariable UUID memberId) {
+  List<UnqualifiedCaseView> listUnqualifiedCases(@PathVariable UUID memberId) {
     return cases.list(memberId, scopes.resolve(caller.get()));
   }
 
   @GetMapping("/unqualified-cases/{caseId}")
   @Operation(operationId = "getUnqualifiedCase", summary = "不合格党员组织处置 (a case and its steps)")
-  ResponseEntity<CaseView> getUnqualifiedCase(
+  ResponseEntity<UnqualifiedCaseView> getUnqualifiedCase(
       @PathVariable UUID memberId, @PathVariable UUID caseId) {
-    CaseView view = cases.get(memberId, caseId, scopes.resolve(caller.get()));
+    UnqualifiedCaseView view = cases.get(memberId, caseId, scopes.resolve(caller.get()));
     return Versions.ok(view, view.version());
   }
 
@@ -121,12 +121,13 @@ class DisciplineController {
       operationId = "recordUnqualifiedCaseStep",
       summary = "记录处置步骤：调查核实、谈话、支部大会表决 (record a branch step)",
       description = "按顺序：备案后调查核实；两名正式党员谈话；预审后支部大会表决。 Steps are taken in order.")
-  ResponseEntity<CaseView> recordUnqualifiedCaseStep(
+  ResponseEntity<UnqualifiedCaseView> recordUnqualifiedCaseStep(
       @PathVariable UUID memberId,
       @PathVariable UUID caseId,
-      @Valid @RequestBody RecordStep request) {
+      @Valid @RequestBody RecordCaseStep request) {
     Caller current = caller.get();
-    CaseView view = cases.recordStep(memberId, caseId, request, current, scopes.resolve(current));
+    UnqualifiedCaseView view =
+        cases.recordStep(memberId, caseId, request, current, scopes.resolve(current));
     return Versions.created(
         "/api/members/" + memberId + "/unqualified-cases/" + caseId, view, view.version());
   }
@@ -144,7 +145,7 @@ class DisciplineController {
   ResponseEntity<ApprovalView> requestUnqualifiedCaseApproval(
       @PathVariable UUID memberId,
       @PathVariable UUID caseId,
-      @Valid @RequestBody RequestStep request) {
+      @Valid @RequestBody RequestCaseApproval request) {
     Caller current = caller.get();
     ApprovalView view =
         cases.requestStep(memberId, caseId, request, current, scopes.resolve(current));
@@ -157,12 +158,13 @@ class DisciplineController {
   @Operation(
       operationId = "escalateUnqualifiedCase",
       summary = "限期改正期满仍无转变，采取下一步措施 (next measure after an unsuccessful correction)")
-  ResponseEntity<CaseView> escalateUnqualifiedCase(
+  ResponseEntity<UnqualifiedCaseView> escalateUnqualifiedCase(
       @PathVariable UUID memberId,
       @PathVariable UUID caseId,
-      @Valid @RequestBody NextMeasure request) {
+      @Valid @RequestBody NextCaseMeasure request) {
     Caller current = caller.get();
-    CaseView view = cases.nextMeasure(memberId, caseId, request, current, scopes.resolve(current));
+    UnqualifiedCaseView view =
+        cases.nextMeasure(memberId, caseId, request, current, scopes.resolve(current));
     return Versions.created(
         "/api/members/" + memberId + "/unqualified-cases/" + caseId, view, view.version());
   }

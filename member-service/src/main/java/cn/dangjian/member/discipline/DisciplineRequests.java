@@ -57,7 +57,7 @@ public final class DisciplineRequests {
       UUID approvalId) {}
 
   @Schema(description = "启动不合格党员组织处置（支委会提出） (open a 不合格党员 case: the committee's proposal)")
-  public record OpenCase(
+  public record OpenUnqualifiedCase(
       @Schema(description = "触发情形 (trigger)", example = "UNQUALIFIED_GRADE") @NotNull
           UnqualifiedTrigger trigger,
       @Schema(description = "问题编码 (issue code)", example = "APPRAISAL-2026")
@@ -71,15 +71,15 @@ public final class DisciplineRequests {
           String note) {}
 
   /** The steps the branch records itself. */
-  public enum BranchStep {
+  public enum CaseBranchStep {
     INVESTIGATED,
     TALKED,
     VOTED
   }
 
   @Schema(description = "记录处置步骤：调查核实、谈话、支部大会表决 (record a branch step)")
-  public record RecordStep(
-      @NotNull BranchStep step,
+  public record RecordCaseStep(
+      @NotNull CaseBranchStep step,
       @Schema(description = "日期 (date)") @NotNull LocalDate doneOn,
       @Schema(description = "调查核实情况、谈话记录或会议记录摘要 (findings / notes)") @NotBlank @Size(max = 1000)
           String note,
@@ -88,7 +88,7 @@ public final class DisciplineRequests {
       @Schema(description = "支部大会表决 (VOTED)") @Valid @Nullable Vote vote) {}
 
   /** The steps a higher body approves. */
-  public enum ApprovalStep {
+  public enum CaseApprovalStep {
     /** 事前备案 with the 基层党委. */
     FILING,
     /** 预审 by the 基层党委 (and the 上级党委 for 劝退/除名). */
@@ -98,19 +98,19 @@ public final class DisciplineRequests {
   }
 
   @Schema(description = "提请上级党组织：事前备案、预审、审批 (request filing, pre-review or decision)")
-  public record RequestStep(
-      @NotNull ApprovalStep step,
+  public record RequestCaseApproval(
+      @NotNull CaseApprovalStep step,
       @Schema(description = "限期改正月数，默认6，最长12（DECISION） (months of correction)") @Min(1) @Max(24)
           @Nullable Integer correctionMonths,
       @Schema(description = "附件 (attachments)") @Size(max = 20) @Nullable List<UUID> attachments) {}
 
   @Schema(description = "限期改正期满仍无转变，采取下一步措施 (next measure after an unsuccessful correction)")
-  public record NextMeasure(
+  public record NextCaseMeasure(
       @Schema(example = "PERSUADE_TO_QUIT") @NotNull Measure measure,
       @Schema(description = "支委会意见 (proposal)") @NotBlank @Size(max = 1000) String note) {}
 
   @Schema(description = "处置步骤 (a recorded step)")
-  public record StepView(
+  public record CaseStepView(
       int round,
       CaseStep step,
       String stepLabel,
@@ -123,7 +123,7 @@ public final class DisciplineRequests {
       String recordedBy) {}
 
   @Schema(description = "不合格党员组织处置 (a case)")
-  public record CaseView(
+  public record UnqualifiedCaseView(
       UUID id,
       UUID memberId,
       UUID orgId,
@@ -140,7 +140,7 @@ public final class DisciplineRequests {
           @Nullable LocalDate correctionEndsOn,
       boolean closed,
       LocalDate openedOn,
-      List<StepView> steps,
+      List<CaseStepView> steps,
       Instant updatedAt,
       long version) {}
 }

@@ -7,13 +7,13 @@ import cn.dangjian.member.approval.Approvals;
 import cn.dangjian.member.approval.ApprovedRequest;
 import cn.dangjian.member.approval.DecidingBody;
 import cn.dangjian.member.approval.NewApproval;
-import cn.dangjian.member.discipline.DisciplineRequests.ApprovalStep;
-import cn.dangjian.member.discipline.DisciplineRequests.CaseView;
-import cn.dangjian.member.discipline.DisciplineRequests.NextMeasure;
-import cn.dangjian.member.discipline.DisciplineRequests.OpenCase;
-import cn.dangjian.member.discipline.DisciplineRequests.RecordStep;
-import cn.dangjian.member.discipline.DisciplineRequests.RequestStep;
-import cn.dangjian.member.discipline.DisciplineRequests.StepView;
+import cn.dangjian.member.discipline.DisciplineRequests.CaseApprovalStep;
+import cn.dangjian.member.discipline.DisciplineRequests.CaseStepView;
+import cn.dangjian.member.discipline.DisciplineRequests.NextCaseMeasure;
+import cn.dangjian.member.discipline.DisciplineRequests.OpenUnqualifiedCase;
+import cn.dangjian.member.discipline.DisciplineRequests.RecordCaseStep;
+import cn.dangjian.member.discipline.DisciplineRequests.RequestCaseApproval;
+import cn.dangjian.member.discipline.DisciplineRequests.UnqualifiedCaseView;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberFlag;
 import cn.dangjian.member.person.MemberFlagPeriod;
@@ -79,7 +79,8 @@ public class UnqualifiedCases {
 
   /** The 支委会's proposal opens the case (one open case per member). */
   @Transactional
-  public CaseView open(UUID memberId, OpenCase r, Caller caller, DataScope scope) {
+  public UnqualifiedCaseView open(
+      UUID memberId, OpenUnqualifiedCase r, Caller caller, DataScope scope) {
     Member member = members.get(memberId, scope);
     DisciplineRules.checkMeasure(r.measure(), member.getStage(), member.getStatus());
     DisciplineRules.checkNotSanctionedForIssue(r.issue(), sanctions.issuesInEffect(memberId));
@@ -117,8 +118,8 @@ public class UnqualifiedCases {
 
   /** A step the branch records itself: 调查核实, the talk, the 支部大会's vote. */
   @Transactional
-  public CaseView recordStep(
-      UUID memberId, UUID caseId, RecordStep r, Caller caller, DataScope scope) {
+  public UnqualifiedCaseView recordStep(
+      UUID memberId, UUID caseId, RecordCaseStep r, Caller caller, DataScope scope) {
     UnqualifiedCase c = visible(memberId, caseId, scope);
     CaseStep next =
         switch (r.step()) {
@@ -170,19 +171,19 @@ public class UnqualifiedCases {
   /** Asks the body above for 事前备案, 预审 or the decision. */
   @Transactional
   public ApprovalView requestStep(
-      UUID memberId, UUID caseId, RequestStep r, Caller caller, DataScope scope) {
+      UUID memberId, UUID caseId, RequestCaseApproval r, Caller caller, DataScope scope) {
     UnqualifiedCase c = visible(memberId, caseId, scope);
     Member member = members.get(memberId, scope);
     CaseStep target = target(r.step());
     DisciplineRules.checkNextStep(c.getStep(), target, c.isClosed());
-    if (r.step() == ApprovalStep.DECISION) {
+    if (r.step() == CaseApprovalStep.DECISION) {
       DisciplineRules.checkMeasure(c.getMeasure(), member.getStage(), member.getStatus());
       if (c.getMeasure() == Measure.CORRECTION) {
         DisciplineRules.correctionEnd(today(), r.correctionMonths());
       }
     }
     List<DecidingBody> bodies =
-        r.step() == ApprovalStep.PRE_REVIEW
+        r.step() == CaseApprovalStep.PRE_REVIEW
             ? DisciplineRules.preReviewedBy(c.getMeasure())
             : List.of(DecidingBody.PRIMARY_COMMITTEE);
     ApprovalKind kind =
@@ -211,8 +212,8 @@ public class UnqualifiedCases {
 
   /** After a 限期改正 without improvement: the next measure, on the same case, from the proposal. */
   @Transactional
-  public CaseView nextMeasure(
-      UUID memberId, UUID caseId, NextMeasure r, Caller caller, DataScope scope) {
+  public UnqualifiedCaseView nextMeasure(
+      UUID memberId, UUID caseId, NextCaseMeasure r, Caller caller, DataScope scope) {
     UnqualifiedCase c = visible(memberId, caseId, scope);
     Member member = members.get(memberId, scope);
     LocalDate today = today();
@@ -232,13 +233,13 @@ public class UnqualifiedCases {
   }
 
   @Transactional(readOnly = true)
-  public List<CaseView> list(UUID memberId, DataScope scope) {
+  public List<UnqualifiedCaseView> list(UUID memberId, DataScope scope) {
     members.get(memberId, scope);
     return cases.findByMemberIdOrderByOpenedOnDesc(memberId).stream().map(this::view).toList();
   }
 
   @Transactional(readOnly = true)
-  public CaseView get(UUID memberId, UUID caseId, DataScope scope) {
+  public UnqualifiedCaseView get(UUID memberId, UUID caseId, DataScope scope) {
     return view(visible(memberId, caseId, scope));
   }
 
@@ -294,7 +295,7 @@ public class UnqualifiedCases {
     record(c, p.step(), on, note, null, null, approved.approvalId(), approved.decidedBy());
   }
 
-  private static CaseStep target(ApprovalStep step) {
+  private static CaseStep target(CaseApprovalStep step) {
     return switch (step) {
       case FILING -> CaseStep.FILED;
       case PRE_REVIEW -> CaseStep.PRE_REVIEWED;
@@ -339,12 +340,12 @@ public class UnqualifiedCases {
     return PartyCalendar.today(clock);
   }
 
-  private CaseView view(UnqualifiedCase c) {
-    List<StepView> recorded =
+  private UnqualifiedCaseView view(UnqualifiedCase c) {
+    List<CaseStepView> recorded =
         steps.findByCaseIdOrderByCreatedAtAsc(c.getId()).stream()
             .map(
                 s ->
-                    new StepView(
+                    new CaseStepView(
                         s.getRound(),
                         s.getStep(),
                         s.getStep().label(),
@@ -364,7 +365,7 @@ public class UnqualifiedCases {
         c.isClosed() || c.getStep() == CaseStep.DECIDED
             ? null
             : CaseStep.values()[c.getStep().ordinal() + 1];
-    return new CaseView(
+    return new UnqualifiedCaseView(
         c.getId(),
         c.getMemberId(),
         c.getOrgId(),
