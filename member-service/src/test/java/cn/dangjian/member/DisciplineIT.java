@@ -1,5 +1,6 @@
 package cn.dangjian.member;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -253,6 +254,16 @@ class DisciplineIT extends ApiTestSupport {
     as(admin, get("/api/members/" + m.get(0) + "/sanctions"))
         .andExpect(jsonPath("$[0].probationEndsOn").value(today.plusYears(1).toString()))
         .andExpect(jsonPath("$[0].windowEndsOn").value(today.plusYears(3).toString()));
+    // alert-service's DISCIPLINE_PROBATION_ENDING reads the flag's event; the sanction has its own
+    List<String> events =
+        jdbc.queryForList(
+            "SELECT serialized_event FROM event_publication WHERE serialized_event LIKE ?",
+            String.class,
+            "%" + m.get(0) + "%");
+    assertThat(events)
+        .anyMatch(e -> e.contains("member.flag-changed") && e.contains("DISCIPLINARY_PROBATION"))
+        .anyMatch(
+            e -> e.contains("member.sanction-changed") && e.contains("PROBATION_UNDER_DISCIPLINE"));
   }
 
   private String applicantJson(String idNumber) {

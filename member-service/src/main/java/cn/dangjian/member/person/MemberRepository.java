@@ -12,8 +12,6 @@ public interface MemberRepository
     extends JpaRepository<Member, UUID>,
         org.springframework.data.jpa.repository.JpaSpecificationExecutor<Member> {
 
-  boolean existsByIdNumberHash(String idNumberHash);
-
   /** Every record of a person: the current one and those kept as history after a re-entry. */
   List<Member> findByIdNumberHash(String idNumberHash);
 
