@@ -25,6 +25,7 @@ class ModularityTest {
             "bulk",
             "committee",
             "development",
+            "discipline",
             "org",
             "person",
             "privacy",

@@ -17,6 +17,12 @@ class PublishedValuesTest {
         cn.dangjian.member.transfer.TransferDirection.class,
         cn.dangjian.events.member.TransferDirection.class);
     assertPublishedAs(
+        cn.dangjian.member.discipline.SanctionKind.class,
+        cn.dangjian.events.member.SanctionKind.class);
+    assertPublishedAs(
+        cn.dangjian.member.discipline.SanctionStatus.class,
+        cn.dangjian.events.member.SanctionStatus.class);
+    assertPublishedAs(
         cn.dangjian.member.transfer.TransferStatus.class,
         cn.dangjian.events.member.TransferStatus.class);
   }

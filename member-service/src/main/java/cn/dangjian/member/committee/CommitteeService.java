@@ -9,6 +9,7 @@ import cn.dangjian.member.committee.CommitteeRequests.Postpone;
 import cn.dangjian.member.committee.CommitteeRequests.Seat;
 import cn.dangjian.member.committee.CommitteeRequests.SeatView;
 import cn.dangjian.member.committee.CommitteeRequests.StartTerm;
+import cn.dangjian.member.discipline.Sanctions;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
@@ -45,6 +46,7 @@ public class CommitteeService {
   private final CommitteeSeatRepository seats;
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
+  private final Sanctions sanctions;
   private final Clock clock;
 
   CommitteeService(
@@ -55,6 +57,7 @@ public class CommitteeService {
       CommitteeSeatRepository seats,
       OrgStructureService structure,
       DomainEventPublisher events,
+      Sanctions sanctions,
       Clock clock) {
     this.orgs = orgs;
     this.members = members;
@@ -63,6 +66,7 @@ public class CommitteeService {
     this.seats = seats;
     this.structure = structure;
     this.events = events;
+    this.sanctions = sanctions;
     this.clock = clock;
   }
 
@@ -180,6 +184,7 @@ public class CommitteeService {
         member.getFullMemberDate(),
         on);
     CommitteeRules.checkRoleForSize(org.getOrgType(), role, formal);
+    sanctions.checkMayTakePost(memberId, on); // 422 sanction-bars-promotion (discipline module)
   }
 
   private CommitteeTerm currentTerm(Org org) {

@@ -74,6 +74,10 @@ public class Member extends VersionedEntity {
   @Column(name = "status_since")
   private LocalDate statusSince;
 
+  /** 0 for a person's first record; n for the n-th re-entry after the 5-year bar. */
+  @Column(name = "registration_seq")
+  private int registrationSeq;
+
   protected Member() {}
 
   private Member(UUID id, Instant now) {
@@ -118,6 +122,15 @@ public class Member extends VersionedEntity {
     member.fullMemberDate = fullMemberDate;
     member.status = MemberStatus.ACTIVE;
     return member;
+  }
+
+  /** A new record of a person whose earlier records stay as history (5-year re-entry bar). */
+  void registeredAgain(int seq) {
+    this.registrationSeq = seq;
+  }
+
+  public int getRegistrationSeq() {
+    return registrationSeq;
   }
 
   void apply(Profile profile) {

@@ -5,6 +5,8 @@ import cn.dangjian.member.privacy.ChineseIdNumber;
 import cn.dangjian.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What must hold when a person is entered into the register (DOMAIN.md §1–2). Plain rules, no
@@ -15,7 +17,41 @@ public final class MemberRegistrationRules {
   /** DZ Art 1: an applicant must be at least 18. */
   public static final int MINIMUM_AGE = 18;
 
+  /** BH; JL: a person 劝退, 除名 or 开除党籍 may not apply again within five years. */
+  public static final int RE_ENTRY_BAR_YEARS = 5;
+
+  /** The statuses the 5-year re-entry bar follows. */
+  public static final Set<MemberStatus> RE_ENTRY_BARRED =
+      Set.of(MemberStatus.PERSUADED_TO_QUIT, MemberStatus.STRUCK_OFF, MemberStatus.EXPELLED);
+
   private MemberRegistrationRules() {}
+
+  /** A record the register already holds for the same ID number. */
+  public record EarlierRecord(MemberStatus status, LocalDate statusSince) {}
+
+  /**
+   * Whether a person with earlier records may be registered again: only as an applicant, and only
+   * when every earlier record ended in 劝退, 除名 or 开除党籍 at least five years ago (within the five
+   * years: 422 naming the day the bar ends). False (the caller answers "already registered",
+   * without saying where or as whom) for anyone else.
+   */
+  public static boolean mayRegisterAgain(
+      List<EarlierRecord> earlier, MemberStage stage, LocalDate today) {
+    if (earlier.stream()
+        .anyMatch(r -> !RE_ENTRY_BARRED.contains(r.status()) || r.statusSince() == null)) {
+      return false;
+    }
+    LocalDate barEnds =
+        earlier.stream()
+            .map(r -> r.statusSince().plusYears(RE_ENTRY_BAR_YEARS))
+            .max(LocalDate::compareTo)
+            .orElse(today);
+    if (barEnds.isAfter(today)) {
+      throw ProblemException.businessRule(
+          "five-year-re-entry-bar", "member.rule.five-year-re-entry-bar", barEnds);
+    }
+    return stage == MemberStage.APPLICANT;
+  }
 
   public record Registration(
       OrgType orgType,

@@ -12,7 +12,8 @@ public interface MemberRepository
     extends JpaRepository<Member, UUID>,
         org.springframework.data.jpa.repository.JpaSpecificationExecutor<Member> {
 
-  boolean existsByIdNumberHash(String idNumberHash);
+  /** Every record of a person: the current one and those kept as history after a re-entry. */
+  List<Member> findByIdNumberHash(String idNumberHash);
 
   /**
    * Members (in id order after {@code after}, optionally within a subtree) with a value not sealed

@@ -93,7 +93,17 @@ public class MemberService {
             request.fullMemberDate()),
         today());
     String idHash = cipher.lookupHash(idNumber);
-    if (members.existsByIdNumberHash(idHash)) {
+    List<Member> earlier = members.findByIdNumberHash(idHash);
+    if (!earlier.isEmpty()
+        && !MemberRegistrationRules.mayRegisterAgain(
+            earlier.stream()
+                .map(
+                    m ->
+                        new MemberRegistrationRules.EarlierRecord(
+                            m.getStatus(), m.getStatusSince()))
+                .toList(),
+            request.stage(),
+            today())) {
       // Says only "already registered": never where or as whom (no cross-branch oracle).
       throw ProblemException.conflict("member.duplicate-id-number");
     }
@@ -122,6 +132,11 @@ public class MemberService {
             request.joinDate(),
             request.fullMemberDate(),
             clock.instant());
+    // A re-entry after the bar: a new record, unique with the person's next sequence number.
+    earlier.stream()
+        .mapToInt(Member::getRegistrationSeq)
+        .max()
+        .ifPresent(last -> member.registeredAgain(last + 1));
     members.save(member);
     events.publish(
         EventTypes.MEMBER_REGISTERED,

@@ -236,7 +236,39 @@ public class MemberStatusService {
 
   @Transactional
   public MemberFlagPeriod setFlag(UUID id, SetFlag request, DataScope scope) {
-    Member member = members.visible(id, scope);
+    return set(members.visible(id, scope), request);
+  }
+
+  /**
+   * A flag a higher body decided (留党察看 by a sanction, 限期改正 by the 不合格党员 procedure), set in the
+   * transaction of the approval, with the same checks and event as {@link #setFlag}.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public MemberFlagPeriod setDecidedFlag(UUID id, SetFlag request) {
+    return set(
+        memberRepository
+            .findById(id)
+            .orElseThrow(() -> ProblemException.notFound("member.not-found", id)),
+        request);
+  }
+
+  /**
+   * A status a higher body decided through another feature's approval (劝退, 除名 by the 不合格党员
+   * procedure): checked again as of the decision and applied with history and event.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void applyDecidedStatus(
+      UUID id, MemberStatus to, LocalDate effectiveOn, String reason, String decidedBy) {
+    Member member =
+        memberRepository
+            .findById(id)
+            .orElseThrow(() -> ProblemException.notFound("member.not-found", id));
+    check(member, to, effectiveOn, null);
+    apply(member, to, effectiveOn, reason, decidedBy);
+  }
+
+  private MemberFlagPeriod set(Member member, SetFlag request) {
+    UUID id = member.getId();
     boolean alreadySet =
         flags.findByMemberIdAndClearedOnIsNull(id).stream()
             .anyMatch(f -> f.getFlag() == request.flag());

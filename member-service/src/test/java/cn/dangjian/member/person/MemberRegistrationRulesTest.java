@@ -145,4 +145,65 @@ class MemberRegistrationRulesTest {
         .isEqualTo(5);
     assertThat(MemberRegistrationRules.partyStandingYears(null, TODAY)).isNull();
   }
+
+  private static MemberRegistrationRules.EarlierRecord earlier(
+      MemberStatus status, LocalDate since) {
+    return new MemberRegistrationRules.EarlierRecord(status, since);
+  }
+
+  @Test
+  void expelledPersonCannotApplyWithinFiveYears() {
+    assertRule(
+        () ->
+            MemberRegistrationRules.mayRegisterAgain(
+                java.util.List.of(earlier(MemberStatus.EXPELLED, TODAY.minusYears(5).plusDays(1))),
+                MemberStage.APPLICANT,
+                TODAY),
+        "five-year-re-entry-bar");
+    assertRule(
+        () ->
+            MemberRegistrationRules.mayRegisterAgain(
+                java.util.List.of(earlier(MemberStatus.STRUCK_OFF, TODAY.minusYears(2))),
+                MemberStage.APPLICANT,
+                TODAY),
+        "five-year-re-entry-bar");
+  }
+
+  @Test
+  void appliesAgainAfterFiveYears() {
+    assertThat(
+            MemberRegistrationRules.mayRegisterAgain(
+                java.util.List.of(earlier(MemberStatus.PERSUADED_TO_QUIT, TODAY.minusYears(5))),
+                MemberStage.APPLICANT,
+                TODAY))
+        .isTrue();
+    // a re-entrant starts again as an applicant
+    assertThat(
+            MemberRegistrationRules.mayRegisterAgain(
+                java.util.List.of(earlier(MemberStatus.EXPELLED, TODAY.minusYears(6))),
+                MemberStage.FULL,
+                TODAY))
+        .isFalse();
+  }
+
+  @Test
+  void anyOtherEarlierRecordIsAlreadyRegistered() {
+    for (MemberStatus other :
+        java.util.List.of(
+            MemberStatus.ACTIVE,
+            MemberStatus.SUSPENDED,
+            MemberStatus.WITHDRAWN,
+            MemberStatus.DECEASED,
+            MemberStatus.TRANSFERRED_OUT)) {
+      assertThat(
+              MemberRegistrationRules.mayRegisterAgain(
+                  java.util.List.of(
+                      earlier(MemberStatus.EXPELLED, TODAY.minusYears(9)),
+                      earlier(other, TODAY.minusYears(1))),
+                  MemberStage.APPLICANT,
+                  TODAY))
+          .as(other.name())
+          .isFalse();
+    }
+  }
 }

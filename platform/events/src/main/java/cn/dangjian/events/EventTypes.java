@@ -22,6 +22,7 @@ import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
 import cn.dangjian.events.member.OrgStructureChecked;
+import cn.dangjian.events.member.SanctionChanged;
 import cn.dangjian.events.member.TransferChanged;
 import cn.dangjian.events.orglife.AppraisalGraded;
 import cn.dangjian.events.orglife.MeetingPlanned;
@@ -51,6 +52,7 @@ public final class EventTypes {
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
   public static final String MEMBER_APPROVAL_CHANGED = "member.approval-changed";
+  public static final String MEMBER_SANCTION_CHANGED = "member.sanction-changed";
 
   // alert-service (alert.events)
   public static final String ALERT_RAISED = "alert.raised";
@@ -106,6 +108,7 @@ public final class EventTypes {
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_APPROVAL_CHANGED, 1, ApprovalChanged.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_SANCTION_CHANGED, 1, SanctionChanged.class, Topics.MEMBER_EVENTS),
           define(ALERT_RAISED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_CHANGED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_RESOLVED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
