@@ -141,7 +141,12 @@ class TransferIT extends ApiTestSupport {
                             .content(body))
                     .andExpect(status().isCreated())));
     act(a, transfer, "approve-out", "{\"on\":\"2026-11-02\"}");
-    act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-3\"}");
+    // the letter out of the system is the 基层党委's (转出党委开具), not the branch's
+    act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-3\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.rule").value("decided-by-higher-body"));
+    act(secretaryOf(committee), transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"L-3\"}")
+        .andExpect(status().isOk());
     act(a, transfer, "receive", "{\"on\":\"2026-11-20\"}").andExpect(status().isOk());
     act(a, transfer, "complete", "{\"on\":\"2026-11-25\"}")
         .andExpect(jsonPath("$.status").value("COMPLETED"));
@@ -185,6 +190,30 @@ class TransferIT extends ApiTestSupport {
         .andExpect(jsonPath("$.status").value("RECEIVED"));
     as(admin, get("/api/members/" + member))
         .andExpect(jsonPath("$.status").value("TRANSFERRED_OUT"));
+  }
+
+  @Test
+  void transferToAnotherPartyCommitteeIsIssuedAndReceivedByTheTwoCommittees() throws Exception {
+    UUID otherCommittee =
+        id(create(admin, null, "邻镇党委" + SERIAL.incrementAndGet(), "PARTY_COMMITTEE"));
+    UUID otherBranch = id(create(admin, otherCommittee, "邻镇第一党支部", "BRANCH"));
+    UUID member = id(register(admin, branchA, "跨党委转接", newIdNumber()));
+    UUID transfer = requestInternal(member, otherBranch);
+    String a = secretaryOf(branchA);
+    String receivingBranch = secretaryOf(otherBranch);
+    act(a, transfer, "approve-out", "{\"on\":\"2026-11-02\"}").andExpect(status().isOk());
+    act(a, transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"跨-1\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.decidingBody").value("PRIMARY_COMMITTEE"));
+    act(secretaryOf(committee), transfer, "issue", "{\"on\":\"2026-11-03\",\"letterNo\":\"跨-1\"}")
+        .andExpect(jsonPath("$.status").value("IN_TRANSIT"));
+    act(receivingBranch, transfer, "receive", "{\"on\":\"2026-11-10\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.rule").value("decided-by-higher-body"));
+    act(secretaryOf(otherCommittee), transfer, "receive", "{\"on\":\"2026-11-10\"}")
+        .andExpect(jsonPath("$.status").value("RECEIVED"));
+    as(admin, get("/api/members/" + member))
+        .andExpect(jsonPath("$.orgId").value(otherBranch.toString()));
   }
 
   @Test

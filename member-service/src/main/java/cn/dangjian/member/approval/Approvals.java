@@ -119,6 +119,11 @@ public class Approvals {
     }
   }
 
+  /** The org that speaks for a body above the subject (empty: the county 组织部). */
+  public Optional<UUID> decidingOrg(DecidingBody body, String subjectOrgPath) {
+    return Optional.ofNullable(chain(subjectOrgPath, List.of(body)).get(0).getOrgId());
+  }
+
   /** The payload of a request as the effect's type. */
   public <T> T payload(ApprovedRequest approved, Class<T> type) {
     return json.readValue(approved.payload(), type);

@@ -2,6 +2,7 @@ package cn.dangjian.member.transfer;
 
 import cn.dangjian.member.transfer.TransferRequests.TransferView;
 import cn.dangjian.platform.scope.DataScopeResolver;
+import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.web.PageResponse;
 import cn.dangjian.platform.web.Sorting;
@@ -94,17 +95,27 @@ class TransferController {
   }
 
   @PostMapping("/{id}/issue")
-  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "开具介绍信（默认有效期90天） (issue the letter)")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "开具介绍信（默认有效期90天） (issue the letter)",
+      description =
+          "转出系统外或转到其他基层党委所属支部的，由转出方基层党委开具（支部 403，写明决定机关）；同一党委内由支部办理。"
+              + " Out of the system or to another 党委's branch: the sending 基层党委 issues it.")
   TransferView issue(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Issue issue) {
-    return TransferRequests.view(service.issue(id, issue, scopes.resolve(caller.get())));
+    Caller current = caller.get();
+    return TransferRequests.view(service.issue(id, issue, current, scopes.resolve(current)));
   }
 
   @PostMapping("/{id}/receive")
-  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "接收（党员编入接收支部） (receive: the member joins the receiving branch)")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "接收（党员编入接收支部） (receive: the member joins the receiving branch)",
+      description =
+          "从系统外或其他基层党委转入的，由接收方基层党委审核接收（支部 403，写明决定机关）。"
+              + " From outside or from another 党委: the receiving 基层党委 receives.")
   TransferView receive(@PathVariable UUID id, @Valid @RequestBody TransferRequests.Step step) {
-    return TransferRequests.view(service.receive(id, step.on(), scopes.resolve(caller.get())));
+    Caller current = caller.get();
+    return TransferRequests.view(service.receive(id, step.on(), current, scopes.resolve(current)));
   }
 
   @PostMapping("/{id}/complete")

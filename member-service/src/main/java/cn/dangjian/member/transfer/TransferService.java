@@ -2,6 +2,8 @@ package cn.dangjian.member.transfer;
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.TransferChanged;
+import cn.dangjian.member.approval.Approvals;
+import cn.dangjian.member.approval.DecidingBody;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
@@ -12,6 +14,7 @@ import cn.dangjian.member.transfer.TransferRequests.RequestTransfer;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +40,7 @@ public class TransferService {
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
   private final org.springframework.context.ApplicationEventPublisher localEvents;
+  private final Approvals approvals;
   private final Clock clock;
 
   TransferService(
@@ -46,6 +50,7 @@ public class TransferService {
       OrgStructureService structure,
       DomainEventPublisher events,
       org.springframework.context.ApplicationEventPublisher localEvents,
+      Approvals approvals,
       Clock clock) {
     this.localEvents = localEvents;
     this.transfers = transfers;
@@ -53,6 +58,7 @@ public class TransferService {
     this.orgs = orgs;
     this.structure = structure;
     this.events = events;
+    this.approvals = approvals;
     this.clock = clock;
   }
 
@@ -137,9 +143,17 @@ public class TransferService {
     return published(t, on);
   }
 
+  /**
+   * The letter is issued by the sending 基层党委 (转出党委开具) when the member leaves it — out of the system
+   * or to a branch under another 党委; within one 党委 the branch issues it.
+   */
   @Transactional
-  public Transfer issue(UUID id, Issue issue, DataScope scope) {
+  public Transfer issue(UUID id, Issue issue, Caller caller, DataScope scope) {
     Transfer t = sendingSide(id, scope);
+    if (t.getDirection() == TransferDirection.OUTBOUND || crossesCommittees(t)) {
+      approvals.requireDecider(
+          caller, scope, List.of(DecidingBody.PRIMARY_COMMITTEE), t.getFromOrgPath());
+    }
     t.issue(
         issue.on(),
         issue.letterNo().strip(),
@@ -148,12 +162,19 @@ public class TransferService {
     return published(t, issue.on());
   }
 
-  /** Receipt moves the relationship: the member now belongs to the receiving branch. */
+  /**
+   * Receipt moves the relationship: the member now belongs to the receiving branch. A member coming
+   * from outside or from another 党委 is received by the receiving 基层党委 (接收党委审核).
+   */
   @Transactional
-  public Transfer receive(UUID id, LocalDate on, DataScope scope) {
+  public Transfer receive(UUID id, LocalDate on, Caller caller, DataScope scope) {
     Transfer t = visible(id, scope);
     boolean outbound = t.getDirection() == TransferDirection.OUTBOUND;
     requireSide(receivingPath(t), scope);
+    if (t.getDirection() == TransferDirection.INBOUND || crossesCommittees(t)) {
+      approvals.requireDecider(
+          caller, scope, List.of(DecidingBody.PRIMARY_COMMITTEE), t.getToOrgPath());
+    }
     if (t.getStatus() == TransferStatus.IN_TRANSIT) {
       TransferRules.checkStillValid(t.getValidUntil(), on);
     }
@@ -236,6 +257,14 @@ public class TransferService {
             on,
             t.getValidUntil(),
             member.getOrgPath()));
+  }
+
+  /** An internal transfer between branches of different 基层党委. */
+  private boolean crossesCommittees(Transfer t) {
+    return t.getDirection() == TransferDirection.INTERNAL
+        && !approvals
+            .decidingOrg(DecidingBody.PRIMARY_COMMITTEE, t.getFromOrgPath())
+            .equals(approvals.decidingOrg(DecidingBody.PRIMARY_COMMITTEE, t.getToOrgPath()));
   }
 
   private Transfer sendingSide(UUID id, DataScope scope) {
