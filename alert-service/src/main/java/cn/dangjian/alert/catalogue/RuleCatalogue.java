@@ -38,6 +38,7 @@ public final class RuleCatalogue {
   public static final String TRANSFER_NOT_RECEIVED = "TRANSFER_NOT_RECEIVED";
   public static final String RECORD_FLAGGED = "RECORD_FLAGGED";
   public static final String ACCOUNTABILITY_TALK = "ACCOUNTABILITY_TALK";
+  public static final String ELECTION_INVALID = "ELECTION_INVALID";
 
   private final Map<String, RuleDefinition> rules;
   private final List<RuleDefinition> ordered;
