@@ -81,7 +81,13 @@ class ElectionIT extends ApiTestSupport {
 
   @Test
   void aBranchElectsItsNewCommitteeThroughTheCommitteeAbove() throws Exception {
-    List<UUID> m = formalMembers(branchA, 10);
+    List<UUID> m = formalMembers(branchA, 11);
+    // under 留党察看: no vote, cannot be elected, not counted among those entitled
+    postJson(
+            admin,
+            "/api/members/" + m.get(10) + "/flags",
+            Map.of("flag", "DISCIPLINARY_PROBATION", "startedOn", today.minusMonths(2).toString()))
+        .andExpect(status().isCreated());
     String branch = secretaryOf(branchA);
     String party = secretaryOf(committee);
     // the sitting committee, migrated by the 党委; 换届 is due in 40 days
@@ -130,6 +136,11 @@ class ElectionIT extends ApiTestSupport {
     postJson(branch, election + "/candidates", Map.of("seats", 5, "candidates", six.subList(0, 5)))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.rule").value("differential-below-twenty-percent"));
+    List<String> withProbation = new ArrayList<>(six);
+    withProbation.add(m.get(10).toString());
+    postJson(branch, election + "/candidates", Map.of("seats", 5, "candidates", withProbation))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.rule").value("only-full-members-with-rights"));
     JsonNode submitted =
         read(
             postJson(branch, election + "/candidates", Map.of("seats", 5, "candidates", six))
@@ -226,9 +237,20 @@ class ElectionIT extends ApiTestSupport {
         .andExpect(jsonPath("$.startedOn").value(today.toString()))
         .andExpect(jsonPath("$.dueOn").value(today.plusYears(3).toString()))
         .andExpect(jsonPath("$.members.length()").value(5))
-        .andExpect(jsonPath("$.members[0].memberId").value(m.get(1).toString()))
-        .andExpect(jsonPath("$.members[0].role").value("SECRETARY"))
-        .andExpect(jsonPath("$.members[1].role").value("DEPUTY_SECRETARY"))
+        .andExpect(
+            jsonPath("$.members[?(@.role == 'SECRETARY')].memberId")
+                .value(org.hamcrest.Matchers.contains(m.get(1).toString())))
+        .andExpect(
+            jsonPath("$.members[?(@.role == 'DEPUTY_SECRETARY')].memberId")
+                .value(org.hamcrest.Matchers.contains(m.get(2).toString())))
+        .andExpect(
+            jsonPath("$.members[?(@.role == 'ORGANISATION')].memberId")
+                .value(org.hamcrest.Matchers.contains(m.get(3).toString())))
+        .andExpect(
+            jsonPath("$.members[?(@.role == 'MEMBER')].memberId")
+                .value(
+                    org.hamcrest.Matchers.containsInAnyOrder(
+                        m.get(4).toString(), m.get(5).toString())))
         .andExpect(jsonPath("$.secretaryVacantSince").doesNotExist());
     assertThat(
             jdbc.queryForObject(

@@ -254,7 +254,7 @@ public class ElectionService {
       }
       votes.put(v.memberId(), v.votes());
     }
-    int entitled = (int) members.countEntitledVoters(org.getId().toString());
+    int entitled = entitled(org);
     ElectionRules.checkCounts(entitled, request.present(), request.ballotsCast(), votes.values());
     String invalid =
         ElectionRules.invalidity(entitled, request.present(), request.ballotsCast()).orElse(null);
@@ -462,6 +462,21 @@ public class ElectionService {
   private static ProblemException invalid(String rule, ElectionRound round) {
     return ProblemException.businessRule(
         rule, "election.rule.invalid." + rule, round.getPresent(), round.getEntitled());
+  }
+
+  /**
+   * Those entitled to attend and vote: a branch's own members with a vote; for a 党总支 or 党委 the
+   * members with a vote of the whole organisation (its 党员大会; 党员代表大会 are not modelled).
+   */
+  private int entitled(Org org) {
+    boolean branch =
+        org.getOrgType() == OrgType.BRANCH
+            || org.getOrgType() == OrgType.JOINT_BRANCH
+            || org.getOrgType() == OrgType.TEMPORARY_BRANCH;
+    return (int)
+        (branch
+            ? members.countEntitledVoters(org.getId().toString())
+            : members.countEntitledVotersUnder(org.getPath()));
   }
 
   /** Below seven formal members a branch elects only a secretary and, if needed, a deputy. */
