@@ -11,6 +11,7 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.events.member.ElectionHeld;
 import cn.dangjian.events.orglife.RecordFlagged;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -349,6 +350,74 @@ class AlertLifecycleIT extends ApiTestSupport {
                 java.util.Optional.of(alert(branchA, "APPROVAL_OVERDUE"))
                     .filter(a -> "RESOLVED".equals(a.get("status").asString())));
     assertThat(decided.get("resolution").asString()).isEqualTo("该事项已作出决定或已撤回，预警自动解除。");
+  }
+
+  private JsonNode awaitStatus(UUID subject, String rule, String status) {
+    return await(
+        () -> {
+          JsonNode a = alert(subject, rule);
+          return a != null && status.equals(a.get("status").asString())
+              ? Optional.of(a)
+              : Optional.empty();
+        });
+  }
+
+  private void electionHeld(UUID org, boolean valid, int present, String rule) {
+    FEED.send(
+        EventTypes.COMMITTEE_ELECTION_HELD,
+        org.toString(),
+        FEED.pathOf(org),
+        new ElectionHeld(
+            UUID.randomUUID(),
+            org,
+            LocalDate.of(2026, 12, 6),
+            20,
+            present,
+            5,
+            6,
+            valid,
+            rule,
+            valid ? List.of(UUID.randomUUID()) : List.of()));
+  }
+
+  @Test
+  void anInvalidElectionIsSeriousUntilAValidOneOrANewTerm() throws Exception {
+    electionHeld(branchA, false, 16, "turnout-not-above-four-fifths");
+    JsonNode alert = awaitStatus(branchA, "ELECTION_INVALID", "OPEN");
+    assertThat(alert.get("severity").asString()).isEqualTo("SERIOUS");
+    assertThat(alert.get("title").asString()).isEqualTo("换届选举无效：到会人数未超过应到会人数的五分之四");
+    LocalDate deadline = LocalDate.parse(alert.get("raisedOn").asString()).plusDays(30);
+    assertThat(alert.get("deadline").asString()).isEqualTo(deadline.toString());
+    assertThat(alert.get("suggestion").asString())
+        .contains("到会人数/应到会人数 16/20")
+        .contains("依据《中国共产党基层组织选举工作条例》")
+        .contains("本次选举无效")
+        .contains("请于" + deadline + "前重新组织选举");
+    assertThat(alert.get("evidence").get(1).get("text").asString()).contains("差额比例20%");
+
+    electionHeld(branchA, true, 18, null);
+    JsonNode resolved = awaitStatus(branchA, "ELECTION_INVALID", "RESOLVED");
+    assertThat(resolved.get("id").asString()).isEqualTo(alert.get("id").asString());
+    assertThat(resolved.get("resolution").asString()).isEqualTo("本组织已于2026-12-06重新选举，选举有效，预警自动解除。");
+
+    // an invalid election, then the 党委 records a new term anyway: resolved as well
+    electionHeld(branchB, false, 16, "turnout-not-above-four-fifths");
+    awaitStatus(branchB, "ELECTION_INVALID", "OPEN");
+    FEED.send(
+        EventTypes.COMMITTEE_CHANGED,
+        branchB.toString(),
+        FEED.pathOf(branchB),
+        new CommitteeChanged(
+            branchB,
+            UUID.randomUUID(),
+            LocalDate.of(2026, 12, 20),
+            LocalDate.of(2029, 12, 20),
+            LocalDate.of(2029, 12, 20),
+            UUID.randomUUID(),
+            null,
+            5));
+    assertThat(awaitStatus(branchB, "ELECTION_INVALID", "RESOLVED").get("resolution").asString())
+        .isEqualTo("新一届委员会已于2026-12-20产生，预警自动解除。");
   }
 
   @Test

@@ -143,6 +143,8 @@ class BolaMatrixE2EIT {
   static final String PERSONAL = "unmasked personal data: platform admin and secretary, audited";
   static final String NO_CASE =
       "A has no accountability case (two years at the bottom, see AssessmentE2EIT): random id";
+  static final String NO_ELECTION =
+      "A has no 换届 election in the fixture (it would need the 党委's approvals): random id";
   static final String HOOKS = "webhook subscriptions and sweeps are run by staff";
   static final String DISCUSS = "a member takes part in his own branch's discussions";
   static final String TOWN_SYSTEM =
@@ -165,6 +167,22 @@ class BolaMatrixE2EIT {
           write("POST /api/orgs/{orgId}/committee/postpone"),
           write("POST /api/orgs/{orgId}/committee/members"),
           write("POST /api/orgs/{orgId}/committee/members/{memberId}/leave", "memberId=colleague"),
+          write("POST /api/orgs/{orgId}/committee/postponement-requests"),
+          read("GET /api/orgs/{orgId}/committee/elections"),
+          read(
+                  "GET /api/orgs/{orgId}/committee/elections/{electionId}",
+                  "electionId:" + UUID.randomUUID())
+              .expect(INTEGRATION, Expect.DENY, NO_ELECTION),
+          write("POST /api/orgs/{orgId}/committee/elections"),
+          write(
+              "POST /api/orgs/{orgId}/committee/elections/{electionId}/candidates",
+              "electionId:" + UUID.randomUUID()),
+          write(
+              "POST /api/orgs/{orgId}/committee/elections/{electionId}/result",
+              "electionId:" + UUID.randomUUID()),
+          write(
+              "POST /api/orgs/{orgId}/committee/elections/{electionId}/result-report",
+              "electionId:" + UUID.randomUUID()),
           write("POST /api/orgs/import", "parentId=orgA"),
           // ---- member-service: members
           read("GET /api/members/{id}", "id=member"),

@@ -36,8 +36,9 @@ class CommitteeIT extends ApiTestSupport {
     as(admin, get("/api/orgs/" + branchA))
         .andExpect(jsonPath("$.structureWarnings[0]").value("committee-required"));
 
+    // recorded directly by the 党委 above (a branch's own new term comes from an approved election)
     as(
-            secretaryOf(branchA),
+            secretaryOf(committee),
             post("/api/orgs/" + branchA + "/committee/terms")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(

@@ -14,6 +14,7 @@ import static cn.dangjian.alert.catalogue.RuleCatalogue.CONVERSION_APPROVAL_PEND
 import static cn.dangjian.alert.catalogue.RuleCatalogue.CORRECTION_PERIOD_ENDING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.DISCIPLINE_PROBATION_ENDING;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.DUES_ARREARS;
+import static cn.dangjian.alert.catalogue.RuleCatalogue.ELECTION_INVALID;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.LOST_CONTACT;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.MEMBER_ABSENT_ORG_LIFE;
 import static cn.dangjian.alert.catalogue.RuleCatalogue.MEMBER_TRAINING_SHORT;
@@ -396,6 +397,22 @@ final class DefaultRules {
                 + "确需延长的，应说明理由并告知提请的党组织。",
             "该事项已作出决定或已撤回，预警自动解除。",
             10));
+    all.add(
+        rule(
+            ELECTION_INVALID,
+            "换届选举无效",
+            "《中国共产党基层组织选举工作条例》：有选举权的到会人数超过应到会人数的五分之四，会议有效；收回的选票多于投票人数的，选举无效；实行差额选举，候选人数应多于应选人数的20%。",
+            ORG,
+            ON_EVENT,
+            "情形",
+            "-,-,0",
+            "换届选举无效：{ruleShort}",
+            "本组织{heldOn}召开党员大会进行换届选举，{evidence}。"
+                + "依据《中国共产党基层组织选举工作条例》，{ruleText}，本次选举无效，新一届委员会不能产生。"
+                + "请于{deadline}前重新组织选举：向上级党组织报告情况，做好党员通知和请假审批，"
+                + "确保有选举权的到会人数超过应到会人数的五分之四，按经批准的候选人名单（差额不少于20%）重新投票，并如实录入选举结果报上级党组织批准。",
+            "{resolution}，预警自动解除。",
+            30));
     return all;
   }
 }

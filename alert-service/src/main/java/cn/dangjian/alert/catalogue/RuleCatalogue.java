@@ -39,6 +39,7 @@ public final class RuleCatalogue {
   public static final String RECORD_FLAGGED = "RECORD_FLAGGED";
   public static final String ACCOUNTABILITY_TALK = "ACCOUNTABILITY_TALK";
   public static final String APPROVAL_OVERDUE = "APPROVAL_OVERDUE";
+  public static final String ELECTION_INVALID = "ELECTION_INVALID";
 
   private final Map<String, RuleDefinition> rules;
   private final List<RuleDefinition> ordered;

@@ -6,6 +6,7 @@ import cn.dangjian.alert.handling.Subject;
 import cn.dangjian.alert.rules.EventRules;
 import cn.dangjian.alert.rules.Outcome;
 import cn.dangjian.events.assessment.AccountabilityTriggered;
+import cn.dangjian.events.member.ElectionHeld;
 import cn.dangjian.events.orglife.RecordFlagged;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
@@ -36,6 +37,27 @@ public class Occurrences {
 
   public void accountabilityTriggered(AccountabilityTriggered e, UUID eventId, LocalDate today) {
     raise(e.orgId(), rules.accountabilityTalk(e, eventId, today), today);
+  }
+
+  /** An invalid 换届 vote raises ELECTION_INVALID; a valid one of the org resolves it. */
+  public void electionHeld(ElectionHeld e, LocalDate today) {
+    Outcome outcome = rules.electionInvalid(e);
+    if (outcome.finding().isPresent()) {
+      raise(e.orgId(), outcome, today);
+    } else {
+      reconcile(e.orgId(), outcome, today);
+    }
+  }
+
+  /** A new committee term of the org: an invalid election of it is behind it. */
+  public void termStarted(UUID orgId, LocalDate startedOn, LocalDate today) {
+    reconcile(orgId, rules.newTermStarted(startedOn), today);
+  }
+
+  private void reconcile(UUID orgId, Outcome outcome, LocalDate today) {
+    ProjectedOrg org = orgOf(orgId);
+    engine.reconcile(
+        new Subject(SubjectType.ORG, org.orgId(), org.orgId(), org.path()), outcome, today);
   }
 
   private void raise(UUID orgId, Outcome outcome, LocalDate today) {

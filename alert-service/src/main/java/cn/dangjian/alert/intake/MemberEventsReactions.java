@@ -1,7 +1,9 @@
 package cn.dangjian.alert.intake;
 
 import cn.dangjian.alert.evaluation.Evaluator;
+import cn.dangjian.alert.evaluation.Occurrences;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.state.ApprovalStore;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
@@ -9,6 +11,7 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
+import cn.dangjian.events.member.ElectionHeld;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.OrgMoved;
@@ -36,6 +39,7 @@ class MemberEventsReactions implements MemberEventsHook {
   private final StateStore store;
   private final ApprovalStore approvals;
   private final Evaluator evaluator;
+  private final Occurrences occurrences;
   private final OrgPathStore paths;
   private final Clock clock;
 
@@ -44,12 +48,14 @@ class MemberEventsReactions implements MemberEventsHook {
       StateStore store,
       ApprovalStore approvals,
       Evaluator evaluator,
+      Occurrences occurrences,
       OrgPathStore paths,
       Clock clock) {
     this.reader = reader;
     this.store = store;
     this.approvals = approvals;
     this.evaluator = evaluator;
+    this.occurrences = occurrences;
     this.paths = paths;
     this.clock = clock;
   }
@@ -111,6 +117,7 @@ class MemberEventsReactions implements MemberEventsHook {
           evaluator.member(UUID.fromString(envelope.subjectId()), today);
       case EventTypes.COMMITTEE_CHANGED -> {
         CommitteeChanged e = reader.payload(envelope, CommitteeChanged.class);
+        UUID previousTerm = store.org(e.orgId()).map(OrgFacts::termId).orElse(null);
         store.updateOrg(
             e.orgId(),
             "term_id = ?, term_ends_on = ?, term_due_on = ?, committee_seats = ?,"
@@ -122,7 +129,12 @@ class MemberEventsReactions implements MemberEventsHook {
             Uuids.bytes(e.secretaryMemberId()),
             e.secretaryVacantSince());
         evaluator.org(e.orgId(), today);
+        if (e.termId() != null && !e.termId().equals(previousTerm)) {
+          occurrences.termStarted(e.orgId(), e.termStartedOn(), today);
+        }
       }
+      case EventTypes.COMMITTEE_ELECTION_HELD ->
+          occurrences.electionHeld(reader.payload(envelope, ElectionHeld.class), today);
       case EventTypes.ORG_STRUCTURE_CHANGED -> {
         OrgStructureChecked e = reader.payload(envelope, OrgStructureChecked.class);
         store.updateOrg(

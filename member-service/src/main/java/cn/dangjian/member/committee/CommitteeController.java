@@ -1,8 +1,11 @@
 package cn.dangjian.member.committee;
 
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
 import cn.dangjian.member.committee.CommitteeRequests.CommitteeView;
 import cn.dangjian.platform.scope.DataScopeResolver;
+import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
+import cn.dangjian.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,17 +47,21 @@ class CommitteeController {
 
   @PostMapping("/terms")
   @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
   @Operation(
-      summary = "登记换届选举结果 (record an election: a new term)",
+      operationId = "startCommitteeTerm",
+      summary = "直接登记新一届委员会（仅基层党委） (record a term directly: the 党委 above only)",
       description =
-          "当选委员须为有表决权的正式党员；书记须党龄满1年；不足7名正式党员的支部只设书记、副书记。"
-              + " Elected members must be full members with voting rights; a secretary needs 1 year"
-              + " of standing; branches under 7 formal members only have a secretary and deputy.")
+          "新一届委员会来自经批准的换届选举（/committee/elections）；此接口仅供代表上级党委者录入既有委员会（数据迁移），"
+              + "支部调用返回 403（rule: decided-by-higher-body）。当选委员须为有表决权的正式党员；书记须党龄满1年；"
+              + "不足7名正式党员的支部只设书记、副书记。"
+              + " A new term comes from an approved election; this is for callers who speak for the"
+              + " 党委 above (migrating existing committees); a branch gets 403.")
   ResponseEntity<CommitteeView> startTerm(
       @PathVariable UUID orgId, @Valid @RequestBody CommitteeRequests.StartTerm request) {
+    Caller current = caller.get();
     return ResponseEntity.created(URI.create("/api/orgs/" + orgId + "/committee"))
-        .body(service.startTerm(orgId, request, scopes.resolve(caller.get())));
+        .body(service.startTerm(orgId, request, current, scopes.resolve(current)));
   }
 
   @PostMapping("/members")
@@ -76,10 +83,32 @@ class CommitteeController {
   }
 
   @PostMapping("/postpone")
-  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
-  @Operation(summary = "经批准推迟换届（最长1年） (approved postponement, at most one year)")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      summary = "登记经批准的推迟换届（仅基层党委，最长1年） (record an approved postponement: the 党委 above only)",
+      description =
+          "支部应通过 /committee/postponement-requests 提请；支部调用返回 403。"
+              + " A branch requests it instead (403 here).")
   CommitteeView postpone(
       @PathVariable UUID orgId, @Valid @RequestBody CommitteeRequests.Postpone request) {
-    return service.postpone(orgId, request, scopes.resolve(caller.get()));
+    Caller current = caller.get();
+    return service.postpone(orgId, request, current, scopes.resolve(current));
+  }
+
+  @PostMapping("/postponement-requests")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('platform-admin','secretary','party-worker')")
+  @Operation(
+      operationId = "requestTermPostponement",
+      summary = "提请延期换届（最长1年） (request a postponement of 换届, at most one year)",
+      description =
+          "由基层党委审批，批准后本届应换届日期改为推迟后的日期。返回审批事项，见 /api/approvals。"
+              + " Decided by the 党委 above; returns the approval request.")
+  ResponseEntity<ApprovalView> requestPostponement(
+      @PathVariable UUID orgId, @Valid @RequestBody ElectionRequests.RequestPostponement request) {
+    Caller current = caller.get();
+    ApprovalView view =
+        service.requestPostponement(orgId, request, current, scopes.resolve(current));
+    return Versions.created("/api/approvals/" + view.id(), view, view.version());
   }
 }

@@ -2,6 +2,13 @@ package cn.dangjian.member.committee;
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.member.approval.ApprovalEffect;
+import cn.dangjian.member.approval.ApprovalKind;
+import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
+import cn.dangjian.member.approval.Approvals;
+import cn.dangjian.member.approval.ApprovedRequest;
+import cn.dangjian.member.approval.DecidingBody;
+import cn.dangjian.member.approval.NewApproval;
 import cn.dangjian.member.committee.CommitteeRequests.Appoint;
 import cn.dangjian.member.committee.CommitteeRequests.CommitteeView;
 import cn.dangjian.member.committee.CommitteeRequests.Leave;
@@ -9,8 +16,10 @@ import cn.dangjian.member.committee.CommitteeRequests.Postpone;
 import cn.dangjian.member.committee.CommitteeRequests.Seat;
 import cn.dangjian.member.committee.CommitteeRequests.SeatView;
 import cn.dangjian.member.committee.CommitteeRequests.StartTerm;
+import cn.dangjian.member.committee.ElectionRequests.RequestPostponement;
 import cn.dangjian.member.discipline.Sanctions;
 import cn.dangjian.member.org.Org;
+import cn.dangjian.member.org.OrgRepository;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberFlagRepository;
@@ -21,6 +30,7 @@ import cn.dangjian.member.structure.OrgStructureService;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.scope.DataScope;
+import cn.dangjian.platform.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +39,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Committee terms (换届), seats, postponement and secretary vacancy. */
@@ -47,6 +60,8 @@ public class CommitteeService {
   private final OrgStructureService structure;
   private final DomainEventPublisher events;
   private final Sanctions sanctions;
+  private final Approvals approvals;
+  private final OrgRepository orgRepository;
   private final Clock clock;
 
   CommitteeService(
@@ -58,6 +73,8 @@ public class CommitteeService {
       OrgStructureService structure,
       DomainEventPublisher events,
       Sanctions sanctions,
+      Approvals approvals,
+      OrgRepository orgRepository,
       Clock clock) {
     this.orgs = orgs;
     this.members = members;
@@ -67,6 +84,8 @@ public class CommitteeService {
     this.structure = structure;
     this.events = events;
     this.sanctions = sanctions;
+    this.approvals = approvals;
+    this.orgRepository = orgRepository;
     this.clock = clock;
   }
 
@@ -80,10 +99,35 @@ public class CommitteeService {
     return view(term);
   }
 
-  /** Records an election: the current term ends and the elected members form the new one. */
+  /**
+   * Records a new term directly — only for callers who speak for the 党委 above the org (a data
+   * migration of existing committees): a branch's new term comes from an approved election.
+   */
   @Transactional
-  public CommitteeView startTerm(UUID orgId, StartTerm request, DataScope scope) {
+  public CommitteeView startTerm(UUID orgId, StartTerm request, Caller caller, DataScope scope) {
     Org org = orgs.get(orgId, scope);
+    approvals.requireDecider(caller, scope, List.of(DecidingBody.PRIMARY_COMMITTEE), org.getPath());
+    return startTerm(org, request);
+  }
+
+  /** The current term ends and the elected members form the new one (checked first). */
+  CommitteeView startTerm(Org org, StartTerm request) {
+    int years = checkTerm(org, request);
+    terms.findByOrgIdAndStatus(org.getId(), CommitteeTerm.CURRENT).ifPresent(CommitteeTerm::end);
+    terms.flush();
+    CommitteeTerm term =
+        terms.save(
+            new CommitteeTerm(
+                org.getId(), request.startedOn(), years, request.approvalRef(), clock.instant()));
+    for (Seat seat : request.members()) {
+      seats.save(
+          new CommitteeSeat(term.getId(), seat.memberId(), seat.role(), request.startedOn()));
+    }
+    return changed(org, term);
+  }
+
+  /** Whether the org may have this committee: term, one secretary, eligible seats; the years. */
+  int checkTerm(Org org, StartTerm request) {
     CommitteeRules.checkOrgMayHaveCommittee(org.getOrgType());
     int years =
         request.termYears() != null
@@ -105,17 +149,7 @@ public class CommitteeService {
       }
       checkSeat(org, seat.memberId(), seat.role(), request.startedOn(), formal);
     }
-    terms.findByOrgIdAndStatus(org.getId(), CommitteeTerm.CURRENT).ifPresent(CommitteeTerm::end);
-    terms.flush();
-    CommitteeTerm term =
-        terms.save(
-            new CommitteeTerm(
-                org.getId(), request.startedOn(), years, request.approvalRef(), clock.instant()));
-    for (Seat seat : request.members()) {
-      seats.save(
-          new CommitteeSeat(term.getId(), seat.memberId(), seat.role(), request.startedOn()));
-    }
-    return changed(org, term);
+    return years;
   }
 
   @Transactional
@@ -155,16 +189,96 @@ public class CommitteeService {
     return changed(org, term);
   }
 
+  /**
+   * Records an approved postponement directly — only for callers who speak for the 党委 above the
+   * org; the branch requests it with {@link #requestPostponement}.
+   */
   @Transactional
-  public CommitteeView postpone(UUID orgId, Postpone request, DataScope scope) {
+  public CommitteeView postpone(UUID orgId, Postpone request, Caller caller, DataScope scope) {
     Org org = orgs.get(orgId, scope);
+    approvals.requireDecider(caller, scope, List.of(DecidingBody.PRIMARY_COMMITTEE), org.getPath());
     CommitteeTerm term = currentTerm(org);
     CommitteeRules.checkPostponement(term.getEndsOn(), request.until());
     term.postpone(request.until(), request.approvalRef().strip());
     return changed(org, term);
   }
 
-  private void checkSeat(Org org, UUID memberId, CommitteeRole role, LocalDate on, int formal) {
+  /**
+   * 延期换届 needs the 党委 above (XJ; at most one year): filed as an approval, applied when approved.
+   */
+  @Transactional
+  public ApprovalView requestPostponement(
+      UUID orgId, RequestPostponement request, Caller caller, DataScope scope) {
+    Org org = orgs.get(orgId, scope);
+    CommitteeTerm term = currentTerm(org);
+    CommitteeRules.checkPostponement(term.getEndsOn(), request.until());
+    return approvals.submit(
+        new NewApproval(
+            ApprovalKind.TERM_POSTPONEMENT,
+            "term-postponement:" + org.getId(),
+            null,
+            org.getId(),
+            org.getPath(),
+            "延期换届：" + org.getName() + "（任期" + term.getEndsOn() + "届满，拟推迟至" + request.until() + "）",
+            POSTPONEMENT_BASIS,
+            request.attachments() == null ? List.of() : request.attachments(),
+            new Postponement(term.getId(), request.until(), request.reason().strip()),
+            List.of(DecidingBody.PRIMARY_COMMITTEE),
+            null,
+            caller.username()),
+        caller,
+        scope);
+  }
+
+  static final String POSTPONEMENT_BASIS =
+      "《中国共产党基层组织选举工作条例》：任期届满应按期换届，确需延期或提前换届的，须报上级党组织批准，延长或提前期限一般不超过1年";
+
+  /** What a postponement approval carries. */
+  record Postponement(UUID termId, LocalDate until, String reason) {}
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void applyPostponement(ApprovedRequest approved) {
+    Postponement payload = approvals.payload(approved, Postponement.class);
+    CommitteeTerm term =
+        terms
+            .findById(payload.termId())
+            .filter(t -> CommitteeTerm.CURRENT.equals(t.getStatus()))
+            .orElseThrow(
+                () -> ProblemException.notFound("committee.none", approved.subjectOrgId()));
+    CommitteeRules.checkPostponement(term.getEndsOn(), payload.until());
+    term.postpone(payload.until(), approved.approvalId().toString());
+    Org org =
+        orgRepository
+            .findById(term.getOrgId())
+            .orElseThrow(() -> ProblemException.notFound("org.not-found", term.getOrgId()));
+    changed(org, term);
+  }
+
+  @Component
+  static class PostponementEffect implements ApprovalEffect {
+    private final CommitteeService service;
+
+    PostponementEffect(@Lazy CommitteeService service) {
+      this.service = service;
+    }
+
+    @Override
+    public ApprovalKind kind() {
+      return ApprovalKind.TERM_POSTPONEMENT;
+    }
+
+    @Override
+    public void apply(ApprovedRequest approved) {
+      service.applyPostponement(approved);
+    }
+  }
+
+  /** The current term of an org, if any (the due date an election request is timed against). */
+  java.util.Optional<CommitteeTerm> currentTerm(UUID orgId) {
+    return terms.findByOrgIdAndStatus(orgId, CommitteeTerm.CURRENT);
+  }
+
+  void checkSeat(Org org, UUID memberId, CommitteeRole role, LocalDate on, int formal) {
     Member member =
         members
             .findById(memberId)

@@ -66,4 +66,19 @@ public interface MemberRepository
           """,
       nativeQuery = true)
   long countEntitledVoters(@Param("orgId") String orgId);
+
+  /**
+   * Members with a vote anywhere under an org path (a 党总支's or 党委's 党员大会 gathers the members of its
+   * branches): the same conditions as {@link #countEntitledVoters}.
+   */
+  @Query(
+      value =
+          """
+          SELECT COUNT(*) FROM member m WHERE m.org_path LIKE CONCAT(:path, '%')
+            AND m.stage = 'FULL' AND m.status = 'ACTIVE' AND NOT EXISTS (
+              SELECT 1 FROM member_flag f WHERE f.member_id = m.id AND f.cleared_on IS NULL
+                AND f.flag IN ('DISCIPLINARY_PROBATION', 'RIGHTS_SUSPENDED'))
+          """,
+      nativeQuery = true)
+  long countEntitledVotersUnder(@Param("path") String path);
 }

@@ -13,6 +13,7 @@ import cn.dangjian.events.jobs.JobChanged;
 import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
+import cn.dangjian.events.member.ElectionHeld;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
@@ -49,6 +50,7 @@ public final class EventTypes {
   public static final String ORG_DISSOLVED = "org.dissolved";
   public static final String ORG_STRUCTURE_CHANGED = "org.structure-changed";
   public static final String COMMITTEE_CHANGED = "committee.changed";
+  public static final String COMMITTEE_ELECTION_HELD = "committee.election-held";
   public static final String MEMBER_DEVELOPMENT_STEP = "member.development-step";
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
   public static final String MEMBER_APPROVAL_CHANGED = "member.approval-changed";
@@ -105,6 +107,7 @@ public final class EventTypes {
           define(ORG_DISSOLVED, 1, OrgDissolved.class, Topics.MEMBER_EVENTS),
           define(ORG_STRUCTURE_CHANGED, 1, OrgStructureChecked.class, Topics.MEMBER_EVENTS),
           define(COMMITTEE_CHANGED, 1, CommitteeChanged.class, Topics.MEMBER_EVENTS),
+          define(COMMITTEE_ELECTION_HELD, 1, ElectionHeld.class, Topics.MEMBER_EVENTS),
           define(MEMBER_DEVELOPMENT_STEP, 1, DevelopmentStepRecorded.class, Topics.MEMBER_EVENTS),
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_APPROVAL_CHANGED, 1, ApprovalChanged.class, Topics.MEMBER_EVENTS),
