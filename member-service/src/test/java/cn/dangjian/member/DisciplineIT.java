@@ -6,6 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.Topics;
+import cn.dangjian.events.orglife.AppraisalGraded;
+import cn.dangjian.testsupport.MemberEventsFeed;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
 /** Sanctions and the 不合格党员 procedure through the API, decided by the 基层党委. */
 class DisciplineIT extends ApiTestSupport {
+
+  private static final MemberEventsFeed KAFKA_FEED = new MemberEventsFeed(KAFKA.bootstrapServers());
 
   private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -45,8 +51,7 @@ class DisciplineIT extends ApiTestSupport {
 
   private ResultActions decide(String token, JsonNode requested) throws Exception {
     JsonNode approval = read(as(token, get("/api/approvals/" + requested.get("id").asString())));
-    // read the current ETag: the 201 of a request answers version 0 while the row is at 1
-    // (reported to the approval module's owner)
+    // the current ETag: earlier steps of the same test may have moved the request on
     return as(
         token,
         post("/api/approvals/" + approval.get("id").asString() + "/decisions")
@@ -55,17 +60,13 @@ class DisciplineIT extends ApiTestSupport {
             .content("{\"outcome\":\"APPROVE\"}"));
   }
 
-  /**
-   * A branch deciding what the 基层党委 decides: 403 naming the body. Sent without the response
-   * contract check: the approval module's 403 carries a {@code decidingBody} property the Problem
-   * schema does not document yet (reported to its owner).
-   */
+  /** A branch deciding what the 基层党委 decides: 403 naming the body. */
   private ResultActions decideAsBranch(JsonNode requested) throws Exception {
     JsonNode approval =
         read(as(secretaryOf(branchA), get("/api/approvals/" + requested.get("id").asString())));
-    return mvc.perform(
+    return as(
+        secretaryOf(branchA),
         post("/api/approvals/" + approval.get("id").asString() + "/decisions")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + secretaryOf(branchA))
             .header("If-Match", "\"" + approval.get("version").asLong() + "\"")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"outcome\":\"APPROVE\"}"));
@@ -78,6 +79,64 @@ class DisciplineIT extends ApiTestSupport {
                 "/api/members/" + member + "/unqualified-cases/" + caseId + "/requests",
                 body)
             .andExpect(status().isCreated()));
+  }
+
+  private void appraisalGraded(UUID member, String grade, int year) {
+    EventEnvelope<AppraisalGraded> envelope =
+        new EventEnvelope<>(
+            UUID.randomUUID(),
+            EventTypes.ORGLIFE_APPRAISAL_GRADED,
+            1,
+            java.time.Instant.now(),
+            "org-life-service",
+            member.toString(),
+            "/",
+            new AppraisalGraded(UUID.randomUUID(), member, branchA, year, grade, null));
+    KAFKA_FEED.sendRaw(Topics.ORGLIFE_EVENTS, member.toString(), json.writeValueAsBytes(envelope));
+    lastGradeEvent = envelope;
+  }
+
+  private EventEnvelope<AppraisalGraded> lastGradeEvent;
+
+  @Test
+  void unqualifiedGradeOpensTheHandlingProcedure() throws Exception {
+    List<UUID> m = fullMembers(2);
+    UUID graded = m.get(0);
+    String branch = secretaryOf(branchA);
+    String cases = "/api/members/" + graded + "/unqualified-cases";
+    appraisalGraded(m.get(1), "BASICALLY_QUALIFIED", 2026);
+    appraisalGraded(graded, "UNQUALIFIED", 2026);
+    JsonNode opened =
+        cn.dangjian.testsupport.Eventually.await(
+            () -> {
+              try {
+                JsonNode list = read(as(branch, get(cases)));
+                return list.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(list);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).get("step").asString()).isEqualTo("TRIGGERED");
+    assertThat(opened.get(0).get("trigger").asString()).isEqualTo("UNQUALIFIED_GRADE");
+    // the same event again (at least once delivery) opens nothing more
+    KAFKA_FEED.sendRaw(
+        Topics.ORGLIFE_EVENTS, graded.toString(), json.writeValueAsBytes(lastGradeEvent));
+    // a basically-qualified grade opens nothing
+    as(branch, get("/api/members/" + m.get(1) + "/unqualified-cases"))
+        .andExpect(jsonPath("$.length()").value(0));
+
+    // the 支委会 studies it and proposes the measure: the procedure goes on from there
+    postJson(
+            branch,
+            cases,
+            "{\"trigger\":\"UNQUALIFIED_GRADE\",\"issue\":\"APPRAISAL-2026\","
+                + "\"measure\":\"CORRECTION\",\"note\":\"支委会研究，提出限期改正\"}")
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.id").value(opened.get(0).get("id").asString()))
+        .andExpect(jsonPath("$.step").value("PROPOSED"))
+        .andExpect(jsonPath("$.nextStep").value("FILED"));
+    as(branch, get(cases)).andExpect(jsonPath("$.length()").value(1));
   }
 
   @Test

@@ -66,6 +66,7 @@ class UnqualifiedCase extends VersionedEntity {
       String issue,
       Measure measure,
       LocalDate openedOn,
+      CaseStep initial,
       Instant now) {
     super(now);
     this.memberId = memberId;
@@ -75,8 +76,15 @@ class UnqualifiedCase extends VersionedEntity {
     this.issue = issue;
     this.measure = measure;
     this.round = 1;
-    this.step = CaseStep.PROPOSED;
+    this.step = initial;
     this.openedOn = openedOn;
+  }
+
+  /** The 支委会's proposal on a case the system opened: its measure is the committee's. */
+  void proposed(Measure proposedMeasure, Instant now) {
+    this.measure = proposedMeasure;
+    this.step = CaseStep.PROPOSED;
+    markUpdated(now);
   }
 
   void reached(CaseStep next, Instant now) {

@@ -9,4 +9,6 @@ interface UnqualifiedCaseRepository extends JpaRepository<UnqualifiedCase, UUID>
   List<UnqualifiedCase> findByMemberIdOrderByOpenedOnDesc(UUID memberId);
 
   boolean existsByMemberIdAndClosedFalse(UUID memberId);
+
+  java.util.Optional<UnqualifiedCase> findFirstByMemberIdAndClosedFalse(UUID memberId);
 }

@@ -95,11 +95,20 @@ public class UnqualifiedCases {
           lost == null ? null : lost.getStartedOn(),
           lost == null ? null : lost.getClearedOn());
     }
-    if (cases.existsByMemberIdAndClosedFalse(memberId)) {
-      throw ProblemException.conflict("discipline.case-already-open");
-    }
     LocalDate today = today();
     LocalDate on = r.proposedOn() == null ? today : r.proposedOn();
+    java.util.Optional<UnqualifiedCase> open = cases.findFirstByMemberIdAndClosedFalse(memberId);
+    if (open.isPresent() && open.get().getStep() == CaseStep.TRIGGERED) {
+      // the 支委会's proposal on the case a 不合格 grade opened
+      UnqualifiedCase c = open.get();
+      DisciplineRules.checkStepDate(on, c.getOpenedOn(), today);
+      c.proposed(r.measure(), clock.instant());
+      record(c, CaseStep.PROPOSED, on, r.note().strip(), null, null, null, caller.username());
+      return view(c);
+    }
+    if (open.isPresent()) {
+      throw ProblemException.conflict("discipline.case-already-open");
+    }
     DisciplineRules.checkStepDate(on, on, today);
     UnqualifiedCase c =
         cases.saveAndFlush(
@@ -111,9 +120,54 @@ public class UnqualifiedCases {
                 DisciplineRules.normalizeIssue(r.issue()),
                 r.measure(),
                 on,
+                CaseStep.PROPOSED,
                 clock.instant()));
     record(c, CaseStep.PROPOSED, on, r.note().strip(), null, null, null, caller.username());
     return view(c);
+  }
+
+  /**
+   * A 不合格 grade in the democratic appraisal opens the procedure (BH): a case at TRIGGERED for the
+   * 支委会 to study, with 限期改正 as the measure until it proposes one. Nothing is opened for a member
+   * who is not an active full member (probationary members are not graded), who is already being
+   * handled, or who has a sanction in effect for that year's appraisal.
+   *
+   * @return whether a case was opened
+   */
+  @Transactional
+  public boolean openFromAppraisal(UUID memberId, UUID appraisalId, int year) {
+    Member member = memberRepository.findById(memberId).orElse(null);
+    String issue = "APPRAISAL-" + year;
+    if (member == null
+        || member.getStatus() != cn.dangjian.member.person.MemberStatus.ACTIVE
+        || member.getStage() != cn.dangjian.member.person.MemberStage.FULL
+        || cases.existsByMemberIdAndClosedFalse(memberId)
+        || sanctions.issuesInEffect(memberId).contains(DisciplineRules.normalizeIssue(issue))) {
+      return false;
+    }
+    LocalDate today = today();
+    UnqualifiedCase c =
+        cases.saveAndFlush(
+            new UnqualifiedCase(
+                memberId,
+                member.getOrgId(),
+                member.getOrgPath(),
+                UnqualifiedTrigger.UNQUALIFIED_GRADE,
+                DisciplineRules.normalizeIssue(issue),
+                Measure.CORRECTION,
+                today,
+                CaseStep.TRIGGERED,
+                clock.instant()));
+    record(
+        c,
+        CaseStep.TRIGGERED,
+        today,
+        year + "年度民主评议被评定为不合格（评议 " + appraisalId + "），请支委会研究提出处置意见",
+        null,
+        null,
+        null,
+        "system");
+    return true;
   }
 
   /** A step the branch records itself: 调查核实, the talk, the 支部大会's vote. */
