@@ -125,6 +125,26 @@ final class BolaFixture {
             "/api/members/" + member + "/flags",
             Map.of("flag", "MOBILE", "startedOn", "2026-01-05", "reason", marker)));
 
+    // a 不合格党员 case of A's, proposed by its 支委会
+    String unqualified =
+        created(
+            post(
+                secretaryA,
+                "/api/members/" + member + "/unqualified-cases",
+                Map.of(
+                    "trigger",
+                    "ABSENT_SIX_MONTHS",
+                    "issue",
+                    "BOLA-" + marker.replaceAll("[^A-Za-z0-9]", ""),
+                    "measure",
+                    "CORRECTION",
+                    "note",
+                    "支委会提出" + marker)));
+    put(
+        "unqualifiedCase",
+        unqualified,
+        "/api/members/" + member + "/unqualified-cases/" + unqualified);
+
     // an approval request of A's, waiting on the 城关镇党委
     String approval =
         created(

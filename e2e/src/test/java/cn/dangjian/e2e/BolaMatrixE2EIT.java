@@ -145,6 +145,8 @@ class BolaMatrixE2EIT {
       "A has no accountability case (two years at the bottom, see AssessmentE2EIT): random id";
   static final String NO_ELECTION =
       "A has no 换届 election in the fixture (it would need the 党委's approvals): random id";
+  static final String NO_SANCTION =
+      "A has no sanction in the fixture (it takes effect only with the 党委's approval): random id";
   static final String HOOKS = "webhook subscriptions and sweeps are run by staff";
   static final String DISCUSS = "a member takes part in his own branch's discussions";
   static final String TOWN_SYSTEM =
@@ -205,6 +207,55 @@ class BolaMatrixE2EIT {
           write("POST /api/members/{memberId}/development/steps", "memberId=applicant"),
           write("POST /api/members/{memberId}/development/requests", "memberId=applicant"),
           write("POST /api/members/{id}/status-requests", "id=member"),
+          write("POST /api/members/{memberId}/sanctions", "memberId=member")
+              .body(
+                  f ->
+                      Map.of(
+                          "kind",
+                          "WARNING",
+                          "issue",
+                          "BOLA-SANCTION",
+                          "reason",
+                          "越权处分",
+                          "vote",
+                          Map.of(
+                              "excludedWithApproval", 0,
+                              "present", 3,
+                              "approve", 3,
+                              "oppose", 0,
+                              "abstain", 0,
+                              "writtenApprovals", 0))),
+          read("GET /api/members/{memberId}/sanctions", "memberId=member"),
+          read(
+                  "GET /api/members/{memberId}/sanctions/{sanctionId}",
+                  "memberId=member",
+                  "sanctionId:" + UUID.randomUUID())
+              .expect(INTEGRATION, Expect.DENY, NO_SANCTION),
+          write("POST /api/members/{memberId}/unqualified-cases", "memberId=member")
+              .body(
+                  f ->
+                      Map.of(
+                          "trigger", "ARREARS_SIX_MONTHS",
+                          "issue", "BOLA-CASE",
+                          "measure", "CORRECTION",
+                          "note", "越权处置")),
+          read("GET /api/members/{memberId}/unqualified-cases", "memberId=member"),
+          read(
+              "GET /api/members/{memberId}/unqualified-cases/{caseId}",
+              "memberId=member",
+              "caseId=unqualifiedCase"),
+          write(
+              "POST /api/members/{memberId}/unqualified-cases/{caseId}/steps",
+              "memberId=member",
+              "caseId=unqualifiedCase"),
+          write(
+              "POST /api/members/{memberId}/unqualified-cases/{caseId}/requests",
+              "memberId=member",
+              "caseId=unqualifiedCase"),
+          write(
+              "POST /api/members/{memberId}/unqualified-cases/{caseId}/next-measure",
+              "memberId=member",
+              "caseId=unqualifiedCase"),
           list("GET /api/approvals", "orgId=orgA"),
           list("GET /api/approvals/counts"),
           read("GET /api/approvals/{id}", "id=approval"),
