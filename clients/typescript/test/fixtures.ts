@@ -80,6 +80,7 @@ export function profileResponse(overrides: Partial<Schemas["ProfileResponse"]> =
     standardFen: 2000,
     hardship: "NONE",
     hardshipFen: null,
+    hardshipApprovalId: null,
     hardshipApprovedBy: null,
     hardshipApprovedOn: null,
     hardshipMeeting: null,

@@ -312,7 +312,8 @@ class AlertLifecycleIT extends ApiTestSupport {
             "开除党籍：张某",
             APPROVAL_DUE.minusDays(30),
             APPROVAL_DUE,
-            "APPROVED".equals(status) ? APPROVAL_DUE.plusDays(31) : null));
+            "APPROVED".equals(status) ? APPROVAL_DUE.plusDays(31) : null,
+            null));
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.dangjian.dues;
 
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.OrgCreated;
@@ -79,9 +80,48 @@ public final class ProjectionFeed {
             paths.get(to)));
   }
 
-  private void send(String type, UUID subject, String orgPath, Object payload) {
+  /**
+   * member-service's {@code member.approval-changed} for a 困难党员减免 the member's 基层党委 ({@code
+   * committee}) approved on {@code decidedOn}, with the terms it publishes; returned to be
+   * replayed.
+   */
+  public EventEnvelope<JsonNode> hardshipApproved(
+      UUID approval,
+      UUID member,
+      UUID org,
+      UUID committee,
+      Map<String, Object> terms,
+      LocalDate decidedOn) {
+    return send(
+        EventTypes.MEMBER_APPROVAL_CHANGED,
+        approval,
+        paths.get(org),
+        new ApprovalChanged(
+            approval,
+            "DUES_HARDSHIP",
+            "APPROVED",
+            0,
+            "PRIMARY_COMMITTEE",
+            committee,
+            paths.get(committee),
+            member,
+            org,
+            paths.get(org),
+            "减交党费：张某",
+            decidedOn.minusDays(5),
+            decidedOn.plusDays(25),
+            decidedOn,
+            terms));
+  }
+
+  /** Delivers an envelope again (a redelivery keeps its event id). */
+  public void replay(EventEnvelope<JsonNode> envelope) {
+    projector.apply(envelope);
+  }
+
+  private EventEnvelope<JsonNode> send(String type, UUID subject, String orgPath, Object payload) {
     JsonNode tree = json.valueToTree(payload);
-    projector.apply(
+    EventEnvelope<JsonNode> envelope =
         new EventEnvelope<>(
             UuidV7.next(),
             type,
@@ -90,6 +130,8 @@ public final class ProjectionFeed {
             "member-service",
             subject.toString(),
             orgPath,
-            tree));
+            tree);
+    projector.apply(envelope);
+    return envelope;
   }
 }

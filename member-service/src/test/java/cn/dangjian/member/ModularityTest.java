@@ -26,6 +26,7 @@ class ModularityTest {
             "committee",
             "development",
             "discipline",
+            "dueshardship",
             "org",
             "person",
             "privacy",

@@ -25,5 +25,8 @@ class PublishedValuesTest {
     assertPublishedAs(
         cn.dangjian.member.transfer.TransferStatus.class,
         cn.dangjian.events.member.TransferStatus.class);
+    assertPublishedAs(
+        cn.dangjian.member.approval.ApprovalKind.class,
+        cn.dangjian.events.member.ApprovalKind.class);
   }
 }

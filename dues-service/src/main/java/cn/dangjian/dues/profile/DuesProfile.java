@@ -68,6 +68,10 @@ public class DuesProfile extends VersionedEntity {
   @Column(name = "hardship_until")
   private LocalDate hardshipUntil;
 
+  /** The member-service approval the hardship was applied from (null: recorded directly). */
+  @Column(name = "hardship_approval_id")
+  private UUID hardshipApprovalId;
+
   private String note;
 
   @Column(name = "created_by")
@@ -112,6 +116,7 @@ public class DuesProfile extends VersionedEntity {
       String meeting,
       LocalDate approvedOn,
       LocalDate until,
+      UUID approvalId,
       Instant now) {
     this.hardship = kind;
     boolean none = kind == Hardship.NONE;
@@ -120,6 +125,7 @@ public class DuesProfile extends VersionedEntity {
     this.hardshipMeeting = none ? null : meeting;
     this.hardshipApprovedOn = none ? null : approvedOn;
     this.hardshipUntil = none ? null : until;
+    this.hardshipApprovalId = none ? null : approvalId;
     markUpdated(now);
   }
 
@@ -181,6 +187,10 @@ public class DuesProfile extends VersionedEntity {
 
   public LocalDate getHardshipUntil() {
     return hardshipUntil;
+  }
+
+  public UUID getHardshipApprovalId() {
+    return hardshipApprovalId;
   }
 
   public String getNote() {

@@ -99,8 +99,13 @@ class ProfileController {
       operationId = "setProfileHardship",
       summary = "困难党员减交或免交 (hardship reduction or waiver)",
       description =
-          "须记录批准人（上一级党委）、讨论会议和有效期；写入审计。需要 If-Match。"
-              + " Needs the approval on record (who, which meeting, until when); audited.")
+          "减交、免交须经支部党员大会讨论、报上一级党委批准（党费规定第七条）：由 member-service 的"
+              + " POST /api/members/{id}/dues-hardship-requests 提请基层党委审批，批准后自动写入当前核定。"
+              + "支部书记在此只能提前终止（kind: NONE），登记 REDUCED/WAIVED 得 403（rule: decided-by-higher-body）；"
+              + "管理员可直接登记系统外已批准的减免（历史数据迁移），须记录批准人、讨论会议和有效期。写入审计。需要 If-Match。"
+              + " Reductions and waivers are requested from the primary committee through member-service"
+              + " and applied when approved; here a secretary may only end one early (403"
+              + " decided-by-higher-body otherwise) and an admin record one decided outside the system.")
   ResponseEntity<ProfileResponse> hardship(
       @PathVariable UUID id, ExpectedVersion expected, @Valid @RequestBody SetHardship request) {
     ProfileService.Visible updated =

@@ -46,7 +46,10 @@ public final class ProfileRequests {
       @Schema(description = "农民党员每月固定金额（分）") @Min(0) @Max(100_000) Long fixedFen,
       @Schema(description = "备注") @Size(max = 200) String note) {}
 
-  @Schema(description = "困难党员减交或免交，须经支部讨论、上一级党委批准 (hardship reduction or waiver)")
+  @Schema(
+      description =
+          "登记困难党员减交或免交：支部只能提前终止（NONE）；减交、免交由上一级党委通过审批决定，仅管理员可直接登记已批准的历史数据"
+              + " (end a reduction early; only an admin records one decided outside the system)")
   public record SetHardship(
       @Schema(description = "NONE 取消 / REDUCED 减交 / WAIVED 免交") @NotNull Hardship kind,
       @Schema(description = "减交后每月金额（分）(reduced monthly amount)") @Min(0) Long reducedFen,
@@ -76,6 +79,10 @@ public final class ProfileRequests {
       @Schema(description = "讨论会议") @Nullable String hardshipMeeting,
       @Schema(description = "批准日期") @Nullable LocalDate hardshipApprovedOn,
       @Schema(description = "减免有效期至") @Nullable LocalDate hardshipUntil,
+      @Schema(
+              description =
+                  "批准该减免的审批事项ID（/api/approvals/{id}）；直接登记的为空 (the approval it was applied from)")
+          @Nullable UUID hardshipApprovalId,
       @Schema(description = "备注") @Nullable String note,
       @Schema(description = "核定人") String createdBy,
       Instant createdAt,

@@ -8,39 +8,55 @@ import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
 import cn.dangjian.dues.profile.ProfileRequests.UpdateProfile;
 import cn.dangjian.dues.support.Months;
 import cn.dangjian.platform.problem.ProblemException;
+import cn.dangjian.platform.problem.ProblemType;
+import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedMember;
 import cn.dangjian.platform.security.Roles;
+import cn.dangjian.platform.time.PartyCalendar;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dues assessments: create, change, hardship decisions; unpaid bills follow a change. */
 @Service
 public class ProfileService {
 
+  private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
+
   private final DuesProfileRepository profiles;
   private final DuesRules rules;
   private final DuesAccess access;
   private final ApplicationEventPublisher listeners;
   private final AuditStore audit;
+  private final MemberProjection projection;
+  private final HardshipApprovalStore decided;
   private final Clock clock;
 
-  public ProfileService(
+  ProfileService(
       DuesProfileRepository profiles,
       DuesRules rules,
       DuesAccess access,
       ApplicationEventPublisher listeners,
       AuditStore audit,
+      MemberProjection projection,
+      HardshipApprovalStore decided,
       Clock clock) {
     this.profiles = profiles;
     this.rules = rules;
     this.access = access;
     this.listeners = listeners;
     this.audit = audit;
+    this.projection = projection;
+    this.decided = decided;
     this.clock = clock;
   }
 
@@ -86,13 +102,25 @@ public class ProfileService {
     return new Visible(profile, caller.mayReadBase(member));
   }
 
-  /** 减交/免交: secretaries and admins only, with the approval on record, audited. */
+  /**
+   * 减交/免交 recorded directly: the 上一级党委 decides them (DF Art 7), so the branch requests them from
+   * member-service ({@code POST /api/members/{id}/dues-hardship-requests}) and {@link
+   * #applyDecided} applies the approval; here the branch may only end one early (NONE), and a
+   * platform admin record one decided outside the system (data migration). Audited.
+   */
   @Transactional
   public Visible hardship(UUID id, SetHardship request, long expectedVersion, Access caller) {
     DuesProfile profile = find(id, caller);
     ProjectedMember member = access.managedMember(caller, profile.getMemberId());
     if (!caller.caller().hasAnyRole(Roles.PLATFORM_ADMIN, Roles.SECRETARY)) {
       throw ProblemException.forbidden("dues.hardship-needs-secretary");
+    }
+    if (request.kind() != Hardship.NONE && !caller.caller().hasRole(Roles.PLATFORM_ADMIN)) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "dues.hardship-decided-by-higher-body",
+          new Object[] {profile.getMemberId()},
+          Map.of("rule", "decided-by-higher-body"));
     }
     checkVersion(profile, expectedVersion);
     rules.checkHardship(
@@ -111,6 +139,7 @@ public class ProfileService {
         request.meeting(),
         request.approvedOn(),
         request.until(),
+        null,
         clock.instant());
     profiles.saveAndFlush(profile);
     audit.record(
@@ -122,6 +151,95 @@ public class ProfileService {
         "approvedBy=" + request.approvedBy() + ", until=" + request.until());
     repriced(member, profile.month());
     return new Visible(profile, caller.mayReadBase(member));
+  }
+
+  /**
+   * Applies a hardship the 基层党委 approved to the member's profile in force this month, with the same
+   * rules, audit and repricing as {@link #hardship}. Runs in the transaction of the consumed event:
+   * a rule that no longer holds (e.g. the standard amount fell to or below the reduced one) is
+   * recorded (audit {@code HARDSHIP_REFUSED}, log) and leaves the profile as it is, rather than
+   * throwing and blocking the topic. Each approval is handled once, whatever is replayed.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void applyDecided(DecidedHardship d) {
+    if (decided.handled(d.approvalId())) {
+      log.info("hardship approval {} already handled, skipped", d.approvalId());
+      return;
+    }
+    Optional<ProjectedMember> member = projection.member(d.memberId());
+    String orgPath = member.map(ProjectedMember::orgPath).orElse(null);
+    if (member.isEmpty() || !member.get().admitted()) {
+      refuse(d, null, orgPath, "only-admitted-members-pay-dues");
+      return;
+    }
+    YearMonth now = PartyCalendar.thisMonth(clock);
+    Optional<DuesProfile> current =
+        profiles.findByMemberIdOrderByEffectiveMonthDesc(d.memberId()).stream()
+            .filter(p -> !p.month().isAfter(now))
+            .findFirst();
+    if (current.isEmpty()) {
+      refuse(d, null, orgPath, "hardship-needs-a-current-profile");
+      return;
+    }
+    DuesProfile profile = current.get();
+    if (d.kind() == null || d.kind() == Hardship.NONE) {
+      refuse(d, profile, orgPath, "hardship-terms-unreadable");
+      return;
+    }
+    String meeting = "支部党员大会讨论（审批事项 " + d.approvalId() + "）";
+    try {
+      rules.checkHardship(
+          d.kind(),
+          d.reducedFen(),
+          profile.getStandardFen(),
+          d.approvedBy(),
+          meeting,
+          d.approvedOn(),
+          d.until(),
+          profile.month());
+    } catch (ProblemException e) {
+      refuse(d, profile, orgPath, String.valueOf(e.properties().get("rule")));
+      return;
+    }
+    profile.hardship(
+        d.kind(),
+        d.reducedFen(),
+        d.approvedBy(),
+        meeting,
+        d.approvedOn(),
+        d.until(),
+        d.approvalId(),
+        clock.instant());
+    profiles.saveAndFlush(profile);
+    decided.record(
+        d.approvalId(), d.memberId(), profile.getId(), HardshipApprovalStore.Outcome.APPLIED, null);
+    audit.record(
+        "HARDSHIP_" + d.kind().name(),
+        profile.getId(),
+        orgPath,
+        d.approvedBy(),
+        meeting,
+        "approvedBy=" + d.approvedBy() + ", until=" + d.until() + ", approval=" + d.approvalId());
+    repriced(member.get(), profile.month());
+  }
+
+  private void refuse(DecidedHardship d, DuesProfile profile, String orgPath, String rule) {
+    log.warn(
+        "hardship approval {} for member {} not applied: {} (the profile is unchanged; record it"
+            + " by hand if it still holds)",
+        d.approvalId(),
+        d.memberId(),
+        rule);
+    UUID profileId = profile == null ? null : profile.getId();
+    decided.record(
+        d.approvalId(), d.memberId(), profileId, HardshipApprovalStore.Outcome.REFUSED, rule);
+    audit.record(
+        "HARDSHIP_REFUSED",
+        profileId != null ? profileId : d.memberId(),
+        orgPath,
+        d.approvedBy(),
+        rule,
+        "approval=" + d.approvalId() + ", kind=" + d.kind() + ", until=" + d.until());
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,8 @@
 package cn.dangjian.member.approval;
 
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an approved request changes, implemented by the feature that owns the change (development
  * steps, status, sanctions, committee terms…). {@link #apply} runs in the transaction of the last
@@ -11,4 +14,15 @@ public interface ApprovalEffect {
   ApprovalKind kind();
 
   void apply(ApprovedRequest approved);
+
+  /**
+   * What {@code member.approval-changed} carries as {@code terms} for a kind whose effect another
+   * service applies on the event (e.g. dues-service for 困难党员减免党费); null (the default) for
+   * everything member-service applies itself. Keep it to what the consumer needs: no personal data.
+   *
+   * @param payload the request's payload as stored (JSON)
+   */
+  default @Nullable Map<String, Object> publishedTerms(String payload) {
+    return null;
+  }
 }

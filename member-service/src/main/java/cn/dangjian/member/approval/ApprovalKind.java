@@ -12,7 +12,8 @@ public enum ApprovalKind {
   ELECTION_REQUEST("换届选举请示"),
   CANDIDATE_LIST("候选人预备人选审查"),
   ELECTION_RESULT("选举结果报批"),
-  TERM_POSTPONEMENT("延期换届");
+  TERM_POSTPONEMENT("延期换届"),
+  DUES_HARDSHIP("困难党员减免党费");
 
   private final String label;
 

@@ -422,7 +422,13 @@ public class Approvals {
             a.getSummary(),
             a.getRequestedOn(),
             a.getDueOn(),
-            a.getDecidedOn()));
+            a.getDecidedOn(),
+            terms(a)));
+  }
+
+  private Map<String, Object> terms(Approval a) {
+    ApprovalEffect effect = effects.get(a.getKind());
+    return effect == null ? null : effect.publishedTerms(a.getPayload());
   }
 
   private ApprovalView view(Approval a, Caller caller, DataScope scope) {

@@ -63,6 +63,8 @@ class EventEnvelopeJsonTest {
           java.util.List.of("duesCategory", "stage"),
           EventTypes.MEMBER_DEVELOPMENT_STEP,
           java.util.List.of("joinDate", "fullMemberDate", "approvalId", "lateReason"),
+          EventTypes.MEMBER_APPROVAL_CHANGED,
+          java.util.List.of("terms"),
           EventTypes.ORGLIFE_MEETING_HELD,
           java.util.List.of("counted"),
           EventTypes.ORGLIFE_MEETING_SUBMITTED,

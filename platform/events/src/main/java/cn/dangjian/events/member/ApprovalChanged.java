@@ -3,6 +3,7 @@ package cn.dangjian.events.member;
 import cn.dangjian.events.OneOf;
 import cn.dangjian.events.Subject;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param stage the 0-based index of the deciding body in the chain (e.g. 基层党委 then 纪委)
  * @param decidingOrgId the org whose officers decide (null for the county 组织部 and 纪委 stages)
  * @param decidingOrgPath that org's path, or the subject's when the body is not an org of the tree
+ * @param terms what another service needs to apply an approved request, for the kinds whose effect
+ *     lives outside member-service, else absent. {@code DUES_HARDSHIP} (dues-service applies it to
+ *     the member's dues profile): {@code kind} REDUCED | WAIVED, {@code reducedFen} (the monthly
+ *     amount in fen, REDUCED only) and {@code until} (ISO date, last day of the reduction). Added
+ *     later: older events carry none.
  */
 @Subject(value = "approvalId", kind = "approval")
 public record ApprovalChanged(
@@ -32,4 +38,5 @@ public record ApprovalChanged(
     String summary,
     LocalDate requestedOn,
     LocalDate dueOn,
-    @Nullable LocalDate decidedOn) {}
+    @Nullable LocalDate decidedOn,
+    @Nullable Map<String, Object> terms) {}
