@@ -207,6 +207,24 @@ class BolaMatrixE2EIT {
           write("POST /api/members/{memberId}/development/steps", "memberId=applicant"),
           write("POST /api/members/{memberId}/development/requests", "memberId=applicant"),
           write("POST /api/members/{id}/status-requests", "id=member"),
+          write("POST /api/members/{memberId}/dues-hardship-requests", "memberId=member")
+              .body(
+                  f ->
+                      Map.of(
+                          "kind",
+                          "WAIVED",
+                          "until",
+                          java.time.LocalDate.now(BolaFixture.ZONE).plusMonths(6).toString(),
+                          "reason",
+                          "越权减免",
+                          "vote",
+                          Map.of(
+                              "excludedWithApproval", 0,
+                              "present", 3,
+                              "approve", 3,
+                              "oppose", 0,
+                              "abstain", 0,
+                              "writtenApprovals", 0))),
           write("POST /api/members/{memberId}/sanctions", "memberId=member")
               .body(
                   f ->
