@@ -15,9 +15,9 @@ public final class DemoUsers {
           new DemoUser("admin", "platform-admin", "组织部 platform administrator"),
           new DemoUser("secretary-a", "secretary", "书记 of branch A"),
           new DemoUser("secretary-b", "secretary", "书记 of branch B"),
+          new DemoUser("jiwei", "discipline-commission", "县纪委 county discipline commission"),
           new DemoUser("worker", "party-worker", "党务工作者"),
           new DemoUser("member1", "member", "党员"),
-          new DemoUser("jiwei", "discipline-commission", "县纪委 county discipline commission"),
           new DemoUser("assessor", "assessor", "第三方评估"));
 
   private DemoUsers() {}
