@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
+import cn.dangjian.events.alert.AlertChanged;
 import cn.dangjian.events.orglife.AppraisalGraded;
 import cn.dangjian.testsupport.MemberEventsFeed;
 import java.time.LocalDate;
@@ -137,6 +138,57 @@ class DisciplineIT extends ApiTestSupport {
         .andExpect(jsonPath("$.step").value("PROPOSED"))
         .andExpect(jsonPath("$.nextStep").value("FILED"));
     as(branch, get(cases)).andExpect(jsonPath("$.length()").value(1));
+  }
+
+  private void alertRaised(UUID member, String rule, String severity) {
+    UUID alertId = UUID.randomUUID();
+    EventEnvelope<AlertChanged> envelope =
+        new EventEnvelope<>(
+            UUID.randomUUID(),
+            EventTypes.ALERT_RAISED,
+            1,
+            java.time.Instant.now(),
+            "alert-service",
+            alertId.toString(),
+            "/",
+            new AlertChanged(
+                alertId,
+                rule,
+                "MEMBER",
+                member,
+                branchA,
+                severity,
+                "OPEN",
+                "RAISED",
+                "党员已连续6个月未参加组织生活",
+                today.plusDays(30),
+                branchA,
+                0));
+    KAFKA_FEED.sendRaw(Topics.ALERT_EVENTS, alertId.toString(), json.writeValueAsBytes(envelope));
+  }
+
+  @Test
+  void sixMonthsWithoutOrganisationalLifeOpensTheHandlingProcedure() throws Exception {
+    List<UUID> m = fullMembers(2);
+    String branch = secretaryOf(branchA);
+    // five months is a warning, not yet a trigger; six (the alert's 严重 level) is
+    alertRaised(m.get(1), "MEMBER_ABSENT_ORG_LIFE", "WARNING");
+    alertRaised(m.get(0), "MEMBER_ABSENT_ORG_LIFE", "SERIOUS");
+    String cases = "/api/members/" + m.get(0) + "/unqualified-cases";
+    JsonNode opened =
+        cn.dangjian.testsupport.Eventually.await(
+            () -> {
+              try {
+                JsonNode list = read(as(branch, get(cases)));
+                return list.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(list);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(opened.get(0).get("step").asString()).isEqualTo("TRIGGERED");
+    assertThat(opened.get(0).get("trigger").asString()).isEqualTo("ABSENT_SIX_MONTHS");
+    as(branch, get("/api/members/" + m.get(1) + "/unqualified-cases"))
+        .andExpect(jsonPath("$.length()").value(0));
   }
 
   @Test

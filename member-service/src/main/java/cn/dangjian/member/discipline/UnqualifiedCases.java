@@ -127,22 +127,24 @@ public class UnqualifiedCases {
   }
 
   /**
-   * A 不合格 grade in the democratic appraisal opens the procedure (BH): a case at TRIGGERED for the
-   * 支委会 to study, with 限期改正 as the measure until it proposes one. Nothing is opened for a member
-   * who is not an active full member (probationary members are not graded), who is already being
-   * handled, or who has a sanction in effect for that year's appraisal.
+   * A trigger the platform saw opens the procedure (BH): a 不合格 grade in the democratic appraisal,
+   * or six months without organisational life or dues (the alerts' 严重 level). The case waits at
+   * TRIGGERED for the 支委会 to study, with 限期改正 as the measure until it proposes one. Nothing is
+   * opened for a member who is not an active full member (probationary members are not graded and
+   * cannot be 劝退), who is already being handled, or who has a sanction in effect for that issue.
    *
    * @return whether a case was opened
    */
   @Transactional
-  public boolean openFromAppraisal(UUID memberId, UUID appraisalId, int year) {
+  public boolean openTriggered(
+      UUID memberId, UnqualifiedTrigger trigger, String issue, String note) {
     Member member = memberRepository.findById(memberId).orElse(null);
-    String issue = "APPRAISAL-" + year;
+    String normalized = DisciplineRules.normalizeIssue(issue);
     if (member == null
         || member.getStatus() != cn.dangjian.member.person.MemberStatus.ACTIVE
         || member.getStage() != cn.dangjian.member.person.MemberStage.FULL
         || cases.existsByMemberIdAndClosedFalse(memberId)
-        || sanctions.issuesInEffect(memberId).contains(DisciplineRules.normalizeIssue(issue))) {
+        || sanctions.issuesInEffect(memberId).contains(normalized)) {
       return false;
     }
     LocalDate today = today();
@@ -152,21 +154,13 @@ public class UnqualifiedCases {
                 memberId,
                 member.getOrgId(),
                 member.getOrgPath(),
-                UnqualifiedTrigger.UNQUALIFIED_GRADE,
-                DisciplineRules.normalizeIssue(issue),
+                trigger,
+                normalized,
                 Measure.CORRECTION,
                 today,
                 CaseStep.TRIGGERED,
                 clock.instant()));
-    record(
-        c,
-        CaseStep.TRIGGERED,
-        today,
-        year + "年度民主评议被评定为不合格（评议 " + appraisalId + "），请支委会研究提出处置意见",
-        null,
-        null,
-        null,
-        "system");
+    record(c, CaseStep.TRIGGERED, today, note, null, null, null, "system");
     return true;
   }
 
