@@ -152,8 +152,87 @@ class ApprovalIT extends ApiTestSupport {
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("基层党委")));
   }
 
+  private ResultActions stepWith(String who, UUID member, String step, LocalDate on, String extra)
+      throws Exception {
+    return as(
+        who,
+        post("/api/members/" + member + "/development/steps")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"step\":\""
+                    + step
+                    + "\",\"doneOn\":\""
+                    + on
+                    + "\""
+                    + (extra == null ? "" : "," + extra)
+                    + "}"));
+  }
+
   @Test
   void branchCannotApproveItsOwnAdmission() throws Exception {
+    // a development target whose 支部大会 admitted them ten days ago
+    LocalDate applied = today.minusYears(2);
+    UUID target = applicant(applied);
+    LocalDate activist = applied.plusDays(20);
+    stepWith(branch, target, "TALK", applied.plusDays(10), null).andExpect(status().isCreated());
+    stepWith(branch, target, "ACTIVIST_CONFIRMED", activist, null).andExpect(status().isCreated());
+    LocalDate targetOn = activist.plusYears(1).plusDays(5);
+    stepWith(branch, target, "TARGET_CONFIRMED", targetOn, null).andExpect(status().isCreated());
+    stepWith(
+            branch,
+            target,
+            "INTRODUCERS_ASSIGNED",
+            targetOn.plusDays(1),
+            "\"people\":[\"" + fullMembers.get(0) + "\",\"" + fullMembers.get(1) + "\"]")
+        .andExpect(status().isCreated());
+    stepWith(branch, target, "POLITICAL_REVIEW", targetOn.plusDays(2), "\"decision\":\"PASSED\"")
+        .andExpect(status().isCreated());
+    stepWith(branch, target, "INTENSIVE_TRAINING", targetOn.plusDays(3), "\"trainingHours\":24")
+        .andExpect(status().isCreated());
+    stepWith(branch, target, "COMMITTEE_REVIEW", targetOn.plusDays(4), null)
+        .andExpect(status().isCreated());
+    // the 党委's pre-review is the 党委's: the branch is refused, the 党委 records it
+    stepWith(branch, target, "PRE_REVIEW", targetOn.plusDays(5), null)
+        .andExpect(status().isForbidden());
+    stepWith(partyCommittee, target, "PRE_REVIEW", targetOn.plusDays(5), null)
+        .andExpect(status().isCreated());
+    stepWith(branch, target, "APPLICATION_FORM", targetOn.plusDays(6), null)
+        .andExpect(status().isCreated());
+    LocalDate meeting = today.minusDays(10);
+    stepWith(branch, target, "ADMISSION_MEETING", meeting, "\"vote\":" + vote(4, 4))
+        .andExpect(status().isCreated());
+
+    // the branch cannot record the approval of its own admission…
+    stepWith(branch, target, "ADMISSION_APPROVED", today, null)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.rule").value("decided-by-higher-body"))
+        .andExpect(jsonPath("$.decidingBody").value("PRIMARY_COMMITTEE"));
+    // …it requests it, and cannot decide the request either
+    JsonNode request =
+        read(
+            requestStep(target, "ADMISSION_APPROVED", today, null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("DEVELOPMENT_STEP")));
+    decide(branch, request, "APPROVE", null)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.rule").value("decided-by-higher-body"));
+    as(branch, get("/api/members/" + target))
+        .andExpect(jsonPath("$.stage").value("DEVELOPMENT_TARGET"));
+    decide(partyCommittee, request, "APPROVE", "经党委集体讨论，同意接收为预备党员")
+        .andExpect(jsonPath("$.status").value("APPROVED"));
+    // 党籍 from the 支部大会, the step dated by the decision and tied to the approval
+    as(branch, get("/api/members/" + target))
+        .andExpect(jsonPath("$.stage").value("PROBATIONARY"))
+        .andExpect(jsonPath("$.joinDate").value(meeting.toString()));
+    as(branch, get("/api/members/" + target + "/development"))
+        .andExpect(jsonPath("$.steps[11].step").value("ADMISSION_APPROVED"))
+        .andExpect(jsonPath("$.steps[11].doneOn").value(today.toString()))
+        .andExpect(jsonPath("$.steps[11].approvalId").value(request.get("id").asString()))
+        .andExpect(jsonPath("$.steps[11].late").value(false));
+  }
+
+  @Test
+  void branchCannotDecideItsOwnRequest() throws Exception {
     UUID member = fullMembers.get(0);
     // the branch files the request; it cannot decide it, the 党委 can
     JsonNode request =
