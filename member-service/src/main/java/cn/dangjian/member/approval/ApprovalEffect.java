@@ -1,6 +1,7 @@
 package cn.dangjian.member.approval;
 
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ApprovalEffect {
 
-  ApprovalKind kind();
+  /** The kinds this effect applies (one feature may own several steps of a procedure). */
+  Set<ApprovalKind> kinds();
 
   void apply(ApprovedRequest approved);
 

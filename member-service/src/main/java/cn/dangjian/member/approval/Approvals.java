@@ -68,7 +68,13 @@ public class Approvals {
     this.log = log;
     this.orgs = orgs;
     this.effects = new EnumMap<>(ApprovalKind.class);
-    effects.forEach(e -> this.effects.put(e.kind(), e));
+    for (ApprovalEffect effect : effects) {
+      for (ApprovalKind kind : effect.kinds()) {
+        if (this.effects.put(kind, effect) != null) {
+          throw new IllegalStateException("two effects for approval kind " + kind);
+        }
+      }
+    }
     this.events = events;
     this.json = json;
     this.payloadJson =

@@ -263,8 +263,8 @@ public class CommitteeService {
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.TERM_POSTPONEMENT;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(ApprovalKind.TERM_POSTPONEMENT);
     }
 
     @Override

@@ -596,59 +596,26 @@ public class ElectionService {
 
   /** The three decisions of the 党委 above, each moving the election on. */
   @Component
-  static class RequestEffect implements ApprovalEffect {
+  static class ElectionEffect implements ApprovalEffect {
     private final ElectionService service;
 
-    RequestEffect(@Lazy ElectionService service) {
+    ElectionEffect(@Lazy ElectionService service) {
       this.service = service;
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.ELECTION_REQUEST;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(
+          ApprovalKind.ELECTION_REQUEST, ApprovalKind.CANDIDATE_LIST, ApprovalKind.ELECTION_RESULT);
     }
 
     @Override
     public void apply(ApprovedRequest approved) {
-      service.authorised(approved);
-    }
-  }
-
-  @Component
-  static class CandidatesEffect implements ApprovalEffect {
-    private final ElectionService service;
-
-    CandidatesEffect(@Lazy ElectionService service) {
-      this.service = service;
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.CANDIDATE_LIST;
-    }
-
-    @Override
-    public void apply(ApprovedRequest approved) {
-      service.candidatesApproved(approved);
-    }
-  }
-
-  @Component
-  static class ResultEffect implements ApprovalEffect {
-    private final ElectionService service;
-
-    ResultEffect(@Lazy ElectionService service) {
-      this.service = service;
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.ELECTION_RESULT;
-    }
-
-    @Override
-    public void apply(ApprovedRequest approved) {
-      service.resultApproved(approved);
+      switch (approved.kind()) {
+        case ELECTION_REQUEST -> service.authorised(approved);
+        case CANDIDATE_LIST -> service.candidatesApproved(approved);
+        default -> service.resultApproved(approved);
+      }
     }
   }
 }

@@ -188,25 +188,13 @@ public class DevelopmentService {
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.DEVELOPMENT_STEP;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(ApprovalKind.DEVELOPMENT_STEP, ApprovalKind.LATE_RECORD);
     }
 
     @Override
     public void apply(ApprovedRequest approved) {
       service.applyApproved(approved);
-    }
-  }
-
-  @org.springframework.stereotype.Component
-  static class LateRecordEffect extends StepApprovalEffect {
-    LateRecordEffect(@org.springframework.context.annotation.Lazy DevelopmentService service) {
-      super(service);
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.LATE_RECORD;
     }
   }
 

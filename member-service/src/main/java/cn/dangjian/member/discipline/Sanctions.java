@@ -265,8 +265,8 @@ public class Sanctions {
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.SANCTION;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(ApprovalKind.SANCTION);
     }
 
     @Override

@@ -434,53 +434,26 @@ public class UnqualifiedCases {
         c.getVersion());
   }
 
-  /** One effect per approval kind of the procedure, all moving the case on. */
-  abstract static class CaseEffect implements ApprovalEffect {
+  /** The procedure's three approvals, each moving the case on. */
+  @Component
+  static class CaseEffect implements ApprovalEffect {
     private final UnqualifiedCases service;
 
-    CaseEffect(UnqualifiedCases service) {
+    CaseEffect(@Lazy UnqualifiedCases service) {
       this.service = service;
+    }
+
+    @Override
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(
+          ApprovalKind.UNQUALIFIED_FILING,
+          ApprovalKind.UNQUALIFIED_PRE_REVIEW,
+          ApprovalKind.UNQUALIFIED_DECISION);
     }
 
     @Override
     public void apply(ApprovedRequest approved) {
       service.applyApproved(approved);
-    }
-  }
-
-  @Component
-  static class FilingEffect extends CaseEffect {
-    FilingEffect(@Lazy UnqualifiedCases service) {
-      super(service);
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.UNQUALIFIED_FILING;
-    }
-  }
-
-  @Component
-  static class PreReviewEffect extends CaseEffect {
-    PreReviewEffect(@Lazy UnqualifiedCases service) {
-      super(service);
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.UNQUALIFIED_PRE_REVIEW;
-    }
-  }
-
-  @Component
-  static class DecisionEffect extends CaseEffect {
-    DecisionEffect(@Lazy UnqualifiedCases service) {
-      super(service);
-    }
-
-    @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.UNQUALIFIED_DECISION;
     }
   }
 }

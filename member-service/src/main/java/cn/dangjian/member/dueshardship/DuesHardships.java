@@ -113,8 +113,8 @@ public class DuesHardships {
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.DUES_HARDSHIP;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(ApprovalKind.DUES_HARDSHIP);
     }
 
     @Override

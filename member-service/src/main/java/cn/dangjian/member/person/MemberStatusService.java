@@ -167,8 +167,8 @@ public class MemberStatusService {
     }
 
     @Override
-    public ApprovalKind kind() {
-      return ApprovalKind.STATUS_CHANGE;
+    public java.util.Set<ApprovalKind> kinds() {
+      return java.util.Set.of(ApprovalKind.STATUS_CHANGE);
     }
 
     @Override
