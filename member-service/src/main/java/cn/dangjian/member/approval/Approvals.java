@@ -9,7 +9,6 @@ import cn.dangjian.member.approval.ApprovalRequests.LogView;
 import cn.dangjian.member.approval.ApprovalRequests.StageView;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgRepository;
-import cn.dangjian.member.org.OrgType;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
@@ -19,14 +18,11 @@ import cn.dangjian.platform.time.PartyCalendar;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -45,6 +41,7 @@ public class Approvals {
   private final ApprovalRepository approvals;
   private final ApprovalLogRepository log;
   private final OrgRepository orgs;
+  private final DecidingOrgs decidingOrgs;
   private final Map<ApprovalKind, ApprovalEffect> effects;
   private final DomainEventPublisher events;
   private final JsonMapper json;
@@ -59,6 +56,7 @@ public class Approvals {
       ApprovalRepository approvals,
       ApprovalLogRepository log,
       OrgRepository orgs,
+      DecidingOrgs decidingOrgs,
       List<ApprovalEffect> effects,
       DomainEventPublisher events,
       JsonMapper json,
@@ -67,6 +65,7 @@ public class Approvals {
     this.approvals = approvals;
     this.log = log;
     this.orgs = orgs;
+    this.decidingOrgs = decidingOrgs;
     this.effects = new EnumMap<>(ApprovalKind.class);
     for (ApprovalEffect effect : effects) {
       for (ApprovalKind kind : effect.kinds()) {
@@ -102,7 +101,7 @@ public class Approvals {
         new Approval(
             request,
             payloadJson.writeValueAsString(request.payload()),
-            chain(request.subjectOrgPath(), request.stages()),
+            decidingOrgs.chain(request.subjectOrgPath(), request.stages()),
             today,
             due,
             clock.instant());
@@ -118,7 +117,7 @@ public class Approvals {
    */
   public void requireDecider(
       Caller caller, DataScope scope, List<DecidingBody> bodies, String subjectOrgPath) {
-    for (ApprovalStage stage : chain(subjectOrgPath, bodies)) {
+    for (ApprovalStage stage : decidingOrgs.chain(subjectOrgPath, bodies)) {
       if (!speaksFor(caller, scope, stage.getBody(), stage.getOrgId(), subjectOrgPath)) {
         throw decidedBy(stage, "approval.decided-by-higher-body");
       }
@@ -127,7 +126,7 @@ public class Approvals {
 
   /** The org that speaks for a body above the subject (empty: the county 组织部). */
   public Optional<UUID> decidingOrg(DecidingBody body, String subjectOrgPath) {
-    return Optional.ofNullable(chain(subjectOrgPath, List.of(body)).get(0).getOrgId());
+    return Optional.ofNullable(decidingOrgs.chain(subjectOrgPath, List.of(body)).get(0).getOrgId());
   }
 
   /** The payload of a request as the effect's type. */
@@ -273,55 +272,8 @@ public class Approvals {
   // --- internals
 
   private Specification<Approval> specification(Filter f, Caller caller, DataScope scope) {
-    LocalDate today = PartyCalendar.today(clock);
-    return (root, query, cb) -> {
-      List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
-      scope.pathFilter().ifPresent(p -> where.add(cb.like(root.get("subjectOrgPath"), p + "%")));
-      if (f.orgPathPrefix() != null) {
-        where.add(cb.like(root.get("subjectOrgPath"), f.orgPathPrefix() + "%"));
-      }
-      if (f.status() != null) {
-        where.add(cb.equal(root.get("status"), f.status()));
-      }
-      if (f.kind() != null) {
-        where.add(cb.equal(root.get("kind"), f.kind()));
-      }
-      if (f.memberId() != null) {
-        where.add(cb.equal(root.get("subjectMemberId"), f.memberId()));
-      }
-      if (f.overdue()) {
-        where.add(cb.lessThan(root.get("dueOn"), today));
-        where.add(cb.equal(root.get("status"), ApprovalStatus.PENDING));
-      }
-      if (f.awaitingMe()) {
-        where.add(cb.equal(root.get("status"), ApprovalStatus.PENDING));
-        List<jakarta.persistence.criteria.Predicate> mine = new ArrayList<>();
-        if (caller.hasAnyRole(
-                cn.dangjian.platform.security.Roles.SECRETARY,
-                cn.dangjian.platform.security.Roles.PARTY_WORKER)
-            && caller.orgId().isPresent()) {
-          mine.add(
-              cb.and(
-                  root.get("currentBody")
-                      .in(DecidingBody.PRIMARY_COMMITTEE, DecidingBody.HIGHER_COMMITTEE),
-                  cb.equal(root.get("currentOrgId"), caller.orgId().get())));
-        }
-        if (caller.platformWide()) {
-          mine.add(cb.equal(root.get("currentBody"), DecidingBody.COUNTY_ORG_DEPARTMENT));
-        }
-        if (caller.hasRole(cn.dangjian.platform.security.Roles.DISCIPLINE_COMMISSION)
-            && scope.kind() == DataScope.Kind.SUBTREE
-            && ApprovalRules.depth(scope.pathPrefix()) <= properties.countyDepth()) {
-          // the scope filter above already keeps the 纪委's subtree
-          mine.add(cb.equal(root.get("currentBody"), DecidingBody.DISCIPLINE_COMMISSION));
-        }
-        where.add(
-            mine.isEmpty()
-                ? cb.disjunction()
-                : cb.or(mine.toArray(jakarta.persistence.criteria.Predicate[]::new)));
-      }
-      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
-    };
+    return ApprovalSearch.of(
+        f, caller, scope, PartyCalendar.today(clock), properties.countyDepth());
   }
 
   private boolean speaksFor(
@@ -329,47 +281,6 @@ public class Approvals {
     String callerPath = scope.kind() == DataScope.Kind.SUBTREE ? scope.pathPrefix() : null;
     return ApprovalRules.speaksFor(
         caller, callerPath, body, orgId, subjectOrgPath, properties.countyDepth());
-  }
-
-  /** The chain's bodies resolved to the 党委 above the subject (the county 组织部 if there is none). */
-  List<ApprovalStage> chain(String subjectOrgPath, List<DecidingBody> bodies) {
-    List<UUID> ancestors = ancestors(subjectOrgPath);
-    Map<UUID, Org> byId =
-        orgs.findAllById(ancestors).stream().collect(Collectors.toMap(Org::getId, o -> o));
-    // nearest first
-    List<Org> committees = new ArrayList<>();
-    for (int i = ancestors.size() - 1; i >= 0; i--) {
-      Org org = byId.get(ancestors.get(i));
-      if (org != null && org.getOrgType() == OrgType.PARTY_COMMITTEE) {
-        committees.add(org);
-      }
-    }
-    List<ApprovalStage> chain = new ArrayList<>();
-    for (DecidingBody body : bodies) {
-      int seq = chain.size();
-      Optional<Org> org =
-          switch (body) {
-            case PRIMARY_COMMITTEE -> committees.stream().findFirst();
-            case HIGHER_COMMITTEE -> committees.stream().skip(1).findFirst();
-            default -> Optional.empty();
-          };
-      if ((body == DecidingBody.PRIMARY_COMMITTEE || body == DecidingBody.HIGHER_COMMITTEE)
-          && org.isEmpty()) {
-        chain.add(new ApprovalStage(seq, DecidingBody.COUNTY_ORG_DEPARTMENT, null, null));
-      } else {
-        chain.add(
-            new ApprovalStage(
-                seq, body, org.map(Org::getId).orElse(null), org.map(Org::getName).orElse(null)));
-      }
-    }
-    return chain;
-  }
-
-  /** The strict ancestors of the org at the end of a path, root first. */
-  private static List<UUID> ancestors(String path) {
-    List<UUID> ids =
-        Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString).toList();
-    return ids.subList(0, Math.max(0, ids.size() - 1));
   }
 
   private Approval visible(UUID id, DataScope scope) {

@@ -1,5 +1,9 @@
 package cn.dangjian.member.committee;
 
+import cn.dangjian.member.committee.CommitteeRequests.Seat;
+import cn.dangjian.member.committee.CommitteeRequests.StartTerm;
+import cn.dangjian.member.committee.ElectionRequests.Assignment;
+import cn.dangjian.member.committee.ElectionRequests.ReportResult;
 import cn.dangjian.member.person.MemberFlag;
 import cn.dangjian.member.person.MemberStage;
 import cn.dangjian.member.person.MemberStatus;
@@ -194,5 +198,44 @@ public final class ElectionRules {
       }
     }
     return List.copyOf(seen.keySet());
+  }
+
+  /** The elected with their roles: the secretary, the deputy, the assignments, MEMBER otherwise. */
+  static StartTerm newTerm(ElectionRound round, List<UUID> elected, ReportResult request) {
+    Map<UUID, CommitteeRole> roles = new LinkedHashMap<>();
+    elected.forEach(m -> roles.put(m, CommitteeRole.MEMBER));
+    roles.put(request.secretaryMemberId(), CommitteeRole.SECRETARY);
+    if (request.deputySecretaryMemberId() != null) {
+      roles.put(request.deputySecretaryMemberId(), CommitteeRole.DEPUTY_SECRETARY);
+    }
+    for (Assignment a :
+        request.assignments() == null ? List.<Assignment>of() : request.assignments()) {
+      if (!elected.contains(a.memberId())
+          || a.memberId().equals(request.secretaryMemberId())
+          || a.memberId().equals(request.deputySecretaryMemberId())
+          || a.role() == CommitteeRole.SECRETARY
+          || a.role() == CommitteeRole.DEPUTY_SECRETARY) {
+        throw ProblemException.businessRule(
+            "roles-for-the-elected-only", "election.rule.roles-for-the-elected-only", a.memberId());
+      }
+      roles.put(a.memberId(), a.role());
+    }
+    List<Seat> seats = new ArrayList<>();
+    // the secretary first, then in the order of votes
+    seats.add(new Seat(request.secretaryMemberId(), CommitteeRole.SECRETARY));
+    roles.forEach(
+        (m, r) -> {
+          if (r != CommitteeRole.SECRETARY) {
+            seats.add(new Seat(m, r));
+          }
+        });
+    return new StartTerm(
+        round.getHeldOn(), request.termYears(), request.villageOrCommunity(), null, seats);
+  }
+
+  /** The problem for a round held invalid, with its turnout. */
+  static ProblemException invalid(String rule, ElectionRound round) {
+    return ProblemException.businessRule(
+        rule, "election.rule.invalid." + rule, round.getPresent(), round.getEntitled());
   }
 }

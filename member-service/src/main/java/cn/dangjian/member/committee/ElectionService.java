@@ -2,7 +2,6 @@ package cn.dangjian.member.committee;
 
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.ElectionHeld;
-import cn.dangjian.member.approval.ApprovalEffect;
 import cn.dangjian.member.approval.ApprovalKind;
 import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
 import cn.dangjian.member.approval.ApprovalStatus;
@@ -12,24 +11,15 @@ import cn.dangjian.member.approval.DecidingBody;
 import cn.dangjian.member.approval.NewApproval;
 import cn.dangjian.member.committee.CommitteeRequests.Seat;
 import cn.dangjian.member.committee.CommitteeRequests.StartTerm;
-import cn.dangjian.member.committee.ElectionRequests.Assignment;
 import cn.dangjian.member.committee.ElectionRequests.CandidateVotes;
 import cn.dangjian.member.committee.ElectionRequests.ElectionView;
 import cn.dangjian.member.committee.ElectionRequests.RecordResult;
 import cn.dangjian.member.committee.ElectionRequests.ReportResult;
 import cn.dangjian.member.committee.ElectionRequests.RequestElection;
-import cn.dangjian.member.committee.ElectionRequests.RoundView;
 import cn.dangjian.member.committee.ElectionRequests.SubmitCandidates;
-import cn.dangjian.member.committee.ElectionRequests.VoteView;
 import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgRepository;
 import cn.dangjian.member.org.OrgService;
-import cn.dangjian.member.org.OrgType;
-import cn.dangjian.member.person.Member;
-import cn.dangjian.member.person.MemberFlag;
-import cn.dangjian.member.person.MemberFlagPeriod;
-import cn.dangjian.member.person.MemberFlagRepository;
-import cn.dangjian.member.person.MemberRepository;
 import cn.dangjian.member.structure.OrgStructureService;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
@@ -38,7 +28,6 @@ import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.time.PartyCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,12 +56,12 @@ public class ElectionService {
 
   private final OrgService orgs;
   private final OrgRepository orgRepository;
-  private final MemberRepository members;
-  private final MemberFlagRepository flags;
   private final OrgStructureService structure;
   private final CommitteeService committees;
   private final ElectionRepository elections;
   private final ElectionRoundRepository rounds;
+  private final ElectionViews views;
+  private final Electorate electorate;
   private final Approvals approvals;
   private final DomainEventPublisher events;
   private final ElectionProperties properties;
@@ -84,24 +70,24 @@ public class ElectionService {
   ElectionService(
       OrgService orgs,
       OrgRepository orgRepository,
-      MemberRepository members,
-      MemberFlagRepository flags,
       OrgStructureService structure,
       CommitteeService committees,
       ElectionRepository elections,
       ElectionRoundRepository rounds,
+      ElectionViews views,
+      Electorate electorate,
       Approvals approvals,
       DomainEventPublisher events,
       ElectionProperties properties,
       Clock clock) {
     this.orgs = orgs;
     this.orgRepository = orgRepository;
-    this.members = members;
-    this.flags = flags;
     this.structure = structure;
     this.committees = committees;
     this.elections = elections;
     this.rounds = rounds;
+    this.views = views;
+    this.electorate = electorate;
     this.approvals = approvals;
     this.events = events;
     this.properties = properties;
@@ -125,12 +111,12 @@ public class ElectionService {
   @Transactional(readOnly = true)
   public List<ElectionView> list(UUID orgId, DataScope scope) {
     Org org = orgs.get(orgId, scope);
-    return elections.findByOrgIdOrderByCreatedAtDesc(org.getId()).stream().map(this::view).toList();
+    return elections.findByOrgIdOrderByCreatedAtDesc(org.getId()).stream().map(views::of).toList();
   }
 
   @Transactional(readOnly = true)
   public ElectionView get(UUID orgId, UUID electionId, DataScope scope) {
-    return view(visible(orgs.get(orgId, scope), electionId));
+    return views.of(visible(orgs.get(orgId, scope), electionId));
   }
 
   // --- the steps
@@ -189,7 +175,7 @@ public class ElectionService {
         new ElectionStep(election.getId()),
         caller,
         scope);
-    return view(election);
+    return views.of(election);
   }
 
   /** 预备人选: after the 批复; 差额 ≥ 20 %, every candidate eligible and in the org. */
@@ -204,8 +190,8 @@ public class ElectionService {
     }
     List<UUID> candidates = ElectionRules.distinct(request.candidates());
     ElectionRules.checkDifferential(request.seats(), candidates.size());
-    checkSeatsForSize(org, request.seats());
-    candidates.forEach(c -> checkCandidate(org, c));
+    electorate.checkSeatsForSize(org, request.seats());
+    candidates.forEach(c -> electorate.checkCandidate(org, c));
     election.candidatesSubmitted(request.seats(), candidates, clock.instant());
     submit(
         election,
@@ -218,7 +204,7 @@ public class ElectionService {
         new CandidateList(election.getId(), request.seats(), candidates),
         caller,
         scope);
-    return view(election);
+    return views.of(election);
   }
 
   /**
@@ -254,7 +240,7 @@ public class ElectionService {
       }
       votes.put(v.memberId(), v.votes());
     }
-    int entitled = entitled(org);
+    int entitled = electorate.entitled(org);
     ElectionRules.checkCounts(entitled, request.present(), request.ballotsCast(), votes.values());
     String invalid =
         ElectionRules.invalidity(entitled, request.present(), request.ballotsCast()).orElse(null);
@@ -292,7 +278,7 @@ public class ElectionService {
             invalid,
             elected));
     rounds.flush();
-    return view(election);
+    return views.of(election);
   }
 
   /**
@@ -305,7 +291,7 @@ public class ElectionService {
     Org org = orgs.get(orgId, scope);
     Election election = visible(org, electionId);
     if (election.getStatus() == ElectionStatus.INVALID) {
-      throw invalid(election.getInvalidRule(), round(election));
+      throw ElectionRules.invalid(election.getInvalidRule(), round(election));
     }
     if (!(election.getStatus() == ElectionStatus.RESULT_SUBMITTED
         && endedUnapproved(election, caller, scope))) {
@@ -315,7 +301,7 @@ public class ElectionService {
     List<UUID> elected = round.elected();
     ElectionRules.checkOfficers(
         elected, request.secretaryMemberId(), request.deputySecretaryMemberId());
-    StartTerm term = newTerm(round, elected, request);
+    StartTerm term = ElectionRules.newTerm(round, elected, request);
     int years = committees.checkTerm(org, term);
     election.resultSubmitted(
         request.secretaryMemberId(), request.deputySecretaryMemberId(), clock.instant());
@@ -337,7 +323,7 @@ public class ElectionService {
             election.getId(), round.getId(), term.startedOn(), years, term.members()),
         caller,
         scope);
-    return view(election);
+    return views.of(election);
   }
 
   // --- effects (in the transaction of the 党委's approval)
@@ -354,7 +340,7 @@ public class ElectionService {
     Election election = awaited(step.electionId(), approved);
     Org org = org(election.getOrgId());
     // still eligible on the day the 党委 approves
-    step.candidates().forEach(c -> checkCandidate(org, c));
+    step.candidates().forEach(c -> electorate.checkCandidate(org, c));
     election.candidatesApproved(clock.instant());
   }
 
@@ -367,7 +353,7 @@ public class ElectionService {
             .findById(result.roundId())
             .orElseThrow(() -> ProblemException.notFound("election.not-found"));
     if (!round.isValid()) {
-      throw invalid(round.getInvalidRule(), round);
+      throw ElectionRules.invalid(round.getInvalidRule(), round);
     }
     Org org = org(election.getOrgId());
     CommitteeRequests.CommitteeView view =
@@ -457,165 +443,5 @@ public class ElectionService {
     return orgRepository
         .findById(orgId)
         .orElseThrow(() -> ProblemException.notFound("org.not-found", orgId));
-  }
-
-  private static ProblemException invalid(String rule, ElectionRound round) {
-    return ProblemException.businessRule(
-        rule, "election.rule.invalid." + rule, round.getPresent(), round.getEntitled());
-  }
-
-  /**
-   * Those entitled to attend and vote: a branch's own members with a vote; for a 党总支 or 党委 the
-   * members with a vote of the whole organisation (its 党员大会; 党员代表大会 are not modelled).
-   */
-  private int entitled(Org org) {
-    boolean branch =
-        org.getOrgType() == OrgType.BRANCH
-            || org.getOrgType() == OrgType.JOINT_BRANCH
-            || org.getOrgType() == OrgType.TEMPORARY_BRANCH;
-    return (int)
-        (branch
-            ? members.countEntitledVoters(org.getId().toString())
-            : members.countEntitledVotersUnder(org.getPath()));
-  }
-
-  /** Below seven formal members a branch elects only a secretary and, if needed, a deputy. */
-  private void checkSeatsForSize(Org org, int seats) {
-    boolean branch = org.getOrgType() == OrgType.BRANCH || org.getOrgType() == OrgType.JOINT_BRANCH;
-    if (branch
-        && seats > 2
-        && structure.current(org).formalMembers() < CommitteeRules.COMMITTEE_FROM_FORMAL) {
-      throw ProblemException.businessRule(
-          "committee-needs-seven-formal-members",
-          "committee.rule.committee-needs-seven",
-          CommitteeRules.COMMITTEE_FROM_FORMAL);
-    }
-  }
-
-  private void checkCandidate(Org org, UUID memberId) {
-    Member member =
-        members
-            .findById(memberId)
-            .filter(m -> m.getOrgPath().startsWith(org.getPath()))
-            .orElseThrow(
-                () ->
-                    ProblemException.businessRule(
-                        "member-not-in-org", "committee.rule.member-not-in-org", memberId));
-    Set<MemberFlag> active =
-        flags.findByMemberIdAndClearedOnIsNull(memberId).stream()
-            .map(MemberFlagPeriod::getFlag)
-            .collect(Collectors.toSet());
-    ElectionRules.checkCandidate(member.getStage(), member.getStatus(), active);
-  }
-
-  /** The elected with their roles: the secretary, the deputy, the assignments, MEMBER otherwise. */
-  private static StartTerm newTerm(ElectionRound round, List<UUID> elected, ReportResult request) {
-    Map<UUID, CommitteeRole> roles = new LinkedHashMap<>();
-    elected.forEach(m -> roles.put(m, CommitteeRole.MEMBER));
-    roles.put(request.secretaryMemberId(), CommitteeRole.SECRETARY);
-    if (request.deputySecretaryMemberId() != null) {
-      roles.put(request.deputySecretaryMemberId(), CommitteeRole.DEPUTY_SECRETARY);
-    }
-    for (Assignment a :
-        request.assignments() == null ? List.<Assignment>of() : request.assignments()) {
-      if (!elected.contains(a.memberId())
-          || a.memberId().equals(request.secretaryMemberId())
-          || a.memberId().equals(request.deputySecretaryMemberId())
-          || a.role() == CommitteeRole.SECRETARY
-          || a.role() == CommitteeRole.DEPUTY_SECRETARY) {
-        throw ProblemException.businessRule(
-            "roles-for-the-elected-only", "election.rule.roles-for-the-elected-only", a.memberId());
-      }
-      roles.put(a.memberId(), a.role());
-    }
-    List<Seat> seats = new ArrayList<>();
-    // the secretary first, then in the order of votes
-    seats.add(new Seat(request.secretaryMemberId(), CommitteeRole.SECRETARY));
-    roles.forEach(
-        (m, r) -> {
-          if (r != CommitteeRole.SECRETARY) {
-            seats.add(new Seat(m, r));
-          }
-        });
-    return new StartTerm(
-        round.getHeldOn(), request.termYears(), request.villageOrCommunity(), null, seats);
-  }
-
-  private ElectionView view(Election e) {
-    List<RoundView> roundViews =
-        rounds.findByElectionIdOrderByRecordedAtAsc(e.getId()).stream()
-            .map(
-                r -> {
-                  List<UUID> elected = r.elected();
-                  return new RoundView(
-                      r.getId(),
-                      r.getHeldOn(),
-                      r.getEntitled(),
-                      r.getPresent(),
-                      r.getBallotsCast(),
-                      r.isValid(),
-                      r.getInvalidRule(),
-                      r.votes().entrySet().stream()
-                          .map(
-                              v ->
-                                  new VoteView(
-                                      v.getKey(), v.getValue(), elected.contains(v.getKey())))
-                          .toList(),
-                      elected);
-                })
-            .toList();
-    List<String> warnings = new ArrayList<>();
-    if (e.isRequestLate()) {
-      warnings.add(ElectionRules.REQUEST_LATE);
-    }
-    if (e.getStatus() == ElectionStatus.HELD
-        && !roundViews.isEmpty()
-        && roundViews.get(roundViews.size() - 1).electedMemberIds().size() < e.getSeats()) {
-      warnings.add(ElectionRules.FEWER_ELECTED);
-    }
-    return new ElectionView(
-        e.getId(),
-        e.getOrgId(),
-        e.getStatus(),
-        e.getStatus().label(),
-        e.getTermDueOn(),
-        e.getRequestedOn(),
-        e.getPlannedOn(),
-        e.getSeats(),
-        e.candidates(),
-        e.getSeats() == null ? null : ElectionRules.minimumCandidates(e.getSeats()),
-        e.getCurrentApprovalId(),
-        e.getCurrentApprovalKind(),
-        roundViews,
-        e.getSecretaryMemberId(),
-        e.getDeputyMemberId(),
-        e.getTermId(),
-        warnings,
-        e.getVersion());
-  }
-
-  /** The three decisions of the 党委 above, each moving the election on. */
-  @Component
-  static class ElectionEffect implements ApprovalEffect {
-    private final ElectionService service;
-
-    ElectionEffect(@Lazy ElectionService service) {
-      this.service = service;
-    }
-
-    @Override
-    public java.util.Set<ApprovalKind> kinds() {
-      return java.util.Set.of(
-          ApprovalKind.ELECTION_REQUEST, ApprovalKind.CANDIDATE_LIST, ApprovalKind.ELECTION_RESULT);
-    }
-
-    @Override
-    public void apply(ApprovedRequest approved) {
-      switch (approved.kind()) {
-        case ELECTION_REQUEST -> service.authorised(approved);
-        case CANDIDATE_LIST -> service.candidatesApproved(approved);
-        default -> service.resultApproved(approved);
-      }
-    }
   }
 }

@@ -1,6 +1,5 @@
 package cn.dangjian.member.discipline;
 
-import cn.dangjian.member.approval.ApprovalEffect;
 import cn.dangjian.member.approval.ApprovalKind;
 import cn.dangjian.member.approval.ApprovalRequests.ApprovalView;
 import cn.dangjian.member.approval.Approvals;
@@ -33,8 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -432,28 +429,5 @@ public class UnqualifiedCases {
         recorded,
         c.getUpdatedAt(),
         c.getVersion());
-  }
-
-  /** The procedure's three approvals, each moving the case on. */
-  @Component
-  static class CaseEffect implements ApprovalEffect {
-    private final UnqualifiedCases service;
-
-    CaseEffect(@Lazy UnqualifiedCases service) {
-      this.service = service;
-    }
-
-    @Override
-    public java.util.Set<ApprovalKind> kinds() {
-      return java.util.Set.of(
-          ApprovalKind.UNQUALIFIED_FILING,
-          ApprovalKind.UNQUALIFIED_PRE_REVIEW,
-          ApprovalKind.UNQUALIFIED_DECISION);
-    }
-
-    @Override
-    public void apply(ApprovedRequest approved) {
-      service.applyApproved(approved);
-    }
   }
 }
