@@ -27,6 +27,7 @@ class ModularityTest {
             "development",
             "discipline",
             "dueshardship",
+            "mobile",
             "org",
             "person",
             "privacy",

@@ -294,6 +294,29 @@ public class MemberStatusService {
     return period;
   }
 
+  /**
+   * A flag another feature owns the life of (流动党员 follows the 活动证): set in that feature's
+   * transaction unless it is already set.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void ensureFlag(UUID id, MemberFlag flag, LocalDate startedOn, String reason) {
+    boolean set =
+        flags.findByMemberIdAndClearedOnIsNull(id).stream().anyMatch(f -> f.getFlag() == flag);
+    if (!set) {
+      setDecidedFlag(id, new SetFlag(flag, startedOn, null, reason));
+    }
+  }
+
+  /** Clears a flag another feature owns, if set, in that feature's transaction. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void releaseFlag(UUID id, MemberFlag flag) {
+    boolean set =
+        flags.findByMemberIdAndClearedOnIsNull(id).stream().anyMatch(f -> f.getFlag() == flag);
+    if (set) {
+      clearFlag(id, flag, DataScope.all());
+    }
+  }
+
   @Transactional
   public void clearFlag(UUID id, MemberFlag flag, DataScope scope) {
     Member member = members.visible(id, scope);

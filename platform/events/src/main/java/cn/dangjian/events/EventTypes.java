@@ -12,12 +12,14 @@ import cn.dangjian.events.dues.PaymentReversed;
 import cn.dangjian.events.jobs.JobChanged;
 import cn.dangjian.events.member.ApprovalChanged;
 import cn.dangjian.events.member.CommitteeChanged;
+import cn.dangjian.events.member.CommunityServiceRecorded;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.ElectionHeld;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.MemberUpdated;
+import cn.dangjian.events.member.MobileCertificateChanged;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
@@ -55,6 +57,9 @@ public final class EventTypes {
   public static final String MEMBER_TRANSFER_CHANGED = "member.transfer-changed";
   public static final String MEMBER_APPROVAL_CHANGED = "member.approval-changed";
   public static final String MEMBER_SANCTION_CHANGED = "member.sanction-changed";
+  public static final String MEMBER_MOBILE_CHANGED = "member.mobile-changed";
+  public static final String MEMBER_COMMUNITY_SERVICE_RECORDED =
+      "member.community-service-recorded";
 
   // alert-service (alert.events)
   public static final String ALERT_RAISED = "alert.raised";
@@ -112,6 +117,12 @@ public final class EventTypes {
           define(MEMBER_TRANSFER_CHANGED, 1, TransferChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_APPROVAL_CHANGED, 1, ApprovalChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_SANCTION_CHANGED, 1, SanctionChanged.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_MOBILE_CHANGED, 1, MobileCertificateChanged.class, Topics.MEMBER_EVENTS),
+          define(
+              MEMBER_COMMUNITY_SERVICE_RECORDED,
+              1,
+              CommunityServiceRecorded.class,
+              Topics.MEMBER_EVENTS),
           define(ALERT_RAISED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_CHANGED, 1, AlertChanged.class, Topics.ALERT_EVENTS),
           define(ALERT_RESOLVED, 1, AlertChanged.class, Topics.ALERT_EVENTS),

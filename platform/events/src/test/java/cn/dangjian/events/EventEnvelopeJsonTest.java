@@ -66,15 +66,15 @@ class EventEnvelopeJsonTest {
           EventTypes.MEMBER_APPROVAL_CHANGED,
           java.util.List.of("terms"),
           EventTypes.ORGLIFE_MEETING_HELD,
-          java.util.List.of("counted"),
+          java.util.List.of("counted", "guestIds"),
           EventTypes.ORGLIFE_MEETING_SUBMITTED,
-          java.util.List.of("counted"),
+          java.util.List.of("counted", "guestIds"),
           EventTypes.ORGLIFE_MEETING_APPROVED,
-          java.util.List.of("counted"),
+          java.util.List.of("counted", "guestIds"),
           EventTypes.ORGLIFE_MEETING_RETURNED,
-          java.util.List.of("counted"),
+          java.util.List.of("counted", "guestIds"),
           EventTypes.ORGLIFE_MEETING_CORRECTED,
-          java.util.List.of("counted"));
+          java.util.List.of("counted", "guestIds"));
 
   static Iterable<String> publishedTypes() {
     return EventTypes.all().keySet();

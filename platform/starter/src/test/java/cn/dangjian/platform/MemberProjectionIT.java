@@ -127,6 +127,47 @@ class MemberProjectionIT extends StarterIntegrationTest {
   }
 
   @Test
+  void aHostSeesItsMobileMembersOnlyWhileTheCertificateIsValid() {
+    UUID root = FEED.orgCreated(null, "县委", "PARTY_COMMITTEE");
+    UUID home = FEED.orgCreated(root, "家乡支部", "BRANCH");
+    UUID host = FEED.orgCreated(root, "流入地支部", "BRANCH");
+    UUID member = FEED.memberRegistered(home, "FULL", "EMPLOYED", null, null);
+    FEED.mobileCertificate(
+        member,
+        host,
+        "ACTIVE",
+        true,
+        LocalDate.of(2026, 3, 1),
+        LocalDate.of(2026, 3, 5),
+        LocalDate.of(2027, 3, 4));
+    await(() -> projection.hostOf(member, LocalDate.of(2026, 6, 1)));
+
+    assertThat(projection.hostedBy(host, LocalDate.of(2026, 6, 1)))
+        .extracting(ProjectedMember::memberId)
+        .containsExactly(member);
+    assertThat(projection.hostedBy(host, LocalDate.of(2026, 3, 4))).isEmpty();
+    assertThat(projection.hostedBy(host, LocalDate.of(2027, 3, 5))).isEmpty();
+    assertThat(projection.hostedBy(home, LocalDate.of(2026, 6, 1))).isEmpty();
+    // the relationship stays at home
+    assertThat(projection.member(member).orElseThrow().orgId()).isEqualTo(home);
+
+    FEED.mobileCertificate(
+        member,
+        host,
+        "RETURNED",
+        true,
+        LocalDate.of(2026, 3, 1),
+        LocalDate.of(2026, 3, 5),
+        LocalDate.of(2027, 3, 4));
+    await(
+        () ->
+            projection.hostedBy(host, LocalDate.of(2026, 6, 1)).isEmpty()
+                ? Optional.of(true)
+                : Optional.empty());
+    assertThat(projection.hostOf(member, LocalDate.of(2026, 6, 1))).isEmpty();
+  }
+
+  @Test
   void aRedeliveredEventIsAppliedOnce() {
     UUID root = FEED.orgCreated(null, "县委", "PARTY_COMMITTEE");
     UUID branch = FEED.orgCreated(root, "第四党支部", "BRANCH");

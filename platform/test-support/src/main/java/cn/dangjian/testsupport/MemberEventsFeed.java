@@ -8,6 +8,7 @@ import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.MemberUpdated;
+import cn.dangjian.events.member.MobileCertificateChanged;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.events.member.TransferChanged;
 import java.time.Instant;
@@ -103,6 +104,41 @@ public final class MemberEventsFeed implements AutoCloseable {
   }
 
   /** An internal transfer received by {@code toOrgId}: the relationship moves there. */
+  /**
+   * A 活动证 issued (or, with another status, returned) for the member: hosted by {@code hostOrgId}
+   * from {@code issuedOn} until {@code validUntil}.
+   */
+  public UUID mobileCertificate(
+      UUID memberId,
+      UUID hostOrgId,
+      String status,
+      boolean fixedPlace,
+      LocalDate awaySince,
+      LocalDate issuedOn,
+      LocalDate validUntil) {
+    UUID certificate = UUID.randomUUID();
+    UUID home = orgOf(memberId);
+    send(
+        EventTypes.MEMBER_MOBILE_CHANGED,
+        memberId.toString(),
+        pathOf(home),
+        new MobileCertificateChanged(
+            certificate,
+            memberId,
+            home,
+            hostOrgId,
+            hostOrgId == null ? null : pathOf(hostOrgId),
+            "ACTIVE".equals(status) ? "ISSUED" : "RETURNED",
+            status,
+            fixedPlace,
+            awaySince,
+            issuedOn,
+            validUntil,
+            null,
+            "ACTIVE".equals(status) ? null : issuedOn));
+    return certificate;
+  }
+
   public void transferReceived(UUID memberId, UUID toOrgId, LocalDate on) {
     UUID fromOrgId = orgOf(memberId);
     memberOrgs.put(memberId, toOrgId);

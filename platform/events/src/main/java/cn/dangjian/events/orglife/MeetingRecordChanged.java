@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param counted whether the meeting now counts for compliance and attendance — org-life-service's
  *     decision (approved by the superior org, or archived); absent in events published before the
  *     field existed, so consumers read {@link #counts()}
+ * @param guestIds 流动党员 of other branches who attended as guests of the host (活动证): their attendance
+ *     counts for their own compliance at home; they are not in {@code expectedCount}, {@code
+ *     actualCount} or a vote's base here. Null in events from before the field existed
  */
 @Subject(value = "meetingId", kind = "meeting")
 public record MeetingRecordChanged(
@@ -38,7 +41,49 @@ public record MeetingRecordChanged(
     List<UUID> attendeeIds,
     List<Absentee> absentees,
     String reason,
-    @Nullable Boolean counted) {
+    @Nullable Boolean counted,
+    @Nullable List<UUID> guestIds) {
+
+  /** A record without guests (every meeting before 活动证 holders were hosted). */
+  public MeetingRecordChanged(
+      UUID meetingId,
+      UUID orgId,
+      String orgType,
+      String meetingType,
+      String status,
+      LocalDate heldOn,
+      LocalDateTime startsAt,
+      LocalDateTime endsAt,
+      int recordVersion,
+      int expectedCount,
+      int actualCount,
+      List<UUID> attendeeIds,
+      List<Absentee> absentees,
+      String reason,
+      @Nullable Boolean counted) {
+    this(
+        meetingId,
+        orgId,
+        orgType,
+        meetingType,
+        status,
+        heldOn,
+        startsAt,
+        endsAt,
+        recordVersion,
+        expectedCount,
+        actualCount,
+        attendeeIds,
+        absentees,
+        reason,
+        counted,
+        null);
+  }
+
+  /** Guests who attended (none for events from before guests existed). */
+  public List<UUID> guests() {
+    return guestIds == null ? List.of() : guestIds;
+  }
 
   /** Whether the meeting counts: as published, or for older events by the status they carry. */
   public boolean counts() {

@@ -10,6 +10,7 @@ import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.MemberUpdated;
+import cn.dangjian.events.member.MobileCertificateChanged;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
@@ -99,6 +100,8 @@ public class MemberEventsProjector {
           developmentStep(reader.payload(envelope, DevelopmentStepRecorded.class));
       case EventTypes.MEMBER_TRANSFER_CHANGED ->
           transferChanged(reader.payload(envelope, TransferChanged.class));
+      case EventTypes.MEMBER_MOBILE_CHANGED ->
+          mobileChanged(reader.payload(envelope, MobileCertificateChanged.class));
       default -> {
         // committee.changed, org.structure-changed and future types change nothing here
       }
@@ -150,6 +153,13 @@ public class MemberEventsProjector {
     jdbc.update(
         "UPDATE proj_member SET org_path = CONCAT(?, SUBSTRING(org_path, ?)), updated_at = ?"
             + " WHERE org_path LIKE ?",
+        e.newPath(),
+        from,
+        now(),
+        pattern);
+    jdbc.update(
+        "UPDATE proj_mobile SET host_org_path = CONCAT(?, SUBSTRING(host_org_path, ?)),"
+            + " updated_at = ? WHERE host_org_path LIKE ?",
         e.newPath(),
         from,
         now(),
@@ -252,6 +262,34 @@ public class MemberEventsProjector {
         bytes(e.toOrgId()),
         e.memberOrgPath(),
         e.effectiveOn());
+  }
+
+  /** The member's latest 活动证 replaces the one before (a member holds one at a time). */
+  private void mobileChanged(MobileCertificateChanged e) {
+    jdbc.update(
+        "INSERT INTO proj_mobile (member_id, certificate_id, home_org_id, host_org_id,"
+            + " host_org_path, status, fixed_place, away_since, issued_on, valid_until,"
+            + " last_reported_on, closed_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " ON DUPLICATE KEY UPDATE certificate_id = VALUES(certificate_id),"
+            + " home_org_id = VALUES(home_org_id), host_org_id = VALUES(host_org_id),"
+            + " host_org_path = VALUES(host_org_path), status = VALUES(status),"
+            + " fixed_place = VALUES(fixed_place), away_since = VALUES(away_since),"
+            + " issued_on = VALUES(issued_on), valid_until = VALUES(valid_until),"
+            + " last_reported_on = VALUES(last_reported_on), closed_on = VALUES(closed_on),"
+            + " updated_at = VALUES(updated_at)",
+        bytes(e.memberId()),
+        bytes(e.certificateId()),
+        bytes(e.homeOrgId()),
+        e.hostOrgId() == null ? null : bytes(e.hostOrgId()),
+        e.hostOrgPath(),
+        e.status(),
+        e.fixedPlace(),
+        e.awaySince(),
+        e.issuedOn(),
+        e.validUntil(),
+        e.lastReportedOn(),
+        e.closedOn(),
+        now());
   }
 
   private void update(UUID memberId, String assignments, Object... values) {

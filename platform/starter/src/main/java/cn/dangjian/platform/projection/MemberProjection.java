@@ -25,6 +25,8 @@ public class MemberProjection {
   static final String MEMBER_COLUMNS =
       "member_id, org_id, org_path, stage, status, dues_category, join_date, full_member_date,"
           + " flags, status_since, org_since";
+  private static final String MEMBER_COLUMNS_OF_M =
+      MEMBER_COLUMNS.replaceAll("(^|, ?)([a-z_]+)", "$1m.$2");
 
   private static final RowMapper<ProjectedOrg> ORG =
       (rs, n) ->
@@ -104,6 +106,38 @@ public class MemberProjection {
         "SELECT " + MEMBER_COLUMNS + " FROM proj_member WHERE org_path LIKE ? ORDER BY member_id",
         MEMBER,
         prefixPattern(pathPrefix));
+  }
+
+  /**
+   * 流动党员 hosted by the org on the date: an ACTIVE 活动证 naming it as host, issued on or before and
+   * valid on the date (DOMAIN §2.4). Their relationship stays with their home branch.
+   */
+  public List<ProjectedMember> hostedBy(UUID hostOrgId, LocalDate on) {
+    return jdbc.query(
+        "SELECT "
+            + MEMBER_COLUMNS_OF_M
+            + " FROM proj_mobile c JOIN proj_member m ON m.member_id = c.member_id"
+            + " WHERE c.host_org_id = ? AND c.status = 'ACTIVE' AND m.status = 'ACTIVE'"
+            + " AND c.issued_on <= ?"
+            + " AND c.valid_until >= ? ORDER BY m.member_id",
+        MEMBER,
+        bytes(hostOrgId),
+        on,
+        on);
+  }
+
+  /** The org hosting the member on the date under an ACTIVE 活动证, if any. */
+  public Optional<UUID> hostOf(UUID memberId, LocalDate on) {
+    return jdbc
+        .query(
+            "SELECT host_org_id FROM proj_mobile WHERE member_id = ? AND status = 'ACTIVE'"
+                + " AND host_org_id IS NOT NULL AND issued_on <= ? AND valid_until >= ?",
+            (rs, n) -> uuid(rs.getBytes(1)),
+            bytes(memberId),
+            on,
+            on)
+        .stream()
+        .findFirst();
   }
 
   /**
