@@ -199,7 +199,9 @@ public final class MeetingRequests {
       List<AttendanceView> attendance,
       List<ResolutionView> resolutions,
       @Schema(description = "形式主义核查提示（不阻止报送）") List<FlagView> flags,
-      long version) {}
+      long version,
+      @Schema(description = "在本组织参加组织生活的流动党员（持《流动党员活动证》，会议当日有效）：作为列席人员记录，无表决权，出席计入其本人组织生活情况")
+          List<UUID> hostedMobileMemberIds) {}
 
   @Schema(description = "更正留痕 (a previous version of the record)")
   public record RevisionView(

@@ -4,7 +4,13 @@ import cn.dangjian.orglife.formalism.FormalismChecker;
 import cn.dangjian.orglife.meeting.MeetingRequests.AttendanceView;
 import cn.dangjian.orglife.meeting.MeetingRequests.MeetingSummary;
 import cn.dangjian.orglife.meeting.MeetingRequests.MeetingView;
+import cn.dangjian.platform.projection.MemberProjection;
+import cn.dangjian.platform.projection.ProjectedMember;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** A meeting as the API shows it: with its attendance, resolutions and anti-formalism flags. */
@@ -15,8 +21,17 @@ class MeetingViews {
   private final ResolutionStore resolutions;
   private final FormalismChecker formalism;
 
+  private final MemberProjection projection;
+  private final Clock clock;
+
   MeetingViews(
-      AttendanceStore attendance, ResolutionStore resolutions, FormalismChecker formalism) {
+      AttendanceStore attendance,
+      ResolutionStore resolutions,
+      FormalismChecker formalism,
+      MemberProjection projection,
+      Clock clock) {
+    this.projection = projection;
+    this.clock = clock;
     this.attendance = attendance;
     this.resolutions = resolutions;
     this.formalism = formalism;
@@ -60,7 +75,17 @@ class MeetingViews {
         attendance.of(m.getId()).stream().map(AttendanceView::of).toList(),
         resolutions.of(m.getId()),
         formalism.flagsOf(m.getId()),
-        m.getVersion());
+        m.getVersion(),
+        hostedMobileMembers(m));
+  }
+
+  /**
+   * 流动党员 the org hosts on the meeting day (or today, before the meeting is dated): the host records
+   * them as guests — present or not, they never vote here (DOMAIN §2.4).
+   */
+  List<UUID> hostedMobileMembers(Meeting m) {
+    LocalDate on = m.getHeldOn() != null ? m.getHeldOn() : LocalDate.now(clock);
+    return projection.hostedBy(m.getOrgId(), on).stream().map(ProjectedMember::memberId).toList();
   }
 
   static MeetingSummary summary(Meeting m, int flags) {
