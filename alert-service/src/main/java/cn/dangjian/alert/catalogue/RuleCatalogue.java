@@ -40,6 +40,9 @@ public final class RuleCatalogue {
   public static final String ACCOUNTABILITY_TALK = "ACCOUNTABILITY_TALK";
   public static final String APPROVAL_OVERDUE = "APPROVAL_OVERDUE";
   public static final String ELECTION_INVALID = "ELECTION_INVALID";
+  public static final String MOBILE_AWAY_NO_TRANSFER = "MOBILE_AWAY_NO_TRANSFER";
+  public static final String MOBILE_CERTIFICATE_EXPIRING = "MOBILE_CERTIFICATE_EXPIRING";
+  public static final String MOBILE_REPORT_DUE = "MOBILE_REPORT_DUE";
 
   private final Map<String, RuleDefinition> rules;
   private final List<RuleDefinition> ordered;

@@ -4,6 +4,7 @@ import static cn.dangjian.platform.persistence.Uuids.bytes;
 import static cn.dangjian.platform.persistence.Uuids.uuid;
 
 import cn.dangjian.alert.handling.AlertStatus;
+import cn.dangjian.alert.rules.MobileFacts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,6 +81,35 @@ class EvaluationQueries {
               .computeIfAbsent(org, k -> new HashMap<>())
               .computeIfAbsent(rs.getString("meeting_type"), k -> new ArrayList<>())
               .add(rs.getObject("held_on", LocalDate.class));
+        });
+    return result;
+  }
+
+  /** The latest 活动证 of each of these members that has one (the shared projection's proj_mobile). */
+  Map<UUID, MobileFacts> mobile(Collection<UUID> members) {
+    if (members.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, MobileFacts> result = new HashMap<>();
+    sql.query(
+        "SELECT member_id, certificate_id, host_org_id, status, fixed_place, away_since, issued_on,"
+            + " valid_until, last_reported_on FROM proj_mobile WHERE member_id IN (:ids)",
+        new MapSqlParameterSource("ids", members.stream().map(id -> bytes(id)).toList()),
+        rs -> {
+          byte[] host = rs.getBytes("host_org_id");
+          result.put(
+              uuid(rs.getBytes("member_id")),
+              new MobileFacts(
+                  uuid(rs.getBytes("member_id")),
+                  uuid(rs.getBytes("certificate_id")),
+                  host == null ? null : uuid(host),
+                  rs.getString("status"),
+                  rs.getBoolean("fixed_place"),
+                  rs.getObject("away_since", LocalDate.class),
+                  rs.getObject("issued_on", LocalDate.class),
+                  rs.getObject("valid_until", LocalDate.class),
+                  rs.getObject("last_reported_on", LocalDate.class),
+                  false));
         });
     return result;
   }

@@ -8,6 +8,8 @@ import cn.dangjian.alert.rules.Finding;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.MemberRules;
+import cn.dangjian.alert.rules.MobileFacts;
+import cn.dangjian.alert.rules.MobileMemberRules;
 import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.rules.OrgRules;
 import cn.dangjian.alert.rules.Outcome;
@@ -33,6 +35,7 @@ public class Evaluator {
 
   private final StateStore store;
   private final MemberRules memberRules;
+  private final MobileMemberRules mobileRules;
   private final OrgRules orgRules;
   private final MeetingGaps meetingGaps;
   private final AlertEngine engine;
@@ -43,6 +46,7 @@ public class Evaluator {
   Evaluator(
       StateStore store,
       MemberRules memberRules,
+      MobileMemberRules mobileRules,
       OrgRules orgRules,
       MeetingGaps meetingGaps,
       AlertEngine engine,
@@ -51,6 +55,7 @@ public class Evaluator {
       ApprovalStore approvals) {
     this.store = store;
     this.memberRules = memberRules;
+    this.mobileRules = mobileRules;
     this.orgRules = orgRules;
     this.meetingGaps = meetingGaps;
     this.engine = engine;
@@ -104,11 +109,34 @@ public class Evaluator {
       List<MemberFacts> chunk, LocalDate asOf, Tally tally, boolean skipUnchanged) {
     Map<String, EvaluationQueries.ActiveAlert> active =
         queries.activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
+    Map<UUID, MobileFacts> mobile =
+        queries.mobile(chunk.stream().map(MemberFacts::memberId).toList());
     int done = 0;
     for (MemberFacts m : chunk) {
       Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
       for (Outcome outcome : memberRules.evaluate(m, asOf)) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
+      }
+      MobileFacts certificate = mobile.get(m.memberId());
+      if (certificate != null) {
+        // a member off the register or with a transfer under way is no longer the certificate's
+        MobileFacts facts =
+            m.onRegister() && m.transferId() == null
+                ? certificate
+                : new MobileFacts(
+                    certificate.memberId(),
+                    certificate.certificateId(),
+                    certificate.hostOrgId(),
+                    m.onRegister() ? certificate.status() : "CLOSED",
+                    certificate.fixedPlace(),
+                    certificate.awaySince(),
+                    certificate.issuedOn(),
+                    certificate.validUntil(),
+                    certificate.lastReportedOn(),
+                    m.transferId() != null);
+        for (Outcome outcome : mobileRules.evaluate(facts, m.orgType(), asOf)) {
+          apply(subject, outcome, asOf, active, tally, skipUnchanged);
+        }
       }
       compact(++done);
     }

@@ -5,6 +5,7 @@ import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.rules.EventRules;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberRules;
+import cn.dangjian.alert.rules.MobileMemberRules;
 import cn.dangjian.alert.rules.OrgRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,11 @@ class RulesConfiguration {
   @Bean
   MemberRules memberRules(RuleCatalogue catalogue) {
     return new MemberRules(catalogue);
+  }
+
+  @Bean
+  MobileMemberRules mobileMemberRules(RuleCatalogue catalogue) {
+    return new MobileMemberRules(catalogue);
   }
 
   @Bean

@@ -18,6 +18,7 @@ import cn.dangjian.events.orglife.TrainingCredited;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
+import cn.dangjian.platform.projection.MemberProjection;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,6 +59,8 @@ class DomainEventsConsumer {
   private final EntityManager entityManager;
   private final Clock clock;
 
+  private final MemberProjection projection;
+
   DomainEventsConsumer(
       EventEnvelopeReader reader,
       ProcessedEvents processed,
@@ -67,7 +70,9 @@ class DomainEventsConsumer {
       MeetingStore meetings,
       PlatformTransactionManager transactionManager,
       EntityManager entityManager,
+      MemberProjection projection,
       Clock clock) {
+    this.projection = projection;
     this.reader = reader;
     this.processed = processed;
     this.store = store;
@@ -209,9 +214,18 @@ class DomainEventsConsumer {
       meetings.attendance(e, attendee, true, null);
       affected.add(attendee);
     }
+    // 流动党员 present at their host's meeting attended organisational life (counted once, as
+    // themselves; the host's own counts leave them out)
+    for (UUID guest : counted ? e.guests() : List.<UUID>of()) {
+      meetings.attendance(e, guest, true, null);
+      affected.add(guest);
+    }
     for (MeetingRecordChanged.Absentee absentee : absentees) {
-      // a mobile member attending with the host organisation did attend organisational life
-      boolean attendedElsewhere = "MOBILE_ELSEWHERE".equals(absentee.reason());
+      // Away with a 活动证: a host in the platform records the attendance itself (guestIds), so
+      // the excuse at home is not attendance; a host outside it cannot, so the excuse stands in.
+      boolean attendedElsewhere =
+          "MOBILE_ELSEWHERE".equals(absentee.reason())
+              && projection.hostOf(absentee.memberId(), e.heldOn()).isEmpty();
       meetings.attendance(e, absentee.memberId(), attendedElsewhere, absentee.reason());
       affected.add(absentee.memberId());
     }

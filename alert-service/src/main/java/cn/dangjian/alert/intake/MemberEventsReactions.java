@@ -113,7 +113,9 @@ class MemberEventsReactions implements MemberEventsHook {
         }
         evaluator.member(e.memberId(), today);
       }
-      case EventTypes.MEMBER_STATUS_CHANGED, EventTypes.MEMBER_UPDATED ->
+      case EventTypes.MEMBER_STATUS_CHANGED,
+          EventTypes.MEMBER_UPDATED,
+          EventTypes.MEMBER_MOBILE_CHANGED ->
           evaluator.member(UUID.fromString(envelope.subjectId()), today);
       case EventTypes.COMMITTEE_CHANGED -> {
         CommitteeChanged e = reader.payload(envelope, CommitteeChanged.class);

@@ -39,6 +39,7 @@ public record Finding(
     FLAG,
     MEETING,
     MEETINGS,
+    MOBILE,
     STRUCTURE,
     TRAINING,
     TRANSFER
