@@ -114,6 +114,29 @@ public final class ProjectionFeed {
             terms));
   }
 
+  /** member-service issued the member of {@code home} a 活动证 hosted by {@code host}. */
+  public void mobileCertificate(
+      UUID member, UUID home, UUID host, LocalDate from, LocalDate until) {
+    send(
+        EventTypes.MEMBER_MOBILE_CHANGED,
+        member,
+        paths.get(home),
+        new cn.dangjian.events.member.MobileCertificateChanged(
+            UuidV7.next(),
+            member,
+            home,
+            host,
+            paths.get(host),
+            "ISSUED",
+            "ACTIVE",
+            false,
+            from,
+            from,
+            until,
+            null,
+            null));
+  }
+
   /** Delivers an envelope again (a redelivery keeps its event id). */
   public void replay(EventEnvelope<JsonNode> envelope) {
     projector.apply(envelope);

@@ -9,6 +9,8 @@ import cn.dangjian.platform.scope.DataScopeResolver;
 import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import cn.dangjian.platform.security.Roles;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -144,6 +146,35 @@ public class DuesAccess {
     return projection
         .member(memberId)
         .filter(access::sees)
+        .orElseThrow(() -> ProblemException.notFound("dues.member-not-found", memberId));
+  }
+
+  /**
+   * The org hosting the member under a 活动证 on the date, when the caller is its staff but does not
+   * see the member otherwise (DOMAIN §3.2: 活动证 holders may pay at the host). Empty otherwise.
+   */
+  public Optional<UUID> hostCollecting(Access access, UUID memberId, LocalDate on) {
+    if (!access.staff()) {
+      return Optional.empty();
+    }
+    Optional<ProjectedMember> member = projection.member(memberId);
+    if (member.isEmpty() || access.sees(member.get())) {
+      return Optional.empty();
+    }
+    return projection
+        .hostOf(memberId, on)
+        .filter(
+            host ->
+                projection
+                    .org(host)
+                    .map(org -> access.scope().coversPath(org.path()))
+                    .orElse(false));
+  }
+
+  /** A member hosted by the caller's org (after {@link #hostCollecting} said so). */
+  public ProjectedMember hostedMember(UUID memberId) {
+    return projection
+        .member(memberId)
         .orElseThrow(() -> ProblemException.notFound("dues.member-not-found", memberId));
   }
 

@@ -19,4 +19,8 @@ public final class DuesConfiguration {
   public static YearMonth currentMonth(Clock clock) {
     return PartyCalendar.thisMonth(clock);
   }
+
+  public static java.time.LocalDate today(Clock clock) {
+    return java.time.LocalDate.now(clock.withZone(CALENDAR));
+  }
 }

@@ -61,6 +61,9 @@ public class Payment implements Persistable<UUID> {
   @Column(name = "receipt_no")
   private String receiptNo;
 
+  @Column(name = "collected_by_org_id")
+  private UUID collectedByOrgId;
+
   private String provider;
 
   @Column(name = "provider_order_id")
@@ -208,6 +211,15 @@ public class Payment implements Persistable<UUID> {
 
   public boolean isRemitToCentre() {
     return remitToCentre;
+  }
+
+  /** A host org collected it from its 流动党员; the payment stays the home branch's. */
+  void collectedBy(UUID hostOrgId) {
+    this.collectedByOrgId = hostOrgId;
+  }
+
+  public UUID getCollectedByOrgId() {
+    return collectedByOrgId;
   }
 
   public String getReceiptNo() {

@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -75,11 +76,17 @@ class PaymentCreation {
    */
   @Transactional
   public Payment create(CreatePayment request, Access caller) {
-    ProjectedMember member = access.member(caller, request.memberId());
+    Optional<UUID> host =
+        access.hostCollecting(caller, request.memberId(), DuesConfiguration.today(clock));
+    ProjectedMember member =
+        host.isPresent()
+            ? access.hostedMember(request.memberId())
+            : access.member(caller, request.memberId());
     checkChannel(request, caller, member);
     Basket basket = basket(request, member);
     Instant now = clock.instant();
     Payment payment = start(request, caller, member, basket, now);
+    host.ifPresent(payment::collectedBy);
     takeBills(payment, member, basket, now);
     if (payment.getChannel() == Channel.OFFLINE) {
       settleOffline(payment, member, basket);

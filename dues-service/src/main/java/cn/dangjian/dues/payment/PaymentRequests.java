@@ -55,5 +55,7 @@ public final class PaymentRequests {
       @Nullable Instant paidAt,
       @Nullable Instant reversedAt,
       @Nullable String reversedBy,
-      @Schema(description = "冲正原因") @Nullable String reversalReason) {}
+      @Schema(description = "冲正原因") @Nullable String reversalReason,
+      @Schema(description = "代收的流入地党组织（流动党员在流入地交纳，计入原党支部） (host org that collected it)")
+          @Nullable UUID collectedByOrgId) {}
 }
