@@ -24,6 +24,7 @@ class ModularityTest {
             "approval",
             "bulk",
             "committee",
+            "community",
             "development",
             "discipline",
             "dueshardship",
