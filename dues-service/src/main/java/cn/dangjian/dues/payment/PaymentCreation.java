@@ -77,6 +77,7 @@ class PaymentCreation {
   public Payment create(CreatePayment request, Access caller) {
     ProjectedMember member = access.member(caller, request.memberId());
     checkChannel(request, caller, member);
+    PaymentBans.check(request);
     Basket basket = basket(request, member);
     Instant now = clock.instant();
     Payment payment = start(request, caller, member, basket, now);
@@ -182,6 +183,12 @@ class PaymentCreation {
             receipt,
             caller.username(),
             now);
+    payment.declare(
+        PaymentBans.payer(request),
+        request.payerName(),
+        PaymentBans.method(request),
+        request.entrustmentRef(),
+        PaymentBans.declaration(request));
     if (payment.getTotalFen() <= 0) {
       throw ProblemException.businessRule("payment-covers-something", "payment.rule.empty");
     }
