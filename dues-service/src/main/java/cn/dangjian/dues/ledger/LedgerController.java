@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -91,6 +93,7 @@ class LedgerController {
     return new LedgerEntries(orgId, year, balances[0], entries, balances[1]);
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/{orgId}/interest")
   @Operation(
       operationId = "recordLedgerInterest",
@@ -106,6 +109,7 @@ class LedgerController {
     return created(ledger.interest(orgId, request, access.current()));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/{orgId}/expenses")
   @Operation(
       operationId = "recordLedgerExpense",
@@ -125,6 +129,7 @@ class LedgerController {
     return created(ledger.expense(orgId, request, access.current()));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/{orgId}/allocations")
   @Operation(
       operationId = "recordLedgerAllocation",
@@ -153,6 +158,7 @@ class LedgerController {
     return years.report(orgId, year, access.current());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/{orgId}/years/{year}/publication")
   @Operation(
       operationId = "publishLedgerYear",

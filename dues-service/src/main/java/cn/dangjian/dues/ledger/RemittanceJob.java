@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,9 @@ class RemittanceJob {
       name = "scheduled",
       havingValue = "true",
       matchIfMissing = true)
-  RecurringTask<Void> quarterlyRemittance(Jobs jobs, RemittanceProperties properties, Clock clock) {
+  RecurringTask<Void> quarterlyRemittance(
+      ObjectProvider<Jobs> jobs, RemittanceProperties properties, Clock clock) {
+    // Jobs needs the scheduler, which needs this task: look it up when the task runs
     return Tasks.recurring(
             "dues-quarterly-remittance",
             Schedules.cron(properties.cron(), DuesConfiguration.CALENDAR))
@@ -60,7 +63,7 @@ class RemittanceJob {
             (instance, context) -> {
               Quarter quarter =
                   Quarter.before(LocalDate.now(clock.withZone(DuesConfiguration.CALENDAR)));
-              JobView job = submit(jobs, quarter, null, null, SYSTEM);
+              JobView job = submit(jobs.getObject(), quarter, null, null, SYSTEM);
               log.info("quarterly remittance for {} queued as job {}", quarter, job.id());
             });
   }
