@@ -21,7 +21,7 @@ public abstract class DuesServiceIntegrationTest {
 
   protected static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();
   protected static final TestKafka KAFKA =
-      TestKafka.shared(Topics.MEMBER_EVENTS, Topics.DUES_EVENTS);
+      TestKafka.shared(Topics.MEMBER_EVENTS, Topics.DUES_EVENTS, Topics.ORGLIFE_EVENTS);
   protected static final String DB_URL = TestDatabase.fresh("dues_db_test");
 
   @DynamicPropertySource

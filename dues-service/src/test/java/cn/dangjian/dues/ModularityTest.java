@@ -27,6 +27,8 @@ class ModularityTest {
             "bill",
             "config",
             "export",
+            "ledger",
+            "meeting",
             "payment",
             "profile",
             "provider",

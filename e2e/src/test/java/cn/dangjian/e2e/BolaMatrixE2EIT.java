@@ -332,6 +332,18 @@ class BolaMatrixE2EIT {
           read("GET /api/dues/jobs/{id}/file", "id=duesJob").expect(INTEGRATION, Expect.DENY, JOBS),
           list("GET /api/dues/jobs"),
           write("DELETE /api/dues/jobs/{id}", "id=duesJob"),
+          // the dues account (党费专户) of A: staff over A and platform-wide readers only; a member
+          // of A reads only published years (the fixture publishes none, so 404 for everyone here)
+          read("GET /api/dues/ledgers/{orgId}", "orgId=orgA"),
+          read("GET /api/dues/ledgers/{orgId}/entries", "orgId=orgA", "year=year"),
+          read("GET /api/dues/ledgers/{orgId}/years/{year}", "orgId=orgA", "year=year"),
+          write("POST /api/dues/ledgers/{orgId}/interest", "orgId=orgA"),
+          write("POST /api/dues/ledgers/{orgId}/expenses", "orgId=orgA"),
+          write("POST /api/dues/ledgers/{orgId}/allocations", "orgId=orgA"),
+          write(
+              "POST /api/dues/ledgers/{orgId}/years/{year}/publication", "orgId=orgA", "year=year"),
+          write("POST /api/dues/ledgers/remittance-runs")
+              .body(f -> Map.of("quarter", "2025-Q4", "orgId", uuid(f, "orgA").toString())),
           // devstack's sandbox provider (dangjian.dues.sandbox.enabled): its order, its payer only
           read("GET /api/dues/sandbox/orders/{orderId}", "orderId=sandboxOrder")
               .expect(INTEGRATION, Expect.DENY, "a sandbox order is shown to its payer only"),

@@ -93,6 +93,25 @@ public class Payment implements Persistable<UUID> {
   @Column(name = "reversal_reason")
   private String reversalReason;
 
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private PaymentPayer payer = PaymentPayer.SELF;
+
+  @Column(name = "payer_name")
+  private String payerName;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private PaymentMethod method = PaymentMethod.DIRECT;
+
+  @Column(name = "entrustment_ref")
+  private String entrustmentRef;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "declared_as")
+  private PaymentDeclaration declaredAs = PaymentDeclaration.DUES;
+
   @Version private long version;
 
   /** New until first persisted: save() then inserts without a SELECT first (assigned ids). */
@@ -140,6 +159,21 @@ public class Payment implements Persistable<UUID> {
     payment.createdAt = now;
     payment.fresh = true;
     return payment;
+  }
+
+  /** Who paid and how (DF Arts 12, 14), as checked by {@link PaymentBans}. */
+  void declare(
+      PaymentPayer payer,
+      String payerName,
+      PaymentMethod method,
+      String entrustmentRef,
+      PaymentDeclaration declaredAs) {
+    this.payer = payer;
+    this.payerName = payerName == null || payerName.isBlank() ? null : payerName.strip();
+    this.method = method;
+    this.entrustmentRef =
+        entrustmentRef == null || entrustmentRef.isBlank() ? null : entrustmentRef.strip();
+    this.declaredAs = declaredAs;
   }
 
   public void awaitProvider(String provider, String orderId, String payUrl, Instant expiresAt) {
@@ -264,6 +298,26 @@ public class Payment implements Persistable<UUID> {
 
   public String getReversalReason() {
     return reversalReason;
+  }
+
+  public PaymentPayer getPayer() {
+    return payer;
+  }
+
+  public String getPayerName() {
+    return payerName;
+  }
+
+  public PaymentMethod getMethod() {
+    return method;
+  }
+
+  public String getEntrustmentRef() {
+    return entrustmentRef;
+  }
+
+  public PaymentDeclaration getDeclaredAs() {
+    return declaredAs;
   }
 
   public long getVersion() {

@@ -83,6 +83,7 @@ class PaymentCreation {
             ? access.hostedMember(request.memberId())
             : access.member(caller, request.memberId());
     checkChannel(request, caller, member);
+    PaymentBans.check(request);
     Basket basket = basket(request, member);
     Instant now = clock.instant();
     Payment payment = start(request, caller, member, basket, now);
@@ -189,6 +190,12 @@ class PaymentCreation {
             receipt,
             caller.username(),
             now);
+    payment.declare(
+        PaymentBans.payer(request),
+        request.payerName(),
+        PaymentBans.method(request),
+        request.entrustmentRef(),
+        PaymentBans.declaration(request));
     if (payment.getTotalFen() <= 0) {
       throw ProblemException.businessRule("payment-covers-something", "payment.rule.empty");
     }

@@ -26,7 +26,18 @@ public final class PaymentRequests {
           List<@NotNull @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$") String> months,
       @Schema(description = "自愿多交金额（分），一次性1000元及以上全部上缴中央") @Min(0) @Max(100_000_000L) Long extraFen,
       @Schema(description = "OFFLINE 线下（党务工作者登记，须填收据号）/ ONLINE 在线支付") @NotNull Channel channel,
-      @Schema(description = "线下收据号 (receipt number)") @Size(max = 50) String receiptNo) {}
+      @Schema(description = "线下收据号 (receipt number)") @Size(max = 50) String receiptNo,
+      @Schema(
+              description =
+                  "缴纳人：SELF 本人（默认）、RELATIVE 亲属代缴、OTHER_MEMBER 其他党员代缴；ORGANISATION 组织垫交被禁止")
+          @Nullable PaymentPayer payer,
+      @Schema(description = "代缴人姓名（亲属或其他党员代缴时必填）") @Size(max = 50) @Nullable String payerName,
+      @Schema(description = "缴纳方式：DIRECT 直接缴纳（默认）、PAYROLL_DEDUCTION 工资代扣（须有本人书面委托）")
+          @Nullable PaymentMethod method,
+      @Schema(description = "本人书面委托代扣的编号或文号（工资代扣时必填）") @Size(max = 100)
+          @Nullable String entrustmentRef,
+      @Schema(description = "DUES 党费（默认）/ SPECIAL_DUES 特殊党费（只能作为多交，不能抵缴月度党费）")
+          @Nullable PaymentDeclaration declaredAs) {}
 
   @Schema(description = "冲正缴费记录 (reverse a payment)")
   public record Reverse(
@@ -47,6 +58,11 @@ public final class PaymentRequests {
       @Schema(description = "合计（元）") String totalYuan,
       @Schema(description = "是否上缴中央（一次性多交1000元及以上）") boolean remitToCentre,
       @Schema(description = "线下收据号") @Nullable String receiptNo,
+      @Schema(description = "缴纳人") PaymentPayer payer,
+      @Schema(description = "代缴人姓名") @Nullable String payerName,
+      @Schema(description = "缴纳方式") PaymentMethod method,
+      @Schema(description = "书面委托代扣编号") @Nullable String entrustmentRef,
+      @Schema(description = "党费或特殊党费") PaymentDeclaration declaredAs,
       @Schema(description = "支付渠道订单号") @Nullable String providerOrderId,
       @Schema(description = "支付页面地址") @Nullable String payUrl,
       @Schema(description = "登记人") @Nullable String recordedBy,
