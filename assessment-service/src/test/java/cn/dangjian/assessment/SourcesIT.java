@@ -148,6 +148,44 @@ class SourcesIT extends ApiTestSupport {
     assertThat(cr.get("result").get("combined").asDouble()).isEqualTo(80.0);
   }
 
+  @Test
+  void communityServiceCountsServingMembersWhoseCommunityRecordedAService() throws Exception {
+    // branch A: two serving members, one served in the community; a retiree does not count
+    List<UUID> serving = formalMembers(branchA, 2);
+    UUID retired =
+        FEED.memberRegistered(branchA, "FULL", "RETIRED", LocalDate.of(2000, 7, 1), null);
+    awaitMember(retired);
+    UUID community = branchB;
+    EventEnvelope<Object> served =
+        sendEvent(
+            Topics.MEMBER_EVENTS,
+            EventTypes.MEMBER_COMMUNITY_SERVICE_RECORDED,
+            "member-service",
+            serving.get(0).toString(),
+            branchA,
+            new cn.dangjian.events.member.CommunityServiceRecorded(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                serving.get(0),
+                branchA,
+                community,
+                LocalDate.of(2026, 2, 14),
+                new BigDecimal("2.5")));
+    awaitProcessed(served);
+
+    JsonNode version =
+        publishedVersion(
+            List.of(leaf("comm", "到社区报到服务", "BASE", 100, "AUTOMATIC", "COMMUNITY_SERVICE")), 2026);
+    String cycle = openAnnual(version, 2026).get("id").asString();
+    automaticScores(admin, cycle, "2026-04-01");
+    stepDone(admin, cycle, "compute");
+    JsonNode a =
+        read(getUrl(admin, "/api/assessments/cycles/" + cycle + "/orgs/" + branchA + "/result"));
+    JsonNode score = a.get("scores").get(0);
+    assertThat(score.get("points").asDouble()).isEqualTo(50.0);
+    assertThat(score.get("evidence").asString()).contains("到社区报到参加服务 1/2 名在职党员");
+  }
+
   private EventEnvelope<Object> training(UUID member, int yearHours) {
     return sendEvent(
         Topics.ORGLIFE_EVENTS,

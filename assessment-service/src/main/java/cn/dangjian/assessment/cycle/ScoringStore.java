@@ -75,6 +75,7 @@ class ScoringStore {
       case DEVELOPMENT_TIMELINESS -> development(w, id);
       case RECTIFICATION_TIMELINESS -> rectification(w, id);
       case TASK_COMPLETION -> tasks(w);
+      case COMMUNITY_SERVICE -> community(w, id);
       default -> throw new IllegalStateException("unknown source " + source);
     };
   }
@@ -185,6 +186,25 @@ class ScoringStore {
     String rate = "IF(COALESCE(a.n,0) = 0, 1, COALESCE(a.ontime,0) / a.n)";
     String evidence = "CONCAT('按期整改 ', COALESCE(a.ontime,0), '/', COALESCE(a.n,0), ' 条到期预警')";
     return new Measure(joins, rate, evidence, List.of(w.from(), w.to(), w.until(), id));
+  }
+
+  /** Serving members of the org with at least one community service in the period. */
+  private static Measure community(Window w, byte[] id) {
+    String serving = ADMITTED + " AND dues_category IN ('EMPLOYED','ANNUAL_SALARY')";
+    String joins =
+        " LEFT JOIN (SELECT p.org_id, COUNT(DISTINCT p.member_id) n FROM proj_member p JOIN"
+            + " src_community_service s ON s.member_id = p.member_id AND s.served_on BETWEEN ?"
+            + " AND ? WHERE p."
+            + serving.replace(" stage", " p.stage").replace("dues_category", "p.dues_category")
+            + " AND p.org_id IN (SELECT org_id FROM cycle_org WHERE cycle_id = ?) GROUP BY"
+            + " p.org_id) cs ON cs.org_id = co.org_id LEFT JOIN (SELECT org_id, COUNT(*) n FROM"
+            + " proj_member WHERE "
+            + serving
+            + " AND org_id IN (SELECT org_id FROM cycle_org WHERE cycle_id = ?) GROUP BY org_id)"
+            + " sm ON sm.org_id = co.org_id";
+    String rate = "IF(COALESCE(sm.n,0) = 0, 1, LEAST(1, COALESCE(cs.n,0) / sm.n))";
+    String evidence = "CONCAT('到社区报到参加服务 ', COALESCE(cs.n,0), '/', COALESCE(sm.n,0), ' 名在职党员')";
+    return new Measure(joins, rate, evidence, List.of(w.from(), w.until(), id, id));
   }
 
   /** Tasks (任务清单) done by their deadline, of those due in the period. */

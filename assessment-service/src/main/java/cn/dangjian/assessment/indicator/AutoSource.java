@@ -13,7 +13,12 @@ public enum AutoSource {
   /** 预警整改及时率: alerts with a deadline closed by it (alert.events). */
   RECTIFICATION_TIMELINESS("预警整改及时率"),
   /** 任务清单完成率: the org's tasks due in the period done by their deadline. */
-  TASK_COMPLETION("责任清单任务完成率");
+  TASK_COMPLETION("责任清单任务完成率"),
+  /**
+   * 在职党员到社区报到服务率 (optional): serving members (dues on a salary) with at least one service activity
+   * recorded by their community in the period (member.events).
+   */
+  COMMUNITY_SERVICE("在职党员到社区报到服务率");
 
   private final String label;
 

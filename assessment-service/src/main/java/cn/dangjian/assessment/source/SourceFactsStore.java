@@ -153,4 +153,16 @@ class SourceFactsStore {
   void deletePending(UUID memberId) {
     jdbc.update("DELETE FROM src_dev_pending WHERE member_id = ?", bytes(memberId));
   }
+
+  void saveCommunityService(
+      UUID serviceId, UUID memberId, UUID orgId, LocalDate servedOn, java.math.BigDecimal hours) {
+    jdbc.update(
+        "INSERT IGNORE INTO src_community_service (service_id, member_id, org_id, served_on, hours)"
+            + " VALUES (?,?,?,?,?)",
+        bytes(serviceId),
+        bytes(memberId),
+        bytes(orgId),
+        servedOn,
+        hours);
+  }
 }
