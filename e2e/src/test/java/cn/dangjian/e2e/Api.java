@@ -50,6 +50,18 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** POST with a fresh Idempotency-Key (payments and money entries need one). */
+  Response postWithKey(String path, String token, Object body) {
+    return exchange(
+        "POST",
+        path,
+        Map.of(
+            "Authorization", "Bearer " + token,
+            "Content-Type", "application/json",
+            "Idempotency-Key", "e2e-" + java.util.UUID.randomUUID()),
+        JSON.writeValueAsBytes(body));
+  }
+
   Response put(String path, String token, Object body) {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
     return send(

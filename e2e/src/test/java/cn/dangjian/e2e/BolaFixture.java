@@ -164,6 +164,38 @@ final class BolaFixture {
     put("transfer", created(post(admin, "/api/members/transfers", transfer)), null);
     canonical.put("transfer", "/api/members/transfers/" + id("transfer"));
 
+    // a 活动证 of A's member (hosted outside the platform) and A's member's 社区报到 with the town
+    LocalDate away = LocalDate.now(ZONE).minusDays(10);
+    Map<String, Object> certificate = new LinkedHashMap<>();
+    certificate.put("memberId", member);
+    certificate.put("hostName", "外省某商会党委" + marker);
+    certificate.put("place", "广东省深圳市");
+    certificate.put("reason", "WORK");
+    certificate.put("fixedPlace", false);
+    certificate.put("awaySince", away.toString());
+    certificate.put("issuedOn", away.toString());
+    certificate.put("validUntil", away.plusMonths(3).toString());
+    put(
+        "mobileCertificate",
+        created(post(secretaryA, "/api/members/mobile-certificates", certificate)),
+        null);
+    canonical.put(
+        "mobileCertificate", "/api/members/mobile-certificates/" + id("mobileCertificate"));
+    put(
+        "communityRegistration",
+        created(
+            post(
+                secretaryA,
+                "/api/members/community-registrations",
+                Map.of(
+                    "memberId", member,
+                    "communityOrgId", town,
+                    "registeredOn", away.toString()))),
+        null);
+    canonical.put(
+        "communityRegistration",
+        "/api/members/community-registrations/" + id("communityRegistration"));
+
     Map<String, Object> term = new LinkedHashMap<>();
     term.put("startedOn", "2025-01-10");
     term.put("termYears", 3);

@@ -295,6 +295,48 @@ class BolaMatrixE2EIT {
           read("GET /api/members/jobs/{id}/file", "id=memberJob")
               .expect(INTEGRATION, Expect.DENY, JOBS),
           write("DELETE /api/members/jobs/{id}", "id=memberJob"),
+          // ---- member-service: 流动党员 and 社区报到
+          read("GET /api/members/mobile-certificates/{id}", "id=mobileCertificate"),
+          read("GET /api/members/mobile-certificates/{id}/reports", "id=mobileCertificate"),
+          list("GET /api/members/mobile-certificates", "memberId=member"),
+          write("POST /api/members/mobile-certificates")
+              .body(
+                  f ->
+                      Map.of(
+                          "memberId",
+                          uuid(f, "colleague").toString(),
+                          "hostName",
+                          "越权发证",
+                          "place",
+                          "外地",
+                          "reason",
+                          "WORK",
+                          "fixedPlace",
+                          false,
+                          "awaySince",
+                          java.time.LocalDate.now(BolaFixture.ZONE).toString(),
+                          "issuedOn",
+                          java.time.LocalDate.now(BolaFixture.ZONE).toString(),
+                          "validUntil",
+                          java.time.LocalDate.now(BolaFixture.ZONE).plusMonths(2).toString())),
+          write("POST /api/members/mobile-certificates/{id}/renewal", "id=mobileCertificate"),
+          write("POST /api/members/mobile-certificates/{id}/return", "id=mobileCertificate"),
+          write("POST /api/members/mobile-certificates/{id}/reports", "id=mobileCertificate"),
+          read("GET /api/members/community-registrations/{id}", "id=communityRegistration"),
+          read(
+              "GET /api/members/community-registrations/{id}/services", "id=communityRegistration"),
+          list("GET /api/members/community-registrations", "memberId=member"),
+          write("POST /api/members/community-registrations")
+              .body(
+                  f ->
+                      Map.of(
+                          "memberId", uuid(f, "colleague").toString(),
+                          "communityOrgId", uuid(f, "town").toString(),
+                          "registeredOn", java.time.LocalDate.now(BolaFixture.ZONE).toString())),
+          write("POST /api/members/community-registrations/{id}/end", "id=communityRegistration"),
+          write(
+              "POST /api/members/community-registrations/{id}/services",
+              "id=communityRegistration"),
           // ---- member-service: transfers
           read("GET /api/members/transfers/{id}", "id=transfer"),
           list("GET /api/members/transfers", "memberId=colleague"),

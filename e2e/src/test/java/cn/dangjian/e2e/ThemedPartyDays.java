@@ -27,6 +27,21 @@ final class ThemedPartyDays {
       LocalDateTime starts,
       List<UUID> attendees,
       List<UUID> absentees) {
+    held(api, admin, secretary, branch, host, recorder, starts, attendees, absentees, List.of());
+  }
+
+  /** The same, with guests (列席: 流动党员 the branch hosts, visitors), who have no vote. */
+  static void held(
+      Api api,
+      String admin,
+      String secretary,
+      UUID branch,
+      UUID host,
+      UUID recorder,
+      LocalDateTime starts,
+      List<UUID> attendees,
+      List<UUID> absentees,
+      List<UUID> guests) {
     LocalDate held = starts.toLocalDate();
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("orgId", branch.toString());
@@ -58,6 +73,7 @@ final class ThemedPartyDays {
         absentees.stream()
             .map(m -> Map.of("memberId", m.toString(), "reason", "UNEXCUSED"))
             .toList());
+    record.put("guests", guests.stream().map(UUID::toString).toList());
     Response recorded =
         api.send(
             "PUT",
