@@ -413,6 +413,7 @@ final class DefaultRules {
                 + "确保有选举权的到会人数超过应到会人数的五分之四，按经批准的候选人名单（差额不少于20%）重新投票，并如实录入选举结果报上级党组织批准。",
             "{resolution}，预警自动解除。",
             30));
+    all.addAll(DefaultRulesSection7.all());
     return all;
   }
 }

@@ -40,6 +40,15 @@ public final class RuleCatalogue {
   public static final String ACCOUNTABILITY_TALK = "ACCOUNTABILITY_TALK";
   public static final String APPROVAL_OVERDUE = "APPROVAL_OVERDUE";
   public static final String ELECTION_INVALID = "ELECTION_INVALID";
+  public static final String TALK_COVERAGE_SHORT = "TALK_COVERAGE_SHORT";
+  public static final String COMMITTEE_TRAINING_SHORT = "COMMITTEE_TRAINING_SHORT";
+  public static final String SECRETARY_ROTATION_MISSING = "SECRETARY_ROTATION_MISSING";
+  public static final String NEW_SECRETARY_UNTRAINED = "NEW_SECRETARY_UNTRAINED";
+  public static final String DUES_BASE_NOT_REASSESSED = "DUES_BASE_NOT_REASSESSED";
+  // hard validations in the owning service (Evaluation.BLOCKING): listed, never raised
+  public static final String MEETING_QUORUM_NOT_MET = "MEETING_QUORUM_NOT_MET";
+  public static final String EXCELLENT_SHARE_EXCEEDED = "EXCELLENT_SHARE_EXCEEDED";
+  public static final String TARGET_TRAINING_HOURS_SHORT = "TARGET_TRAINING_HOURS_SHORT";
 
   private final Map<String, RuleDefinition> rules;
   private final List<RuleDefinition> ordered;

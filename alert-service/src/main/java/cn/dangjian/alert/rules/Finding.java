@@ -40,6 +40,7 @@ public record Finding(
     MEETING,
     MEETINGS,
     STRUCTURE,
+    TALKS,
     TRAINING,
     TRANSFER
   }
