@@ -96,8 +96,9 @@ class SectionSevenIT extends ApiTestSupport {
       assertThat(byId.get(id).get("enforcedBy").asString()).endsWith("-service");
       assertThat(byId.get(id).get("problemRules").size()).isPositive();
     }
-    assertThat(byId.get("DUES_ARREARS").path("enforcedBy").isNull()
-            || byId.get("DUES_ARREARS").path("enforcedBy").isMissingNode())
+    assertThat(
+            byId.get("DUES_ARREARS").path("enforcedBy").isNull()
+                || byId.get("DUES_ARREARS").path("enforcedBy").isMissingNode())
         .isTrue();
 
     member(branchA);
@@ -134,7 +135,7 @@ class SectionSevenIT extends ApiTestSupport {
         });
   }
 
-  private static Predicate<JsonNode> status(String status) {
+  private static Predicate<JsonNode> inStatus(String status) {
     return a -> a.get("status").asString().equals(status);
   }
 
@@ -190,26 +191,29 @@ class SectionSevenIT extends ApiTestSupport {
             LocalDate.of(2026, 3, 1)));
 
     // Q4 and nothing recorded: 0 of 1 committee pair and 0 of 2 committee→member pairs
-    JsonNode talks = alert(branchA, "TALK_COVERAGE_SHORT", status("OPEN"));
+    JsonNode talks = alert(branchA, "TALK_COVERAGE_SHORT", inStatus("OPEN"));
     assertThat(talks.get("title").asString()).contains("0/3");
     assertThat(talks.get("suggestion").asString()).contains("支部委员之间0/1对").contains("0/2对");
     // the deputy is a committee member with no hours; the secretary was appointed 1 Mar, untrained
-    alert(deputy, "COMMITTEE_TRAINING_SHORT", status("OPEN"));
-    assertThat(alert(secretary, "NEW_SECRETARY_UNTRAINED", status("OPEN")).get("severity").asString())
+    alert(deputy, "COMMITTEE_TRAINING_SHORT", inStatus("OPEN"));
+    assertThat(
+            alert(secretary, "NEW_SECRETARY_UNTRAINED", inStatus("OPEN"))
+                .get("severity")
+                .asString())
         .isEqualTo("SERIOUS"); // 1 Sep + 90 days
-    alert(secretary, "SECRETARY_ROTATION_MISSING", status("OPEN"));
+    alert(secretary, "SECRETARY_ROTATION_MISSING", inStatus("OPEN"));
 
     talk(branchA, deputy, secretary, "COMMITTEE_COMMITTEE");
     talk(branchA, secretary, member, "COMMITTEE_MEMBER");
     talk(branchA, member, deputy, "MEMBER_MEMBER"); // recorded as another kind: the pair counts
-    JsonNode covered = alert(branchA, "TALK_COVERAGE_SHORT", status("RESOLVED"));
+    JsonNode covered = alert(branchA, "TALK_COVERAGE_SHORT", inStatus("RESOLVED"));
     assertThat(covered.get("resolution").asString()).contains("已全覆盖（3对）");
 
     trained(secretary, branchA, "ROTATION", "24", LocalDate.of(2026, 11, 20));
-    alert(secretary, "NEW_SECRETARY_UNTRAINED", status("RESOLVED"));
-    alert(secretary, "SECRETARY_ROTATION_MISSING", status("RESOLVED"));
+    alert(secretary, "NEW_SECRETARY_UNTRAINED", inStatus("RESOLVED"));
+    alert(secretary, "SECRETARY_ROTATION_MISSING", inStatus("RESOLVED"));
     trained(deputy, branchA, "CONCENTRATED", "56", LocalDate.of(2026, 11, 21));
-    alert(deputy, "COMMITTEE_TRAINING_SHORT", status("RESOLVED"));
+    alert(deputy, "COMMITTEE_TRAINING_SHORT", inStatus("RESOLVED"));
   }
 
   @Test
@@ -217,7 +221,7 @@ class SectionSevenIT extends ApiTestSupport {
     existsSince2020(branchB);
     UUID member = member(branchB);
     sweep(LocalDate.of(2026, 12, 31));
-    alert(branchB, "NO_DEMOCRATIC_APPRAISAL", status("OPEN"));
+    alert(branchB, "NO_DEMOCRATIC_APPRAISAL", inStatus("OPEN"));
     UUID appraisal = UUID.randomUUID();
     send(
         Topics.ORGLIFE_EVENTS,
@@ -225,7 +229,7 @@ class SectionSevenIT extends ApiTestSupport {
         member.toString(),
         branchB,
         new AppraisalGraded(appraisal, member, branchB, 2026, "QUALIFIED", null));
-    alert(branchB, "NO_DEMOCRATIC_APPRAISAL", status("RESOLVED"));
+    alert(branchB, "NO_DEMOCRATIC_APPRAISAL", inStatus("RESOLVED"));
   }
 
   private void assessed(UUID member, UUID org, String month) {
@@ -247,7 +251,7 @@ class SectionSevenIT extends ApiTestSupport {
     await(() -> projection.member(farmer));
 
     assessed(first, branchB, "2026-01");
-    JsonNode open = alert(branchB, "DUES_BASE_NOT_REASSESSED", status("OPEN"));
+    JsonNode open = alert(branchB, "DUES_BASE_NOT_REASSESSED", inStatus("OPEN"));
     assertThat(open.get("title").asString()).isEqualTo("2026年尚有1名党员未核定党费基数");
     assertThat(open.get("suggestion").asString())
         .contains("交纳党费的2名党员")
@@ -256,6 +260,6 @@ class SectionSevenIT extends ApiTestSupport {
     assertThat(open.get("severity").asString()).isEqualTo("WARNING"); // after 1 May
 
     assessed(second, branchB, "2026-07"); // pay changed mid-year: a new assessment resolves it
-    alert(branchB, "DUES_BASE_NOT_REASSESSED", status("RESOLVED"));
+    alert(branchB, "DUES_BASE_NOT_REASSESSED", inStatus("RESOLVED"));
   }
 }

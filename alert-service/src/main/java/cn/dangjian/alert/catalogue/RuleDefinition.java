@@ -48,8 +48,8 @@ public record RuleDefinition(
   }
 
   /**
-   * A §7 row that is a hard validation elsewhere: listed, never raised (no levels that a sweep could
-   * reach are evaluated for it; the engine refuses it).
+   * A §7 row that is a hard validation elsewhere: listed, never raised (no levels that a sweep
+   * could reach are evaluated for it; the engine refuses it).
    */
   static RuleDefinition blocking(
       String id,

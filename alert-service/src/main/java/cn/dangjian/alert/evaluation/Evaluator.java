@@ -127,8 +127,7 @@ public class Evaluator {
       Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
       List<Outcome> outcomes = new ArrayList<>(memberRules.evaluate(m, asOf));
       outcomes.addAll(
-          leaderRules.evaluate(
-              m, leaderFacts.getOrDefault(m.memberId(), LeaderFacts.NONE), asOf));
+          leaderRules.evaluate(m, leaderFacts.getOrDefault(m.memberId(), LeaderFacts.NONE), asOf));
       for (Outcome outcome : outcomes) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
       }

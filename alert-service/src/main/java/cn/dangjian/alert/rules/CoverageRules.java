@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Branch-wide coverage rules: 谈心谈话 pairs (ZB ch.5) and the year's dues assessment (DF Art 10).
- * Plain functions of the facts and a date; {@code inSeason} says whether the facts are worth loading.
+ * Plain functions of the facts and a date; {@code inSeason} says whether the facts are worth
+ * loading.
  */
 public final class CoverageRules {
 
@@ -109,7 +110,8 @@ public final class CoverageRules {
         o.branchLike()
             && !o.dissolved()
             && !f.committee().isEmpty()
-            && (o.createdOn() == null || !o.createdOn().isAfter(LocalDate.of(asOf.getYear(), 10, 1)));
+            && (o.createdOn() == null
+                || !o.createdOn().isAfter(LocalDate.of(asOf.getYear(), 10, 1)));
     Coverage c = coverage(f);
     Map<String, String> clear = Map.of("year", year, "covered", Integer.toString(c.covered()));
     if (!judged || c.covered() >= c.required()) {
@@ -188,10 +190,14 @@ public final class CoverageRules {
             "year:" + year,
             level.get(),
             facts(
-                "year", year,
-                "missing", f.unassessed(),
-                "total", f.payingByBase(),
-                "examples", examples),
+                "year",
+                year,
+                "missing",
+                f.unassessed(),
+                "total",
+                f.payingByBase(),
+                "examples",
+                examples),
             List.of(
                 new Evidence(
                     Finding.EvidenceKind.DUES,

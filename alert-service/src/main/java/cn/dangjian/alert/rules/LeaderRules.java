@@ -60,8 +60,7 @@ public final class LeaderRules {
     BigDecimal hours = m.hoursIn(asOf.getYear());
     Map<String, String> clear =
         Map.of("year", Integer.toString(asOf.getYear()), "hours", hours.toPlainString());
-    boolean applies =
-        m.onRegister() && m.admitted() && l.committeeMember() && !secretary(m, l);
+    boolean applies = m.onRegister() && m.admitted() && l.committeeMember() && !secretary(m, l);
     if (!applies || hours.compareTo(BigDecimal.valueOf(required)) >= 0) {
       return Outcome.clear(COMMITTEE_TRAINING_SHORT, clear);
     }
@@ -98,8 +97,7 @@ public final class LeaderRules {
     int year = asOf.getYear();
     LocalDate rotated = l.lastRotationOn();
     boolean rotatedThisYear = rotated != null && rotated.getYear() == year;
-    Map<String, String> clear =
-        Map.of("year", Integer.toString(year), "rotationOn", text(rotated));
+    Map<String, String> clear = Map.of("year", Integer.toString(year), "rotationOn", text(rotated));
     LocalDate judgedFrom = ROTATION_JUDGED_IF_IN_OFFICE_BY.atYear(year);
     boolean applies =
         m.onRegister()
@@ -151,8 +149,7 @@ public final class LeaderRules {
             ? Optional.empty()
             : catalogue.get(NEW_SECRETARY_UNTRAINED).levelsFor(m.orgType()).levelOf(days);
     if (level.isEmpty()) {
-      return Outcome.clear(
-          NEW_SECRETARY_UNTRAINED, Map.of("resolution", "任职已超过18个月，转由年度轮训规则跟踪"));
+      return Outcome.clear(NEW_SECRETARY_UNTRAINED, Map.of("resolution", "任职已超过18个月，转由年度轮训规则跟踪"));
     }
     return Outcome.holds(
         new Finding(

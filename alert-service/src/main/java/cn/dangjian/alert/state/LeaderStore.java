@@ -28,8 +28,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Committees' members, talks, appraisals, training kinds and dues assessments as events report them
- * (committee_member, talk_pair, appraisal_graded, training_kind, dues_assessment), and the facts the
- * leader and coverage rules read from them in bulk.
+ * (committee_member, talk_pair, appraisal_graded, training_kind, dues_assessment), and the facts
+ * the leader and coverage rules read from them in bulk.
  */
 @Repository
 public class LeaderStore {
@@ -57,8 +57,7 @@ public class LeaderStore {
    *
    * @return the members before the change
    */
-  public Set<UUID> committeeChanged(
-      UUID orgId, List<UUID> memberIds, LocalDate secretarySince) {
+  public Set<UUID> committeeChanged(UUID orgId, List<UUID> memberIds, LocalDate secretarySince) {
     Set<UUID> before = committee(orgId);
     jdbc.update(
         "UPDATE org_state SET secretary_since = ? WHERE org_id = ?", secretarySince, bytes(orgId));
@@ -156,8 +155,7 @@ public class LeaderStore {
             + " WHERE secretary_member_id IN (:ids)",
         ids,
         rs -> {
-          secretaries.put(
-              uuid(rs.getBytes(1)), rs.getObject("secretary_since", LocalDate.class));
+          secretaries.put(uuid(rs.getBytes(1)), rs.getObject("secretary_since", LocalDate.class));
         });
     Map<UUID, LocalDate[]> training = new HashMap<>();
     named.query(
@@ -199,7 +197,8 @@ public class LeaderStore {
         "SELECT org_id, member_id FROM committee_member WHERE org_id IN (:ids)",
         new MapSqlParameterSource("ids", ids(orgIds)),
         rs -> {
-          committees.computeIfAbsent(uuid(rs.getBytes(1)), k -> new HashSet<>())
+          committees
+              .computeIfAbsent(uuid(rs.getBytes(1)), k -> new HashSet<>())
               .add(uuid(rs.getBytes(2)));
         });
     if (committees.isEmpty()) {
@@ -215,7 +214,8 @@ public class LeaderStore {
             + ADMITTED,
         withCommittee,
         rs -> {
-          members.computeIfAbsent(uuid(rs.getBytes(1)), k -> new HashSet<>())
+          members
+              .computeIfAbsent(uuid(rs.getBytes(1)), k -> new HashSet<>())
               .add(uuid(rs.getBytes(2)));
         });
     Map<UUID, Set<String>> talked = new HashMap<>();
@@ -261,8 +261,7 @@ public class LeaderStore {
             + " GROUP BY pm.org_id",
         params,
         rs -> {
-          counts.put(
-              uuid(rs.getBytes(1)), new int[] {rs.getInt("total"), rs.getInt("unassessed")});
+          counts.put(uuid(rs.getBytes(1)), new int[] {rs.getInt("total"), rs.getInt("unassessed")});
         });
     Map<UUID, List<UUID>> examples = new HashMap<>();
     named.query(
@@ -272,14 +271,14 @@ public class LeaderStore {
             + " AND da.member_id IS NULL) x WHERE x.n <= 5",
         params,
         rs -> {
-          examples.computeIfAbsent(uuid(rs.getBytes(1)), k -> new ArrayList<>())
+          examples
+              .computeIfAbsent(uuid(rs.getBytes(1)), k -> new ArrayList<>())
               .add(uuid(rs.getBytes(2)));
         });
     Map<UUID, DuesBaseFacts> result = new HashMap<>();
     counts.forEach(
         (org, c) ->
-            result.put(
-                org, new DuesBaseFacts(c[0], c[1], examples.getOrDefault(org, List.of()))));
+            result.put(org, new DuesBaseFacts(c[0], c[1], examples.getOrDefault(org, List.of()))));
     return result;
   }
 }

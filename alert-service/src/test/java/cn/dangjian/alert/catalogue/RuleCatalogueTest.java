@@ -37,8 +37,10 @@ class RuleCatalogueTest {
             RuleCatalogue.TARGET_TRAINING_HOURS_SHORT);
     assertThat(catalogue.get(RuleCatalogue.EXCELLENT_SHARE_EXCEEDED).enforcement())
         .isEqualTo(
-            new RuleDefinition.Enforcement("org-life-service", List.of("excellent-at-most-one-third")));
-    assertThat(catalogue.get(RuleCatalogue.TARGET_TRAINING_HOURS_SHORT).enforcement().problemRules())
+            new RuleDefinition.Enforcement(
+                "org-life-service", List.of("excellent-at-most-one-third")));
+    assertThat(
+            catalogue.get(RuleCatalogue.TARGET_TRAINING_HOURS_SHORT).enforcement().problemRules())
         .containsExactly("target-needs-24-training-hours");
     assertThat(catalogue.get(RuleCatalogue.MEETING_QUORUM_NOT_MET).enforcement().problemRules())
         .contains("meeting-needs-more-than-half-present");

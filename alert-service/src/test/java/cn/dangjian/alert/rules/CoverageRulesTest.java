@@ -39,7 +39,8 @@ class CoverageRulesTest {
 
   @Test
   void talkCoverageCountsCommitteePairsAndCommitteeToMemberPairs() {
-    // 2 committee members: 1 committee pair; 2 × 2 committee→member pairs; member↔member not counted
+    // 2 committee members: 1 committee pair; 2 × 2 committee→member pairs; member↔member not
+    // counted
     TalkFacts some =
         talks(
             TalkFacts.pair(DEPUTY, SECRETARY), // either order is the same pair

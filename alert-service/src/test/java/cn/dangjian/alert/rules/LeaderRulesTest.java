@@ -89,15 +89,17 @@ class LeaderRulesTest {
     assertThat(
             level(
                 rules.rotation(
-                    m, secretary(since, null, LocalDate.of(2025, 11, 3)), LocalDate.of(2026, 12, 31))))
+                    m,
+                    secretary(since, null, LocalDate.of(2025, 11, 3)),
+                    LocalDate.of(2026, 12, 31))))
         .contains(Severity.SERIOUS);
-    assertThat(
-            rules.rotation(m, secretary(since, null, LocalDate.of(2026, 4, 2)), asOf).finding())
+    assertThat(rules.rotation(m, secretary(since, null, LocalDate.of(2026, 4, 2)), asOf).finding())
         .as("rotated this year")
         .isEmpty();
-    assertThat(rules.rotation(m, committeeMember(), asOf).finding()).as("not a secretary").isEmpty();
-    assertThat(
-            rules.rotation(m, secretary(LocalDate.of(2026, 8, 1), null, null), asOf).finding())
+    assertThat(rules.rotation(m, committeeMember(), asOf).finding())
+        .as("not a secretary")
+        .isEmpty();
+    assertThat(rules.rotation(m, secretary(LocalDate.of(2026, 8, 1), null, null), asOf).finding())
         .as("took office after June: the induction rule follows them this year")
         .isEmpty();
   }
