@@ -1,5 +1,6 @@
 package cn.dangjian.member;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /** Committees, terms, secretary vacancy and postponement through the API. */
 class CommitteeIT extends ApiTestSupport {
@@ -117,6 +119,80 @@ class CommitteeIT extends ApiTestSupport {
                         + m.get(2)
                         + "\",\"role\":\"SECRETARY\",\"appointedOn\":\"2026-10-01\"}"))
         .andExpect(jsonPath("$.secretaryVacantSince").doesNotExist());
+  }
+
+  /** The payloads of committee.changed bound for Kafka for one org. */
+  private List<JsonNode> committeeChanged(UUID org) {
+    return jdbc
+        .queryForList(
+            "SELECT serialized_event FROM event_publication"
+                + " WHERE listener_id LIKE '%EventExternalizer%' AND serialized_event LIKE ?"
+                + " AND serialized_event LIKE '%committee.changed%'",
+            String.class, "%\"orgId\":\"" + org + "%")
+        .stream()
+        .map(e -> json.readTree(e).get("payload"))
+        .toList();
+  }
+
+  /** The one event of the org whose composition took effect on that day. */
+  private JsonNode effectiveOn(UUID org, String day) {
+    List<JsonNode> found =
+        committeeChanged(org).stream()
+            .filter(p -> day.equals(p.path("effectiveOn").asString()))
+            .toList();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
+  void committeeChangedNamesTheSittingMembersAndWhenTheSecretaryTookOffice() throws Exception {
+    List<UUID> m = formalMembers(branchA, 3);
+    as(
+            admin,
+            post("/api/orgs/" + branchA + "/committee/terms")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(term("2023-01-10", seat(m.get(0), "SECRETARY"))))
+        .andExpect(status().isCreated());
+    // re-elected: still the secretary since the first term, not a new one
+    as(
+            admin,
+            post("/api/orgs/" + branchA + "/committee/terms")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    term(
+                        "2026-01-10",
+                        seat(m.get(0), "SECRETARY"),
+                        seat(m.get(1), "DEPUTY_SECRETARY"))))
+        .andExpect(status().isCreated());
+    JsonNode reelected = effectiveOn(branchA, "2026-01-10");
+    assertThat(reelected.get("memberIds").values())
+        .extracting(JsonNode::asString)
+        .containsExactlyInAnyOrder(m.get(0).toString(), m.get(1).toString());
+    assertThat(reelected.get("secretarySince").asString()).isEqualTo("2023-01-10");
+
+    as(
+            admin,
+            post("/api/orgs/" + branchA + "/committee/members/" + m.get(0) + "/leave")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"leftOn\":\"2026-08-15\",\"reason\":\"工作调动\"}"))
+        .andExpect(status().isOk());
+    as(
+            admin,
+            post("/api/orgs/" + branchA + "/committee/members")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"memberId\":\""
+                        + m.get(2)
+                        + "\",\"role\":\"SECRETARY\",\"appointedOn\":\"2026-10-01\"}"))
+        .andExpect(status().isOk());
+    JsonNode appointed = effectiveOn(branchA, "2026-10-01");
+    assertThat(appointed.get("memberIds").values())
+        .extracting(JsonNode::asString)
+        .containsExactlyInAnyOrder(m.get(1).toString(), m.get(2).toString());
+    assertThat(appointed.get("secretarySince").asString()).isEqualTo("2026-10-01");
+    JsonNode vacant = effectiveOn(branchA, "2026-08-15").path("secretarySince");
+    assertThat(vacant.isNull() || vacant.isMissingNode()).as("no secretary, no since").isTrue();
+    assertThat(appointed.get("seats").asInt()).isEqualTo(2);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +39,10 @@ public class CatalogueController {
       @Schema(description = "标题模板") String titleTemplate,
       @Schema(description = "整改建议模板") String suggestionTemplate,
       @Schema(description = "默认整改期限（天）") int deadlineDays,
-      boolean enabled) {}
+      boolean enabled,
+      @Schema(description = "办理时拦截的规则：由哪个服务拦截（evaluation = BLOCKING 时才有）")
+          @Nullable String enforcedBy,
+      @Schema(description = "拦截时问题响应（problem+json）的 rule 值") @Nullable List<String> problemRules) {}
 
   @GetMapping
   @Operation(operationId = "listAlertRules", summary = "预警规则目录 (the rule catalogue)")
@@ -72,7 +76,9 @@ public class CatalogueController {
         r.titleTemplate(),
         r.suggestionTemplate(),
         r.deadlineDays(),
-        r.enabled());
+        r.enabled(),
+        r.enforcement() == null ? null : r.enforcement().service(),
+        r.enforcement() == null ? null : r.enforcement().problemRules());
   }
 
   private static Map<Severity, Integer> ordered(Levels levels) {

@@ -414,6 +414,7 @@ final class DefaultRules {
             "{resolution}，预警自动解除。",
             30));
     all.addAll(DefaultMobileRules.all());
+    all.addAll(DefaultRulesSection7.all());
     return all;
   }
 }

@@ -9,7 +9,13 @@ public enum Evaluation {
   /** In the daily sweep, as a duration (months absent, months vacant…) grows. */
   DURATION("持续时长"),
   /** In the sweep after a month, quarter or year ends. */
-  PERIOD_END("周期结束");
+  PERIOD_END("周期结束"),
+  /**
+   * A hard validation in the owning service (a vote without quorum, too many 优秀, a development
+   * target without 24 学时): the action is refused there, so alert-service never raises it — the
+   * catalogue lists it so that every row of DOMAIN §7 has its place.
+   */
+  BLOCKING("办理时拦截");
 
   private final String label;
 

@@ -43,6 +43,15 @@ public final class RuleCatalogue {
   public static final String MOBILE_AWAY_NO_TRANSFER = "MOBILE_AWAY_NO_TRANSFER";
   public static final String MOBILE_CERTIFICATE_EXPIRING = "MOBILE_CERTIFICATE_EXPIRING";
   public static final String MOBILE_REPORT_DUE = "MOBILE_REPORT_DUE";
+  public static final String TALK_COVERAGE_SHORT = "TALK_COVERAGE_SHORT";
+  public static final String COMMITTEE_TRAINING_SHORT = "COMMITTEE_TRAINING_SHORT";
+  public static final String SECRETARY_ROTATION_MISSING = "SECRETARY_ROTATION_MISSING";
+  public static final String NEW_SECRETARY_UNTRAINED = "NEW_SECRETARY_UNTRAINED";
+  public static final String DUES_BASE_NOT_REASSESSED = "DUES_BASE_NOT_REASSESSED";
+  // hard validations in the owning service (Evaluation.BLOCKING): listed, never raised
+  public static final String MEETING_QUORUM_NOT_MET = "MEETING_QUORUM_NOT_MET";
+  public static final String EXCELLENT_SHARE_EXCEEDED = "EXCELLENT_SHARE_EXCEEDED";
+  public static final String TARGET_TRAINING_HOURS_SHORT = "TARGET_TRAINING_HOURS_SHORT";
 
   private final Map<String, RuleDefinition> rules;
   private final List<RuleDefinition> ordered;

@@ -1,6 +1,8 @@
 package cn.dangjian.alert.catalogue;
 
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule of the catalogue (DOMAIN §7): what it watches, on what basis, how it is evaluated, its
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param suggestionTemplate who, how long, what the regulation says, what to do, by when
  * @param resolvedTemplate what the alert says when its condition clears by itself
  * @param deadlineDays default time to rectify from the day the alert is raised
+ * @param enforcement for a {@link Evaluation#BLOCKING} rule: the service and the problem rules that
+ *     refuse the action; null for every rule alert-service raises
  */
 public record RuleDefinition(
     String id,
@@ -28,10 +32,48 @@ public record RuleDefinition(
     String suggestionTemplate,
     String resolvedTemplate,
     int deadlineDays,
-    boolean enabled) {
+    boolean enabled,
+    @Nullable Enforcement enforcement) {
 
   public RuleDefinition {
     orgTypeLevels = Map.copyOf(orgTypeLevels);
+  }
+
+  /** Which service refuses the action, and the {@code rule} of its problem+json response. */
+  public record Enforcement(String service, List<String> problemRules) {
+
+    public Enforcement {
+      problemRules = List.copyOf(problemRules);
+    }
+  }
+
+  /**
+   * A §7 row that is a hard validation elsewhere: listed, never raised (no levels that a sweep
+   * could reach are evaluated for it; the engine refuses it).
+   */
+  static RuleDefinition blocking(
+      String id,
+      String name,
+      String basis,
+      SubjectType subject,
+      String what,
+      String service,
+      String... problemRules) {
+    return new RuleDefinition(
+        id,
+        name,
+        basis,
+        subject,
+        Evaluation.BLOCKING,
+        "情形",
+        Levels.parse("-,-,0"),
+        Map.of(),
+        name,
+        what,
+        "",
+        1,
+        true,
+        new Enforcement(service, List.of(problemRules)));
   }
 
   /** A rule as the national defaults state it: one set of levels for every org type, enabled. */
@@ -60,7 +102,8 @@ public record RuleDefinition(
         suggestion,
         resolved,
         deadlineDays,
-        true);
+        true,
+        null);
   }
 
   public Levels levelsFor(String orgType) {
@@ -82,6 +125,7 @@ public record RuleDefinition(
         suggestionTemplate,
         resolvedTemplate,
         newDeadlineDays == null ? deadlineDays : newDeadlineDays,
-        on == null ? enabled : on);
+        on == null ? enabled : on,
+        enforcement);
   }
 }

@@ -70,7 +70,10 @@ class EvaluationQueries {
     Set<UUID> seen = new HashSet<>();
     sql.query(
         "SELECT org_id, meeting_type, held_on FROM org_meeting WHERE org_id IN (:ids)"
-            + " AND held_on >= :from AND counted",
+            + " AND held_on >= :from AND counted"
+            // a graded appraisal shows the year's 民主评议 was held (the event has no day)
+            + " UNION ALL SELECT DISTINCT org_id, 'DEMOCRATIC_APPRAISAL', MAKEDATE(year, 1)"
+            + " FROM appraisal_graded WHERE org_id IN (:ids) AND year >= YEAR(:from)",
         new MapSqlParameterSource()
             .addValue("ids", orgIds.stream().map(id -> bytes(id)).toList())
             .addValue("from", from),

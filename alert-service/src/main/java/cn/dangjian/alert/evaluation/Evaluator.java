@@ -4,7 +4,11 @@ import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.SubjectType;
 import cn.dangjian.alert.handling.AlertEngine;
 import cn.dangjian.alert.handling.Subject;
+import cn.dangjian.alert.rules.CoverageRules;
+import cn.dangjian.alert.rules.DuesBaseFacts;
 import cn.dangjian.alert.rules.Finding;
+import cn.dangjian.alert.rules.LeaderFacts;
+import cn.dangjian.alert.rules.LeaderRules;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberFacts;
 import cn.dangjian.alert.rules.MemberRules;
@@ -14,13 +18,16 @@ import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.rules.OrgRules;
 import cn.dangjian.alert.rules.Outcome;
 import cn.dangjian.alert.rules.PendingApproval;
+import cn.dangjian.alert.rules.TalkFacts;
 import cn.dangjian.alert.state.ApprovalStore;
+import cn.dangjian.alert.state.LeaderStore;
 import cn.dangjian.alert.state.StateStore;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +49,9 @@ public class Evaluator {
   private final EvaluationQueries queries;
   private final EntityManager entityManager;
   private final ApprovalStore approvals;
+  private final LeaderRules leaderRules;
+  private final CoverageRules coverageRules;
+  private final LeaderStore leaders;
 
   Evaluator(
       StateStore store,
@@ -52,7 +62,10 @@ public class Evaluator {
       AlertEngine engine,
       EvaluationQueries queries,
       EntityManager entityManager,
-      ApprovalStore approvals) {
+      ApprovalStore approvals,
+      LeaderRules leaderRules,
+      CoverageRules coverageRules,
+      LeaderStore leaders) {
     this.store = store;
     this.memberRules = memberRules;
     this.mobileRules = mobileRules;
@@ -62,6 +75,9 @@ public class Evaluator {
     this.queries = queries;
     this.entityManager = entityManager;
     this.approvals = approvals;
+    this.leaderRules = leaderRules;
+    this.coverageRules = coverageRules;
+    this.leaders = leaders;
   }
 
   /**
@@ -111,10 +127,15 @@ public class Evaluator {
         queries.activeAlerts(chunk.stream().map(MemberFacts::memberId).toList());
     Map<UUID, MobileFacts> mobile =
         queries.mobile(chunk.stream().map(MemberFacts::memberId).toList());
+    Map<UUID, LeaderFacts> leaderFacts =
+        leaders.leaders(chunk.stream().map(MemberFacts::memberId).toList());
     int done = 0;
     for (MemberFacts m : chunk) {
       Subject subject = new Subject(SubjectType.MEMBER, m.memberId(), m.orgId(), m.orgPath());
-      for (Outcome outcome : memberRules.evaluate(m, asOf)) {
+      List<Outcome> outcomes = new ArrayList<>(memberRules.evaluate(m, asOf));
+      outcomes.addAll(
+          leaderRules.evaluate(m, leaderFacts.getOrDefault(m.memberId(), LeaderFacts.NONE), asOf));
+      for (Outcome outcome : outcomes) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
       }
       MobileFacts certificate = mobile.get(m.memberId());
@@ -149,6 +170,13 @@ public class Evaluator {
     Map<UUID, Map<String, List<LocalDate>>> meetings =
         queries.meetingsSince(ids, MeetingGaps.lookbackStart(asOf));
     Map<UUID, List<PendingApproval>> pending = approvals.pendingFor(ids);
+    // loaded only in their season (Q4; after Q1): out of it the rules only clear
+    Map<UUID, TalkFacts> talks =
+        coverageRules.talkCoverageInSeason(asOf)
+            ? leaders.talkFacts(ids, asOf.getYear())
+            : Map.of();
+    Map<UUID, DuesBaseFacts> dues =
+        coverageRules.duesBaseInSeason(asOf) ? leaders.duesBase(ids, asOf.getYear()) : Map.of();
     int done = 0;
     for (OrgFacts o : chunk) {
       Subject subject = new Subject(SubjectType.ORG, o.orgId(), o.orgId(), o.orgPath());
@@ -156,6 +184,11 @@ public class Evaluator {
       outcomes.add(orgRules.committeeTerm(o, asOf));
       outcomes.add(orgRules.secretaryVacant(o, asOf));
       outcomes.addAll(meetingGaps.evaluate(o, asOf, meetings.getOrDefault(o.orgId(), Map.of())));
+      outcomes.add(
+          coverageRules.talkCoverage(
+              o, asOf, talks.getOrDefault(o.orgId(), new TalkFacts(Set.of(), Set.of(), Set.of()))));
+      outcomes.add(
+          coverageRules.duesBase(o, asOf, dues.getOrDefault(o.orgId(), DuesBaseFacts.NONE)));
       for (Outcome outcome : outcomes) {
         apply(subject, outcome, asOf, active, tally, skipUnchanged);
       }

@@ -2,7 +2,9 @@ package cn.dangjian.alert.evaluation;
 
 import cn.dangjian.alert.catalogue.AlertRulesProperties;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
+import cn.dangjian.alert.rules.CoverageRules;
 import cn.dangjian.alert.rules.EventRules;
+import cn.dangjian.alert.rules.LeaderRules;
 import cn.dangjian.alert.rules.MeetingGaps;
 import cn.dangjian.alert.rules.MemberRules;
 import cn.dangjian.alert.rules.MobileMemberRules;
@@ -37,6 +39,16 @@ class RulesConfiguration {
   @Bean
   MeetingGaps meetingGaps(RuleCatalogue catalogue, OrgRules orgRules) {
     return new MeetingGaps(catalogue, orgRules);
+  }
+
+  @Bean
+  LeaderRules leaderRules(RuleCatalogue catalogue) {
+    return new LeaderRules(catalogue);
+  }
+
+  @Bean
+  CoverageRules coverageRules(RuleCatalogue catalogue) {
+    return new CoverageRules(catalogue);
   }
 
   @Bean

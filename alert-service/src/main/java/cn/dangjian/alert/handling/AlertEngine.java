@@ -142,6 +142,10 @@ public class AlertEngine {
   }
 
   private Change insert(RuleDefinition rule, Subject subject, Finding finding, LocalDate asOf) {
+    if (rule.evaluation() == cn.dangjian.alert.catalogue.Evaluation.BLOCKING) {
+      // enforced where the action happens; an alert of it would be a bug here
+      throw new IllegalStateException(rule.id() + " is refused by " + rule.enforcement().service());
+    }
     LocalDate deadline =
         finding.deadline() != null && !finding.deadline().isBefore(asOf)
             ? finding.deadline()

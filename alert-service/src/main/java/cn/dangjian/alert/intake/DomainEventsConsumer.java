@@ -4,6 +4,7 @@ import cn.dangjian.alert.evaluation.Evaluator;
 import cn.dangjian.alert.evaluation.Occurrences;
 import cn.dangjian.alert.evaluation.Tally;
 import cn.dangjian.alert.rules.Calendar;
+import cn.dangjian.alert.state.LeaderStore;
 import cn.dangjian.alert.state.MeetingStore;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
@@ -11,9 +12,12 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
 import cn.dangjian.events.assessment.AccountabilityTriggered;
 import cn.dangjian.events.dues.ArrearsChanged;
+import cn.dangjian.events.dues.BaseAssessed;
+import cn.dangjian.events.orglife.AppraisalGraded;
 import cn.dangjian.events.orglife.MeetingPlanned;
 import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.events.orglife.RecordFlagged;
+import cn.dangjian.events.orglife.TalkRecorded;
 import cn.dangjian.events.orglife.TrainingCredited;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.PoisonEventException;
@@ -55,6 +59,7 @@ class DomainEventsConsumer {
   private final Evaluator evaluator;
   private final Occurrences occurrences;
   private final MeetingStore meetings;
+  private final LeaderStore leaders;
   private final TransactionTemplate transactions;
   private final EntityManager entityManager;
   private final Clock clock;
@@ -68,6 +73,7 @@ class DomainEventsConsumer {
       Evaluator evaluator,
       Occurrences occurrences,
       MeetingStore meetings,
+      LeaderStore leaders,
       PlatformTransactionManager transactionManager,
       EntityManager entityManager,
       MemberProjection projection,
@@ -79,6 +85,7 @@ class DomainEventsConsumer {
     this.evaluator = evaluator;
     this.occurrences = occurrences;
     this.meetings = meetings;
+    this.leaders = leaders;
     this.transactions = new TransactionTemplate(transactionManager);
     this.entityManager = entityManager;
     this.clock = clock;
@@ -183,13 +190,29 @@ class DomainEventsConsumer {
         TrainingCredited e = reader.payload(envelope, TrainingCredited.class);
         touched.training.add(
             new Object[] {e.creditedOn().getYear(), e.yearTotalHours(), e.memberId()});
+        leaders.trainingCredited(e.memberId(), e.kind(), e.creditedOn());
         touched.members.add(e.memberId());
+      }
+      case EventTypes.ORGLIFE_TALK_RECORDED -> {
+        TalkRecorded e = reader.payload(envelope, TalkRecorded.class);
+        leaders.talkRecorded(e);
+        touched.orgs.add(e.orgId());
+      }
+      case EventTypes.ORGLIFE_APPRAISAL_GRADED -> {
+        AppraisalGraded e = reader.payload(envelope, AppraisalGraded.class);
+        leaders.appraisalGraded(e);
+        touched.orgs.add(e.orgId());
+      }
+      case EventTypes.DUES_BASE_ASSESSED -> {
+        BaseAssessed e = reader.payload(envelope, BaseAssessed.class);
+        leaders.duesAssessed(e);
+        touched.orgs.add(e.orgId());
       }
       case EventTypes.ORGLIFE_RECORD_FLAGGED ->
           occurrences.recordFlagged(reader.payload(envelope, RecordFlagged.class), today);
       case EventTypes.ASSESSMENT_ACCOUNTABILITY_TRIGGERED -> accountability(envelope, today);
       default -> {
-        // bills, payments, talks, appraisals, plans: nothing a rule reads (yet)
+        // bills, payments, plans: nothing a rule reads (yet)
       }
     }
   }

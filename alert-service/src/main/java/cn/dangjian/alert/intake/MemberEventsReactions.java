@@ -5,6 +5,7 @@ import cn.dangjian.alert.evaluation.Occurrences;
 import cn.dangjian.alert.rules.Calendar;
 import cn.dangjian.alert.rules.OrgFacts;
 import cn.dangjian.alert.state.ApprovalStore;
+import cn.dangjian.alert.state.LeaderStore;
 import cn.dangjian.alert.state.StateStore;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
@@ -41,6 +42,7 @@ class MemberEventsReactions implements MemberEventsHook {
   private final Evaluator evaluator;
   private final Occurrences occurrences;
   private final OrgPathStore paths;
+  private final LeaderStore leaders;
   private final Clock clock;
 
   MemberEventsReactions(
@@ -50,6 +52,7 @@ class MemberEventsReactions implements MemberEventsHook {
       Evaluator evaluator,
       Occurrences occurrences,
       OrgPathStore paths,
+      LeaderStore leaders,
       Clock clock) {
     this.reader = reader;
     this.store = store;
@@ -57,6 +60,7 @@ class MemberEventsReactions implements MemberEventsHook {
     this.evaluator = evaluator;
     this.occurrences = occurrences;
     this.paths = paths;
+    this.leaders = leaders;
     this.clock = clock;
   }
 
@@ -130,6 +134,16 @@ class MemberEventsReactions implements MemberEventsHook {
             e.seats(),
             Uuids.bytes(e.secretaryMemberId()),
             e.secretaryVacantSince());
+        // who sits on it now and before: their training rules change with their seat
+        java.util.Set<UUID> affected =
+            leaders.committeeChanged(e.orgId(), e.memberIds(), e.secretarySince());
+        if (e.memberIds() != null) {
+          affected.addAll(e.memberIds());
+        }
+        if (e.secretaryMemberId() != null) {
+          affected.add(e.secretaryMemberId());
+        }
+        affected.forEach(member -> evaluator.member(member, today));
         evaluator.org(e.orgId(), today);
         if (e.termId() != null && !e.termId().equals(previousTerm)) {
           occurrences.termStarted(e.orgId(), e.termStartedOn(), today);

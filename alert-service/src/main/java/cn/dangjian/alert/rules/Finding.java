@@ -41,6 +41,7 @@ public record Finding(
     MEETINGS,
     MOBILE,
     STRUCTURE,
+    TALKS,
     TRAINING,
     TRANSFER
   }

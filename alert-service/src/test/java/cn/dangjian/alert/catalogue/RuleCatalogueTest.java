@@ -3,6 +3,7 @@ package cn.dangjian.alert.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,34 @@ class RuleCatalogueTest {
     for (RuleDefinition rule : catalogue.all()) {
       assertThat(rule.name()).as(rule.id()).matches(".*[\\u4e00-\\u9fa5].*");
       assertThat(rule.basis()).as(rule.id()).contains("《");
-      assertThat(rule.suggestionTemplate()).as(rule.id()).contains("{deadline}");
       assertThat(rule.deadlineDays()).as(rule.id()).isPositive();
+      if (rule.evaluation() == Evaluation.BLOCKING) {
+        continue; // refused where it happens: no alert, so no deadline in a suggestion
+      }
+      assertThat(rule.suggestionTemplate()).as(rule.id()).contains("{deadline}");
+      assertThat(rule.enforcement()).as(rule.id()).isNull();
     }
+  }
+
+  @Test
+  void hardValidationsAreListedWithTheServiceAndProblemRuleThatRefuseThem() {
+    RuleCatalogue catalogue = RuleCatalogue.defaultCatalogue();
+    assertThat(catalogue.all())
+        .filteredOn(r -> r.evaluation() == Evaluation.BLOCKING)
+        .extracting(RuleDefinition::id)
+        .containsExactlyInAnyOrder(
+            RuleCatalogue.MEETING_QUORUM_NOT_MET,
+            RuleCatalogue.EXCELLENT_SHARE_EXCEEDED,
+            RuleCatalogue.TARGET_TRAINING_HOURS_SHORT);
+    assertThat(catalogue.get(RuleCatalogue.EXCELLENT_SHARE_EXCEEDED).enforcement())
+        .isEqualTo(
+            new RuleDefinition.Enforcement(
+                "org-life-service", List.of("excellent-at-most-one-third")));
+    assertThat(
+            catalogue.get(RuleCatalogue.TARGET_TRAINING_HOURS_SHORT).enforcement().problemRules())
+        .containsExactly("target-needs-24-training-hours");
+    assertThat(catalogue.get(RuleCatalogue.MEETING_QUORUM_NOT_MET).enforcement().problemRules())
+        .contains("meeting-needs-more-than-half-present");
   }
 
   @Test

@@ -7,6 +7,9 @@ import cn.dangjian.dues.profile.ProfileRequests.CreateProfile;
 import cn.dangjian.dues.profile.ProfileRequests.SetHardship;
 import cn.dangjian.dues.profile.ProfileRequests.UpdateProfile;
 import cn.dangjian.dues.support.Months;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.dues.BaseAssessed;
+import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
 import cn.dangjian.platform.projection.MemberProjection;
@@ -39,6 +42,7 @@ public class ProfileService {
   private final AuditStore audit;
   private final MemberProjection projection;
   private final HardshipApprovalStore decided;
+  private final DomainEventPublisher events;
   private final Clock clock;
 
   ProfileService(
@@ -49,6 +53,7 @@ public class ProfileService {
       AuditStore audit,
       MemberProjection projection,
       HardshipApprovalStore decided,
+      DomainEventPublisher events,
       Clock clock) {
     this.profiles = profiles;
     this.rules = rules;
@@ -57,6 +62,7 @@ public class ProfileService {
     this.audit = audit;
     this.projection = projection;
     this.decided = decided;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -78,6 +84,7 @@ public class ProfileService {
     profile.assess(category, request.baseFen(), assessment, request.note(), clock.instant());
     profiles.saveAndFlush(profile);
     repriced(member, month);
+    assessed(member, profile);
     return new Visible(profile, caller.mayReadBase(member));
   }
 
@@ -99,7 +106,25 @@ public class ProfileService {
     }
     profiles.saveAndFlush(profile);
     repriced(member, profile.month());
+    assessed(member, profile);
     return new Visible(profile, caller.mayReadBase(member));
+  }
+
+  /**
+   * 年初核定 or a re-assessment after a change of pay (DF Art 10), for alert-service's "base not
+   * assessed this year": through the outbox, with no base or amount in it.
+   */
+  private void assessed(ProjectedMember member, DuesProfile profile) {
+    events.publish(
+        EventTypes.DUES_BASE_ASSESSED,
+        member.memberId().toString(),
+        member.orgPath(),
+        new BaseAssessed(
+            member.memberId(),
+            member.orgId(),
+            profile.getDuesYear(),
+            profile.month().toString(),
+            profile.getCategory().name()));
   }
 
   /**

@@ -334,9 +334,52 @@ public class CommitteeService {
             term.dueOn(),
             secretary,
             view.secretaryVacantSince(),
-            view.members().size()));
+            view.members().size(),
+            view.members().stream().map(SeatView::memberId).toList(),
+            secretary == null ? null : secretarySince(org, term, secretary),
+            effectiveOn(term)));
     structure.recheck(org.getId());
     return view;
+  }
+
+  /**
+   * The day the secretary took office: back through the org's earlier terms as long as the same
+   * member held the post to the end of each (re-elected secretaries are not new ones).
+   */
+  private LocalDate secretarySince(Org org, CommitteeTerm current, UUID secretary) {
+    LocalDate since = null;
+    for (CommitteeTerm t : terms.findByOrgIdOrderByStartedOnDesc(org.getId())) {
+      if (t.getStartedOn().isAfter(current.getStartedOn())) {
+        continue;
+      }
+      CommitteeSeat seat =
+          seats.findByTermIdOrderByAppointedOnAsc(t.getId()).stream()
+              .filter(s -> s.getRole() == CommitteeRole.SECRETARY)
+              .filter(s -> s.getMemberId().equals(secretary) && s.isHeld())
+              .findFirst()
+              .orElse(null);
+      if (seat == null) {
+        break;
+      }
+      since = seat.getAppointedOn();
+      if (seat.getAppointedOn().isAfter(t.getStartedOn())) {
+        break; // appointed during that term: not secretary before it
+      }
+    }
+    return since;
+  }
+
+  /** The latest of the term's start and any appointment or departure in it. */
+  private LocalDate effectiveOn(CommitteeTerm term) {
+    LocalDate on = term.getStartedOn();
+    for (CommitteeSeat s : seats.findByTermIdOrderByAppointedOnAsc(term.getId())) {
+      for (LocalDate d : new LocalDate[] {s.getAppointedOn(), s.getLeftOn()}) {
+        if (d != null && d.isAfter(on)) {
+          on = d;
+        }
+      }
+    }
+    return on;
   }
 
   private CommitteeView view(CommitteeTerm term) {

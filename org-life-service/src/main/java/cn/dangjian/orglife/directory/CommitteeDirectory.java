@@ -4,9 +4,12 @@ import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.platform.projection.MemberEventsHook;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
@@ -40,6 +43,39 @@ public class CommitteeDirectory implements MemberEventsHook {
     UUID secretary = sec == null || sec.isNull() ? null : UUID.fromString(sec.asString());
     int seats = p.has("seats") ? p.get("seats").asInt() : 0;
     store.save(orgId, secretary, seats, clock.instant());
+    // dated by the change itself (older events: the term's start), so a meeting finds its seats
+    LocalDate validFrom = date(p, "effectiveOn");
+    if (validFrom == null) {
+      validFrom = date(p, "termStartedOn");
+    }
+    if (validFrom != null) {
+      List<UUID> members = null;
+      JsonNode ids = p.get("memberIds");
+      if (ids != null && ids.isArray()) {
+        members = new ArrayList<>();
+        for (JsonNode id : ids) {
+          members.add(UUID.fromString(id.asString()));
+        }
+      }
+      store.saveHistory(orgId, validFrom, seats, members, clock.instant());
+    }
+  }
+
+  private static LocalDate date(JsonNode payload, String field) {
+    JsonNode value = payload.get(field);
+    return value == null || value.isNull() ? null : LocalDate.parse(value.asString());
+  }
+
+  /**
+   * A committee as it stood from a day on.
+   *
+   * @param memberIds who sat on it; null when member-service did not say (events before the field)
+   */
+  public record Committee(LocalDate validFrom, int seats, Set<UUID> memberIds) {}
+
+  /** The committee of an org on a day, if member-service reported one in force then. */
+  public Optional<Committee> committeeOn(UUID orgId, LocalDate day) {
+    return store.committeeOn(orgId, day);
   }
 
   /** Which of the members are sitting secretaries. */

@@ -40,6 +40,46 @@ class CommitteeStore {
         Timestamp.from(at));
   }
 
+  /** The committee from {@code validFrom} on (a later report for the same day replaces it). */
+  void saveHistory(UUID orgId, LocalDate validFrom, int seats, List<UUID> memberIds, Instant at) {
+    jdbc.update(
+        "INSERT INTO committee_history (org_id, valid_from, seats, member_ids, updated_at) VALUES"
+            + " (?,?,?,?,?) ON DUPLICATE KEY UPDATE seats = VALUES(seats),"
+            + " member_ids = VALUES(member_ids), updated_at = VALUES(updated_at)",
+        bytes(orgId),
+        validFrom,
+        seats,
+        memberIds == null
+            ? null
+            : String.join(",", memberIds.stream().map(UUID::toString).toList()),
+        Timestamp.from(at));
+  }
+
+  /** The committee in force on a day: the latest report valid from it or before. */
+  java.util.Optional<CommitteeDirectory.Committee> committeeOn(UUID orgId, LocalDate day) {
+    return jdbc
+        .query(
+            "SELECT valid_from, seats, member_ids FROM committee_history WHERE org_id = ?"
+                + " AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1",
+            (rs, n) -> {
+              String ids = rs.getString("member_ids");
+              Set<UUID> members =
+                  ids == null
+                      ? null
+                      : ids.isEmpty()
+                          ? Set.of()
+                          : java.util.Arrays.stream(ids.split(","))
+                              .map(UUID::fromString)
+                              .collect(java.util.stream.Collectors.toSet());
+              return new CommitteeDirectory.Committee(
+                  rs.getObject("valid_from", LocalDate.class), rs.getInt("seats"), members);
+            },
+            bytes(orgId),
+            day)
+        .stream()
+        .findFirst();
+  }
+
   Set<UUID> secretariesAmong(List<UUID> members) {
     Set<UUID> result = new HashSet<>();
     for (int i = 0; i < members.size(); i += CHUNK) {

@@ -1,6 +1,7 @@
 package cn.dangjian.orglife.meeting;
 
 import cn.dangjian.orglife.OrgLifeProperties;
+import cn.dangjian.orglife.directory.CommitteeDirectory;
 import cn.dangjian.orglife.formalism.MinHash;
 import cn.dangjian.orglife.meeting.MeetingRequests.RecordMeeting;
 import cn.dangjian.orglife.meeting.MeetingRequests.ResolutionInput;
@@ -27,6 +28,7 @@ class RecordWriter {
   private final ResolutionStore resolutions;
   private final MemberProjection projection;
   private final OrgLifeProperties properties;
+  private final CommitteeDirectory committees;
   private final Clock clock;
 
   RecordWriter(
@@ -36,6 +38,7 @@ class RecordWriter {
       ResolutionStore resolutions,
       MemberProjection projection,
       OrgLifeProperties properties,
+      CommitteeDirectory committees,
       Clock clock) {
     this.access = access;
     this.rosters = rosters;
@@ -43,6 +46,7 @@ class RecordWriter {
     this.resolutions = resolutions;
     this.projection = projection;
     this.properties = properties;
+    this.committees = committees;
     this.clock = clock;
   }
 
@@ -55,7 +59,15 @@ class RecordWriter {
     MeetingRules.checkResolutionsAllowed(m.getType(), inputs.size());
     ProjectedOrg org = access.orgOf(m);
     List<Expected> expected = rosters.forRecord(m, org, r.startsAt().toLocalDate());
-    RecordedAttendance present = RecordedAttendance.of(expected, r, projection::member);
+    RecordedAttendance recorded = RecordedAttendance.of(expected, r, projection::member);
+    // a 支委会 votes on the seats held that day; unknown committee: the roster as before
+    RecordedAttendance present =
+        m.getType() != MeetingType.COMMITTEE_MEETING
+            ? recorded
+            : committees
+                .committeeOn(org.orgId(), r.startsAt().toLocalDate())
+                .map(c -> recorded.onCommittee(c.seats(), c.memberIds()))
+                .orElse(recorded);
     List<ResolutionView> adopted = resolutions(inputs, present);
     m.record(
         r.title().strip(),

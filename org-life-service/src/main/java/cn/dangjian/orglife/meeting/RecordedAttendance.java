@@ -85,6 +85,55 @@ record RecordedAttendance(
         rows, expected.size(), present.size(), entitled, excluded, presentVoters);
   }
 
+  /**
+   * A 支委会 counts the committee's seats on the meeting date (ZB Art 12: more than half of the
+   * committee members), not whoever was invited: an invitee who does not sit on it (列席) attends
+   * without a vote and without counting toward presence. With the members unknown (a report from
+   * before member-service named them) the seats are the base and the voters present count, at most
+   * the seats.
+   *
+   * @param committee who sat on the committee that day, or null when unknown
+   */
+  RecordedAttendance onCommittee(int seats, Set<UUID> committee) {
+    if (seats <= 0) {
+      return this;
+    }
+    if (committee == null) {
+      return new RecordedAttendance(
+          rows,
+          expectedCount,
+          presentCount,
+          seats,
+          Math.min(excluded, seats),
+          Math.min(presentVoters, seats));
+    }
+    List<AttendanceRow> counted = new ArrayList<>();
+    int present = 0;
+    int left = 0;
+    for (AttendanceRow r : rows) {
+      boolean sits = committee.contains(r.memberId());
+      boolean votes = r.expected() && r.canVote() && sits;
+      if (votes && Boolean.TRUE.equals(r.present())) {
+        present++;
+      }
+      if (votes && Boolean.FALSE.equals(r.present()) && r.excludedFromBase()) {
+        left++;
+      }
+      counted.add(
+          r.expected() && !sits
+              ? new AttendanceRow(
+                  r.memberId(),
+                  true,
+                  false,
+                  r.present(),
+                  r.absenceReason(),
+                  r.excludedFromBase(),
+                  r.note())
+              : r);
+    }
+    return new RecordedAttendance(counted, expectedCount, presentCount, seats, left, present);
+  }
+
   /** A guest (列席) attends without a vote; an expected attendee cannot also be one. */
   private static AttendanceRow guest(
       UUID g, Map<UUID, Expected> expected, Function<UUID, Optional<ProjectedMember>> members) {

@@ -6,7 +6,12 @@
  */
 @ApplicationModule(
     displayName = "Meetings",
-    allowedDependencies = {"compliance::counts", "formalism::checks", "training::ledger"})
+    allowedDependencies = {
+      "compliance::counts",
+      "directory::committees",
+      "formalism::checks",
+      "training::ledger"
+    })
 package cn.dangjian.orglife.meeting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -51,6 +51,42 @@ class RecordedAttendanceTest {
   }
 
   @Test
+  void committeeQuorumCountsSeatsNotInvitees() {
+    // a 5-seat committee: full1 and full2 sit on it and came; full3 and the probationer were
+    // invited
+    // (列席) — full3 came, the probationer too; 3 of the 4 invitees present would be quorate on the
+    // roster, 2 of 5 seats is not
+    RecordedAttendance roll =
+        RecordedAttendance.of(
+            roster, record(List.of(full1, full2, full3, probationer), List.of(), null), nobody());
+    assertThat(roll.presentVoters()).isEqualTo(3);
+    assertThat(roll.entitled()).isEqualTo(3);
+
+    RecordedAttendance seats =
+        roll.onCommittee(
+            5, Set.of(full1, full2, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+    assertThat(seats.entitled()).isEqualTo(5);
+    assertThat(seats.presentVoters()).isEqualTo(2);
+    assertThat(seats.excluded()).isZero();
+    assertThat(seats.rows())
+        .filteredOn(r -> r.memberId().equals(full3))
+        .singleElement()
+        .satisfies(r -> assertThat(r.canVote()).as("列席 does not vote").isFalse());
+    assertThatThrownBy(() -> MeetingRules.checkVote(5, 0, seats.presentVoters(), 2, 0, 0))
+        .isInstanceOf(ProblemException.class);
+    // the same invitees, with three seats held that day: 2 of 3 is quorate
+    assertThat(roll.onCommittee(3, Set.of(full1, full2, UUID.randomUUID())).presentVoters())
+        .isEqualTo(2);
+    MeetingRules.checkVote(3, 0, 2, 2, 0, 0);
+
+    // nothing known: the roster as before; seats known but not the members: seats are the base
+    assertThat(roll.onCommittee(0, null)).isEqualTo(roll);
+    RecordedAttendance seatsOnly = roll.onCommittee(5, null);
+    assertThat(seatsOnly.entitled()).isEqualTo(5);
+    assertThat(seatsOnly.presentVoters()).isEqualTo(3);
+  }
+
+  @Test
   void presentRowsComeFirstThenAbsenteesThenGuests() {
     UUID guest = UUID.randomUUID();
 

@@ -6,6 +6,7 @@ import cn.dangjian.events.assessment.CyclePublished;
 import cn.dangjian.events.assessment.PointsAwarded;
 import cn.dangjian.events.assessment.TaskOverdue;
 import cn.dangjian.events.dues.ArrearsChanged;
+import cn.dangjian.events.dues.BaseAssessed;
 import cn.dangjian.events.dues.BillsIssued;
 import cn.dangjian.events.dues.DuesPaid;
 import cn.dangjian.events.dues.LedgerPublished;
@@ -78,6 +79,7 @@ public final class EventTypes {
   public static final String DUES_PAYMENT_REVERSED = "dues.payment.reversed";
   public static final String DUES_ARREARS_CHANGED = "dues.arrears.changed";
   public static final String DUES_LEDGER_PUBLISHED = "dues.ledger-published";
+  public static final String DUES_BASE_ASSESSED = "dues.base-assessed";
 
   // org-life-service (orglife.events)
   public static final String ORGLIFE_MEETING_PLANNED = "orglife.meeting-planned";
@@ -137,6 +139,7 @@ public final class EventTypes {
           define(DUES_PAYMENT_REVERSED, 1, PaymentReversed.class, Topics.DUES_EVENTS),
           define(DUES_ARREARS_CHANGED, 1, ArrearsChanged.class, Topics.DUES_EVENTS),
           define(DUES_LEDGER_PUBLISHED, 1, LedgerPublished.class, Topics.DUES_EVENTS),
+          define(DUES_BASE_ASSESSED, 1, BaseAssessed.class, Topics.DUES_EVENTS),
           define(ORGLIFE_MEETING_PLANNED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_MEETING_CANCELLED, 1, MeetingPlanned.class, Topics.ORGLIFE_EVENTS),
           define(ORGLIFE_MEETING_HELD, 1, MeetingRecordChanged.class, Topics.ORGLIFE_EVENTS),

@@ -74,7 +74,9 @@ class EventEnvelopeJsonTest {
           EventTypes.ORGLIFE_MEETING_RETURNED,
           java.util.List.of("counted", "guestIds"),
           EventTypes.ORGLIFE_MEETING_CORRECTED,
-          java.util.List.of("counted", "guestIds"));
+          java.util.List.of("counted", "guestIds"),
+          EventTypes.COMMITTEE_CHANGED,
+          java.util.List.of("memberIds", "secretarySince", "effectiveOn"));
 
   static Iterable<String> publishedTypes() {
     return EventTypes.all().keySet();

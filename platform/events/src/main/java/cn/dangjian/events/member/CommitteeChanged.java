@@ -2,6 +2,7 @@ package cn.dangjian.events.member;
 
 import cn.dangjian.events.Subject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param secretaryMemberId the sitting secretary, null when vacant
  * @param secretaryVacantSince null unless the post is vacant
  * @param seats seats currently held
+ * @param memberIds the members sitting on the committee after the change, secretary included (added
+ *     later: null in events published before)
+ * @param secretarySince the day the sitting secretary took office, through consecutive terms (added
+ *     later; null when vacant)
+ * @param effectiveOn the day this composition took effect: the latest of the term's start, an
+ *     appointment and a departure (added later; consumers that keep a history date it by this)
  */
 @Subject(value = "orgId", kind = "org")
 public record CommitteeChanged(
@@ -24,4 +31,32 @@ public record CommitteeChanged(
     LocalDate dueOn,
     @Nullable UUID secretaryMemberId,
     @Nullable LocalDate secretaryVacantSince,
-    int seats) {}
+    int seats,
+    @Nullable List<UUID> memberIds,
+    @Nullable LocalDate secretarySince,
+    @Nullable LocalDate effectiveOn) {
+
+  /** As published before the membership fields existed (tests and tools that need no members). */
+  public CommitteeChanged(
+      UUID orgId,
+      UUID termId,
+      LocalDate termStartedOn,
+      LocalDate termEndsOn,
+      LocalDate dueOn,
+      @Nullable UUID secretaryMemberId,
+      @Nullable LocalDate secretaryVacantSince,
+      int seats) {
+    this(
+        orgId,
+        termId,
+        termStartedOn,
+        termEndsOn,
+        dueOn,
+        secretaryMemberId,
+        secretaryVacantSince,
+        seats,
+        null,
+        null,
+        null);
+  }
+}
