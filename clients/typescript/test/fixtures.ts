@@ -139,6 +139,12 @@ export function paymentView(overrides: Partial<Schemas["PaymentView"]> = {}): Sc
     reversedAt: null,
     reversedBy: null,
     reversalReason: null,
+    payer: "SELF",
+    payerName: null,
+    method: "DIRECT",
+    entrustmentRef: null,
+    declaredAs: "DUES",
+    collectedByOrgId: null,
     ...overrides,
   };
 }
@@ -197,6 +203,7 @@ export function meetingView(overrides: Partial<Schemas["MeetingView"]> = {}): Sc
     reviewedAt: null,
     reviewedBy: null,
     reviewComment: null,
+    hostedMobileMemberIds: [],
     version: 0,
     ...overrides,
   };
