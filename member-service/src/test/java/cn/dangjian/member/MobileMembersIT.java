@@ -195,4 +195,44 @@ class MobileMembersIT extends ApiTestSupport {
     assertThat(events(member))
         .anyMatch(e -> e.contains("member.mobile-changed") && e.contains("CLOSED_BY_TRANSFER"));
   }
+
+  @Test
+  void aMemberWhoLeavesTheRegisterHoldsNoCertificateAndNoCommunityRegistration() throws Exception {
+    UUID member = id(register(admin, branchA, "去世党员", newIdNumber()));
+    String a = secretaryOf(branchA);
+    UUID certificate = id(read(issue(a, member, branchB, Map.of())));
+    UUID community = id(create(admin, committee, "城东社区党支部", "BRANCH"));
+    String body =
+        json.writeValueAsString(
+            Map.of(
+                "memberId", member.toString(),
+                "communityOrgId", community.toString(),
+                "registeredOn", today.toString()));
+    ResultActions registered =
+        as(
+                a,
+                post("/api/members/community-registrations")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isCreated());
+    UUID registration = id(read(registered));
+    String etag = as(a, get("/api/members/" + member)).andReturn().getResponse().getHeader("ETag");
+    as(
+            a,
+            post("/api/members/" + member + "/status")
+                .header("If-Match", etag)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"status\":\"DECEASED\",\"effectiveOn\":\""
+                        + today
+                        + "\",\"reason\":\"病故\"}"))
+        .andExpect(status().isOk());
+    as(a, get("/api/members/mobile-certificates/" + certificate))
+        .andExpect(jsonPath("$.status").value("CLOSED"))
+        .andExpect(jsonPath("$.closedOn").value(today.toString()));
+    as(a, get("/api/members/community-registrations/" + registration))
+        .andExpect(jsonPath("$.status").value("ENDED"));
+    assertThat(events(member))
+        .anyMatch(e -> e.contains("member.mobile-changed") && e.contains("CLOSED_BY_STATUS"));
+  }
 }

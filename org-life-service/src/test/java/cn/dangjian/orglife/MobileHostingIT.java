@@ -113,4 +113,33 @@ class MobileHostingIT extends ApiTestSupport {
             "%" + p.id() + "%");
     assertThat(event).contains("\"guestIds\":[]");
   }
+
+  @Test
+  void attendingElsewhereExcusesOnlyAMemberWithACertificate() throws Exception {
+    List<UUID> homeMembers = formalMembers(branchA, 3);
+    UUID mobile = mobileMemberOfAHostedAt(branchB);
+    UUID stayer = formalMembers(branchA, 1).get(0);
+    LocalDateTime at =
+        LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+            .minusDays(1)
+            .withHour(15)
+            .truncatedTo(ChronoUnit.HOURS);
+    String home = secretaryOf(branchA);
+    Planned p = plan(home, branchA, "THEMED_PARTY_DAY", at, null);
+    Map<String, Object> body = recordBody(at, homeMembers, List.of(), minutes("主题党日"), List.of());
+    body.put(
+        "absentees",
+        List.of(
+            Map.of("memberId", mobile.toString(), "reason", "MOBILE_ELSEWHERE"),
+            Map.of("memberId", stayer.toString(), "reason", "MOBILE_ELSEWHERE")));
+    record(home, p, body)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.rule").value("mobile-elsewhere-needs-a-certificate"));
+    body.put(
+        "absentees",
+        List.of(
+            Map.of("memberId", mobile.toString(), "reason", "MOBILE_ELSEWHERE"),
+            Map.of("memberId", stayer.toString(), "reason", "LEAVE")));
+    record(home, p, body).andExpect(status().isOk());
+  }
 }

@@ -11,6 +11,8 @@ interface CommunityRegistrationRepository extends JpaRepository<CommunityRegistr
 
   boolean existsByMemberIdAndStatus(UUID memberId, String status);
 
+  java.util.Optional<CommunityRegistration> findByMemberIdAndStatus(UUID memberId, String status);
+
   /**
    * Registrations whose member's branch ({@code branchPrefix}) or community ({@code
    * communityPrefix}) lies under the prefix; a null prefix does not filter.

@@ -181,6 +181,14 @@ public class CommunityRegistrations {
     return services.totalHours(id);
   }
 
+  /** A member who left the register is no longer registered with a community. */
+  @org.springframework.context.event.EventListener
+  public void onLeft(cn.dangjian.member.person.MemberLeftRegister left) {
+    registrations
+        .findByMemberIdAndStatus(left.memberId(), CommunityRegistration.ACTIVE)
+        .ifPresent(r -> r.end(left.on(), clock.instant()));
+  }
+
   private CommunityRegistration visible(UUID id, DataScope scope, Caller caller) {
     return registrations
         .findById(id)

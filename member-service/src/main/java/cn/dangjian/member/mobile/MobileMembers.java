@@ -11,6 +11,7 @@ import cn.dangjian.member.org.Org;
 import cn.dangjian.member.org.OrgService;
 import cn.dangjian.member.person.Member;
 import cn.dangjian.member.person.MemberFlag;
+import cn.dangjian.member.person.MemberLeftRegister;
 import cn.dangjian.member.person.MemberRelocated;
 import cn.dangjian.member.person.MemberService;
 import cn.dangjian.member.person.MemberStatusService;
@@ -199,6 +200,18 @@ public class MobileMembers {
               c.close(MobileStatus.TRANSFERRED, members.today(), clock.instant());
               statuses.releaseFlag(c.getMemberId(), MemberFlag.MOBILE);
               publish(c, MobileChange.CLOSED_BY_TRANSFER);
+            });
+  }
+
+  /** A member who left the register (停止党籍, 出党, 死亡…) holds no certificate any more. */
+  @EventListener
+  public void onLeft(MemberLeftRegister left) {
+    certificates
+        .findByMemberIdAndStatus(left.memberId(), MobileStatus.ACTIVE)
+        .ifPresent(
+            c -> {
+              c.close(MobileStatus.CLOSED, left.on(), clock.instant());
+              publish(c, MobileChange.CLOSED_BY_STATUS);
             });
   }
 

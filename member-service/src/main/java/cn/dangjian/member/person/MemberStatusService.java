@@ -38,6 +38,7 @@ public class MemberStatusService {
   private final DomainEventPublisher events;
   private final Approvals approvals;
   private final MemberRepository memberRepository;
+  private final org.springframework.context.ApplicationEventPublisher localEvents;
   private final Clock clock;
 
   MemberStatusService(
@@ -48,7 +49,9 @@ public class MemberStatusService {
       DomainEventPublisher events,
       Approvals approvals,
       MemberRepository memberRepository,
+      org.springframework.context.ApplicationEventPublisher localEvents,
       Clock clock) {
+    this.localEvents = localEvents;
     this.members = members;
     this.flags = flags;
     this.history = history;
@@ -214,6 +217,9 @@ public class MemberStatusService {
         id.toString(),
         member.getOrgPath(),
         new MemberStatusChanged(id, member.getOrgId(), from.name(), to.name(), effectiveOn));
+    if (to != MemberStatus.ACTIVE) {
+      localEvents.publishEvent(new MemberLeftRegister(id, to, effectiveOn));
+    }
     structure.recheck(member.getOrgId());
   }
 
@@ -232,6 +238,9 @@ public class MemberStatusService {
         member.getOrgPath(),
         new MemberStatusChanged(
             member.getId(), member.getOrgId(), from.name(), to.name(), effectiveOn));
+    if (to != MemberStatus.ACTIVE) {
+      localEvents.publishEvent(new MemberLeftRegister(member.getId(), to, effectiveOn));
+    }
   }
 
   @Transactional

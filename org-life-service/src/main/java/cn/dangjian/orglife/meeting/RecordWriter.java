@@ -7,9 +7,11 @@ import cn.dangjian.orglife.meeting.MeetingRequests.RecordMeeting;
 import cn.dangjian.orglife.meeting.MeetingRequests.ResolutionInput;
 import cn.dangjian.orglife.meeting.MeetingRequests.ResolutionView;
 import cn.dangjian.orglife.meeting.MeetingRules.Expected;
+import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.projection.MemberProjection;
 import cn.dangjian.platform.projection.ProjectedOrg;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,7 @@ class RecordWriter {
     ProjectedOrg org = access.orgOf(m);
     List<Expected> expected = rosters.forRecord(m, org, r.startsAt().toLocalDate());
     RecordedAttendance recorded = RecordedAttendance.of(expected, r, projection::member);
+    checkMobileAbsences(r);
     // a 支委会 votes on the seats held that day; unknown committee: the roster as before
     RecordedAttendance present =
         m.getType() != MeetingType.COMMITTEE_MEETING
@@ -91,6 +94,27 @@ class RecordWriter {
     attendance.replace(m.getId(), present.rows());
     resolutions.replace(m.getId(), adopted);
     return present.rows();
+  }
+
+  /**
+   * “Attending elsewhere as a 流动党员” excuses an absence only for a member away with a 活动证 valid that
+   * day (or flagged 流动党员 before certificates were kept): otherwise it would hide absence.
+   */
+  private void checkMobileAbsences(RecordMeeting r) {
+    LocalDate day = r.startsAt().toLocalDate();
+    for (MeetingRequests.Absentee a : r.absentees()) {
+      if (a.reason() == AbsenceReason.MOBILE_ELSEWHERE
+          && !projection.awayOn(a.memberId(), day)
+          && !projection
+              .member(a.memberId())
+              .map(p -> p.flags().contains("MOBILE"))
+              .orElse(false)) {
+        throw ProblemException.businessRule(
+            "mobile-elsewhere-needs-a-certificate",
+            "meeting.rule.mobile-elsewhere-needs-certificate",
+            a.memberId());
+      }
+    }
   }
 
   /** Each resolution's vote is checked against the meeting's vote base, then numbered. */

@@ -7,5 +7,6 @@ package cn.dangjian.events.member;
 public enum MobileCertificateStatus {
   ACTIVE,
   RETURNED,
-  TRANSFERRED
+  TRANSFERRED,
+  CLOSED
 }

@@ -126,6 +126,19 @@ public class MemberProjection {
         on);
   }
 
+  /** Whether the member holds an ACTIVE 活动证 valid on the date (hosted anywhere, or outside). */
+  public boolean awayOn(UUID memberId, LocalDate on) {
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM proj_mobile WHERE member_id = ? AND status = 'ACTIVE'"
+                + " AND issued_on <= ? AND valid_until >= ?",
+            Integer.class,
+            bytes(memberId),
+            on,
+            on);
+    return n != null && n > 0;
+  }
+
   /** The org hosting the member on the date under an ACTIVE 活动证, if any. */
   public Optional<UUID> hostOf(UUID memberId, LocalDate on) {
     return jdbc
