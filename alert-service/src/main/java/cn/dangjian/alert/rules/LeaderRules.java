@@ -9,7 +9,6 @@ import static cn.dangjian.alert.rules.MemberRules.text;
 import cn.dangjian.alert.catalogue.RuleCatalogue;
 import cn.dangjian.alert.catalogue.Severity;
 import cn.dangjian.alert.rules.Finding.Evidence;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -56,40 +55,14 @@ public final class LeaderRules {
 
   /** 56 学时 for a committee member who is not a secretary (levels relative to 31 Dec). */
   Outcome committeeTraining(MemberFacts m, LeaderFacts l, LocalDate asOf) {
-    int required = catalogue.secretaryTrainingHours();
-    BigDecimal hours = m.hoursIn(asOf.getYear());
-    Map<String, String> clear =
-        Map.of("year", Integer.toString(asOf.getYear()), "hours", hours.toPlainString());
     boolean applies = m.onRegister() && m.admitted() && l.committeeMember() && !secretary(m, l);
-    if (!applies || hours.compareTo(BigDecimal.valueOf(required)) >= 0) {
-      return Outcome.clear(COMMITTEE_TRAINING_SHORT, clear);
-    }
-    Optional<Severity> level =
-        catalogue
-            .get(COMMITTEE_TRAINING_SHORT)
-            .levelsFor(m.orgType())
-            .levelOf(Calendar.daysRelativeToYearEnd(asOf));
-    if (level.isEmpty()) {
-      return Outcome.clear(COMMITTEE_TRAINING_SHORT, clear);
-    }
-    BigDecimal missing = BigDecimal.valueOf(required).subtract(hours);
-    return Outcome.holds(
-        new Finding(
-            COMMITTEE_TRAINING_SHORT,
-            "year:" + asOf.getYear(),
-            level.get(),
-            facts(
-                "memberId", m.memberId(),
-                "year", asOf.getYear(),
-                "hours", hours.toPlainString(),
-                "required", required,
-                "missing", missing.toPlainString()),
-            List.of(
-                new Evidence(
-                    Finding.EvidenceKind.TRAINING,
-                    m.memberId().toString(),
-                    "支部委员" + asOf.getYear() + "年已记学时" + hours.toPlainString() + "，要求" + required)),
-            LocalDate.of(asOf.getYear(), 12, 31)));
+    return MemberRules.hoursShort(
+        catalogue.get(COMMITTEE_TRAINING_SHORT),
+        m,
+        applies,
+        catalogue.secretaryTrainingHours(),
+        asOf,
+        "支部委员");
   }
 
   /** No 集中轮训 credited this year to a secretary in office since before July. */

@@ -161,15 +161,32 @@ public final class MemberRules {
     String ruleId = secretaryRule ? SECRETARY_TRAINING_SHORT : MEMBER_TRAINING_SHORT;
     int required =
         secretaryRule ? catalogue.secretaryTrainingHours() : catalogue.memberTrainingHours();
+    boolean applies = m.onRegister() && m.admitted() && (!secretaryRule || m.secretary());
+    return hoursShort(def(ruleId), m, applies, required, asOf, "");
+  }
+
+  /**
+   * A yearly 学时 requirement (DOMAIN §5): when it applies and the member's hours this year are short
+   * of {@code required}, a finding at the rule's level relative to 31 Dec.
+   *
+   * @param who how the evidence names the member (e.g. 支部委员), or empty
+   */
+  static Outcome hoursShort(
+      RuleDefinition rule,
+      MemberFacts m,
+      boolean applies,
+      int required,
+      LocalDate asOf,
+      String who) {
+    String ruleId = rule.id();
     BigDecimal hours = m.hoursIn(asOf.getYear());
     Map<String, String> clear =
         Map.of("year", Integer.toString(asOf.getYear()), "hours", hours.toPlainString());
-    boolean applies = m.onRegister() && m.admitted() && (!secretaryRule || m.secretary());
     if (!applies || hours.compareTo(BigDecimal.valueOf(required)) >= 0) {
       return Outcome.clear(ruleId, clear);
     }
     Optional<Severity> level =
-        def(ruleId).levelsFor(m.orgType()).levelOf(Calendar.daysRelativeToYearEnd(asOf));
+        rule.levelsFor(m.orgType()).levelOf(Calendar.daysRelativeToYearEnd(asOf));
     if (level.isEmpty()) {
       return Outcome.clear(ruleId, clear);
     }
@@ -189,7 +206,7 @@ public final class MemberRules {
                 new Evidence(
                     Finding.EvidenceKind.TRAINING,
                     m.memberId().toString(),
-                    asOf.getYear() + "年已记学时" + hours.toPlainString() + "，要求" + required)),
+                    who + asOf.getYear() + "年已记学时" + hours.toPlainString() + "，要求" + required)),
             LocalDate.of(asOf.getYear(), 12, 31)));
   }
 
