@@ -17,11 +17,13 @@ import cn.dangjian.events.member.CommitteeChanged;
 import cn.dangjian.events.member.CommunityServiceRecorded;
 import cn.dangjian.events.member.DevelopmentStepRecorded;
 import cn.dangjian.events.member.ElectionHeld;
+import cn.dangjian.events.member.MemberClassified;
 import cn.dangjian.events.member.MemberFlagChanged;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberStatusChanged;
 import cn.dangjian.events.member.MemberUpdated;
 import cn.dangjian.events.member.MobileCertificateChanged;
+import cn.dangjian.events.member.OrgClassified;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
@@ -48,6 +50,8 @@ public final class EventTypes {
   public static final String ORG_RENAMED = "org.renamed";
   public static final String MEMBER_REGISTERED = "member.registered";
   public static final String MEMBER_UPDATED = "member.updated";
+  public static final String MEMBER_CLASSIFIED = "member.classified";
+  public static final String ORG_CLASSIFIED = "org.classified";
   public static final String MEMBER_STATUS_CHANGED = "member.status-changed";
   public static final String MEMBER_FLAG_CHANGED = "member.flag-changed";
   public static final String ORG_MOVED = "org.moved";
@@ -110,6 +114,8 @@ public final class EventTypes {
           define(ORG_RENAMED, 1, OrgRenamed.class, Topics.MEMBER_EVENTS),
           define(MEMBER_REGISTERED, 1, MemberRegistered.class, Topics.MEMBER_EVENTS),
           define(MEMBER_UPDATED, 1, MemberUpdated.class, Topics.MEMBER_EVENTS),
+          define(MEMBER_CLASSIFIED, 1, MemberClassified.class, Topics.MEMBER_EVENTS),
+          define(ORG_CLASSIFIED, 1, OrgClassified.class, Topics.MEMBER_EVENTS),
           define(MEMBER_STATUS_CHANGED, 1, MemberStatusChanged.class, Topics.MEMBER_EVENTS),
           define(MEMBER_FLAG_CHANGED, 1, MemberFlagChanged.class, Topics.MEMBER_EVENTS),
           define(ORG_MOVED, 1, OrgMoved.class, Topics.MEMBER_EVENTS),
