@@ -32,6 +32,7 @@ class ModularityTest {
             "org",
             "person",
             "privacy",
+            "statistics",
             "structure",
             "transfer");
   }

@@ -14,7 +14,7 @@ public final class ServiceCatalog {
       List.of(
           new DownstreamService(
               "member-service",
-              List.of("/api/orgs/**", "/api/members/**", "/api/approvals/**"),
+              List.of("/api/orgs/**", "/api/members/**", "/api/approvals/**", "/api/statistics/**"),
               "成员服务",
               "member service"),
           new DownstreamService("dues-service", List.of("/api/dues/**"), "党费服务", "dues service"),
