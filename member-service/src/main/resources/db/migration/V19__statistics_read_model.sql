@@ -23,7 +23,7 @@ CREATE TABLE stat_member_period (
   org_path      VARCHAR(740) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   stage         VARCHAR(24)  NOT NULL,
   status        VARCHAR(24)  NOT NULL,
-  gender        VARCHAR(8)   NOT NULL,
+  gender        VARCHAR(12)  NOT NULL,
   ethnicity     VARCHAR(20)  NULL,
   birth_month   CHAR(7)      NULL,
   education     VARCHAR(24)  NOT NULL,

@@ -20,7 +20,12 @@ public abstract class MemberServiceIntegrationTest {
 
   protected static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();
   protected static final TestKafka KAFKA =
-      TestKafka.shared(Topics.MEMBER_EVENTS, Topics.ORGLIFE_EVENTS, Topics.ALERT_EVENTS);
+      TestKafka.shared(
+          Topics.MEMBER_EVENTS,
+          Topics.ORGLIFE_EVENTS,
+          Topics.ALERT_EVENTS,
+          Topics.DUES_EVENTS,
+          Topics.ASSESSMENT_EVENTS);
   protected static final String DB_URL = TestDatabase.fresh("member_db_test");
   private static final String ENCRYPTION_KEY = randomKey();
   private static final String HASH_KEY = randomKey();

@@ -1,0 +1,349 @@
+package cn.dangjian.member.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.OrgMoved;
+import cn.dangjian.member.MemberServiceIntegrationTest;
+import cn.dangjian.member.statistics.PartySimulation.Person;
+import cn.dangjian.testsupport.api.ResponseContract;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read model fed a random year of a county's events, checked three ways: against an independent
+ * tally of the simulation, each figure against the records behind it (for every dimension and
+ * value), and the rows of a subtree against its total.
+ */
+class StatisticsReadModelIT extends MemberServiceIntegrationTest {
+
+  static final YearMonth FIRST = YearMonth.of(2025, 1);
+  static final YearMonth LAST = YearMonth.of(2025, 11);
+
+  @Autowired MockMvc mvc;
+  @Autowired StatisticsConsumer consumer;
+  @Autowired PlatformTransactionManager transactionManager;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private String admin;
+  private PartySimulation county;
+
+  @BeforeEach
+  void aYearOfEvents() {
+    admin = KEYCLOAK.token().roles("platform-admin").username("admin").build();
+    county = new PartySimulation(System.nanoTime()).run(FIRST, LAST);
+    feed(county.events);
+  }
+
+  void feed(List<EventEnvelope<JsonNode>> events) {
+    TransactionTemplate tx = new TransactionTemplate(transactionManager);
+    for (int i = 0; i < events.size(); i += 37) {
+      List<EventEnvelope<JsonNode>> batch = events.subList(i, Math.min(events.size(), i + 37));
+      tx.executeWithoutResult(s -> consumer.applyAll(batch));
+    }
+  }
+
+  @Test
+  void memberFiguresMatchAnIndependentTallyAtEachMonthEnd() throws Exception {
+    for (YearMonth m : List.of(YearMonth.of(2025, 3), LAST)) {
+      List<Person> people = county.monthEnds.get(m);
+      JsonNode root = figures("/api/statistics/members", county.root, m);
+      JsonNode townA = figures("/api/statistics/members", county.townA, m);
+      Predicate<Person> member =
+          p -> List.of("FULL", "PROBATIONARY").contains(p.stage) && "ACTIVE".equals(p.status);
+      assertThat(count(root, "MEMBERS", "ALL")).isEqualTo(tally(people, member));
+      assertThat(count(root, "GENDER", "FEMALE"))
+          .isEqualTo(tally(people, member.and(p -> p.gender.equals("FEMALE"))));
+      assertThat(count(root, "STAGE", "PROBATIONARY"))
+          .isEqualTo(tally(people, member.and(p -> p.stage.equals("PROBATIONARY"))));
+      assertThat(count(root, "FLAG", "MOBILE")).isEqualTo(tally(people, member.and(p -> p.mobile)));
+      assertThat(count(root, "PIPELINE", "ACTIVIST"))
+          .isEqualTo(tally(people, p -> p.stage.equals("ACTIVIST") && p.status.equals("ACTIVE")));
+      assertThat(count(root, "SUSPENDED", "ALL"))
+          .isEqualTo(tally(people, p -> p.status.equals("SUSPENDED")));
+      assertThat(count(townA, "MEMBERS", "ALL"))
+          .isEqualTo(tally(people, member.and(p -> county.ancestor(p.org).equals(county.townA))));
+    }
+  }
+
+  @Test
+  void flowsMatchTheTallyAndTransfersBetweenTownsAreInAndOutOnlyBelowTheCounty() throws Exception {
+    JsonNode root = flows(county.root, FIRST, LAST);
+    Map<String, Integer> f = county.flows;
+    assertThat(count(root, "DEVELOPED", "ALL")).isEqualTo((long) f.getOrDefault("DEVELOPED", 0));
+    assertThat(count(root, "CONVERTED", "ALL")).isEqualTo((long) f.getOrDefault("CONVERTED", 0));
+    assertThat(count(root, "LEFT", "STRUCK_OFF"))
+        .isEqualTo((long) f.getOrDefault("LEFT_STRUCK_OFF", 0));
+    assertThat(count(root, "LEFT", "DECEASED"))
+        .isEqualTo((long) f.getOrDefault("LEFT_DECEASED", 0));
+    assertThat(count(root, "TRANSFERRED_IN", "ALL")).isZero();
+    long in =
+        count(flows(county.townA, FIRST, LAST), "TRANSFERRED_IN", "ALL")
+            + count(flows(county.townB, FIRST, LAST), "TRANSFERRED_IN", "ALL");
+    assertThat(in).isEqualTo((long) f.getOrDefault("TRANSFERRED_BETWEEN_TOWNS", 0));
+  }
+
+  @Test
+  void everyFigureEqualsTheNumberOfRecordsBehindIt() throws Exception {
+    int checked = 0;
+    for (UUID org : List.of(county.root, county.townA)) {
+      for (YearMonth asOf : List.of(YearMonth.of(2025, 4), LAST)) {
+        for (String path : List.of("/api/statistics/members", "/api/statistics/orgs")) {
+          for (JsonNode group : figures(path, org, asOf).get("groups")) {
+            for (JsonNode value : group.get("values")) {
+              long total =
+                  records(
+                      org,
+                      group.get("dimension").asString(),
+                      value.get("value").asString(),
+                      asOf,
+                      null);
+              assertThat(total)
+                  .as("%s %s as of %s", group.get("dimension"), value.get("value"), asOf)
+                  .isEqualTo(value.get("count").asLong());
+              checked++;
+            }
+          }
+        }
+      }
+      for (JsonNode group : flows(org, YearMonth.of(2025, 3), LAST).get("groups")) {
+        for (JsonNode value : group.get("values")) {
+          long total =
+              records(
+                  org,
+                  group.get("dimension").asString(),
+                  value.get("value").asString(),
+                  null,
+                  YearMonth.of(2025, 3));
+          assertThat(total)
+              .as("%s %s", group.get("dimension"), value.get("value"))
+              .isEqualTo(value.get("count").asLong());
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(150);
+  }
+
+  @Test
+  void aSubtreesTotalIsTheSumOfItsParts() throws Exception {
+    JsonNode root = figures("/api/statistics/members", county.root, LAST);
+    JsonNode a = figures("/api/statistics/members", county.townA, LAST);
+    JsonNode b = figures("/api/statistics/members", county.townB, LAST);
+    for (String[] cell :
+        List.of(
+            new String[] {"MEMBERS", "ALL"},
+            new String[] {"AGE_BAND", "UP_TO_30"},
+            new String[] {"EDUCATION", "UNDERGRADUATE"})) {
+      assertThat(count(root, cell[0], cell[1]))
+          .isEqualTo(count(a, cell[0], cell[1]) + count(b, cell[0], cell[1]));
+    }
+    long members = count(root, "MEMBERS", "ALL");
+    for (String dim :
+        List.of(
+            "GENDER",
+            "ETHNICITY",
+            "AGE_BAND",
+            "EDUCATION",
+            "OCCUPATION",
+            "STAGE",
+            "STANDING_BAND")) {
+      assertThat(sum(root, dim)).as(dim).isEqualTo(members);
+    }
+  }
+
+  @Test
+  void replayingTheSameEventsChangesNoFigure() throws Exception {
+    String before = figures("/api/statistics/members", county.root, LAST).toString();
+    feed(county.events);
+    assertThat(figures("/api/statistics/members", county.root, LAST).toString()).isEqualTo(before);
+  }
+
+  @Test
+  void aMovedBranchTakesItsMembersToTheNewTownFromTheMoveOn() throws Exception {
+    UUID branch = county.branches.get(0);
+    long inBranch = count(figures("/api/statistics/members", branch, LAST), "MEMBERS", "ALL");
+    long a = count(figures("/api/statistics/members", county.townA, LAST), "MEMBERS", "ALL");
+    long b = count(figures("/api/statistics/members", county.townB, LAST), "MEMBERS", "ALL");
+    String oldPath = county.paths.get(branch);
+    String newPath = county.paths.get(county.townB) + branch + "/";
+    feed(
+        List.of(
+            StatEvents.envelope(
+                EventTypes.ORG_MOVED,
+                LocalDate.of(2025, 12, 3),
+                branch.toString(),
+                newPath,
+                new OrgMoved(
+                    branch, county.townA, county.townB, oldPath, newPath, 1, (int) inBranch))));
+    YearMonth december = YearMonth.of(2025, 12);
+    assertThat(count(figures("/api/statistics/members", county.townA, december), "MEMBERS", "ALL"))
+        .isEqualTo(a - inBranch);
+    assertThat(count(figures("/api/statistics/members", county.townB, december), "MEMBERS", "ALL"))
+        .isEqualTo(b + inBranch);
+    assertThat(count(figures("/api/statistics/members", county.townA, LAST), "MEMBERS", "ALL"))
+        .isEqualTo(a);
+    assertThat(records(county.townB, "MEMBERS", "ALL", december, null)).isEqualTo(b + inBranch);
+  }
+
+  @Test
+  void callersSeeOnlyTheirSubtreeAndMembersSeeNoStatistics() throws Exception {
+    String townSecretary = KEYCLOAK.token().roles("secretary").orgId(county.townA).build();
+    as(townSecretary, get("/api/statistics/members").param("orgId", county.townB.toString()))
+        .andExpect(status().isNotFound());
+    as(townSecretary, get("/api/statistics/members"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.orgId").value(county.townA.toString()));
+    String member =
+        KEYCLOAK.token().roles("member").memberId(UUID.randomUUID()).orgId(county.townA).build();
+    as(member, get("/api/statistics/overview").param("orgId", county.townA.toString()))
+        .andExpect(status().isForbidden());
+    as(
+            admin,
+            get("/api/statistics/records")
+                .param("orgId", county.root.toString())
+                .param("dimension", "SHOE_SIZE"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("没有统计维度")));
+    as(
+            admin,
+            get("/api/statistics/members")
+                .param("orgId", county.root.toString())
+                .param("asOf", "2025-13"))
+        .andExpect(status().isBadRequest());
+    as(
+            admin,
+            get("/api/statistics/flows")
+                .param("orgId", county.root.toString())
+                .param("from", "2025-06")
+                .param("to", "2025-01"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theOverviewShowsKeyCountsAndAYearsTrend() throws Exception {
+    JsonNode overview =
+        json.readTree(
+            as(
+                    admin,
+                    get("/api/statistics/overview")
+                        .param("orgId", county.root.toString())
+                        .param("asOf", LAST.toString()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    Map<String, Long> keys = new HashMap<>();
+    overview
+        .get("keyFigures")
+        .forEach(
+            k ->
+                keys.put(
+                    k.get("key").asString(),
+                    k.get("count").isNull() ? null : k.get("count").asLong()));
+    long members = count(figures("/api/statistics/members", county.root, LAST), "MEMBERS", "ALL");
+    assertThat(keys.get("MEMBERS")).isEqualTo(members);
+    assertThat(keys.get("BRANCHES")).isEqualTo(6);
+    assertThat(keys.get("COMMITTEES")).isEqualTo(3);
+    assertThat(overview.get("trend")).hasSize(12);
+    assertThat(overview.get("trend").get(11).get("members").asLong()).isEqualTo(members);
+  }
+
+  private long tally(List<Person> people, Predicate<Person> which) {
+    return people.stream().filter(which).count();
+  }
+
+  private JsonNode figures(String path, UUID org, YearMonth asOf) throws Exception {
+    return read(as(admin, get(path).param("orgId", org.toString()).param("asOf", asOf.toString())));
+  }
+
+  private JsonNode flows(UUID org, YearMonth from, YearMonth to) throws Exception {
+    return read(
+        as(
+            admin,
+            get("/api/statistics/flows")
+                .param("orgId", org.toString())
+                .param("from", from.toString())
+                .param("to", to.toString())));
+  }
+
+  private long records(UUID org, String dim, String value, YearMonth asOf, YearMonth from)
+      throws Exception {
+    MockHttpServletRequestBuilder request =
+        get("/api/statistics/records")
+            .param("orgId", org.toString())
+            .param("dimension", dim)
+            .param("value", value)
+            .param("size", "200");
+    if (asOf != null) {
+      request.param("asOf", asOf.toString());
+    } else {
+      request.param("from", from.toString()).param("to", LAST.toString());
+    }
+    JsonNode page = read(as(admin, request));
+    List<String> ids = new ArrayList<>();
+    page.get("items").forEach(i -> ids.add(i.get("id").asString()));
+    assertThat(ids).as("a page lists at most its size and no record twice").doesNotHaveDuplicates();
+    if (page.get("total").asLong() <= 200) {
+      assertThat((long) ids.size()).isEqualTo(page.get("total").asLong());
+    }
+    return page.get("total").asLong();
+  }
+
+  private static long count(JsonNode figures, String dim, String value) {
+    for (JsonNode group : figures.get("groups")) {
+      if (group.get("dimension").asString().equals(dim)) {
+        for (JsonNode v : group.get("values")) {
+          if (v.get("value").asString().equals(value)) {
+            return v.get("count").asLong();
+          }
+        }
+        return 0;
+      }
+    }
+    throw new AssertionError("no dimension " + dim);
+  }
+
+  private static long sum(JsonNode figures, String dim) {
+    for (JsonNode group : figures.get("groups")) {
+      if (group.get("dimension").asString().equals(dim)) {
+        long sum = 0;
+        for (JsonNode v : group.get("values")) {
+          sum += v.get("count").asLong();
+        }
+        return sum;
+      }
+    }
+    throw new AssertionError("no dimension " + dim);
+  }
+
+  private ResultActions as(String token, MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+        .andDo(ResponseContract.servedBy(mvc));
+  }
+
+  private JsonNode read(ResultActions result) throws Exception {
+    return json.readTree(
+        result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+}
