@@ -109,7 +109,8 @@ class BulkValuesTest {
     assertThat(BulkValues.occupation("企事业单位、民办非企业单位专业技术人员")).isEqualTo(Occupation.PROFESSIONAL);
     assertThat(BulkValues.occupation("公务员")).isEqualTo(Occupation.PUBLIC_SERVANT);
     assertThat(BulkValues.educationLevel("大学本科")).isEqualTo(EducationLevel.UNDERGRADUATE);
-    assertThat(BulkValues.educationLevel("JUNIOR_COLLEGE")).isEqualTo(EducationLevel.JUNIOR_COLLEGE);
+    assertThat(BulkValues.educationLevel("JUNIOR_COLLEGE"))
+        .isEqualTo(EducationLevel.JUNIOR_COLLEGE);
     assertThat(BulkValues.educationLevel("硕士")).isEqualTo(EducationLevel.POSTGRADUATE);
     assertThat(BulkValues.unitType("行政村")).isEqualTo(UnitType.ADMINISTRATIVE_VILLAGE);
     assertThat(BulkValues.unitType("社区（居委会）")).isEqualTo(UnitType.COMMUNITY);

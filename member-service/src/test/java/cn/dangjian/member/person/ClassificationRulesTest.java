@@ -60,7 +60,8 @@ class ClassificationRulesTest {
     assertThat(ClassificationRules.educationLevel(null)).isEqualTo(EducationLevel.UNSPECIFIED);
     assertThat(ClassificationRules.educationLevel("  ")).isEqualTo(EducationLevel.UNSPECIFIED);
     assertThat(ClassificationRules.educationLevel("大学")).isEqualTo(EducationLevel.UNSPECIFIED);
-    assertThat(ClassificationRules.educationLevel("bachelor")).isEqualTo(EducationLevel.UNSPECIFIED);
+    assertThat(ClassificationRules.educationLevel("bachelor"))
+        .isEqualTo(EducationLevel.UNSPECIFIED);
   }
 
   @Test
@@ -75,12 +76,10 @@ class ClassificationRulesTest {
 
   @Test
   void updateWithoutALevelKeepsItUnlessTheTextChanged() {
-    assertThat(
-            ClassificationRules.updatedLevel(null, "大学", "大学", EducationLevel.UNDERGRADUATE))
+    assertThat(ClassificationRules.updatedLevel(null, "大学", "大学", EducationLevel.UNDERGRADUATE))
         .as("a client unaware of the code keeps the level set by hand")
         .isEqualTo(EducationLevel.UNDERGRADUATE);
-    assertThat(
-            ClassificationRules.updatedLevel(null, "硕士", "本科", EducationLevel.UNDERGRADUATE))
+    assertThat(ClassificationRules.updatedLevel(null, "硕士", "本科", EducationLevel.UNDERGRADUATE))
         .isEqualTo(EducationLevel.POSTGRADUATE);
     assertThat(
             ClassificationRules.updatedLevel(
@@ -93,7 +92,8 @@ class ClassificationRulesTest {
 
   @Test
   void absentOccupationKeepsTheOldOneOrIsUnspecified() {
-    assertThat(ClassificationRules.occupation(null, Occupation.WORKER)).isEqualTo(Occupation.WORKER);
+    assertThat(ClassificationRules.occupation(null, Occupation.WORKER))
+        .isEqualTo(Occupation.WORKER);
     assertThat(ClassificationRules.occupation(null, null)).isEqualTo(Occupation.UNSPECIFIED);
     assertThat(ClassificationRules.occupation(Occupation.STUDENT, Occupation.WORKER))
         .isEqualTo(Occupation.STUDENT);
@@ -118,7 +118,8 @@ class ClassificationRulesTest {
     assertThat(
             ClassificationRules.changesClassification(
                 base,
-                profile(Gender.FEMALE, "壮族", EducationLevel.UNDERGRADUATE, Occupation.WORKER, "科员")))
+                profile(
+                    Gender.FEMALE, "壮族", EducationLevel.UNDERGRADUATE, Occupation.WORKER, "科员")))
         .isTrue();
     assertThat(
             ClassificationRules.changesClassification(
@@ -128,12 +129,14 @@ class ClassificationRulesTest {
     assertThat(
             ClassificationRules.changesClassification(
                 base,
-                profile(Gender.FEMALE, "汉族", EducationLevel.UNDERGRADUATE, Occupation.RETIRED, "科员")))
+                profile(
+                    Gender.FEMALE, "汉族", EducationLevel.UNDERGRADUATE, Occupation.RETIRED, "科员")))
         .isTrue();
     assertThat(
             ClassificationRules.changesClassification(
                 base,
-                profile(Gender.FEMALE, "汉族", EducationLevel.UNDERGRADUATE, Occupation.WORKER, "科长")))
+                profile(
+                    Gender.FEMALE, "汉族", EducationLevel.UNDERGRADUATE, Occupation.WORKER, "科长")))
         .as("the post is not counted")
         .isFalse();
     assertThat(ClassificationRules.changesClassification(base, base)).isFalse();

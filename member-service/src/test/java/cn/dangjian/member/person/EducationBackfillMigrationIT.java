@@ -35,7 +35,8 @@ class EducationBackfillMigrationIT {
         .target("17")
         .load()
         .migrate();
-    try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+    try (Connection db =
+        DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
       int i = 0;
       for (String text : TEXTS) {
         insertMember(db, ++i, text);
@@ -55,7 +56,8 @@ class EducationBackfillMigrationIT {
         .load()
         .migrate();
 
-    try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+    try (Connection db =
+        DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
       Map<String, String> migrated = new LinkedHashMap<>();
       Map<String, String> expected = new LinkedHashMap<>();
       try (ResultSet rs =
