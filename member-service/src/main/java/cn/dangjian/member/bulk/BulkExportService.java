@@ -245,7 +245,10 @@ public class BulkExportService {
             case ID_NUMBER -> members.maskedIdNumber(m);
             case PHONE -> members.maskedPhone(m);
             case EDUCATION -> m.getEducation();
+            case EDUCATION_LEVEL -> BulkValues.classificationLabel(m.getEducationLevel());
             case WORKPLACE -> m.getWorkplace();
+            case POST -> m.getPost();
+            case OCCUPATION -> BulkValues.classificationLabel(m.getOccupation());
             case STAGE -> m.getStage().label();
             case DUES_CATEGORY -> m.getDuesCategory().label();
             case JOIN_DATE -> m.getJoinDate();
@@ -270,6 +273,8 @@ public class BulkExportService {
             case PARENT_ID -> top ? parent : null;
             case NAME -> org.getName();
             case TYPE -> org.getOrgType().label();
+            case UNIT_TYPE -> BulkValues.classificationLabel(org.getUnitType());
+            case AFFILIATION -> BulkValues.classificationLabel(org.getAffiliation());
           });
     }
     return row;

@@ -282,7 +282,15 @@ public class BulkImportService {
               }
               parent = parentRow.createdId();
             }
-            Org org = orgs.create(new CreateOrg(parent, request.name(), request.type()), scope);
+            Org org =
+                orgs.create(
+                    new CreateOrg(
+                        parent,
+                        request.name(),
+                        request.type(),
+                        request.unitType(),
+                        request.affiliation()),
+                    scope);
             row.created(org.getId());
           }
 

@@ -1,6 +1,11 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.events.member.Affiliation;
+import cn.dangjian.events.member.EducationLevel;
+import cn.dangjian.events.member.Occupation;
+import cn.dangjian.events.member.UnitType;
 import cn.dangjian.member.org.OrgType;
+import cn.dangjian.member.person.ClassificationRules;
 import cn.dangjian.member.person.DuesCategory;
 import cn.dangjian.member.person.Gender;
 import cn.dangjian.member.person.MemberStage;
@@ -41,6 +46,10 @@ public final class BulkValues {
   private static final Map<String, MemberStage> STAGES = new LinkedHashMap<>();
   private static final Map<String, DuesCategory> DUES = new LinkedHashMap<>();
   private static final Map<String, OrgType> ORG_TYPES = new LinkedHashMap<>();
+  private static final Map<String, Occupation> OCCUPATIONS = new LinkedHashMap<>();
+  private static final Map<String, EducationLevel> EDUCATION_LEVELS = new LinkedHashMap<>();
+  private static final Map<String, UnitType> UNIT_TYPES = new LinkedHashMap<>();
+  private static final Map<String, Affiliation> AFFILIATIONS = new LinkedHashMap<>();
 
   static {
     GENDERS.put("男", Gender.MALE);
@@ -76,6 +85,48 @@ public final class BulkValues {
     ORG_TYPES.put("基层党委", OrgType.PARTY_COMMITTEE);
     ORG_TYPES.put("总支", OrgType.GENERAL_BRANCH);
     ORG_TYPES.put("支部", OrgType.BRANCH);
+    for (Occupation o : Occupation.values()) {
+      OCCUPATIONS.put(o.label(), o);
+      OCCUPATIONS.put(key(o.name()), o);
+    }
+    OCCUPATIONS.put("农民", Occupation.FARMER_HERDER_FISHER);
+    OCCUPATIONS.put("牧民", Occupation.FARMER_HERDER_FISHER);
+    OCCUPATIONS.put("渔民", Occupation.FARMER_HERDER_FISHER);
+    OCCUPATIONS.put("专业技术人员", Occupation.PROFESSIONAL);
+    OCCUPATIONS.put("管理人员", Occupation.MANAGER);
+    OCCUPATIONS.put("公务员", Occupation.PUBLIC_SERVANT);
+    OCCUPATIONS.put("机关工作人员", Occupation.PUBLIC_SERVANT);
+    OCCUPATIONS.put("离退休", Occupation.RETIRED);
+    OCCUPATIONS.put("退休", Occupation.RETIRED);
+    OCCUPATIONS.put("离休", Occupation.RETIRED);
+    OCCUPATIONS.put("其他", Occupation.OTHER);
+    for (EducationLevel e : EducationLevel.values()) {
+      EDUCATION_LEVELS.put(e.label(), e);
+      EDUCATION_LEVELS.put(key(e.name()), e);
+    }
+    for (UnitType u : UnitType.values()) {
+      UNIT_TYPES.put(u.label(), u);
+      UNIT_TYPES.put(key(u.name()), u);
+    }
+    UNIT_TYPES.put("机关", UnitType.PARTY_GOVERNMENT_ORGAN);
+    UNIT_TYPES.put("国有企业", UnitType.STATE_OWNED_ENTERPRISE);
+    UNIT_TYPES.put("国企", UnitType.STATE_OWNED_ENTERPRISE);
+    UNIT_TYPES.put("民营企业", UnitType.NON_PUBLIC_ENTERPRISE);
+    UNIT_TYPES.put("社区", UnitType.COMMUNITY);
+    UNIT_TYPES.put("村", UnitType.ADMINISTRATIVE_VILLAGE);
+    for (Affiliation a : Affiliation.values()) {
+      AFFILIATIONS.put(a.label(), a);
+      AFFILIATIONS.put(key(a.name()), a);
+    }
+    AFFILIATIONS.put("省", Affiliation.PROVINCIAL);
+    AFFILIATIONS.put("省级", Affiliation.PROVINCIAL);
+    AFFILIATIONS.put("市", Affiliation.PREFECTURAL);
+    AFFILIATIONS.put("地市", Affiliation.PREFECTURAL);
+    AFFILIATIONS.put("市级", Affiliation.PREFECTURAL);
+    AFFILIATIONS.put("县", Affiliation.COUNTY);
+    AFFILIATIONS.put("县级", Affiliation.COUNTY);
+    AFFILIATIONS.put("乡镇", Affiliation.TOWNSHIP);
+    AFFILIATIONS.put("街道", Affiliation.TOWNSHIP);
   }
 
   private BulkValues() {}
@@ -146,6 +197,44 @@ public final class BulkValues {
     return choice(raw, ORG_TYPES, labels(OrgType.values()));
   }
 
+  /** 职业: the label, the code, or a common short form (农民, 公务员, 退休…). */
+  public static Occupation occupation(String raw) {
+    return choice(raw, OCCUPATIONS, labels(Occupation.values()));
+  }
+
+  /**
+   * 学历类别: the label or the code; otherwise a 学历 text that classifies (硕士, 大学专科…) as the free-text
+   * 学历 would.
+   */
+  public static EducationLevel educationLevel(String raw) {
+    String text = text(raw);
+    if (text != null && !EDUCATION_LEVELS.containsKey(key(text))) {
+      EducationLevel classified = ClassificationRules.educationLevel(text);
+      if (classified != EducationLevel.UNSPECIFIED) {
+        return classified;
+      }
+    }
+    return choice(raw, EDUCATION_LEVELS, labels(EducationLevel.values()));
+  }
+
+  /** 单位类型: the label, the code, or a common short form (国企, 社区, 村…). */
+  public static UnitType unitType(String raw) {
+    return choice(raw, UNIT_TYPES, labels(UnitType.values()));
+  }
+
+  /** 隶属关系: the label, the code, or a level (省, 市, 县, 乡镇, 街道). */
+  public static Affiliation affiliation(String raw) {
+    return choice(raw, AFFILIATIONS, labels(Affiliation.values()));
+  }
+
+  /** A classification as an export writes it: its label, or an empty cell for 未填. */
+  public static String classificationLabel(Enum<?> code) {
+    if (code == null || "UNSPECIFIED".equals(code.name())) {
+      return null;
+    }
+    return labelOf(code);
+  }
+
   /** ID numbers: no blanks anywhere, a lower-case check letter x upper-cased. */
   public static String idNumber(String raw) {
     String text = text(raw);
@@ -190,16 +279,27 @@ public final class BulkValues {
   private static List<String> labels(Enum<?>[] values) {
     List<String> labels = new ArrayList<>();
     for (Enum<?> value : values) {
-      if (value instanceof MemberStage s) {
-        labels.add(s.label());
-      } else if (value instanceof DuesCategory d) {
-        labels.add(d.label());
-      } else if (value instanceof OrgType t) {
-        labels.add(t.label());
-      } else {
-        labels.add(value.name());
-      }
+      labels.add(labelOf(value));
     }
     return Collections.unmodifiableList(labels);
+  }
+
+  private static String labelOf(Enum<?> value) {
+    if (value instanceof MemberStage s) {
+      return s.label();
+    } else if (value instanceof DuesCategory d) {
+      return d.label();
+    } else if (value instanceof OrgType t) {
+      return t.label();
+    } else if (value instanceof Occupation o) {
+      return o.label();
+    } else if (value instanceof EducationLevel e) {
+      return e.label();
+    } else if (value instanceof UnitType u) {
+      return u.label();
+    } else if (value instanceof Affiliation a) {
+      return a.label();
+    }
+    return value.name();
   }
 }

@@ -70,15 +70,17 @@ class MemberBulkController {
       summary = "批量导入党员 (bulk import members)",
       description =
           "上传 .xlsx 或 UTF-8 CSV（可带 BOM），第1行为表头：所在组织ID、姓名、性别、民族、出生日期、身份证号、手机号、学历、"
-              + "工作单位、发展阶段、党费类别、入党日期、转正日期（也可用英文字段名）。每行按与“登记党员”相同的规则校验，"
+              + "学历类别、工作单位、职务、职业、发展阶段、党费类别、入党日期、转正日期（也可用英文字段名）；学历类别和职业填中文名称"
+              + "或代码（见登记党员），学历类别不填则按学历文字归类。每行按与“登记党员”相同的规则校验，"
               + "只能导入到调用者管辖的党支部。ALL_OR_NOTHING（默认）：任一行有错则整个文件不导入；"
               + "PER_ROW：正确的行逐行导入，报告列出被拒绝的行。dryRun=true 只校验不写入。带 Idempotency-Key 重试"
               + "同一文件时返回第一次的202与任务（响应头 Idempotency-Replayed: true），不会重复导入；同一 Key 换了文件为 422；"
               + "被整体拒绝（422）的导入不占用 Key，改正后的文件可继续使用。"
               + BulkApi.IMPORT_JOB_DESCRIPTION
               + " "
-              + " Upload .xlsx or UTF-8 CSV with a header row (Chinese labels or English field names)."
-              + " Each row is checked like a single registration and limited to the caller's scope."
+              + " Upload .xlsx or UTF-8 CSV with a header row (Chinese labels or English field names);"
+              + " 学历类别 (educationLevel) and 职业 (occupation) take the label or the code, a missing"
+              + " 学历类别 is classified from 学历. Each row is checked like a single registration and limited to the caller's scope."
               + " ALL_OR_NOTHING (default) writes nothing if any row fails; PER_ROW writes the valid"
               + " rows, each in its own transaction. dryRun only validates. A retry with the same"
               + " Idempotency-Key and file gets the first 202 and job (Idempotency-Replayed: true)"

@@ -1,5 +1,7 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.events.member.EducationLevel;
+import cn.dangjian.events.member.Occupation;
 import cn.dangjian.member.bulk.RawTable.RawRow;
 import cn.dangjian.member.person.DuesCategory;
 import cn.dangjian.member.person.Gender;
@@ -51,6 +53,8 @@ public final class MemberRows {
     DuesCategory dues = convert.apply(MemberColumn.DUES_CATEGORY, BulkValues::duesCategory);
     LocalDate joinDate = convert.apply(MemberColumn.JOIN_DATE, BulkValues::date);
     LocalDate fullMemberDate = convert.apply(MemberColumn.FULL_MEMBER_DATE, BulkValues::date);
+    Occupation occupation = convert.apply(MemberColumn.OCCUPATION, BulkValues::occupation);
+    EducationLevel level = convert.apply(MemberColumn.EDUCATION_LEVEL, BulkValues::educationLevel);
     RegisterMember request =
         new RegisterMember(
             orgId,
@@ -65,7 +69,10 @@ public final class MemberRows {
             stage,
             dues,
             joinDate,
-            fullMemberDate);
+            fullMemberDate,
+            occupation,
+            level,
+            BulkValues.text(cells.get(MemberColumn.POST)));
     issues.addAll(BeanValidation.check(validator, request, BY_FIELD, failed));
     return new RowState<>(row.number(), cells, issues.isEmpty() ? request : null, issues);
   }

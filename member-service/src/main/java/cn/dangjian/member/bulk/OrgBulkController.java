@@ -63,14 +63,16 @@ class OrgBulkController {
       operationId = "importOrgs",
       summary = "批量导入党组织 (bulk import organisations)",
       description =
-          "上传 .xlsx 或 UTF-8 CSV，表头：临时编号、上级临时编号、上级组织ID、组织名称、组织类型。上级可以是已有组织（上级组织ID），"
+          "上传 .xlsx 或 UTF-8 CSV，表头：临时编号、上级临时编号、上级组织ID、组织名称、组织类型，可选单位类型、隶属关系"
+              + "（填中文名称或代码，见创建党组织）。上级可以是已有组织（上级组织ID），"
               + "也可以是文件中更靠前的一行（上级临时编号 = 该行的临时编号），因此可一次导入整棵子树；导出的组织文件可原样导入。"
               + "parentId：把文件中没有上级临时编号的行都挂到该组织之下（例如把另一支部导出的结构导入到这里）。"
               + "导入方式、dryRun、Idempotency-Key 与党员导入相同。"
               + BulkApi.IMPORT_JOB_DESCRIPTION
               + " "
               + " Header: 临时编号 (key), 上级临时编号 (parentKey), 上级组织ID (parentId), 组织名称 (name),"
-              + " 组织类型 (type). A parent is an existing org or an earlier row (by key), so a whole"
+              + " 组织类型 (type), optionally 单位类型 (unitType) and 隶属关系 (affiliation) as label or"
+              + " code. A parent is an existing org or an earlier row (by key), so a whole"
               + " subtree imports at once; an org export re-imports as is. parentId places every row"
               + " without a parent key under that org. Modes, dryRun and Idempotency-Key as for"
               + " members.")

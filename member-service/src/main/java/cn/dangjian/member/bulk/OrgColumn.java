@@ -12,7 +12,9 @@ public enum OrgColumn implements BulkColumn {
   PARENT_KEY("上级临时编号", "parentKey", false, false, "上级编号"),
   PARENT_ID("上级组织ID", "parentId", false, false),
   NAME("组织名称", "name", true, false, "组织全称", "名称"),
-  TYPE("组织类型", "type", true, false, "类型");
+  TYPE("组织类型", "type", true, false, "类型"),
+  UNIT_TYPE("单位类型", "unitType", false, false, "单位属性"),
+  AFFILIATION("隶属关系", "affiliation", false, false, "单位隶属关系");
 
   private final Spec spec;
 

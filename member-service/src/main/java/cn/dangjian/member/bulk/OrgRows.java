@@ -1,5 +1,7 @@
 package cn.dangjian.member.bulk;
 
+import cn.dangjian.events.member.Affiliation;
+import cn.dangjian.events.member.UnitType;
 import cn.dangjian.member.bulk.RawTable.RawRow;
 import cn.dangjian.member.org.OrgRequests.CreateOrg;
 import cn.dangjian.member.org.OrgType;
@@ -44,14 +46,20 @@ public final class OrgRows {
     String parentKey = convert.apply(OrgColumn.PARENT_KEY, OrgRows::key);
     UUID parentId = convert.apply(OrgColumn.PARENT_ID, BulkValues::uuid);
     OrgType type = convert.apply(OrgColumn.TYPE, BulkValues::orgType);
+    UnitType unitType = convert.apply(OrgColumn.UNIT_TYPE, BulkValues::unitType);
+    Affiliation affiliation = convert.apply(OrgColumn.AFFILIATION, BulkValues::affiliation);
     String name = cells.get(OrgColumn.NAME);
     if (parentKey != null && parentId != null) {
       issues.add(
           Issue.of(OrgColumn.PARENT_KEY, "parent-given-twice", "bulk.row.parent-given-twice"));
     }
     issues.addAll(
-        BeanValidation.check(validator, new CreateOrg(parentId, name, type), BY_FIELD, failed));
-    OrgRow request = new OrgRow(key, parentKey, parentId, name, type);
+        BeanValidation.check(
+            validator,
+            new CreateOrg(parentId, name, type, unitType, affiliation),
+            BY_FIELD,
+            failed));
+    OrgRow request = new OrgRow(key, parentKey, parentId, name, type, unitType, affiliation);
     return new RowState<>(row.number(), cells, issues.isEmpty() ? request : null, issues);
   }
 

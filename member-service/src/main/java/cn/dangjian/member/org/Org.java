@@ -1,5 +1,7 @@
 package cn.dangjian.member.org;
 
+import cn.dangjian.events.member.Affiliation;
+import cn.dangjian.events.member.UnitType;
 import cn.dangjian.platform.persistence.UuidV7;
 import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
@@ -40,6 +42,17 @@ public class Org extends VersionedEntity {
   @Column(name = "structure_warnings")
   private String structureWarnings;
 
+  /** 单位类型 of the unit the organisation is set up in; UNSPECIFIED (未填) until known. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "unit_type")
+  private UnitType unitType;
+
+  /** 隶属关系 of that unit; UNSPECIFIED (未填) until known. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Affiliation affiliation;
+
   protected Org() {}
 
   private Org(
@@ -52,6 +65,8 @@ public class Org extends VersionedEntity {
     this.depth = depth;
     this.status = OrgStatus.ACTIVE;
     this.structureWarnings = "";
+    this.unitType = UnitType.UNSPECIFIED;
+    this.affiliation = Affiliation.UNSPECIFIED;
   }
 
   static Org root(String name, OrgType type, Instant now) {
@@ -68,6 +83,16 @@ public class Org extends VersionedEntity {
 
   void rename(String newName, Instant now) {
     this.name = newName;
+    markUpdated(now);
+  }
+
+  /** Sets the unit's 党内统计 classification (null stands for UNSPECIFIED). */
+  void classify(UnitType newUnitType, Affiliation newAffiliation) {
+    this.unitType = newUnitType == null ? UnitType.UNSPECIFIED : newUnitType;
+    this.affiliation = newAffiliation == null ? Affiliation.UNSPECIFIED : newAffiliation;
+  }
+
+  void touch(Instant now) {
     markUpdated(now);
   }
 
@@ -112,5 +137,13 @@ public class Org extends VersionedEntity {
 
   public OrgStatus getStatus() {
     return status;
+  }
+
+  public UnitType getUnitType() {
+    return unitType;
+  }
+
+  public Affiliation getAffiliation() {
+    return affiliation;
   }
 }

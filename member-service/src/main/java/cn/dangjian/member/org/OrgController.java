@@ -151,6 +151,29 @@ class OrgController {
         .toList();
   }
 
+  @PutMapping("/{id}/unit")
+  @PreAuthorize("hasAnyRole('platform-admin','secretary')")
+  @Operation(
+      operationId = "changeOrgUnit",
+      summary = "修改单位类型和隶属关系 (change the unit's 单位类型 and 隶属关系)",
+      description =
+          "党内统计用：组织所在单位的单位类型和隶属关系，两项都要给出；发布 org.classified。需要 If-Match 请求头（读取时的"
+              + " ETag）。 For the 党内统计: both codes are required; publishes org.classified. Needs"
+              + " If-Match with the ETag read.")
+  ResponseEntity<OrgResponse> changeUnit(
+      @PathVariable UUID id,
+      ExpectedVersion expected,
+      @Valid @RequestBody OrgRequests.ChangeOrgUnit request) {
+    Org org =
+        service.changeUnit(
+            id,
+            request.unitType(),
+            request.affiliation(),
+            expected.value(),
+            scopes.resolve(caller.get()));
+    return Versions.ok(mapper.toResponse(org), org.getVersion());
+  }
+
   @PutMapping("/{id}/name")
   @PreAuthorize("hasAnyRole('platform-admin','secretary')")
   @Operation(

@@ -9,6 +9,8 @@ public interface OrgMapper {
 
   @Mapping(target = "type", source = "orgType")
   @Mapping(target = "typeLabel", expression = "java(org.getOrgType().label())")
+  @Mapping(target = "unitTypeLabel", expression = "java(org.getUnitType().label())")
+  @Mapping(target = "affiliationLabel", expression = "java(org.getAffiliation().label())")
   @Mapping(
       target = "structureWarnings",
       expression =

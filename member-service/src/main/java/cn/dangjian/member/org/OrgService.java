@@ -1,10 +1,13 @@
 package cn.dangjian.member.org;
 
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.Affiliation;
+import cn.dangjian.events.member.OrgClassified;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.events.member.OrgDissolved;
 import cn.dangjian.events.member.OrgMoved;
 import cn.dangjian.events.member.OrgRenamed;
+import cn.dangjian.events.member.UnitType;
 import cn.dangjian.member.org.OrgRequests.CreateOrg;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
@@ -15,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +64,7 @@ public class OrgService {
       Org parent = visible(request.parentId(), scope);
       org = parent.child(request.name().strip(), request.type(), clock.instant());
     }
+    org.classify(request.unitType(), request.affiliation());
     orgs.save(org);
     record(org.getId(), "CREATED", null, org.getPath());
     events.publish(
@@ -68,7 +73,57 @@ public class OrgService {
         org.getPath(),
         new OrgCreated(
             org.getId(), org.getParentId(), org.getName(), org.getOrgType().name(), org.getPath()));
+    publishClassified(org);
     return org;
+  }
+
+  /**
+   * Changes the 单位类型 and 隶属关系 of the organisation's unit (党内统计) and publishes {@code
+   * org.classified}; the same values again change nothing.
+   */
+  @Transactional
+  public Org changeUnit(
+      UUID id, UnitType unitType, Affiliation affiliation, long expectedVersion, DataScope scope) {
+    Org org = visible(id, scope);
+    if (org.getVersion() != expectedVersion) {
+      throw ProblemException.preconditionFailed();
+    }
+    if (org.getUnitType() == unitType && org.getAffiliation() == affiliation) {
+      return org;
+    }
+    String before = org.getUnitType() + "/" + org.getAffiliation();
+    org.classify(unitType, affiliation);
+    org.touch(clock.instant());
+    record(id, "UNIT_CHANGED", before, org.getUnitType() + "/" + org.getAffiliation());
+    publishClassified(org);
+    return org;
+  }
+
+  /**
+   * One batch of the go-live republication: {@code org.classified} for the organisations of a
+   * subtree (or all) in path order after {@code afterPath}, at most {@code limit}, in this
+   * transaction.
+   */
+  @Transactional
+  public Republished republishClassified(String pathPrefix, String afterPath, int limit) {
+    List<Org> batch = orgs.classificationPage(pathPrefix, afterPath, PageRequest.ofSize(limit));
+    batch.forEach(this::publishClassified);
+    return new Republished(
+        batch.size(), batch.isEmpty() ? afterPath : batch.get(batch.size() - 1).getPath());
+  }
+
+  /**
+   * @param count organisations published in the batch
+   * @param lastPath where the next batch starts after
+   */
+  public record Republished(int count, String lastPath) {}
+
+  private void publishClassified(Org org) {
+    events.publish(
+        EventTypes.ORG_CLASSIFIED,
+        org.getId().toString(),
+        org.getPath(),
+        new OrgClassified(org.getId(), org.getUnitType().name(), org.getAffiliation().name()));
   }
 
   @Transactional

@@ -1,5 +1,7 @@
 package cn.dangjian.member.person;
 
+import cn.dangjian.events.member.EducationLevel;
+import cn.dangjian.events.member.Occupation;
 import cn.dangjian.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,7 +52,22 @@ public class Member extends VersionedEntity {
   private String phoneHash;
 
   private String education;
+
+  /** 学历 as the statistics group it; UNSPECIFIED (未填) until known. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "education_level")
+  private EducationLevel educationLevel;
+
   private String workplace;
+
+  /** 职业 as the statistics classify it; UNSPECIFIED (未填) until known. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Occupation occupation;
+
+  /** 职务 (e.g. 村党组织书记, 科员), free text. */
+  private String post;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -88,7 +105,7 @@ public class Member extends VersionedEntity {
   public record SealedPersonalData(
       String idNumberCipher, String idNumberHash, String phoneCipher, String phoneHash) {}
 
-  /** The non-secret part of a registration. */
+  /** The non-secret part of a registration, with its 党内统计 classifications. */
   public record Profile(
       String name,
       Gender gender,
@@ -96,7 +113,10 @@ public class Member extends VersionedEntity {
       LocalDate birthDate,
       String education,
       String workplace,
-      DuesCategory duesCategory) {}
+      DuesCategory duesCategory,
+      EducationLevel educationLevel,
+      Occupation occupation,
+      String post) {}
 
   /** {@code id} is chosen first because the personal data is sealed to it. */
   static Member register(
@@ -141,6 +161,10 @@ public class Member extends VersionedEntity {
     this.education = profile.education();
     this.workplace = profile.workplace();
     this.duesCategory = profile.duesCategory();
+    this.educationLevel =
+        profile.educationLevel() == null ? EducationLevel.UNSPECIFIED : profile.educationLevel();
+    this.occupation = profile.occupation() == null ? Occupation.UNSPECIFIED : profile.occupation();
+    this.post = profile.post();
   }
 
   void changePhone(String cipher, String hash) {
@@ -188,7 +212,17 @@ public class Member extends VersionedEntity {
   }
 
   public Profile profile() {
-    return new Profile(name, gender, ethnicity, birthDate, education, workplace, duesCategory);
+    return new Profile(
+        name,
+        gender,
+        ethnicity,
+        birthDate,
+        education,
+        workplace,
+        duesCategory,
+        educationLevel,
+        occupation,
+        post);
   }
 
   public UUID getOrgId() {
@@ -233,6 +267,18 @@ public class Member extends VersionedEntity {
 
   public String getWorkplace() {
     return workplace;
+  }
+
+  public EducationLevel getEducationLevel() {
+    return educationLevel;
+  }
+
+  public Occupation getOccupation() {
+    return occupation;
+  }
+
+  public String getPost() {
+    return post;
   }
 
   public MemberStage getStage() {

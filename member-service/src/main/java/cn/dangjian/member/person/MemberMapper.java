@@ -20,6 +20,8 @@ public interface MemberMapper {
       expression = "java(member.getBirthDate() == null ? null : member.getBirthDate().getYear())")
   @Mapping(target = "stageLabel", expression = "java(member.getStage().label())")
   @Mapping(target = "statusLabel", expression = "java(member.getStatus().label())")
+  @Mapping(target = "occupationLabel", expression = "java(member.getOccupation().label())")
+  @Mapping(target = "educationLevelLabel", expression = "java(member.getEducationLevel().label())")
   @Mapping(
       target = "partyStandingYears",
       expression =

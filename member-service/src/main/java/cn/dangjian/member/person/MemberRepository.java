@@ -15,6 +15,17 @@ public interface MemberRepository
   /** Every record of a person: the current one and those kept as history after a re-entry. */
   List<Member> findByIdNumberHash(String idNumberHash);
 
+  /** Members of a subtree (or all) in id order after {@code after} (keyset paging). */
+  @Query(
+      """
+      SELECT m FROM Member m
+      WHERE m.id > :after
+        AND (:prefix IS NULL OR m.orgPath LIKE CONCAT(:prefix, '%'))
+      ORDER BY m.id
+      """)
+  List<Member> pageAfter(
+      @Param("after") UUID after, @Param("prefix") String prefix, Pageable limit);
+
   /**
    * Members (in id order after {@code after}, optionally within a subtree) with a value not sealed
    * under the current key: {@code currentPrefix} is {@code v2:<kid>:%}.

@@ -1,5 +1,7 @@
 package cn.dangjian.member.person;
 
+import cn.dangjian.events.member.EducationLevel;
+import cn.dangjian.events.member.Occupation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +22,17 @@ public final class MemberRequests {
 
   /** Mainland mobile numbers. */
   static final String PHONE_PATTERN = "^1[3-9]\\d{9}$";
+
+  /** The code lists of the 党内统计 classifications, as the API documents them. */
+  static final String OCCUPATION_CODES =
+      "职业代码 (occupation code): WORKER 工人、FARMER_HERDER_FISHER 农牧渔民、PROFESSIONAL"
+          + " 企事业单位、民办非企业单位专业技术人员、MANAGER 企事业单位、民办非企业单位管理人员、PUBLIC_SERVANT 党政机关工作人员、"
+          + "STUDENT 学生、RETIRED 离退休人员、OTHER 其他职业人员、UNSPECIFIED 未填";
+
+  static final String EDUCATION_LEVEL_CODES =
+      "学历类别代码 (education level code): POSTGRADUATE 研究生、UNDERGRADUATE 大学本科、JUNIOR_COLLEGE"
+          + " 大学专科、SECONDARY_VOCATIONAL 中专、HIGH_SCHOOL 高中、JUNIOR_HIGH_OR_BELOW 初中及以下、"
+          + "UNSPECIFIED 未填";
 
   private MemberRequests() {}
 
@@ -44,7 +57,20 @@ public final class MemberRequests {
       @Schema(description = "党费类别 (dues category)", example = "EMPLOYED") @NotNull
           DuesCategory duesCategory,
       @Schema(description = "入党日期：支部大会通过之日 (admitted by the branch meeting)") LocalDate joinDate,
-      @Schema(description = "转正日期：党龄起算日 (end of probation)") LocalDate fullMemberDate) {}
+      @Schema(description = "转正日期：党龄起算日 (end of probation)") LocalDate fullMemberDate,
+      @Schema(
+              description = OCCUPATION_CODES + "。不填为 UNSPECIFIED (absent: UNSPECIFIED)",
+              example = "PROFESSIONAL")
+          @Nullable Occupation occupation,
+      @Schema(
+              description =
+                  EDUCATION_LEVEL_CODES
+                      + "。不填则按“学历”文字归类，如“硕士”为 POSTGRADUATE"
+                      + " (absent: classified from the free-text education)",
+              example = "UNDERGRADUATE")
+          @Nullable EducationLevel educationLevel,
+      @Schema(description = "职务 (post)", example = "村党组织书记") @Size(max = 50)
+          @Nullable String post) {}
 
   @Schema(description = "修改党员档案 (update a member's record)")
   public record UpdateMember(
@@ -54,7 +80,23 @@ public final class MemberRequests {
       @Schema(description = "手机号") @Pattern(regexp = PHONE_PATTERN) String phone,
       @Schema(description = "学历") @Size(max = 20) String education,
       @Schema(description = "工作单位") @Size(max = 100) String workplace,
-      @Schema(description = "党费类别") @NotNull DuesCategory duesCategory) {}
+      @Schema(description = "党费类别") @NotNull DuesCategory duesCategory,
+      @Schema(
+              description = OCCUPATION_CODES + "。不填则保持不变 (absent: unchanged)",
+              example = "PROFESSIONAL")
+          @Nullable Occupation occupation,
+      @Schema(
+              description =
+                  EDUCATION_LEVEL_CODES
+                      + "。不填时：“学历”文字有改动则按新文字归类，否则保持不变"
+                      + " (absent: classified from the education text when that changed, else unchanged)",
+              example = "UNDERGRADUATE")
+          @Nullable EducationLevel educationLevel,
+      @Schema(
+              description = "职务；不填则保持不变，空字符串表示清除 (post; absent: unchanged, empty: cleared)",
+              example = "科员")
+          @Size(max = 50)
+          @Nullable String post) {}
 
   @Schema(description = "党员档案，身份证号和手机号已脱敏 (member; ID number and phone masked)")
   public record MemberResponse(
@@ -74,6 +116,13 @@ public final class MemberRequests {
       @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") @Nullable String phone,
       @Schema(description = "学历") @Nullable String education,
       @Schema(description = "工作单位") @Nullable String workplace,
+      @Schema(description = "职务 (post)") @Nullable String post,
+      @Schema(description = OCCUPATION_CODES) Occupation occupation,
+      @Schema(description = "职业中文名 (occupation label)", example = "企事业单位、民办非企业单位专业技术人员")
+          String occupationLabel,
+      @Schema(description = EDUCATION_LEVEL_CODES) EducationLevel educationLevel,
+      @Schema(description = "学历类别中文名 (education level label)", example = "大学本科")
+          String educationLevelLabel,
       @Schema(description = "发展阶段") MemberStage stage,
       @Schema(description = "发展阶段中文名", example = "正式党员") String stageLabel,
       @Schema(description = "党费类别") DuesCategory duesCategory,

@@ -1,6 +1,7 @@
 package cn.dangjian.member.person;
 
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.member.MemberClassified;
 import cn.dangjian.events.member.MemberRegistered;
 import cn.dangjian.events.member.MemberUpdated;
 import cn.dangjian.member.org.Org;
@@ -120,7 +121,10 @@ public class MemberService {
                 request.birthDate(),
                 request.education(),
                 request.workplace(),
-                request.duesCategory()),
+                request.duesCategory(),
+                ClassificationRules.registeredLevel(request.educationLevel(), request.education()),
+                ClassificationRules.occupation(request.occupation(), null),
+                ClassificationRules.post(request.post(), null)),
             new Member.SealedPersonalData(
                 cipher.encrypt(idNumber, PersonalDataCipher.context(id, ID_NUMBER)),
                 idHash,
@@ -149,6 +153,7 @@ public class MemberService {
             member.getDuesCategory().name(),
             member.getJoinDate(),
             member.getFullMemberDate()));
+    publishClassified(member);
     structure.recheck(member.getOrgId());
     return member;
   }
@@ -168,7 +173,14 @@ public class MemberService {
             before.birthDate(),
             request.education(),
             request.workplace(),
-            request.duesCategory());
+            request.duesCategory(),
+            ClassificationRules.updatedLevel(
+                request.educationLevel(),
+                request.education(),
+                before.education(),
+                before.educationLevel()),
+            ClassificationRules.occupation(request.occupation(), before.occupation()),
+            ClassificationRules.post(request.post(), before.post()));
     List<String> changed = changedFields(before, after);
     String phoneHash = request.phone() == null ? null : cipher.lookupHash(request.phone());
     if (!Objects.equals(phoneHash, member.getPhoneHash())) {
@@ -194,7 +206,29 @@ public class MemberService {
             List.copyOf(changed),
             member.getDuesCategory().name(),
             member.getStage().name()));
+    if (ClassificationRules.changesClassification(before, after)) {
+      publishClassified(member);
+    }
     return member;
+  }
+
+  /**
+   * {@code member.classified}: the record's classifications as they are now, in the caller's
+   * transaction (outbox). Also what the go-live republication sends for every member.
+   */
+  void publishClassified(Member member) {
+    events.publish(
+        EventTypes.MEMBER_CLASSIFIED,
+        member.getId().toString(),
+        member.getOrgPath(),
+        new MemberClassified(
+            member.getId(),
+            member.getOrgId(),
+            member.getGender().name(),
+            member.getEthnicity(),
+            ClassificationRules.birthMonth(member.getBirthDate()),
+            member.getEducationLevel().name(),
+            member.getOccupation().name()));
   }
 
   @Transactional(readOnly = true)
@@ -340,6 +374,15 @@ public class MemberService {
     }
     if (before.duesCategory() != after.duesCategory()) {
       changed.add("duesCategory");
+    }
+    if (before.educationLevel() != after.educationLevel()) {
+      changed.add("educationLevel");
+    }
+    if (before.occupation() != after.occupation()) {
+      changed.add("occupation");
+    }
+    if (!Objects.equals(before.post(), after.post())) {
+      changed.add("post");
     }
     return changed;
   }

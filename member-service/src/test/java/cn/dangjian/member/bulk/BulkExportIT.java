@@ -241,9 +241,9 @@ class BulkExportIT extends BulkItSupport {
             StandardCharsets.UTF_8);
     assertThat(text.lines())
         .containsExactly(
-            "\uFEFF临时编号,上级临时编号,上级组织ID,组织名称,组织类型",
-            branchA + ",," + committee + ",第一党支部,党支部",
-            group + "," + branchA + ",,第一党小组,党小组");
+            "\uFEFF临时编号,上级临时编号,上级组织ID,组织名称,组织类型,单位类型,隶属关系",
+            branchA + ",," + committee + ",第一党支部,党支部,,",
+            group + "," + branchA + ",,第一党小组,党小组,,");
     as(admin, get("/api/orgs/export").param("orgId", branchA.toString()))
         .andExpect(header().string(HttpHeaders.CONTENT_TYPE, XLSX_TYPE));
   }

@@ -29,7 +29,10 @@ class BulkRuleColumnsTest {
         MemberStage.FULL,
         DuesCategory.EMPLOYED,
         join,
-        full);
+        full,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -56,8 +59,8 @@ class BulkRuleColumnsTest {
 
   @Test
   void orgRulesPointAtTypeOrTheParentColumnUsed() {
-    OrgRow byKey = new OrgRow("B", "A", null, "支部", null);
-    OrgRow byId = new OrgRow("B", null, UUID.randomUUID(), "支部", null);
+    OrgRow byKey = new OrgRow("B", "A", null, "支部", null, null, null);
+    OrgRow byId = new OrgRow("B", null, UUID.randomUUID(), "支部", null, null, null);
     assertThat(RuleColumns.forOrg("child-type-not-allowed", byId)).isEqualTo(OrgColumn.TYPE);
     assertThat(RuleColumns.forOrg("parent-dissolved", byKey)).isEqualTo(OrgColumn.PARENT_KEY);
     assertThat(RuleColumns.forOrg("org-not-found", byId)).isEqualTo(OrgColumn.PARENT_ID);

@@ -3,6 +3,10 @@ package cn.dangjian.member.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.dangjian.events.member.Affiliation;
+import cn.dangjian.events.member.EducationLevel;
+import cn.dangjian.events.member.Occupation;
+import cn.dangjian.events.member.UnitType;
 import cn.dangjian.member.org.OrgType;
 import cn.dangjian.member.person.DuesCategory;
 import cn.dangjian.member.person.Gender;
@@ -94,5 +98,49 @@ class BulkValuesTest {
   void idNumbersLoseBlanksAndUpperCaseTheCheckLetter() {
     assertThat(BulkValues.idNumber(" 11010519900307123x ")).isEqualTo("11010519900307123X");
     assertThat(BulkValues.idNumber("110105 19900307 123X")).isEqualTo("11010519900307123X");
+  }
+
+  @Test
+  void classificationsAcceptTheLabelTheCodeOrACommonShortForm() {
+    assertThat(BulkValues.occupation("工人")).isEqualTo(Occupation.WORKER);
+    assertThat(BulkValues.occupation("farmer_herder_fisher"))
+        .isEqualTo(Occupation.FARMER_HERDER_FISHER);
+    assertThat(BulkValues.occupation("农民")).isEqualTo(Occupation.FARMER_HERDER_FISHER);
+    assertThat(BulkValues.occupation("企事业单位、民办非企业单位专业技术人员")).isEqualTo(Occupation.PROFESSIONAL);
+    assertThat(BulkValues.occupation("公务员")).isEqualTo(Occupation.PUBLIC_SERVANT);
+    assertThat(BulkValues.educationLevel("大学本科")).isEqualTo(EducationLevel.UNDERGRADUATE);
+    assertThat(BulkValues.educationLevel("JUNIOR_COLLEGE"))
+        .isEqualTo(EducationLevel.JUNIOR_COLLEGE);
+    assertThat(BulkValues.educationLevel("硕士")).isEqualTo(EducationLevel.POSTGRADUATE);
+    assertThat(BulkValues.unitType("行政村")).isEqualTo(UnitType.ADMINISTRATIVE_VILLAGE);
+    assertThat(BulkValues.unitType("社区（居委会）")).isEqualTo(UnitType.COMMUNITY);
+    assertThat(BulkValues.unitType("国企")).isEqualTo(UnitType.STATE_OWNED_ENTERPRISE);
+    assertThat(BulkValues.affiliation("县（市、区、旗）")).isEqualTo(Affiliation.COUNTY);
+    assertThat(BulkValues.affiliation("县")).isEqualTo(Affiliation.COUNTY);
+    assertThat(BulkValues.affiliation("central")).isEqualTo(Affiliation.CENTRAL);
+    assertThat(BulkValues.occupation(" ")).isNull();
+    assertThat(BulkValues.educationLevel(null)).isNull();
+  }
+
+  @Test
+  void anUnknownClassificationNamesTheLabelsAllowed() {
+    assertThatThrownBy(() -> BulkValues.occupation("宇航员"))
+        .isInstanceOfSatisfying(
+            ValueException.class,
+            e -> {
+              assertThat(e.rule()).isEqualTo("invalid-value");
+              assertThat(java.util.Arrays.toString(e.toIssue(MemberColumn.OCCUPATION).args()))
+                  .contains("工人", "离退休人员");
+            });
+    assertThatThrownBy(() -> BulkValues.educationLevel("大学")).isInstanceOf(ValueException.class);
+    assertThatThrownBy(() -> BulkValues.unitType("工厂")).isInstanceOf(ValueException.class);
+    assertThatThrownBy(() -> BulkValues.affiliation("村")).isInstanceOf(ValueException.class);
+  }
+
+  @Test
+  void anExportWritesClassificationLabelsAndLeavesUnspecifiedEmpty() {
+    assertThat(BulkValues.classificationLabel(Occupation.RETIRED)).isEqualTo("离退休人员");
+    assertThat(BulkValues.classificationLabel(Occupation.UNSPECIFIED)).isNull();
+    assertThat(BulkValues.classificationLabel(Affiliation.TOWNSHIP)).isEqualTo("乡镇、街道");
   }
 }

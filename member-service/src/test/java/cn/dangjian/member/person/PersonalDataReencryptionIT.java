@@ -51,7 +51,10 @@ class PersonalDataReencryptionIT extends MemberServiceIntegrationTest {
                 LocalDate.of(1990, 1, 1),
                 null,
                 null,
-                DuesCategory.EMPLOYED),
+                DuesCategory.EMPLOYED,
+                null,
+                null,
+                null),
             new Member.SealedPersonalData(
                 cipher.encrypt(idNumber, PersonalDataCipher.context(id, MemberService.ID_NUMBER)),
                 cipher.lookupHash(idNumber),
