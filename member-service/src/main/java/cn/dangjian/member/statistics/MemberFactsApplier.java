@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * member.events into the read model: who is where in which categories from which day, and the flows
@@ -38,6 +39,13 @@ import tools.jackson.databind.JsonNode;
 class MemberFactsApplier {
 
   private static final Logger log = LoggerFactory.getLogger(MemberFactsApplier.class);
+
+  /** Classifications that arrived before their registration or creation, by subject. */
+  static final String PENDING_MEMBER = "classified:";
+
+  static final String PENDING_ORG = "org-classified:";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final EventEnvelopeReader reader;
 
@@ -56,13 +64,12 @@ class MemberFactsApplier {
       case EventTypes.MEMBER_REGISTERED -> registered(batch, e, day);
       case EventTypes.MEMBER_CLASSIFIED -> {
         MemberClassified p = reader.payload(e, MemberClassified.class);
-        MemberState s = known(batch, p.memberId());
+        MemberState s = batch.member(p.memberId());
         if (s != null) {
-          batch.change(
-              s,
-              s.classified(
-                  p.gender(), p.ethnicity(), p.birthMonth(), p.educationLevel(), p.occupation()),
-              day);
+          batch.change(s, classified(s, p), day);
+        } else {
+          // published in the registration's transaction, it may reach the topic first
+          batch.remember(PENDING_MEMBER + p.memberId(), JSON.writeValueAsString(p));
         }
       }
       case EventTypes.MEMBER_UPDATED -> {
@@ -101,8 +108,14 @@ class MemberFactsApplier {
       case EventTypes.ORG_CREATED -> {
         OrgCreated p = reader.payload(e, OrgCreated.class);
         if (batch.org(p.orgId()) == null) {
-          batch.change(
-              null, OrgState.created(p.orgId(), day, p.path(), p.name(), p.orgType()), day);
+          OrgState o = OrgState.created(p.orgId(), day, p.path(), p.name(), p.orgType());
+          String pending = batch.seen(PENDING_ORG + p.orgId());
+          if (pending != null && !pending.isEmpty()) {
+            String[] unit = pending.split("\\|", 2);
+            o = o.classified(unit[0], unit[1]);
+            batch.remember(PENDING_ORG + p.orgId(), "");
+          }
+          batch.change(null, o, day);
         }
       }
       case EventTypes.ORG_CLASSIFIED -> {
@@ -110,6 +123,8 @@ class MemberFactsApplier {
         OrgState o = batch.org(p.orgId());
         if (o != null) {
           batch.change(o, o.classified(p.unitType(), p.affiliation()), day);
+        } else {
+          batch.remember(PENDING_ORG + p.orgId(), p.unitType() + "|" + p.affiliation());
         }
       }
       case EventTypes.ORG_RENAMED -> {
@@ -163,6 +178,11 @@ class MemberFactsApplier {
     MemberState s =
         MemberState.registered(p.memberId(), day, p.orgId(), path, p.stage())
             .withStage(p.stage(), fullSince);
+    String pending = batch.seen(PENDING_MEMBER + p.memberId());
+    if (pending != null && !pending.isEmpty()) {
+      s = classified(s, JSON.readValue(pending, MemberClassified.class));
+      batch.remember(PENDING_MEMBER + p.memberId(), "");
+    }
     batch.change(null, s, day);
   }
 
@@ -267,6 +287,11 @@ class MemberFactsApplier {
       }
     }
     batch.flush();
+  }
+
+  private static MemberState classified(MemberState s, MemberClassified p) {
+    return s.classified(
+        p.gender(), p.ethnicity(), p.birthMonth(), p.educationLevel(), p.occupation());
   }
 
   private static @Nullable MemberState known(ReadModelBatch batch, UUID memberId) {

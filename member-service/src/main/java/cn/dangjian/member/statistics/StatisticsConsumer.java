@@ -1,9 +1,11 @@
 package cn.dangjian.member.statistics;
 
 import cn.dangjian.events.EventEnvelope;
+import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.ProcessedEvents;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -93,13 +96,23 @@ class StatisticsConsumer implements ConsumerSeekAware {
     Set<UUID> members = new HashSet<>();
     Set<UUID> orgs = new HashSet<>();
     for (EventEnvelope<JsonNode> e : fresh) {
-      if (e.type().startsWith("member.") && e.subjectId() != null) {
-        members.add(UUID.fromString(e.subjectId()));
-      } else if (MemberFactsApplier.isOrgEvent(e.type()) && e.subjectId() != null) {
-        orgs.add(UUID.fromString(e.subjectId()));
+      UUID subject = uuidOrNull(e.subjectId());
+      if (subject != null && e.type().startsWith("member.")) {
+        members.add(subject);
+      } else if (subject != null && MemberFactsApplier.isOrgEvent(e.type())) {
+        orgs.add(subject);
       }
     }
     batch.preload(members, orgs);
+    List<String> pending = new ArrayList<>();
+    for (EventEnvelope<JsonNode> e : fresh) {
+      if (e.type().equals(EventTypes.MEMBER_REGISTERED)) {
+        pending.add(MemberFactsApplier.PENDING_MEMBER + e.subjectId());
+      } else if (e.type().equals(EventTypes.ORG_CREATED)) {
+        pending.add(MemberFactsApplier.PENDING_ORG + e.subjectId());
+      }
+    }
+    batch.preloadSeen(pending);
     for (EventEnvelope<JsonNode> e : fresh) {
       if (e.type().startsWith("member.") || MemberFactsApplier.isOrgEvent(e.type())) {
         memberFacts.apply(batch, e);
@@ -109,6 +122,14 @@ class StatisticsConsumer implements ConsumerSeekAware {
     }
     batch.flush();
     store.applied(fresh.size(), fresh.get(fresh.size() - 1).occurredAt());
+  }
+
+  private static @Nullable UUID uuidOrNull(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
   }
 
   /** The next assignment starts every partition from the beginning (after a reset). */

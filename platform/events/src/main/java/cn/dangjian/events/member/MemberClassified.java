@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code member.classified} v1: the statistical classifications of a person's record, as they are
  * after a registration, an update that touched one of them, or a republication (go-live backfill).
- * Published after {@code member.registered} for the same person. Carries code values only, never
- * the name, ID number, phone or the full birth date: the birth month is enough for every month-end
- * age band (党内统计 counts ages at month and year ends).
+ * Published in the same transaction as {@code member.registered}; on the topic it may come first,
+ * so consumers keep it until the registration arrives. Carries code values only, never the name, ID
+ * number, phone or the full birth date: the birth month is enough for every month-end age band
+ * (党内统计 counts ages at month and year ends).
  *
  * @param gender MALE or FEMALE
  * @param ethnicity e.g. 汉族, 壮族; null when not recorded

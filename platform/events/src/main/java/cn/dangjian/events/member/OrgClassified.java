@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * {@code org.classified} v1: the unit an organisation is set up in, as it is after the creation, a
- * change, or a republication (go-live backfill). Published after {@code org.created}.
+ * change, or a republication (go-live backfill). Published in the transaction of {@code
+ * org.created}; on the topic it may come first.
  *
  * @param unitType 单位类型
  * @param affiliation 隶属关系
