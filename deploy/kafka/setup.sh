@@ -36,6 +36,9 @@ grep -v '^#' "$HERE/clients.csv" | while IFS=';' read -r service publishes consu
     "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" \
       --create --if-not-exists --topic "$topic" --partitions 6 --replication-factor 1
   done
+  # the domain topics are the history the statistics read model is rebuilt from (replay): keep it
+  "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
+    --entity-type topics --entity-name "$publishes" --add-config retention.ms=-1 >/dev/null
   "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
     --entity-type users --entity-name "$service" \
     --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]"
