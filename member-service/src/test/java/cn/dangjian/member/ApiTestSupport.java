@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Helpers for API tests: a fresh committee with two branches per test, tokens, requests. */
-abstract class ApiTestSupport extends MemberServiceIntegrationTest {
+public abstract class ApiTestSupport extends MemberServiceIntegrationTest {
 
   protected static final AtomicInteger SERIAL = new AtomicInteger(100);
 
