@@ -281,6 +281,20 @@ class BolaMatrixE2EIT {
           write("POST /api/approvals/{id}/resubmission", "id=approval"),
           write("POST /api/approvals/{id}/withdrawal", "id=approval"),
           write("POST /api/members/personal-data/re-encryption", "orgId=orgA"),
+          write("POST /api/members/classifications/republish", "orgId=orgA"),
+          write("PUT /api/orgs/{id}/unit", "id=orgA"),
+          // ---- member-service: 党内统计 of A's subtree
+          read("GET /api/statistics/overview", "orgId=orgA"),
+          read("GET /api/statistics/members", "orgId=orgA"),
+          read("GET /api/statistics/orgs", "orgId=orgA"),
+          read("GET /api/statistics/flows", "orgId=orgA"),
+          read("GET /api/statistics/activity", "orgId=orgA"),
+          read("GET /api/statistics/series", "orgId=orgA", "dimension:MEMBERS"),
+          read("GET /api/statistics/records", "orgId=orgA", "dimension:MEMBERS", "asOf:2026-01"),
+          notCalled(
+              "GET /api/statistics/status",
+              "the read model's progress (events applied, last event time): no org's data"),
+          write("POST /api/statistics/rebuild"),
           // before the import below: B's own failed import job echoes the org id B's file named
           list("GET /api/members/jobs"),
           write("POST /api/members/import")

@@ -69,7 +69,10 @@ class StatisticsConsumer implements ConsumerSeekAware {
         Topics.ASSESSMENT_EVENTS
       },
       groupId = "member-service-statistics",
-      batch = "true")
+      concurrency = "1",
+      batch = "true",
+      // bigger polls net more: the upper levels' rows are written once per poll
+      properties = "max.poll.records=${dangjian.statistics.max-poll-records:2000}")
   public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
     try {
       transactions.executeWithoutResult(

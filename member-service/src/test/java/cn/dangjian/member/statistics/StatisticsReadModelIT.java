@@ -8,7 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
+import cn.dangjian.events.alert.AlertChanged;
+import cn.dangjian.events.assessment.CyclePublished;
+import cn.dangjian.events.dues.BillsIssued;
+import cn.dangjian.events.dues.DuesPaid;
 import cn.dangjian.events.member.OrgMoved;
+import cn.dangjian.events.orglife.MeetingRecordChanged;
 import cn.dangjian.member.MemberServiceIntegrationTest;
 import cn.dangjian.member.statistics.PartySimulation.Person;
 import cn.dangjian.testsupport.Eventually;
@@ -316,6 +321,200 @@ class StatisticsReadModelIT extends MemberServiceIntegrationTest {
     assertThat(keys.get("COMMITTEES")).isEqualTo(3);
     assertThat(overview.get("trend")).hasSize(12);
     assertThat(overview.get("trend").get(11).get("members").asLong()).isEqualTo(members);
+  }
+
+  @Test
+  void activityCountsEachMeetingBillPaymentAlertAndGradeOnceAndRatesFollow() throws Exception {
+    UUID b1 = county.branches.get(0);
+    UUID b2 = county.branches.get(1);
+    String p1 = county.paths.get(b1);
+    String p2 = county.paths.get(b2);
+    LocalDate day = LocalDate.of(2025, 11, 10);
+    UUID meeting = UUID.randomUUID();
+    MeetingRecordChanged held =
+        new MeetingRecordChanged(
+            meeting,
+            b1,
+            "BRANCH",
+            "COMMITTEE_MEETING",
+            "HELD",
+            day,
+            day.atTime(9, 0),
+            day.atTime(10, 0),
+            1,
+            5,
+            5,
+            List.of(),
+            List.of(),
+            null,
+            null);
+    MeetingRecordChanged approved =
+        new MeetingRecordChanged(
+            meeting,
+            b1,
+            "BRANCH",
+            "COMMITTEE_MEETING",
+            "APPROVED",
+            day,
+            day.atTime(9, 0),
+            day.atTime(10, 0),
+            2,
+            5,
+            5,
+            List.of(),
+            List.of(),
+            null,
+            null);
+    UUID alert = UUID.randomUUID();
+    UUID payment = UUID.randomUUID();
+    UUID cycle = UUID.randomUUID();
+    feed(
+        List.of(
+            StatEvents.envelope(EventTypes.ORGLIFE_MEETING_HELD, day, meeting.toString(), p1, held),
+            StatEvents.envelope(
+                EventTypes.ORGLIFE_MEETING_APPROVED, day, meeting.toString(), p1, approved),
+            StatEvents.envelope(
+                EventTypes.DUES_BILL_ISSUED,
+                day,
+                b1.toString(),
+                p1,
+                new BillsIssued(UUID.randomUUID(), "2025-11", b1, 10, 10, 10_000)),
+            StatEvents.envelope(
+                EventTypes.DUES_BILL_ISSUED,
+                day,
+                b2.toString(),
+                p2,
+                new BillsIssued(UUID.randomUUID(), "2025-11", b2, 10, 10, 10_000)),
+            StatEvents.envelope(
+                EventTypes.DUES_PAID,
+                day,
+                UUID.randomUUID().toString(),
+                p1,
+                new DuesPaid(
+                    payment,
+                    UUID.randomUUID(),
+                    b1,
+                    "ONLINE",
+                    List.of("2025-10", "2025-11"),
+                    6_000,
+                    0,
+                    6_000,
+                    false,
+                    day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())),
+            StatEvents.envelope(
+                EventTypes.ALERT_RAISED, day, alert.toString(), p2, alert(alert, b2, "OPEN")),
+            StatEvents.envelope(
+                EventTypes.ALERT_CHANGED,
+                day,
+                alert.toString(),
+                p2,
+                alert(alert, b2, "ACKNOWLEDGED")),
+            StatEvents.envelope(
+                EventTypes.ASSESSMENT_CYCLE_PUBLISHED,
+                day,
+                cycle.toString(),
+                p2,
+                grade(cycle, b2, "AVERAGE", 1)),
+            StatEvents.envelope(
+                EventTypes.ASSESSMENT_CYCLE_PUBLISHED,
+                day,
+                cycle.toString(),
+                p2,
+                grade(cycle, b2, "POOR", 2))));
+    JsonNode activity =
+        read(
+            as(
+                admin,
+                get("/api/statistics/activity")
+                    .param("orgId", county.root.toString())
+                    .param("from", "2025-11")
+                    .param("to", "2025-11")));
+    assertThat(count(activity, "MEETINGS", "COMMITTEE_MEETING")).isEqualTo(1);
+    assertThat(count(activity, "BRANCH_MEETING_MONTHS", "COMMITTEE_MEETING")).isEqualTo(1);
+    assertThat(count(activity, "DUES_BILLED_FEN", "ALL")).isEqualTo(20_000);
+    assertThat(count(activity, "DUES_PAID_FEN", "ALL"))
+        .as("November's half of a two-month payment")
+        .isEqualTo(3_000);
+    assertThat(activity.get("duesCollectionRate").decimalValue()).isEqualByComparingTo("0.15");
+    assertThat(activity.get("committeeMeetingRate").decimalValue())
+        .as("1 of 6 branches")
+        .isEqualByComparingTo("0.1667");
+    assertThat(activity.get("openAlerts").get(0).get("ruleId").asString())
+        .isEqualTo("DUES_ARREARS");
+    JsonNode december =
+        read(
+            as(
+                admin,
+                get("/api/statistics/activity")
+                    .param("orgId", county.root.toString())
+                    .param("from", "2025-12")
+                    .param("to", "2025-12")));
+    assertThat(count(december, "ASSESSMENT_GRADE", "POOR"))
+        .as("a year's grade counts at its December; the republication replaces it")
+        .isEqualTo(1);
+    assertThat(count(december, "ASSESSMENT_GRADE", "AVERAGE")).isZero();
+    JsonNode overview =
+        read(
+            as(
+                admin,
+                get("/api/statistics/overview")
+                    .param("orgId", county.root.toString())
+                    .param("asOf", "2025-11")));
+    assertThat(overview.get("weakestBranches").get(0).get("orgId").asString())
+        .isEqualTo(b2.toString());
+    assertThat(overview.get("weakestBranches").get(0).get("gradeLabel").asString()).isEqualTo("差");
+
+    feed(
+        List.of(
+            StatEvents.envelope(
+                EventTypes.ALERT_RESOLVED,
+                day.plusDays(5),
+                alert.toString(),
+                p2,
+                alert(alert, b2, "RESOLVED"))));
+    assertThat(
+            read(as(
+                    admin,
+                    get("/api/statistics/activity")
+                        .param("orgId", county.root.toString())
+                        .param("from", "2025-11")
+                        .param("to", "2025-11")))
+                .get("openAlerts"))
+        .isEmpty();
+  }
+
+  private static AlertChanged alert(UUID id, UUID org, String status) {
+    return new AlertChanged(
+        id,
+        "DUES_ARREARS",
+        "MEMBER",
+        UUID.randomUUID(),
+        org,
+        "WARNING",
+        status,
+        "RAISED",
+        "党费欠缴",
+        LocalDate.of(2025, 12, 1),
+        org,
+        0);
+  }
+
+  private static CyclePublished grade(UUID cycle, UUID org, String grade, int publication) {
+    return new CyclePublished(
+        cycle,
+        "2025年度考核",
+        "ANNUAL",
+        2025,
+        0,
+        org,
+        java.math.BigDecimal.TEN,
+        3,
+        6,
+        java.math.BigDecimal.ONE,
+        grade,
+        1,
+        false,
+        publication);
   }
 
   private long tally(List<Person> people, Predicate<Person> which) {

@@ -225,12 +225,11 @@ class StatisticsReconciliationIT extends ApiTestSupport {
     body.put("stage", stage);
     body.put("duesCategory", "EMPLOYED");
     if (stage.equals("FULL")) {
-      body.put("joinDate", "2019-07-01");
+      // admitted at 20 (the register refuses anyone admitted under 18), full a year later
+      body.put("joinDate", birth.plusYears(20).toString());
+      body.put("fullMemberDate", birth.plusYears(21).toString());
     } else if (stage.equals("PROBATIONARY")) {
       body.put("joinDate", PartyCalendar.today(clock).minusMonths(3).toString());
-    }
-    if (stage.equals("FULL")) {
-      body.put("fullMemberDate", "2020-07-01");
     }
     return id(
         read(
