@@ -55,13 +55,19 @@ class StatisticsReadModelIT extends MemberServiceIntegrationTest {
   @Autowired PlatformTransactionManager transactionManager;
   private final JsonMapper json = JsonMapper.builder().build();
   private String admin;
-  private PartySimulation county;
+  /**
+   * One simulated county for the class (fed once: the tests only add what happens after its last
+   * month, or activity, or the same events again).
+   */
+  private static PartySimulation county;
 
   @BeforeEach
   void aYearOfEvents() {
     admin = KEYCLOAK.token().roles("platform-admin").username("admin").build();
-    county = new PartySimulation(System.nanoTime()).run(FIRST, LAST);
-    feed(county.events);
+    if (county == null) {
+      county = new PartySimulation(System.nanoTime()).run(FIRST, LAST);
+      feed(county.events);
+    }
   }
 
   void feed(List<EventEnvelope<JsonNode>> events) {
