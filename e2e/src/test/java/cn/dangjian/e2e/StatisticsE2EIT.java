@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 23 through the gateway: registering, developing, transferring and striking off members
- * moves each statistics table by exactly one — at the committee and at the branches concerned —
- * and the records behind a figure are as many as the figure says.
+ * moves each statistics table by exactly one — at the committee and at the branches concerned — and
+ * the records behind a figure are as many as the figure says.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatisticsE2EIT {
@@ -43,9 +43,16 @@ class StatisticsE2EIT {
     admin = E2ePlatform.token("admin");
     committee =
         DataScopeE2EIT.created(
-            api.post("/api/orgs", admin, TestData.org(null, "e2e统计党委" + UUID.randomUUID(), "PARTY_COMMITTEE")));
-    branchA = DataScopeE2EIT.created(api.post("/api/orgs", admin, TestData.org(committee, "统计一支部", "BRANCH")));
-    branchB = DataScopeE2EIT.created(api.post("/api/orgs", admin, TestData.org(committee, "统计二支部", "BRANCH")));
+            api.post(
+                "/api/orgs",
+                admin,
+                TestData.org(null, "e2e统计党委" + UUID.randomUUID(), "PARTY_COMMITTEE")));
+    branchA =
+        DataScopeE2EIT.created(
+            api.post("/api/orgs", admin, TestData.org(committee, "统计一支部", "BRANCH")));
+    branchB =
+        DataScopeE2EIT.created(
+            api.post("/api/orgs", admin, TestData.org(committee, "统计二支部", "BRANCH")));
     for (int i = 0; i < 4; i++) {
       fullMembers.add(member(branchA, "老党员" + i, "FULL"));
     }
@@ -89,7 +96,11 @@ class StatisticsE2EIT {
     step(steps, "TALK", "2023-01-20", Map.of());
     step(steps, "ACTIVIST_CONFIRMED", "2023-03-01", Map.of());
     step(steps, "ACTIVIST_FILED", "2023-03-05", Map.of());
-    step(steps, "CONTACTS_ASSIGNED", "2023-03-06", Map.of("people", List.of(fullMembers.get(0).toString())));
+    step(
+        steps,
+        "CONTACTS_ASSIGNED",
+        "2023-03-06",
+        Map.of("people", List.of(fullMembers.get(0).toString())));
     step(steps, "ACTIVIST_EDUCATION", "2023-09-06", Map.of());
     step(steps, "TARGET_CONFIRMED", "2024-03-05", Map.of());
     step(steps, "TARGET_FILED", "2024-03-06", Map.of());
@@ -111,7 +122,9 @@ class StatisticsE2EIT {
     assertThat(flow(committee, "DEVELOPED", "ALL")).isEqualTo(developed + 1);
     assertThat(flow(branchA, "DEVELOPED", "ALL")).isEqualTo(developed + 1);
     assertThat(flow(branchB, "DEVELOPED", "ALL")).isZero();
-    assertThat(flow(committee, "DEVELOPED", "FRONT_LINE")).as("a worker is front-line").isEqualTo(developed + 1);
+    assertThat(flow(committee, "DEVELOPED", "FRONT_LINE"))
+        .as("a worker is front-line")
+        .isEqualTo(developed + 1);
   }
 
   @Test
@@ -126,12 +139,34 @@ class StatisticsE2EIT {
         api.post(
                 "/api/members/transfers",
                 admin,
-                Map.of("memberId", moving.toString(), "direction", "INTERNAL", "toOrgId", branchB.toString(), "reason", "工作调动", "requestedOn", today))
+                Map.of(
+                    "memberId",
+                    moving.toString(),
+                    "direction",
+                    "INTERNAL",
+                    "toOrgId",
+                    branchB.toString(),
+                    "reason",
+                    "工作调动",
+                    "requestedOn",
+                    today))
             .json();
     String id = transfer.get("id").asString();
-    assertThat(api.post("/api/members/transfers/" + id + "/approve-out", admin, Map.of("on", today)).status()).isEqualTo(200);
-    assertThat(api.post("/api/members/transfers/" + id + "/issue", admin, Map.of("on", today, "letterNo", "统转" + id.substring(0, 6))).status()).isEqualTo(200);
-    assertThat(api.post("/api/members/transfers/" + id + "/receive", admin, Map.of("on", today)).status()).isEqualTo(200);
+    assertThat(
+            api.post("/api/members/transfers/" + id + "/approve-out", admin, Map.of("on", today))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/members/transfers/" + id + "/issue",
+                    admin,
+                    Map.of("on", today, "letterNo", "统转" + id.substring(0, 6)))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post("/api/members/transfers/" + id + "/receive", admin, Map.of("on", today))
+                .status())
+        .isEqualTo(200);
     await(() -> stock(branchB, "MEMBERS", "ALL"), n -> n == inB + 1);
     assertThat(stock(branchA, "MEMBERS", "ALL")).isEqualTo(inA - 1);
     assertThat(stock(committee, "MEMBERS", "ALL")).isEqualTo(members);
@@ -151,7 +186,13 @@ class StatisticsE2EIT {
             "POST",
             "/api/members/" + struck + "/status",
             admin,
-            Map.of("status", "STRUCK_OFF", "effectiveOn", LocalDate.now(ZONE).toString(), "reason", "县委组织部决定除名"),
+            Map.of(
+                "status",
+                "STRUCK_OFF",
+                "effectiveOn",
+                LocalDate.now(ZONE).toString(),
+                "reason",
+                "县委组织部决定除名"),
             current.header("ETag"));
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     await(() -> stock(committee, "MEMBERS", "ALL"), n -> n == members - 1);
@@ -163,8 +204,10 @@ class StatisticsE2EIT {
   @Test
   @Order(5)
   void aSecretarySeesOnlyTheirBranchAndTheOverviewAgreesWithTheTables() {
-    String secretaryA = E2ePlatform.accountToken(admin, fullMembers.get(0), "SECRETARY", "e2e-stat-");
-    assertThat(api.get("/api/statistics/members?orgId=" + branchB, secretaryA).status()).isEqualTo(404);
+    String secretaryA =
+        E2ePlatform.accountToken(admin, fullMembers.get(0), "SECRETARY", "e2e-stat-");
+    assertThat(api.get("/api/statistics/members?orgId=" + branchB, secretaryA).status())
+        .isEqualTo(404);
     assertThat(api.get("/api/statistics/members", secretaryA).json().get("orgId").asString())
         .isEqualTo(branchA.toString());
     JsonNode overview = api.get("/api/statistics/overview?orgId=" + committee, admin).json();
@@ -196,18 +239,35 @@ class StatisticsE2EIT {
   }
 
   static long stock(UUID org, String dim, String value) {
-    return count(api.get("/api/statistics/members?orgId=" + org + "&asOf=" + THIS_MONTH, admin), dim, value);
+    return count(
+        api.get("/api/statistics/members?orgId=" + org + "&asOf=" + THIS_MONTH, admin), dim, value);
   }
 
   static long flow(UUID org, String dim, String value) {
     return count(
-        api.get("/api/statistics/flows?orgId=" + org + "&from=" + YearMonth.of(THIS_MONTH.getYear(), 1) + "&to=" + THIS_MONTH, admin),
+        api.get(
+            "/api/statistics/flows?orgId="
+                + org
+                + "&from="
+                + YearMonth.of(THIS_MONTH.getYear(), 1)
+                + "&to="
+                + THIS_MONTH,
+            admin),
         dim,
         value);
   }
 
   static long records(UUID org, String dim, String value) {
-    return api.get("/api/statistics/records?orgId=" + org + "&dimension=" + dim + "&value=" + value + "&asOf=" + THIS_MONTH, admin)
+    return api.get(
+            "/api/statistics/records?orgId="
+                + org
+                + "&dimension="
+                + dim
+                + "&value="
+                + value
+                + "&asOf="
+                + THIS_MONTH,
+            admin)
         .json()
         .get("total")
         .asLong();
@@ -215,8 +275,16 @@ class StatisticsE2EIT {
 
   static long flowRecords(UUID org, String dim, String value) {
     return api.get(
-            "/api/statistics/records?orgId=" + org + "&dimension=" + dim + "&value=" + value
-                + "&from=" + YearMonth.of(THIS_MONTH.getYear(), 1) + "&to=" + THIS_MONTH,
+            "/api/statistics/records?orgId="
+                + org
+                + "&dimension="
+                + dim
+                + "&value="
+                + value
+                + "&from="
+                + YearMonth.of(THIS_MONTH.getYear(), 1)
+                + "&to="
+                + THIS_MONTH,
             admin)
         .json()
         .get("total")

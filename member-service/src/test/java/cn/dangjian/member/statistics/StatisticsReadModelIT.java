@@ -55,6 +55,7 @@ class StatisticsReadModelIT extends MemberServiceIntegrationTest {
   @Autowired PlatformTransactionManager transactionManager;
   private final JsonMapper json = JsonMapper.builder().build();
   private String admin;
+
   /**
    * One simulated county for the class (fed once: the tests only add what happens after its last
    * month, or activity, or the same events again).
