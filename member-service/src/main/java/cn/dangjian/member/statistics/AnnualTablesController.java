@@ -65,7 +65,7 @@ class AnnualTablesController {
           "五张表：表1 党员基本情况、表2 党组织基本情况（均为年末数）、表3 党员发展与变动、表4 组织生活与党费（均为全年数）、"
               + "表5 与上年比较。表1至表4每个直属下级党组织一行，另有“本级”（本组织数减各下级之和）和“合计”（本组织含全部下级）；"
               + "各行相加等于合计，每组分类相加等于该组合计。xlsx 每张表一个工作表；csv 各表依次排列，每张表前一行为表名，"
-              + "表间空一行；json 为 title/header/rows。对集成客户端，1 至阈值减 1 的人数在文件中写作“<阈值”，json 中为 null。"
+              + "表间空一行；json 为各表的 title、header、rows（label 与 values）。对集成客户端，1 至阈值减 1 的人数在文件中写作“<阈值”，json 中为 null。"
               + " Five tables; rows: each direct child, 本级 (the org's own figures minus its"
               + " children's) and 合计 (the subtree). xlsx: one sheet per table; csv: the tables one"
               + " after another, each under its title line; json: title/header/rows. Small counts"
@@ -76,7 +76,7 @@ class AnnualTablesController {
       content = {
         @Content(
             mediaType = "application/json",
-            schema = @Schema(implementation = AnnualTablesView.class)),
+            schema = @Schema(implementation = AnnualTablesViews.AnnualTablesView.class)),
         @Content(
             mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             schema = @Schema(type = "string", format = "binary")),
@@ -116,12 +116,7 @@ class AnnualTablesController {
     if (file == null) {
       return ResponseEntity.ok()
           .header(HttpHeaders.CACHE_CONTROL, "no-store")
-          .body(
-              new AnnualTablesView(
-                  report.org().id(),
-                  report.org().name(),
-                  year,
-                  report.tables().stream().map(AnnualTable::withHiddenAsNull).toList()));
+          .body(AnnualTablesViews.of(report));
     }
     Map<String, TableContent> sheets = new LinkedHashMap<>();
     for (AnnualTable table : report.tables()) {

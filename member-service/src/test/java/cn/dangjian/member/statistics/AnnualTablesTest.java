@@ -320,11 +320,16 @@ class AnnualTablesTest {
   }
 
   @Test
-  void theJsonFormShowsHiddenCountsAsNull() {
-    AnnualTable members = table(AnnualTables.build(committee(), 5), "表1").withHiddenAsNull();
+  void theJsonFormShowsHiddenCountsAsNullAndEveryNumberAsADecimal() {
+    AnnualTable members = table(AnnualTables.build(committee(), 5), "表1");
+    AnnualTablesViews.AnnualTableView json = AnnualTablesViews.table(members);
 
-    assertThat(members.rows().get(totalRow(members)).get(column(members, "党员总数"))).isNull();
-    assertThat(members.rows().get(totalRow(members)).get(0)).isEqualTo("合计");
+    AnnualTablesViews.AnnualRowView total = json.rows().get(totalRow(members));
+    assertThat(total.label()).isEqualTo("合计");
+    assertThat(total.values()).hasSize(members.header().size() - 1);
+    assertThat(total.values().get(column(members, "党员总数") - 1)).isNull();
+    assertThat(json.rows().get(0).values().get(column(members, "预备党员") - 1))
+        .isEqualByComparingTo("0");
   }
 
   @Test
