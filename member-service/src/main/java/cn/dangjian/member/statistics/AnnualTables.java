@@ -66,8 +66,15 @@ final class AnnualTables {
    * @param total the subtree's stocks at the year end and its flows and activity in the year
    * @param previousTotal the same for the year before (表5)
    * @param months months of the year with figures (12, or the months so far of the current year)
+   * @param yearEnded false for the current year: its stocks are today's
    */
-  record Input(int year, List<Part> children, Figures total, Figures previousTotal, int months) {}
+  record Input(
+      int year,
+      List<Part> children,
+      Figures total,
+      Figures previousTotal,
+      int months,
+      boolean yearEnded) {}
 
   enum Measure {
     /** A number of people: hidden from integrators when small. */
@@ -261,8 +268,14 @@ final class AnnualTables {
   }
 
   static String periodNote(Input in) {
-    String note = "统计时点：" + in.year() + "年12月31日；发展、变动和组织生活等为" + in.year() + "年全年";
-    return in.months() < 12 ? note + "（本年尚未结束，为截至" + in.months() + "月的数字）。" : note + "。";
+    if (!in.yearEnded()) {
+      return "统计时点：本年尚未结束，党员和党组织为当前数字，发展、变动和组织生活等为"
+          + in.year()
+          + "年1月至"
+          + in.months()
+          + "月（截至目前）的数字。";
+    }
+    return "统计时点：" + in.year() + "年12月31日；发展、变动和组织生活等为" + in.year() + "年全年。";
   }
 
   private static Column people(String header, Function<Figures, Long> value) {
