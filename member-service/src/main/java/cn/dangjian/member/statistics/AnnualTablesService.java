@@ -72,9 +72,15 @@ class AnnualTablesService {
     for (OrgRef child : children) {
       parts.add(new Part(child.name(), merge(stocks.get(child.id()), flows.get(child.id()))));
     }
-    int months = year == now.getYear() ? now.getMonthValue() : 12;
+    boolean ended = year < now.getYear();
     Input input =
-        new Input(year, parts, merge(stocks.get(org.id()), flows.get(org.id())), before, months);
+        new Input(
+            year,
+            parts,
+            merge(stocks.get(org.id()), flows.get(org.id())),
+            before,
+            ended ? 12 : now.getMonthValue(),
+            ended);
     return new AnnualReport(
         org, year, AnnualTables.build(input, suppress ? properties.suppressBelow() : 0));
   }
