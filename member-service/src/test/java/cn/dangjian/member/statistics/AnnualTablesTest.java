@@ -117,7 +117,8 @@ class AnnualTablesTest {
     member("MALE", "HAN", "41_45", "HIGH_SCHOOL", "FULL", "11_20", before);
     org("PARTY_COMMITTEE", "TOWNSHIP", true, before);
     org("BRANCH", "COMMUNITY", true, before);
-    return new Input(2025, List.of(new Part("第一党支部", a), new Part("第二党支部", b)), total, before, 12, true);
+    return new Input(
+        2025, List.of(new Part("第一党支部", a), new Part("第二党支部", b)), total, before, 12, true);
   }
 
   static AnnualTable table(List<AnnualTable> tables, String titleStart) {
