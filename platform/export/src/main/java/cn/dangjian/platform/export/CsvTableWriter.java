@@ -16,6 +16,7 @@ final class CsvTableWriter implements TableWriter {
 
   private final Writer out;
   private long rows;
+  private boolean written;
 
   CsvTableWriter(OutputStream stream) {
     this.out =
@@ -25,6 +26,14 @@ final class CsvTableWriter implements TableWriter {
     } catch (IOException e) {
       throw new IllegalStateException("a buffered writer does not fail before it flushes", e);
     }
+  }
+
+  @Override
+  public void sheet(String name) throws IOException {
+    if (written) {
+      out.write("\r\n");
+    }
+    line(List.of(name));
   }
 
   @Override
@@ -46,6 +55,7 @@ final class CsvTableWriter implements TableWriter {
       out.write(CsvCells.cell(cells.get(i)));
     }
     out.write("\r\n");
+    written = true;
   }
 
   @Override

@@ -2,6 +2,7 @@ package cn.dangjian.platform.export;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** What an export writes: the header and its rows, e.g. page by page from the database. */
 @FunctionalInterface
@@ -15,6 +16,19 @@ public interface TableContent {
       writer.header(header);
       for (List<?> row : rows) {
         writer.row(row);
+      }
+    };
+  }
+
+  /**
+   * Several tables in one file, in the map's order: one sheet each in xlsx, one after the other
+   * under their titles in CSV (see {@link TableWriter#sheet}).
+   */
+  static TableContent sheets(Map<String, ? extends TableContent> tables) {
+    return writer -> {
+      for (Map.Entry<String, ? extends TableContent> table : tables.entrySet()) {
+        writer.sheet(table.getKey());
+        table.getValue().writeTo(writer);
       }
     };
   }

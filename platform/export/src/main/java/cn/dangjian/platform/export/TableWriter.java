@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Use: {@link #header}, {@link #row} for each row, {@link #finish}, and always {@link #close}
  * (try-with-resources): it frees the temporary files of the xlsx writer. The stream is never
- * closed.
+ * closed. A file of several tables (e.g. the sheets of a report) calls {@link #sheet} before each
+ * table's header.
  */
 public sealed interface TableWriter extends Closeable permits CsvTableWriter, XlsxTableWriter {
 
@@ -33,6 +34,15 @@ public sealed interface TableWriter extends Closeable permits CsvTableWriter, Xl
       case xlsx -> new XlsxTableWriter(out, sheetName);
     };
   }
+
+  /**
+   * Starts the next table of a file of several. In xlsx: a new sheet called {@code name} (made safe
+   * for Excel: at most 31 characters, no {@code []:*?/\}); the first call only renames the sheet
+   * the writer opened with while nothing is written on it. In CSV: the tables follow one another,
+   * each preceded by {@code name} alone on a line as its title, with an empty line between tables.
+   * The next {@link #header} is the new table's.
+   */
+  void sheet(String name) throws IOException;
 
   /** The header row: one label per column. */
   void header(List<String> labels) throws IOException;

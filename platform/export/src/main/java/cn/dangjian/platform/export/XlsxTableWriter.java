@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -15,7 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * .xlsx through POI's streaming workbook: only a window of rows is in memory, the rest goes to a
  * compressed temporary file until the workbook is written out. The header is bold and frozen;
  * numbers are numeric cells, dates yyyy-mm-dd date cells, everything else text-formatted cells, so
- * Excel never turns an ID into a number or a name into a formula.
+ * Excel never turns an ID into a number or a name into a formula. {@link #sheet} starts another
+ * sheet.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -23,7 +25,7 @@ final class XlsxTableWriter implements TableWriter {
 
   private final OutputStream out;
   private final SXSSFWorkbook workbook;
-  private final SXSSFSheet sheet;
+  private SXSSFSheet sheet;
   private final CellStyle dateStyle;
   private final CellStyle textStyle;
   private int next;
@@ -38,6 +40,17 @@ final class XlsxTableWriter implements TableWriter {
     dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
     this.textStyle = workbook.createCellStyle();
     textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
+  }
+
+  @Override
+  public void sheet(String name) {
+    String safe = WorkbookUtil.createSafeSheetName(name);
+    if (next == 0 && workbook.getNumberOfSheets() == 1) {
+      workbook.setSheetName(0, safe);
+    } else {
+      sheet = workbook.createSheet(safe);
+      next = 0;
+    }
   }
 
   @Override
