@@ -291,6 +291,8 @@ class BolaMatrixE2EIT {
           read("GET /api/statistics/activity", "orgId=orgA"),
           read("GET /api/statistics/series", "orgId=orgA", "dimension:MEMBERS"),
           read("GET /api/statistics/records", "orgId=orgA", "dimension:MEMBERS", "asOf:2026-01"),
+          read(
+              "GET /api/statistics/annual-tables/{year}", "year:2026", "orgId=orgA", "format:json"),
           notCalled(
               "GET /api/statistics/status",
               "the read model's progress (events applied, last event time): no org's data"),

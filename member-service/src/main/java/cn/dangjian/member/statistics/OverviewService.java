@@ -1,22 +1,17 @@
 package cn.dangjian.member.statistics;
 
-import static cn.dangjian.platform.persistence.Uuids.uuid;
-
 import cn.dangjian.member.statistics.StatisticsScope.OrgRef;
 import cn.dangjian.member.statistics.StatisticsViews.KeyFigure;
 import cn.dangjian.member.statistics.StatisticsViews.OverviewView;
 import cn.dangjian.member.statistics.StatisticsViews.RuleAlerts;
 import cn.dangjian.member.statistics.StatisticsViews.StatusView;
 import cn.dangjian.member.statistics.StatisticsViews.TrendPoint;
-import cn.dangjian.member.statistics.StatisticsViews.WeakBranch;
-import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,12 +36,12 @@ class OverviewService {
 
   private final FigureQueries figures;
   private final StatisticsService statistics;
-  private final JdbcTemplate jdbc;
+  private final OverviewQueries queries;
 
-  OverviewService(FigureQueries figures, StatisticsService statistics, JdbcTemplate jdbc) {
+  OverviewService(FigureQueries figures, StatisticsService statistics, OverviewQueries queries) {
     this.figures = figures;
     this.statistics = statistics;
-    this.jdbc = jdbc;
+    this.queries = queries;
   }
 
   OverviewView overview(OrgRef org, YearMonth asOf, boolean suppress) {
@@ -182,8 +177,8 @@ class OverviewService {
         keys,
         trend(org, asOf),
         open.stream().limit(5).toList(),
-        weakest(org),
-        status().lastEventAt());
+        queries.weakest(org),
+        queries.status().lastEventAt());
   }
 
   private KeyFigure stock(
@@ -214,34 +209,7 @@ class OverviewService {
     return points;
   }
 
-  /** Most open alerts first, then the lowest grade (差 before 一般), at most five. */
-  private List<WeakBranch> weakest(OrgRef org) {
-    return jdbc.query(
-        "SELECT b.org_id, o.name, b.open_alerts, b.grade FROM stat_branch b"
-            + " JOIN stat_org_period o ON o.org_id = b.org_id AND o.valid_to IS NULL"
-            + " WHERE b.path LIKE ? AND (b.open_alerts > 0 OR b.grade IN ('POOR','AVERAGE'))"
-            + " ORDER BY b.open_alerts DESC, FIELD(b.grade, 'AVERAGE', 'POOR') DESC, o.name LIMIT 5",
-        (rs, i) -> {
-          String grade = rs.getString(4);
-          return new WeakBranch(
-              uuid(rs.getBytes(1)),
-              rs.getString(2),
-              rs.getInt(3),
-              grade,
-              grade == null ? null : Dimension.ASSESSMENT_GRADE.valueLabel(grade));
-        },
-        ReadModelStore.like(org.path()));
-  }
-
   StatusView status() {
-    return jdbc.queryForObject(
-        "SELECT events_applied, last_event_at, rebuild_started FROM stat_status WHERE id = 1",
-        (rs, i) ->
-            new StatusView(
-                rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))));
-  }
-
-  private static java.time.@Nullable Instant instant(@Nullable Timestamp t) {
-    return t == null ? null : t.toInstant();
+    return queries.status();
   }
 }

@@ -252,6 +252,25 @@ class ReadModelStore {
             + " VALUES(open_alerts)), grade = COALESCE(VALUES(grade), grade)");
   }
 
+  /** Empties the read model and its consumer's processed-event marks (before a replay). */
+  void reset(String consumer, Instant startedAt) {
+    for (String table :
+        List.of(
+            "stat_cell",
+            "stat_member_period",
+            "stat_org_period",
+            "stat_flow",
+            "stat_seen",
+            "stat_branch")) {
+      jdbc.execute("TRUNCATE TABLE " + table);
+    }
+    jdbc.update("DELETE FROM processed_event WHERE consumer = ?", consumer);
+    jdbc.update(
+        "UPDATE stat_status SET events_applied = 0, last_event_at = NULL, rebuild_started = ?"
+            + " WHERE id = 1",
+        Timestamp.from(startedAt));
+  }
+
   void applied(int events, Instant lastEventAt) {
     jdbc.update(
         "UPDATE stat_status SET events_applied = events_applied + ?, last_event_at = ? WHERE id = 1",

@@ -1,8 +1,6 @@
 package cn.dangjian.member.statistics;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -16,23 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class StatisticsRebuild {
 
-  private static final String[] TABLES = {
-    "stat_cell", "stat_member_period", "stat_org_period", "stat_flow", "stat_seen", "stat_branch"
-  };
-
   private final KafkaListenerEndpointRegistry registry;
   private final StatisticsConsumer consumer;
-  private final JdbcTemplate jdbc;
+  private final ReadModelStore store;
   private final Clock clock;
 
   StatisticsRebuild(
       KafkaListenerEndpointRegistry registry,
       StatisticsConsumer consumer,
-      JdbcTemplate jdbc,
+      ReadModelStore store,
       Clock clock) {
     this.registry = registry;
     this.consumer = consumer;
-    this.jdbc = jdbc;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -42,14 +36,7 @@ class StatisticsRebuild {
     if (container != null) {
       container.stop();
     }
-    for (String table : TABLES) {
-      jdbc.execute("TRUNCATE TABLE " + table);
-    }
-    jdbc.update("DELETE FROM processed_event WHERE consumer = ?", StatisticsConsumer.CONSUMER);
-    jdbc.update(
-        "UPDATE stat_status SET events_applied = 0, last_event_at = NULL, rebuild_started = ?"
-            + " WHERE id = 1",
-        Timestamp.from(clock.instant()));
+    store.reset(StatisticsConsumer.CONSUMER, clock.instant());
     consumer.replayFromTheBeginning();
     if (container != null) {
       container.start();

@@ -55,7 +55,7 @@ class AnnualTablesServiceTest {
     final int children;
 
     FixedChildren(int children) {
-      super(new JdbcTemplate());
+      super(new OrgRefQueries(new JdbcTemplate()));
       this.children = children;
     }
 
