@@ -57,7 +57,7 @@ CREATE TABLE stat_org_period (
 
 -- The records behind a flow (developed, converted, transferred, left).
 CREATE TABLE stat_flow (
-  id          BIGINT       NOT NULL AUTO_INCREMENT,
+  id          BINARY(16)   NOT NULL,
   member_id   BINARY(16)   NOT NULL,
   kind        VARCHAR(24)  NOT NULL,
   val         VARCHAR(40)  NOT NULL,

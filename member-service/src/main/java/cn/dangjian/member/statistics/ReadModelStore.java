@@ -3,6 +3,7 @@ package cn.dangjian.member.statistics;
 import static cn.dangjian.platform.persistence.Uuids.bytes;
 import static cn.dangjian.platform.persistence.Uuids.uuid;
 
+import cn.dangjian.platform.persistence.UuidV7;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -197,6 +198,7 @@ class ReadModelStore {
     for (FlowRow f : flows) {
       rows.add(
           new Object[] {
+            bytes(UuidV7.next()),
             bytes(f.memberId()),
             f.kind(),
             f.val(),
@@ -209,9 +211,9 @@ class ReadModelStore {
           });
     }
     multiRowInsert(
-        "INSERT INTO stat_flow (member_id, kind, val, happened_on, from_path, to_path, female,"
+        "INSERT INTO stat_flow (id, member_id, kind, val, happened_on, from_path, to_path, female,"
             + " under35, front_line) VALUES ",
-        9,
+        10,
         rows,
         "");
   }

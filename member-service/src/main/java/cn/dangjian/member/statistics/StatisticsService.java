@@ -133,12 +133,14 @@ class StatisticsService {
       int size) {
     requireValue(dim, value);
     DrillDownQueries.Result result;
+    long total;
     switch (dim.kind()) {
       case MEMBER_STOCK, ORG_STOCK -> {
         if (asOf == null) {
           throw ProblemException.badRequest("statistics.as-of-required");
         }
         result = drillDown.stock(dim, value, org.path(), asOf, page, size);
+        total = figures.stocks(org.id(), asOf, List.of(dim)).get(dim, value);
       }
       case FLOW -> {
         if (from == null || to == null) {
@@ -146,6 +148,7 @@ class StatisticsService {
         }
         checkPeriod(from, to);
         result = drillDown.flow(dim, value, org.path(), from, to, page, size);
+        total = figures.over(org.id(), from, to, List.of(dim)).get(dim, value);
       }
       default -> throw ProblemException.badRequest("statistics.no-records-behind", dim.name());
     }
@@ -173,7 +176,7 @@ class StatisticsService {
                         r.orgId(),
                         orgNames.getOrDefault(r.orgId(), "")))
             .toList();
-    return PageResponse.of(views, page, size, result.total());
+    return PageResponse.of(views, page, size, total);
   }
 
   List<FigureGroup> groups(Figures f, List<Dimension> dims, boolean suppress) {
