@@ -18,8 +18,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -297,5 +302,18 @@ final class ProvinceEvents {
     return JSON.writeValueAsBytes(
         new EventEnvelope<>(
             uuid(random, at), type, version, at, SOURCE, subject.toString(), orgPath, payload));
+  }
+
+  /** A producer for member.events: {@code linger} ms, {@code batch} bytes per partition batch. */
+  static KafkaProducer<String, byte[]> producer(
+      cn.dangjian.testsupport.TestKafka kafka, String linger, String batch) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, batch);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props);
   }
 }

@@ -134,6 +134,13 @@ final class ReadModelSql {
         memberArgs);
     run(
         log,
+        label + ": drill-down page 100",
+        "SELECT member_id, org_path FROM stat_member_period WHERE "
+            + members
+            + " ORDER BY member_id LIMIT 20 OFFSET 2000",
+        memberArgs);
+    run(
+        log,
         label + ": member stocks (stat_cell)",
         "SELECT org_id, dim, val, SUM(delta) FROM stat_cell WHERE org_id IN (UNHEX(REPLACE(?,'-','')))"
             + " AND dim IN ("
@@ -191,5 +198,21 @@ final class ReadModelSql {
       ps.setObject(i + 1, args[i] instanceof LocalDate d ? java.sql.Date.valueOf(d) : args[i]);
     }
     return ps;
+  }
+
+  /** MariaDB's innodb_buffer_pool_size in MB. */
+  static String bufferPoolMb(String url) {
+    try (var c =
+            java.sql.DriverManager.getConnection(
+                url,
+                cn.dangjian.testsupport.TestDatabase.user(),
+                cn.dangjian.testsupport.TestDatabase.password());
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT @@innodb_buffer_pool_size DIV 1048576")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      return "?";
+    }
   }
 }

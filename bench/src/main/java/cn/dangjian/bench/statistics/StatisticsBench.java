@@ -3,7 +3,6 @@ package cn.dangjian.bench.statistics;
 import cn.dangjian.bench.BenchKeys;
 import cn.dangjian.bench.BenchLog;
 import cn.dangjian.bench.BenchMain;
-import cn.dangjian.bench.CpuMonitor;
 import cn.dangjian.bench.ProvinceTree;
 import cn.dangjian.bench.ProvinceTree.OrgRow;
 import cn.dangjian.bench.RssSampler;
@@ -24,16 +23,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Issue 23's benchmark: member-service's 党内统计 read model at province scale. Publishes the province
@@ -96,7 +91,11 @@ public final class StatisticsBench {
                 .findFirst()
                 .orElseThrow());
     String schema = opt("schema", "member_statbench");
-    String url = TestDatabase.fresh(schema) + opt("db-params", "");
+    boolean probeOnly = Boolean.parseBoolean(opt("probe-only", "false"));
+    // --probe-only=true: only the SQL part, on the schema an earlier run left (same seed and shape)
+    String url =
+        (probeOnly ? TestDatabase.serverUrl() + schema : TestDatabase.fresh(schema))
+            + opt("db-params", "");
     log.line(
         "== 党内统计 read model at province scale (issue 23): %,d members, %,d branches, %,d orgs",
         members, branches, tree.orgs().size());
@@ -104,8 +103,16 @@ public final class StatisticsBench {
         "   machine: %d cores, %s; MariaDB buffer pool %s MB",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name"),
-        bufferPoolMb(url));
+        ReadModelSql.bufferPoolMb(url));
     ReadModelSql sql = new ReadModelSql(url, TestDatabase.user(), TestDatabase.password());
+    if (probeOnly) {
+      YearMonth now = YearMonth.now(ProvinceEvents.ZONE);
+      sql.explain(log, "county", county.id().toString(), county.path(), now);
+      sql.explain(log, "root", root.id().toString(), root.path(), now);
+      Files.writeString(
+          out.resolve("statistics-probe.txt"), log.toString(), StandardCharsets.UTF_8);
+      return;
+    }
 
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka =
@@ -120,7 +127,7 @@ public final class StatisticsBench {
             .get();
       }
       long published;
-      try (KafkaProducer<String, byte[]> bulk = producer(kafka, "50", "1048576")) {
+      try (KafkaProducer<String, byte[]> bulk = ProvinceEvents.producer(kafka, "50", "1048576")) {
         ProvinceEvents.Sink sink =
             (key, value) -> bulk.send(new ProducerRecord<>("member.events", key, value));
         long t0 = System.nanoTime();
@@ -180,16 +187,24 @@ public final class StatisticsBench {
         if (!skip.contains("stacks")) {
           stacks.start(intOpt("stack-interval-ms", 10000));
         }
-        Replay replay = awaitApplied(api, service.pid(), published, launched, "replay");
+        Replay replay =
+            Replay.await(
+                api,
+                service.pid(),
+                published,
+                launched,
+                "replay",
+                intOpt("replay-minutes", 180),
+                log);
         stacks.stop();
         log.line(
             "-- replay of %,d events: %.1f s from launch, %.1f s after readiness; %.0f events/s after readiness; service %.2f cores, MariaDB %.2f cores; peak RSS %d MB",
             published,
-            replay.fromLaunch,
-            replay.afterReady,
-            replay.rate,
-            replay.serviceCores,
-            replay.dbCores,
+            replay.fromLaunch(),
+            replay.afterReady(),
+            replay.rate(),
+            replay.serviceCores(),
+            replay.dbCores(),
             rss.peakMb());
         log.line(
             "   database during the replay: %s", ReadModelSql.deltas(dbBefore, sql.counters()));
@@ -198,10 +213,10 @@ public final class StatisticsBench {
                 java.util.Locale.ROOT,
                 "| replay of the province (%,d events) from start | %.0f s (%.0f events/s; service %.2f cores, MariaDB %.2f cores) | — |",
                 published,
-                replay.afterReady,
-                replay.rate,
-                replay.serviceCores,
-                replay.dbCores));
+                replay.afterReady(),
+                replay.rate(),
+                replay.serviceCores(),
+                replay.dbCores()));
         if (!skip.contains("stacks")) {
           stacks.report(log, 12);
         }
@@ -226,20 +241,22 @@ public final class StatisticsBench {
           StatisticsApi.Answer a = api.post("/api/statistics/rebuild");
           double answered = (System.nanoTime() - t0) / 1e9;
           log.line("-- POST /api/statistics/rebuild: HTTP %d in %.1f s", a.status(), answered);
-          Replay rebuilt = awaitApplied(api, service.pid(), published, t0, "rebuild");
+          Replay rebuilt =
+              Replay.await(
+                  api, service.pid(), published, t0, "rebuild", intOpt("replay-minutes", 180), log);
           log.line(
               "-- rebuild caught up after %.1f s (%.0f events/s; service %.2f cores, MariaDB %.2f cores)",
-              rebuilt.fromLaunch,
-              published / rebuilt.fromLaunch,
-              rebuilt.serviceCores,
-              rebuilt.dbCores);
+              rebuilt.fromLaunch(),
+              published / rebuilt.fromLaunch(),
+              rebuilt.serviceCores(),
+              rebuilt.dbCores());
           markdown.add(
               String.format(
                   java.util.Locale.ROOT,
                   "| POST /api/statistics/rebuild → caught up | %.0f s (answer in %.1f s; %.0f events/s) | — |",
-                  rebuilt.fromLaunch,
+                  rebuilt.fromLaunch(),
                   answered,
-                  published / rebuilt.fromLaunch));
+                  published / rebuilt.fromLaunch()));
         }
 
         // 5. freshness
@@ -374,7 +391,7 @@ public final class StatisticsBench {
     log.line(
         "-- freshness: %,d events/s for %d s, a marker member per second in %s",
         rate, seconds, marker.name());
-    try (KafkaProducer<String, byte[]> live = producer(kafka, "0", "16384")) {
+    try (KafkaProducer<String, byte[]> live = ProvinceEvents.producer(kafka, "0", "16384")) {
       Freshness.Result r =
           new Freshness(
                   events,
@@ -416,71 +433,5 @@ public final class StatisticsBench {
             t.errors() == 0 ? "" : ", " + t.errors() + " errors",
             target,
             verdict));
-  }
-
-  record Replay(
-      double fromLaunch, double afterReady, double rate, double serviceCores, double dbCores) {}
-
-  /** Polls the status every second until {@code target} events are applied (or the time limit). */
-  private Replay awaitApplied(StatisticsApi api, long pid, long target, long since, String what)
-      throws Exception {
-    long limit = System.nanoTime() + Duration.ofMinutes(intOpt("replay-minutes", 180)).toNanos();
-    long ready = System.nanoTime();
-    long appliedAtReady = api.eventsApplied();
-    double cpu0 = CpuMonitor.cpuSeconds(pid);
-    double db0 = dbCpu();
-    long lastPrint = ready;
-    long applied = appliedAtReady;
-    while (applied < target && System.nanoTime() < limit) {
-      Thread.sleep(1000);
-      applied = api.eventsApplied();
-      if (System.nanoTime() - lastPrint > 30e9) {
-        lastPrint = System.nanoTime();
-        double s = (lastPrint - ready) / 1e9;
-        log.line(
-            "   %s: %,d of %,d applied after %.0f s (%.0f/s)",
-            what, applied, target, s, (applied - appliedAtReady) / s);
-      }
-    }
-    long end = System.nanoTime();
-    if (applied < target) {
-      log.line("   %s: NOT caught up within the limit: %,d of %,d", what, applied, target);
-    }
-    double wall = (end - ready) / 1e9;
-    return new Replay(
-        (end - since) / 1e9,
-        wall,
-        (applied - appliedAtReady) / wall,
-        (CpuMonitor.cpuSeconds(pid) - cpu0) / wall,
-        (dbCpu() - db0) / wall);
-  }
-
-  private static double dbCpu() {
-    return CpuMonitor.databasePids().stream().mapToDouble(CpuMonitor::cpuSeconds).sum();
-  }
-
-  private static KafkaProducer<String, byte[]> producer(
-      TestKafka kafka, String linger, String batch) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, linger);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, batch);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    return new KafkaProducer<>(props);
-  }
-
-  private static String bufferPoolMb(String url) {
-    try (var c =
-            java.sql.DriverManager.getConnection(
-                url, TestDatabase.user(), TestDatabase.password());
-        var s = c.createStatement();
-        var rs = s.executeQuery("SELECT @@innodb_buffer_pool_size DIV 1048576")) {
-      rs.next();
-      return rs.getString(1);
-    } catch (java.sql.SQLException e) {
-      return "?";
-    }
   }
 }
