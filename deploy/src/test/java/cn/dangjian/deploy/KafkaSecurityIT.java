@@ -217,7 +217,8 @@ class KafkaSecurityIT {
     assertThatThrownBy(
             () -> receive("dues-service", "alert-service-domain-events", "member.events"))
         .isInstanceOf(GroupAuthorizationException.class);
-    assertThatThrownBy(() -> receive("member-service", "member-service-x", "dues.events"))
+    // org-life-service consumes member.events only (member-service now reads every domain topic)
+    assertThatThrownBy(() -> receive("org-life-service", "org-life-service-x", "dues.events"))
         .isInstanceOf(TopicAuthorizationException.class);
   }
 
