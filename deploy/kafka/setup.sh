@@ -32,13 +32,13 @@ grep -v '^#' "$HERE/clients.csv" | while IFS=';' read -r service publishes consu
   [ -n "$service" ] || continue
   var="KAFKA_PASSWORD_$(echo "$service" | tr 'a-z-' 'A-Z_')"
   password="${!var:?$var is not set}"
-  for topic in "$publishes" "$publishes.DLT"; do
-    "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" \
-      --create --if-not-exists --topic "$topic" --partitions 6 --replication-factor 1
-  done
-  # the domain topics are the history the statistics read model is rebuilt from (replay): keep it
-  "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
-    --entity-type topics --entity-name "$publishes" --add-config retention.ms=-1 >/dev/null
+  # the domain topic is the history the statistics read model is rebuilt from (replay): kept
+  # forever (retention.ms=-1); its DLT keeps Kafka's default
+  "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" \
+    --create --if-not-exists --topic "$publishes" --partitions 6 --replication-factor 1 \
+    --config retention.ms=-1
+  "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" \
+    --create --if-not-exists --topic "$publishes.DLT" --partitions 6 --replication-factor 1
   "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter \
     --entity-type users --entity-name "$service" \
     --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]"
