@@ -60,7 +60,10 @@ public final class LedgerRequests {
       UUID orgId,
       LedgerEntryKind kind,
       @Schema(description = "类别名称") String kindLabel,
-      @Schema(description = "IN 收入 / OUT 支出 / PASSED_ON 代收转交（不计入余额）") String direction,
+      @Schema(
+              description = "IN 收入 / OUT 支出 / PASSED_ON 代收转交（不计入余额）",
+              allowableValues = {"IN", "OUT", "PASSED_ON"})
+          String direction,
       LocalDate date,
       @Schema(description = "金额（分）；冲正为负数（红字）") long amountFen,
       @Schema(description = "金额（元）") String amountYuan,

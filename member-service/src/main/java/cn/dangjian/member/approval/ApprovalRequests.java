@@ -44,7 +44,11 @@ public final class ApprovalRequests {
   public record LogView(
       Instant at,
       String actor,
-      @Schema(description = "REQUESTED, APPROVED, RETURNED, REJECTED, RESUBMITTED, WITHDRAWN")
+      @Schema(
+              description = "REQUESTED, APPROVED, RETURNED, REJECTED, RESUBMITTED, WITHDRAWN",
+              allowableValues = {
+                "REQUESTED", "APPROVED", "RETURNED", "REJECTED", "RESUBMITTED", "WITHDRAWN"
+              })
           String action,
       int stage,
       @Nullable String comment) {}
