@@ -46,6 +46,12 @@ class EdgeSecurityConfiguration {
 
   static final String PAYMENT_CALLBACKS = "/api/dues/payments/callbacks/*";
 
+  /**
+   * The link at the foot of every external notification (WeChat, SMS, e-mail): opened from a phone
+   * without a session, so the signed token in its query is the credential (alert-service checks it).
+   */
+  static final String NOTIFICATION_UNSUBSCRIBE = "/api/notifications/unsubscribe";
+
   /** The one route a browser's EventSource opens with a single-use ticket instead of a token. */
   static final String ALERT_STREAM = "/api/alerts/stream";
 
@@ -109,6 +115,8 @@ class EdgeSecurityConfiguration {
                     // Payment providers call back without a user token; dues-service checks the
                     // HMAC signature, timestamp and nonce of every callback.
                     .pathMatchers(HttpMethod.POST, PAYMENT_CALLBACKS)
+                    .permitAll()
+                    .pathMatchers(HttpMethod.GET, NOTIFICATION_UNSUBSCRIBE)
                     .permitAll()
                     // EventSource cannot send Authorization: alert-service redeems the ticket
                     // (single use, 30 s, bound to the caller) on this route and no other.
