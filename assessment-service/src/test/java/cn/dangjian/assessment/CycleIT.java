@@ -331,7 +331,7 @@ class CycleIT extends ApiTestSupport {
                         + version.get("systemId").asString()
                         + "/versions",
                     Map.of("year", 2027))
-                .andExpect(status().isOk()));
+                .andExpect(status().isCreated()));
     body.put("indicatorVersionId", draft.get("id").asString());
     postJson(admin, "/api/assessments/cycles", body)
         .andExpect(status().isUnprocessableContent())

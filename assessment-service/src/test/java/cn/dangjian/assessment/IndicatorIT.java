@@ -133,7 +133,7 @@ class IndicatorIT extends ApiTestSupport {
                         + published.get("systemId").asString()
                         + "/versions",
                     Map.of("year", 2027))
-                .andExpect(status().isOk()));
+                .andExpect(status().isCreated()));
     assertThat(next.get("versionNo").asInt()).isEqualTo(2);
     assertThat(next.get("status").asString()).isEqualTo("DRAFT");
     assertThat(next.get("year").asInt()).isEqualTo(2027);

@@ -118,9 +118,12 @@ class IndicatorController {
   @Operation(
       operationId = "createIndicatorVersion",
       summary = "新年度新版本（复制上一版本为草稿） (a new version for a new year)")
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<VersionView> newVersion(
       @PathVariable UUID id, @Valid @RequestBody NewVersion body) {
-    return withEtag(service.newVersion(id, body.year()));
+    VersionView created = service.newVersion(id, body.year());
+    return Versions.created(
+        "/api/assessments/indicator-versions/" + created.id(), created, created.version());
   }
 
   @GetMapping("/indicator-versions/{id}")
