@@ -17,7 +17,15 @@ if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null || 
 fi
 if ! docker info >/dev/null 2>&1; then
   echo "up: starting dockerd"
-  (dockerd --storage-driver=overlay2 >/var/log/dockerd.log 2>&1 &)
+  # dockerd outlives this script: it must not inherit any descriptor but the three standard ones
+  # (a caller's `flock` lock file would otherwise stay locked for as long as the engine runs)
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
+    done
+    exec dockerd --storage-driver=overlay2 >/var/log/dockerd.log 2>&1
+  ) &
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
 fi
 
