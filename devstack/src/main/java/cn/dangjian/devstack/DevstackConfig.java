@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * @param dbUrlBase JDBC URL of the database server without a database, e.g. {@code
  *     jdbc:mysql://127.0.0.1:3306/}
  * @param databaseSuffix appended to every database name (see {@link #forE2e()}); usually empty
+ * @param serviceProperties per module, Spring properties set on top of the catalogue's (tests point
+ *     a service at a provider stub this way); usually empty
  */
 public record DevstackConfig(
     Path repoRoot,
@@ -43,7 +45,8 @@ public record DevstackConfig(
     String dbPassword,
     Duration serviceStartTimeout,
     Duration keycloakStartTimeout,
-    String databaseSuffix) {
+    String databaseSuffix,
+    Map<String, Map<String, String>> serviceProperties) {
 
   public static final String GATEWAY = "gateway";
   public static final String MEMBER_SERVICE = "member-service";
@@ -71,6 +74,11 @@ public record DevstackConfig(
       throw new IllegalArgumentException(
           "Database suffix must be [A-Za-z0-9_]*: " + databaseSuffix);
     }
+    Map<String, Map<String, String>> copied = new LinkedHashMap<>();
+    if (serviceProperties != null) {
+      serviceProperties.forEach((module, p) -> copied.put(module, Map.copyOf(p)));
+    }
+    serviceProperties = Collections.unmodifiableMap(copied);
   }
 
   private static Map<String, Integer> defaultServicePorts() {
@@ -160,7 +168,8 @@ public record DevstackConfig(
             settings.getInt("service.start-timeout", (int) DEFAULT_START_TIMEOUT.toSeconds())),
         Duration.ofSeconds(
             settings.getInt("keycloak.start-timeout", (int) DEFAULT_START_TIMEOUT.toSeconds())),
-        "");
+        "",
+        Map.of());
   }
 
   static String normalizeDbUrlBase(String url) {
@@ -268,6 +277,18 @@ public record DevstackConfig(
     return withDatabaseSuffix("_e2e");
   }
 
+  /** Sets Spring properties of one service on top of what the catalogue gives it. */
+  public DevstackConfig withServiceProperties(String module, Map<String, String> properties) {
+    return with(
+        b -> {
+          b.serviceProperties = new LinkedHashMap<>(serviceProperties);
+          Map<String, String> merged =
+              new LinkedHashMap<>(serviceProperties.getOrDefault(module, Map.of()));
+          merged.putAll(properties);
+          b.serviceProperties.put(module, merged);
+        });
+  }
+
   /** Appends {@code suffix} to every database name ({@code [A-Za-z0-9_]*}). */
   public DevstackConfig withDatabaseSuffix(String suffix) {
     return with(b -> b.databaseSuffix = suffix);
@@ -299,6 +320,7 @@ public record DevstackConfig(
     Duration serviceStartTimeout;
     Duration keycloakStartTimeout;
     String databaseSuffix;
+    Map<String, Map<String, String>> serviceProperties;
 
     Copy(DevstackConfig c) {
       repoRoot = c.repoRoot;
@@ -315,6 +337,7 @@ public record DevstackConfig(
       serviceStartTimeout = c.serviceStartTimeout;
       keycloakStartTimeout = c.keycloakStartTimeout;
       databaseSuffix = c.databaseSuffix;
+      serviceProperties = c.serviceProperties;
     }
 
     DevstackConfig build() {
@@ -332,7 +355,8 @@ public record DevstackConfig(
           dbPassword,
           serviceStartTimeout,
           keycloakStartTimeout,
-          databaseSuffix);
+          databaseSuffix,
+          serviceProperties);
     }
   }
 
@@ -367,6 +391,8 @@ public record DevstackConfig(
         + keycloakStartTimeout
         + ", databaseSuffix="
         + databaseSuffix
+        + ", serviceProperties="
+        + serviceProperties.keySet()
         + "]";
   }
 }

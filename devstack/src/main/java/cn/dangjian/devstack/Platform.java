@@ -117,8 +117,9 @@ public final class Platform implements AutoCloseable {
         new ServiceDefinition.Endpoints(
             config, kafka.bootstrapServers(), keycloak.issuerUri(), keycloak.jwkSetUri());
     for (ServiceDefinition service : toStart) {
-      ServiceLauncher launcher =
-          ServiceLauncher.of(config, service.module(), service.properties().apply(endpoints));
+      Map<String, String> properties = new LinkedHashMap<>(service.properties().apply(endpoints));
+      properties.putAll(config.serviceProperties().getOrDefault(service.module(), Map.of()));
+      ServiceLauncher launcher = ServiceLauncher.of(config, service.module(), properties);
       services.put(service.module(), launcher);
       out.accept(
           service.module()
