@@ -26,7 +26,7 @@ public final class ServiceCatalog {
           new DownstreamService(
               "assessment-service", List.of("/api/assessments/**"), "考核评价服务", "assessment service"),
           new DownstreamService(
-                            "alert-service",
+              "alert-service",
               List.of("/api/alerts/**", "/api/notifications/**"),
               "预警与通知服务",
               "alert and notification service"));

@@ -48,7 +48,8 @@ class EdgeSecurityConfiguration {
 
   /**
    * The link at the foot of every external notification (WeChat, SMS, e-mail): opened from a phone
-   * without a session, so the signed token in its query is the credential (alert-service checks it).
+   * without a session, so the signed token in its query is the credential (alert-service checks
+   * it).
    */
   static final String NOTIFICATION_UNSUBSCRIBE = "/api/notifications/unsubscribe";
 

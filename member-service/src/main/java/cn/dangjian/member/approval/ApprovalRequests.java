@@ -47,7 +47,12 @@ public final class ApprovalRequests {
       @Schema(
               description = "REQUESTED, APPROVED, RETURNED, REJECTED, RESUBMITTED, WITHDRAWN",
               allowableValues = {
-                "REQUESTED", "APPROVED", "RETURNED", "REJECTED", "RESUBMITTED", "WITHDRAWN"
+                "REQUESTED",
+                "APPROVED",
+                "RETURNED",
+                "REJECTED",
+                "RESUBMITTED",
+                "WITHDRAWN"
               })
           String action,
       int stage,

@@ -46,7 +46,9 @@ public final class CommunityRequests {
       @Schema(description = "社区党组织名称") String communityOrgName,
       LocalDate registeredOn,
       @Nullable LocalDate endedOn,
-      @Schema(description = "ACTIVE 报到中 / ENDED 已结束", allowableValues = {"ACTIVE", "ENDED"})
+      @Schema(
+              description = "ACTIVE 报到中 / ENDED 已结束",
+              allowableValues = {"ACTIVE", "ENDED"})
           String status,
       @Schema(description = "服务次数") long services,
       @Schema(description = "服务总时长（小时）") BigDecimal serviceHours,

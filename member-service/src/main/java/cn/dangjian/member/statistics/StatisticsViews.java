@@ -98,7 +98,10 @@ public final class StatisticsViews {
   @Schema(description = "统计数字背后的一条记录 (one record behind a figure)")
   public record RecordView(
       @Schema(description = "党员或组织ID") UUID id,
-      @Schema(description = "MEMBER 或 ORG", allowableValues = {"MEMBER", "ORG"}) String kind,
+      @Schema(
+              description = "MEMBER 或 ORG",
+              allowableValues = {"MEMBER", "ORG"})
+          String kind,
       @Schema(description = "姓名或组织名称") String name,
       @Schema(description = "计入的组织ID") UUID orgId,
       @Schema(description = "计入的组织名称") String orgName) {}
