@@ -1,5 +1,6 @@
 package cn.dangjian.alert;
 
+import cn.dangjian.alert.notification.RecordingExternalChannels;
 import cn.dangjian.events.Topics;
 import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.MemberEventsFeed;
@@ -16,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+// one context for all: the notification tests' recording channels are in it for everyone
+@Import({TestClockConfiguration.class, RecordingExternalChannels.class})
 public abstract class AlertServiceIntegrationTest {
 
   protected static final FakeKeycloak KEYCLOAK = FakeKeycloak.start();

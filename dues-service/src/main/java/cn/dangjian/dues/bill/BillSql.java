@@ -74,11 +74,7 @@ public final class BillSql {
           + "))";
 
   /** A UUIDv7 made by the database: 48-bit milliseconds, version 7, variant 10, random bits. */
-  static final String UUID_V7_SQL =
-      "UNHEX(CONCAT(LPAD(HEX(FLOOR(UNIX_TIMESTAMP(NOW(3)) * 1000)), 12, '0'), '7',"
-          + " LPAD(HEX(FLOOR(RAND() * 4096)), 3, '0'),"
-          + " HEX(8 + FLOOR(RAND() * 4)), LPAD(HEX(FLOOR(RAND() * 4096)), 3, '0'),"
-          + " LPAD(HEX(FLOOR(RAND() * 16777216)), 6, '0'), LPAD(HEX(FLOOR(RAND() * 16777216)), 6, '0')))";
+  static final String UUID_V7_SQL = cn.dangjian.platform.persistence.UuidV7.SQL;
 
   /**
    * The amount a bill of {@code ?month} charges, for a member row {@code m} and the profile {@code

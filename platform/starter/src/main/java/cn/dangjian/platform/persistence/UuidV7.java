@@ -18,6 +18,16 @@ public final class UuidV7 {
   private static final ThreadLocal<SecureRandom> RANDOM =
       ThreadLocal.withInitial(UuidV7::newGenerator);
 
+  /**
+   * The same layout made by the database, for set-based inserts ({@code INSERT … SELECT}) that
+   * create one row per selected row: 48-bit milliseconds, version 7, variant 10, random bits.
+   */
+  public static final String SQL =
+      "UNHEX(CONCAT(LPAD(HEX(FLOOR(UNIX_TIMESTAMP(NOW(3)) * 1000)), 12, '0'), '7',"
+          + " LPAD(HEX(FLOOR(RAND() * 4096)), 3, '0'),"
+          + " HEX(8 + FLOOR(RAND() * 4)), LPAD(HEX(FLOOR(RAND() * 4096)), 3, '0'),"
+          + " LPAD(HEX(FLOOR(RAND() * 16777216)), 6, '0'), LPAD(HEX(FLOOR(RAND() * 16777216)), 6, '0')))";
+
   private UuidV7() {}
 
   private static SecureRandom newGenerator() {
