@@ -25,13 +25,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,9 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 24's measures on alert-service's notification module: a month-end bill run for a province
- * (one {@code dues.bill.issued} for the root org, 1,000,000 members) must be in every member's inbox
- * within 5 minutes with the service's RSS ≤ 512 MB; a member with 1,000 notifications lists the
- * inbox at p99 < 50 ms.
+ * (one {@code dues.bill.issued} for the root org, 1,000,000 members) must be in every member's
+ * inbox within 5 minutes with the service's RSS ≤ 512 MB; a member with 1,000 notifications lists
+ * the inbox at p99 < 50 ms.
  *
  * <p>A fresh schema {@code notify_bench}; the service (a copy of its jar) starts against it with
  * FakeKeycloak and an in-process broker; the org tree and the member projection (the rows the
@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class NotificationBench {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final SplittableRandom RANDOM = new SplittableRandom(24);
 
   private final Map<String, String> options;
   private final int members;
@@ -86,7 +87,10 @@ public final class NotificationBench {
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka =
           TestKafka.shared(
-              "member.events", "dues.events", "orglife.events", "assessment.events",
+              "member.events",
+              "dues.events",
+              "orglife.events",
+              "assessment.events",
               "alert.events");
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("spring.datasource.url", url);
@@ -105,7 +109,11 @@ public final class NotificationBench {
       env.putAll(BenchMain.under(options, "env."));
       try (ServiceProcess service =
           ServiceProcess.start(
-              jar, out.resolve("alert-service-notify.log"), jvm, properties, env,
+              jar,
+              out.resolve("alert-service-notify.log"),
+              jvm,
+              properties,
+              env,
               Duration.ofMinutes(3))) {
         report.line(
             "   alert-service ready in %.1f s (pid %d), JVM %s",
@@ -147,12 +155,18 @@ public final class NotificationBench {
     envelope.put(
         "payload",
         Map.of(
-            "runId", UUID.randomUUID().toString(),
-            "month", "2026-12",
-            "orgId", root,
-            "issued", province.members(),
-            "billed", province.members(),
-            "amountFen", 4500L * province.members()));
+            "runId",
+            UUID.randomUUID().toString(),
+            "month",
+            "2026-12",
+            "orgId",
+            root,
+            "issued",
+            province.members(),
+            "billed",
+            province.members(),
+            "amountFen",
+            4500L * province.members()));
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -206,7 +220,7 @@ public final class NotificationBench {
       c.setAutoCommit(false);
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 999; i++) {
-        insert.setBytes(1, UuidV7s.bytes(UuidV7s.next()));
+        insert.setBytes(1, UuidV7s.bytes(UuidV7s.at(System.currentTimeMillis(), RANDOM)));
         insert.setBytes(2, bytes(member));
         insert.setString(3, i % 2 == 0 ? "MEETING_PLANNED" : "ALERT_RAISED");
         insert.setString(4, "bench:" + i);
@@ -312,7 +326,7 @@ public final class NotificationBench {
         insertOrg(org, branch, countyIds[b % counties], "党支部" + b, "BRANCH", path, 3);
         int count = perBranch + (b < extra ? 1 : 0);
         for (int m = 0; m < count; m++) {
-          UUID id = UuidV7s.next();
+          UUID id = UuidV7s.at(System.currentTimeMillis(), RANDOM);
           if (sample == null) {
             sample = id;
           }
@@ -363,9 +377,5 @@ public final class NotificationBench {
         .putLong(id.getMostSignificantBits())
         .putLong(id.getLeastSignificantBits())
         .array();
-  }
-
-  static List<UUID> none() {
-    return new ArrayList<>();
   }
 }
