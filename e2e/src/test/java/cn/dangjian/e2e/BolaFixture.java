@@ -207,6 +207,7 @@ final class BolaFixture {
     orgLife(a, member, colleague, own);
     assessment(town, a, member);
     alerts(a);
+    notifications(a, own);
     return this;
   }
 
@@ -477,6 +478,34 @@ final class BolaFixture {
     ids.put("volunteer", volunteerId);
     canonical.put("points", "/api/assessments/points/members/" + member + "?year=" + year);
     canonical.put("pointsSettings", "/api/assessments/points/settings/" + a);
+  }
+
+  /**
+   * A notification in member1's own inbox: a meeting of A's planned with 张建国 expected (its own
+   * meeting, so the committee meeting above keeps its attendance as it is).
+   */
+  private void notifications(String a, String own) throws Exception {
+    LocalDateTime startsAt = LocalDateTime.now(ZONE).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("orgId", a);
+    plan.put("type", "GROUP_MEETING");
+    plan.put("title", "党小组会");
+    plan.put("startsAt", startsAt.toString());
+    plan.put("endsAt", startsAt.plusMinutes(60).toString());
+    plan.put("place", "村党群服务中心");
+    plan.put("expectedMemberIds", List.of(own));
+    await("POST", "/api/org-life/meetings", secretaryA, plan);
+    String member1 = token("member1");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode items = api.get("/api/notifications?size=5", member1).json().path("items");
+      if (items.size() > 0) {
+        ids.put("notification", items.get(0).get("id").asString());
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("member1's meeting notice not in the inbox after 60 s");
   }
 
   private void alerts(String a) throws Exception {

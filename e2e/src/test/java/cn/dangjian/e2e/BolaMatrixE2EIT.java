@@ -136,6 +136,9 @@ class BolaMatrixE2EIT {
     return new Row(key, Map.of(), new EnumMap<>(Who.class), new EnumMap<>(Who.class), null, reason);
   }
 
+  static final String OWN_INBOX =
+      "member1's own notification: reading and marking it is its right";
+
   static final String JOBS =
       "a job and its file are shown to who started it and to officers over its org, not machines";
   static final String EXPORTS =
@@ -611,7 +614,60 @@ class BolaMatrixE2EIT {
           notCalled(
               "GET /api/alerts/stream",
               "SSE: each event is filtered by scope; AlertE2EIT proves B's stream never carries A's"
-                  + " alert"));
+                  + " alert"),
+          // 消息通知: an inbox is its member's own (the token's member_id), even for officers
+          row("GET /api/notifications", Expect.SCOPED, Expect.READ, Expect.SCOPED, Expect.SCOPED),
+          row(
+              "GET /api/notifications/unread-count",
+              Expect.SCOPED,
+              Expect.READ,
+              Expect.SCOPED,
+              Expect.SCOPED),
+          row(
+                  "GET /api/notifications/{id}/deliveries",
+                  Expect.DENY,
+                  Expect.READ,
+                  Expect.DENY,
+                  Expect.DENY,
+                  "id=notification")
+              .expect(MEMBER1, Expect.READ, OWN_INBOX),
+          row(
+                  "POST /api/notifications/{id}/read",
+                  Expect.DENY,
+                  Expect.ALLOWED,
+                  Expect.DENY,
+                  Expect.DENY,
+                  "id=notification")
+              .expect(MEMBER1, Expect.ALLOWED, OWN_INBOX),
+          row(
+                  "DELETE /api/notifications/{id}",
+                  Expect.DENY,
+                  Expect.ALLOWED,
+                  Expect.DENY,
+                  Expect.DENY,
+                  "id=notification")
+              .expect(MEMBER1, Expect.ALLOWED, OWN_INBOX),
+          notCalled(
+              "POST /api/notifications/read-all",
+              "names no object: it marks the caller's own inbox (NotificationsIT: 403 without"
+                  + " member_id)"),
+          row(
+              "GET /api/notifications/preferences",
+              Expect.SCOPED,
+              Expect.READ,
+              Expect.SCOPED,
+              Expect.SCOPED),
+          notCalled(
+              "PUT /api/notifications/preferences",
+              "names no object: it sets the caller's own choices (403 without member_id)"),
+          notCalled(
+              "GET /api/notifications/unsubscribe",
+              "public by design: the signed token is the credential, bound to one member, kind and"
+                  + " channel; a forged or altered token is 400 (UnsubscribeTokensTest,"
+                  + " NotificationsIT)"),
+          write("GET /api/notifications/templates"),
+          write("PUT /api/notifications/templates/{kind}", "kind:MEETING_PLANNED"),
+          write("POST /api/notifications/templates/{kind}/preview", "kind:MEETING_PLANNED"));
 
   private static UUID uuid(BolaFixture f, String key) {
     return UUID.fromString(f.id(key));

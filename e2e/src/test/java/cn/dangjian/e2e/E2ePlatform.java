@@ -37,7 +37,11 @@ final class E2ePlatform {
   static synchronized Platform get() {
     if (platform == null) {
       Instant begin = Instant.now();
-      DevstackConfig config = DevstackConfig.onFreePorts().forE2e();
+      DevstackConfig config =
+          DevstackConfig.onFreePorts()
+              .forE2e()
+              .withServiceProperties(DevstackConfig.ALERT_SERVICE, ProviderStubs.alertService())
+              .withServiceProperties(DevstackConfig.MEMBER_SERVICE, ProviderStubs.memberService());
       dropE2eDatabases(config);
       platform =
           Platform.start(
