@@ -22,7 +22,15 @@ class ModularityTest {
   void featurePackagesAreTheModules() {
     assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
         .containsExactlyInAnyOrder(
-            "catalogue", "evaluation", "handling", "intake", "push", "rules", "state", "sweep");
+            "catalogue",
+            "channels",
+            "evaluation",
+            "handling",
+            "intake",
+            "push",
+            "rules",
+            "state",
+            "sweep");
   }
 
   @Test

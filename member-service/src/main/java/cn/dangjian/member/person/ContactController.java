@@ -7,11 +7,15 @@ import cn.dangjian.platform.security.Caller;
 import cn.dangjian.platform.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -63,6 +68,7 @@ class ContactController {
   }
 
   @PostMapping("/me/wechat-binding")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("isAuthenticated()")
   @Operation(
       operationId = "bindMyWechat",
@@ -71,6 +77,14 @@ class ContactController {
           "小程序调用 wx.login 后把 code 发来，服务端向微信换取 openid 并加密保存，用于订阅消息通知。"
               + "code 无效或已使用返回 400，微信限流返回 429，微信繁忙或未配置返回 503。"
               + " Exchanges the wx.login code for the openid (code2Session) and keeps it encrypted.")
+  @ApiResponse(responseCode = "204", description = "已绑定 (bound)")
+  @ApiResponse(
+      responseCode = "503",
+      description = "微信暂时不可用或未配置小程序 (WeChat unavailable or not configured)",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<Void> bindWechat(@Valid @RequestBody WechatBinding request) {
     Caller current = caller.get();
     UUID memberId =

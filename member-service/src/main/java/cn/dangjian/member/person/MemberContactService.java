@@ -69,8 +69,7 @@ class MemberContactService {
             .findById(memberId)
             .orElseThrow(() -> ProblemException.notFound("member.not-found", memberId));
     member.bindWechat(
-        cipher.encrypt(
-            openid, PersonalDataCipher.context(memberId, MemberService.WECHAT_OPENID)),
+        cipher.encrypt(openid, PersonalDataCipher.context(memberId, MemberService.WECHAT_OPENID)),
         clock.instant());
   }
 

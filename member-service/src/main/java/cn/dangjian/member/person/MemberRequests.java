@@ -125,7 +125,7 @@ public final class MemberRequests {
       @Schema(description = "出生年份 (birth year)", example = "1990") @Nullable Integer birthYear,
       @Schema(description = "身份证号（脱敏，仅保留首尾各1位）", example = "1****************X") String idNumber,
       @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") @Nullable String phone,
-      @Schema(description = "电子邮箱（脱敏，保留首字符和域名）", example = "z*******@example.com")
+      @Schema(description = "电子邮箱（脱敏，保留首字符和域名）", example = "z***@example.com")
           @Nullable String email,
       @Schema(description = "是否已绑定微信（小程序），用于订阅消息 (WeChat mini-program account bound)")
           boolean wechatBound,
@@ -162,7 +162,8 @@ public final class MemberRequests {
       UUID memberId,
       @Schema(description = "手机号 (mobile)") @Nullable String phone,
       @Schema(description = "电子邮箱 (e-mail)") @Nullable String email,
-      @Schema(description = "小程序 openid (WeChat mini-program openid)") @Nullable String wechatOpenId) {}
+      @Schema(description = "小程序 openid (WeChat mini-program openid)")
+          @Nullable String wechatOpenId) {}
 
   @Schema(description = "绑定微信：小程序 wx.login 取得的临时登录凭证 (the code of wx.login)")
   public record WechatBinding(

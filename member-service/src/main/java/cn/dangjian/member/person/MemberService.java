@@ -199,8 +199,7 @@ public class MemberService {
       member.changeEmail(
           request.email().isEmpty()
               ? null
-              : cipher.encrypt(
-                  request.email(), PersonalDataCipher.context(member.getId(), EMAIL)));
+              : cipher.encrypt(request.email(), PersonalDataCipher.context(member.getId(), EMAIL)));
       changed.add("email");
     }
     if (changed.isEmpty()) {

@@ -110,11 +110,7 @@ public class PersonalDataReencryption {
           phone == null ? null : cipher.encrypt(phone, phoneContext));
       if (m.getEmailCipher() != null || m.getWechatOpenidCipher() != null) {
         members.resealContacts(
-            m.getId(),
-            m.getEmailCipher(),
-            m.getWechatOpenidCipher(),
-            email,
-            openid);
+            m.getId(), m.getEmailCipher(), m.getWechatOpenidCipher(), email, openid);
       }
       return true;
     } catch (IllegalStateException | IllegalArgumentException e) {

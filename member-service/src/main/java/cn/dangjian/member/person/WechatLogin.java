@@ -5,7 +5,6 @@ import cn.dangjian.platform.problem.ProblemType;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * only who the user is.
  */
 @Component
-@EnableConfigurationProperties(WechatLoginProperties.class)
 class WechatLogin {
 
   private static final Logger log = LoggerFactory.getLogger(WechatLogin.class);
@@ -35,8 +33,7 @@ class WechatLogin {
     SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
     factory.setConnectTimeout(Duration.ofSeconds(3));
     factory.setReadTimeout(Duration.ofSeconds(5));
-    this.http =
-        RestClient.builder().requestFactory(factory).baseUrl(properties.baseUrl()).build();
+    this.http = RestClient.builder().requestFactory(factory).baseUrl(properties.baseUrl()).build();
   }
 
   /** The openid the code stands for; WeChat's refusals as problems a client can act on. */

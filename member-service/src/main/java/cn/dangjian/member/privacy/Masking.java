@@ -20,8 +20,9 @@ public final class Masking {
   }
 
   /**
-   * {@code zhang.san@example.com} → {@code z*******@example.com}: the first character of the local
-   * part and the domain (which says the provider, not the person).
+   * {@code zhang.san@example.com} → {@code z***@example.com}: the first character of the local part
+   * and the domain (which says the provider, not the person); always three stars, so the mask does
+   * not tell the name's length either.
    */
   public static String email(String value) {
     if (value == null) {
@@ -31,7 +32,7 @@ public final class Masking {
     if (at < 1) {
       return "*".repeat(value.length());
     }
-    return value.charAt(0) + "*".repeat(Math.max(at - 1, 3)) + value.substring(at);
+    return value.charAt(0) + "***" + value.substring(at);
   }
 
   private static String keep(String value, int head, int tail) {

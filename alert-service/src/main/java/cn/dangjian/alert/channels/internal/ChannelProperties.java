@@ -78,8 +78,7 @@ final class ChannelProperties {
    * @param secretKey its SecretKey
    * @param sdkAppId the SMS application (SmsSdkAppId)
    * @param region the API region, ap-guangzhou by default
-   * @param endpoint the API host, sms.tencentcloudapi.com
-   * @param https false only for a local test double
+   * @param baseUrl the API, https://sms.tencentcloudapi.com
    * @param signName the approved signature (签名) used unless a kind names its own
    * @param templates per notification kind: template id and the variables in the template's order
    */
@@ -89,8 +88,7 @@ final class ChannelProperties {
       @Nullable String secretKey,
       @Nullable String sdkAppId,
       @DefaultValue("ap-guangzhou") String region,
-      @DefaultValue("sms.tencentcloudapi.com") String endpoint,
-      @DefaultValue("true") boolean https,
+      @DefaultValue("https://sms.tencentcloudapi.com") String baseUrl,
       @Nullable String signName,
       @DefaultValue Map<String, SmsTemplate> templates) {
 
@@ -104,9 +102,10 @@ final class ChannelProperties {
    *
    * @param templateId the approved template's id
    * @param signName this kind's signature, or null for the default
-   * @param params our variable names filling {1}, {2}, … in order
+   * @param params what fills {1}, {2}, … in order: variable names, or {@code title} / {@code body}
    */
-  record SmsTemplate(String templateId, @Nullable String signName, @DefaultValue List<String> params) {}
+  record SmsTemplate(
+      String templateId, @Nullable String signName, @DefaultValue List<String> params) {}
 
   /**
    * E-mail; the SMTP server itself is Spring Boot's {@code spring.mail.*} (no host: DISABLED).

@@ -34,7 +34,7 @@ class ChannelsConfiguration {
     return new DefaultExternalChannels(
         new MemberContacts(contacts, http),
         new WechatChannel(wechat, http, json, Clock.systemUTC()),
-        new SmsChannel(sms),
+        new SmsChannel(sms, http, json, Clock.systemUTC()),
         new EmailChannel(mail.getIfAvailable(), email));
   }
 

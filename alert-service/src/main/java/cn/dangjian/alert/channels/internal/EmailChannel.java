@@ -5,9 +5,6 @@ import cn.dangjian.alert.channels.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -78,14 +75,9 @@ class EmailChannel {
     if (t == null || depth > 8) {
       return null;
     }
-    if (t instanceof SMTPSendFailedException) {
-      return ((SMTPSendFailedException) t).getReturnCode();
-    }
-    if (t instanceof SMTPAddressFailedException) {
-      return ((SMTPAddressFailedException) t).getReturnCode();
-    }
-    if (t instanceof SMTPSenderFailedException) {
-      return ((SMTPSenderFailedException) t).getReturnCode();
+    Integer own = returnCode(t);
+    if (own != null) {
+      return own;
     }
     if (t instanceof org.springframework.mail.MailSendException) {
       for (Exception e :
@@ -103,5 +95,22 @@ class EmailChannel {
       }
     }
     return replyCode(t.getCause(), depth + 1);
+  }
+
+  /**
+   * The reply code Angus Mail's SMTP exceptions carry ({@code SMTPSendFailedException}, {@code
+   * SMTPAddressFailedException}, {@code SMTPSenderFailedException}: {@code getReturnCode()}). Asked
+   * by name: the implementation is a runtime dependency, the API (Jakarta Mail) has no such method.
+   */
+  private static @Nullable Integer returnCode(Throwable t) {
+    if (!t.getClass().getName().startsWith("org.eclipse.angus.mail.smtp.SMTP")) {
+      return null;
+    }
+    try {
+      Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+      return code instanceof Integer && (Integer) code > 0 ? (Integer) code : null;
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
   }
 }

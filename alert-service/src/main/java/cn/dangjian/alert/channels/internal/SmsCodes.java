@@ -15,9 +15,8 @@ final class SmsCodes {
 
   /** The provider's message is not kept: some answers name the number. */
   static SendResult outcome(@Nullable String code) {
-    if (code == null || code.isEmpty() || "ServerSideError".equals(code)) {
-      return SendResult.retry(
-          code == null || code.isEmpty() ? null : code, "短信平台不可达 (no answer from the SMS API)");
+    if (code == null || code.isEmpty()) {
+      return SendResult.retry(null, "短信平台不可达 (no answer from the SMS API)");
     }
     if ("Ok".equals(code)) {
       return SendResult.sent(code);

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * WeChat mini-program subscription messages ({@code subscribeMessage.send}). The access token comes
  * from {@code /cgi-bin/stable_token}, which hands every replica the same token (a plain {@code
- * /cgi-bin/token} call by one replica would invalidate the others'), and is kept until five
- * minutes before it expires.
+ * /cgi-bin/token} call by one replica would invalidate the others'), and is kept until five minutes
+ * before it expires.
  */
 class WechatChannel {
 
@@ -39,7 +39,10 @@ class WechatChannel {
   private Instant renewAt = Instant.EPOCH;
 
   WechatChannel(
-      ChannelProperties.Wechat properties, RestClient.Builder builder, JsonMapper json, Clock clock) {
+      ChannelProperties.Wechat properties,
+      RestClient.Builder builder,
+      JsonMapper json,
+      Clock clock) {
     this.properties = properties;
     this.http = builder.clone().baseUrl(properties.baseUrl()).build();
     this.json = json;
@@ -63,7 +66,8 @@ class WechatChannel {
     body.put("lang", "zh_CN");
     body.put("data", data(template, message));
     try {
-      JsonNode answer = post("/cgi-bin/message/subscribe/send?access_token={t}", token(false), body);
+      JsonNode answer =
+          post("/cgi-bin/message/subscribe/send?access_token={t}", token(false), body);
       int errcode = answer.path("errcode").asInt(0);
       if (WechatValues.tokenRejected(errcode)) {
         // the cached token was revoked early (e.g. the secret was reset): a new one, once
@@ -91,14 +95,7 @@ class WechatChannel {
         .fields()
         .forEach(
             (field, variable) -> {
-              String value;
-              if ("title".equals(variable)) {
-                value = message.title();
-              } else if ("body".equals(variable)) {
-                value = message.body();
-              } else {
-                value = message.variables().getOrDefault(variable, "");
-              }
+              String value = MessageValues.of(message, variable);
               data.put(field, Map.of("value", WechatValues.fit(field, value)));
             });
     return data;

@@ -3,8 +3,8 @@ package cn.dangjian.alert.channels.internal;
 import cn.dangjian.alert.channels.SendResult;
 
 /**
- * WeChat's rules for subscription messages, as plain functions: how long a field's value may be
- * (by the field's type, the name without its number) and what an errcode means for the delivery.
+ * WeChat's rules for subscription messages, as plain functions: how long a field's value may be (by
+ * the field's type, the name without its number) and what an errcode means for the delivery.
  */
 final class WechatValues {
 

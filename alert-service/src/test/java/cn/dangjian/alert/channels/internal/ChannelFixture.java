@@ -50,7 +50,9 @@ final class ChannelFixture {
 
   /** member-service's contacts answer: only the asked channel's address is filled. */
   void contacts(String phone, String email, String openid) {
-    String[][] byChannel = {{"SMS", "phone", phone}, {"EMAIL", "email", email}, {"WECHAT", "wechatOpenId", openid}};
+    String[][] byChannel = {
+      {"SMS", "phone", phone}, {"EMAIL", "email", email}, {"WECHAT", "wechatOpenId", openid}
+    };
     for (String[] c : byChannel) {
       String value = c[2] == null ? "null" : "\"" + c[2] + "\"";
       wm.stubFor(
@@ -58,7 +60,9 @@ final class ChannelFixture {
               .withQueryParam("channel", equalTo(c[0]))
               .willReturn(
                   json(
-                      "{\"memberId\":\"" + UUID.randomUUID() + "\",\"phone\":null,\"email\":null,"
+                      "{\"memberId\":\""
+                          + UUID.randomUUID()
+                          + "\",\"phone\":null,\"email\":null,"
                           + "\"wechatOpenId\":null,\""
                           + c[1]
                           + "\":"
@@ -90,7 +94,8 @@ final class ChannelFixture {
         Map.of(
             "MEETING_PLANNED",
             new ChannelProperties.WechatTemplate(
-                "tpl-meeting", Map.of("thing1", "title", "time2", "startsAt", "thing3", "place"))));
+                "tpl-meeting",
+                Map.of("thing1", "meeting", "time2", "startsAt", "thing3", "place"))));
   }
 
   ChannelProperties.Sms smsProperties(String secretId) {
@@ -99,20 +104,26 @@ final class ChannelFixture {
         SMS_SECRET_KEY,
         "1400000001",
         "ap-guangzhou",
-        "127.0.0.1:" + wm.port(),
-        false,
+        url(),
         "党建云",
         Map.of(
             "MEETING_PLANNED",
-            new ChannelProperties.SmsTemplate("2100001", null, List.of("title", "startsAt"))));
+            new ChannelProperties.SmsTemplate("2100001", null, List.of("meeting", "startsAt"))));
   }
 
   DefaultExternalChannels channels(String wechatAppId, String smsSecretId, JavaMailSender mail) {
     return new DefaultExternalChannels(
         new MemberContacts(contactsProperties(), ChannelsConfiguration.http()),
         new WechatChannel(
-            wechatProperties(wechatAppId), ChannelsConfiguration.http(), JsonMapper.shared(), clock),
-        new SmsChannel(smsProperties(smsSecretId)),
+            wechatProperties(wechatAppId),
+            ChannelsConfiguration.http(),
+            JsonMapper.builder().build(),
+            clock),
+        new SmsChannel(
+            smsProperties(smsSecretId),
+            ChannelsConfiguration.http(),
+            JsonMapper.builder().build(),
+            clock),
         new EmailChannel(mail, new ChannelProperties.Email("noreply@dangjian.example")));
   }
 
@@ -123,7 +134,7 @@ final class ChannelFixture {
         "MEETING_PLANNED",
         "第一党支部召开支部党员大会并开展主题党日活动的通知",
         "第一党支部定于5月6日14:30在党员活动室召开支部党员大会，请准时参加。",
-        Map.of("title", "支部党员大会", "startsAt", "2026-05-06 14:30", "place", "党员活动室"),
+        Map.of("meeting", "支部党员大会", "startsAt", "2026-05-06 14:30", "place", "党员活动室"),
         "pages/meeting/detail?id=42",
         "https://dj.example.cn/api/notifications/unsubscribe?token=abc.def");
   }

@@ -80,7 +80,9 @@ class ExternalChannelsTest {
                     "{\"grant_type\":\"client_credential\",\"appid\":\"wx-appid\","
                         + "\"secret\":\"wx-secret\",\"force_refresh\":false}")));
     fx.wm.verify(
-        2, postRequestedFor(urlPathEqualTo(SEND)).withQueryParam("access_token", equalTo("wx-token-1")));
+        2,
+        postRequestedFor(urlPathEqualTo(SEND))
+            .withQueryParam("access_token", equalTo("wx-token-1")));
     // the documented body: touser, template_id, page, miniprogram_state, lang, data.{field}.value
     fx.wm.verify(
         postRequestedFor(urlPathEqualTo(SEND))
@@ -148,7 +150,8 @@ class ExternalChannelsTest {
   @Test
   void wechatInvalidTemplateDataIsFinal() {
     wechatAnswers("{\"errcode\":47003,\"errmsg\":\"argument invalid! data.thing1.value invalid\"}");
-    assertThat(send()).extracting(SendResult::outcome, SendResult::providerCode)
+    assertThat(send())
+        .extracting(SendResult::outcome, SendResult::providerCode)
         .containsExactly(Outcome.FAILED, "47003");
   }
 
@@ -157,7 +160,8 @@ class ExternalChannelsTest {
     for (String errcode : new String[] {"45009", "45047", "-1"}) {
       fx.wm.resetScenarios();
       wechatAnswers("{\"errcode\":" + errcode + ",\"errmsg\":\"limit or busy\"}");
-      assertThat(send()).extracting(SendResult::outcome, SendResult::providerCode)
+      assertThat(send())
+          .extracting(SendResult::outcome, SendResult::providerCode)
           .containsExactly(Outcome.RETRY, errcode);
     }
   }
@@ -165,7 +169,8 @@ class ExternalChannelsTest {
   @Test
   void wechatServerErrorsAndBrokenConnectionsAreRetried() {
     fx.wm.stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(502)));
-    assertThat(send()).extracting(SendResult::outcome, SendResult::providerCode)
+    assertThat(send())
+        .extracting(SendResult::outcome, SendResult::providerCode)
         .containsExactly(Outcome.RETRY, "HTTP 502");
 
     fx.wm.stubFor(
@@ -177,7 +182,7 @@ class ExternalChannelsTest {
   @Test
   void wechatThingValuesAreCutToTwentyCharacters() {
     assertThat(WechatValues.fit("thing1", "第一党支部召开支部党员大会并开展主题党日活动的通知"))
-        .isEqualTo("第一党支部召开支部党员大会并开展主题党日…")
+        .isEqualTo("第一党支部召开支部党员大会并开展主题党…")
         .hasSize(20);
     assertThat(WechatValues.fit("thing1", "支部党员大会")).isEqualTo("支部党员大会");
     assertThat(WechatValues.fit("phrase3", "已经开始了的会议")).hasSize(5);

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import cn.dangjian.alert.channels.ExternalChannel;
 import cn.dangjian.alert.channels.OutboundMessage;
 import cn.dangjian.alert.channels.SendResult;
@@ -27,8 +29,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +63,8 @@ class SmsAndEmailChannelsTest {
   static void loggingAsDeployed() {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
     ((Logger) LoggerFactory.getLogger("cn.dangjian.alert.channels")).setLevel(Level.DEBUG);
+    // GreenMail is the test's SMTP server, not the service: it logs the mailboxes it creates
+    ((Logger) LoggerFactory.getLogger("com.icegreen")).setLevel(Level.WARN);
   }
 
   @BeforeEach
@@ -135,19 +137,26 @@ class SmsAndEmailChannelsTest {
         .contains("\"TemplateId\":\"2100001\"")
         .contains("\"TemplateParamSet\":[\"支部党员大会\",\"2026-05-06 14:30\"]");
     String authorization = request.getHeader("Authorization");
-    assertThat(authorization).isEqualTo(tc3(request, ChannelFixture.SMS_SECRET_KEY));
+    assertThat(authorization)
+        .as("signature over the headers received: %s", request.getHeaders())
+        .isEqualTo(tc3(request, ChannelFixture.SMS_SECRET_KEY));
     // the check can fail: another key gives another signature
     assertThat(authorization).isNotEqualTo(tc3(request, "another-key"));
   }
 
   /** TC3-HMAC-SHA256 as Tencent Cloud documents it, recomputed from what arrived. */
   private static String tc3(LoggedRequest request, String secretKey) throws Exception {
-    String host = request.getHeader("Host");
-    String contentType = request.getHeader("Content-Type");
+    // as the API does it: signed header values lower-cased and trimmed
+    String host = request.getHeader("Host").trim().toLowerCase(java.util.Locale.ROOT);
+    String contentType =
+        request.getHeader("Content-Type").trim().toLowerCase(java.util.Locale.ROOT);
     String timestamp = request.getHeader("X-TC-Timestamp");
     String date =
-        Instant.ofEpochSecond(Long.parseLong(timestamp)).atZone(ZoneOffset.UTC).toLocalDate().toString();
-    String service = host.split("\\.")[0];
+        Instant.ofEpochSecond(Long.parseLong(timestamp))
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .toString();
+    String service = "sms"; // the product, as documented (not derived from the host)
     String canonical =
         "POST\n/\n\ncontent-type:"
             + contentType
@@ -226,7 +235,8 @@ class SmsAndEmailChannelsTest {
     assertThat(mail.getSubject()).isEqualTo(message.title());
     assertThat(((InternetAddress) mail.getAllRecipients()[0]).getAddress())
         .isEqualTo(ChannelFixture.EMAIL);
-    assertThat(mail.getHeader("List-Unsubscribe")).containsExactly("<" + message.unsubscribeUrl() + ">");
+    assertThat(mail.getHeader("List-Unsubscribe"))
+        .containsExactly("<" + message.unsubscribeUrl() + ">");
     assertThat(mail.getHeader("List-Unsubscribe-Post"))
         .containsExactly("List-Unsubscribe=One-Click");
     String text = GreenMailUtil.getBody(mail);
@@ -239,12 +249,18 @@ class SmsAndEmailChannelsTest {
   @Test
   void emailSmtpTransientRepliesAreRetriedAndPermanentOnesAreFinal() {
     MailSendException transientFailure =
-        new MailSendException("send failed", new SMTPSendFailedException("DATA", 451, "451 4.3.0 try later", null, null, null, null));
+        new MailSendException(
+            "send failed",
+            new SMTPSendFailedException(
+                "DATA", 451, "451 4.3.0 try later", null, null, null, null));
     assertThat(EmailChannel.outcome(transientFailure))
         .extracting(SendResult::outcome, SendResult::providerCode)
         .containsExactly(Outcome.RETRY, "451");
     MailSendException permanent =
-        new MailSendException("send failed", new SMTPSendFailedException("RCPT", 550, "550 5.1.1 no such user", null, null, null, null));
+        new MailSendException(
+            "send failed",
+            new SMTPSendFailedException(
+                "RCPT", 550, "550 5.1.1 no such user", null, null, null, null));
     assertThat(EmailChannel.outcome(permanent))
         .extracting(SendResult::outcome, SendResult::providerCode)
         .containsExactly(Outcome.FAILED, "550");
@@ -268,7 +284,8 @@ class SmsAndEmailChannelsTest {
 
   @Test
   void addressesNeverAppearInLogs(CapturedOutput output) {
-    smsStatus("InvalidParameterValue.IncorrectPhoneNumber", "+86" + ChannelFixture.PHONE + " is wrong");
+    smsStatus(
+        "InvalidParameterValue.IncorrectPhoneNumber", "+86" + ChannelFixture.PHONE + " is wrong");
     for (ExternalChannel channel : ExternalChannel.values()) {
       channels.send(channel, ChannelFixture.message());
     }
