@@ -49,6 +49,8 @@ export function memberResponse(overrides: Partial<Schemas["MemberResponse"]> = {
     birthYear: 1990,
     idNumber: "1****************9",
     phone: null,
+    email: null,
+    wechatBound: false,
     ethnicity: "汉族",
     education: "大学本科",
     workplace: null,

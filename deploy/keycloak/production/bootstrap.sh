@@ -17,7 +17,7 @@
 #                                      (Kubernetes, where Keycloak is run by an operator or the
 #                                      platform team and does not import at start-up)
 #   DANGJIAN_INTEGRATION_CLIENT_SECRET, DANGJIAN_MEMBER_SERVICE_CLIENT_SECRET,
-#   DANGJIAN_WEB_REDIRECT_URI, DANGJIAN_WEB_ORIGIN
+#   DANGJIAN_ALERT_SERVICE_CLIENT_SECRET, DANGJIAN_WEB_REDIRECT_URI, DANGJIAN_WEB_ORIGIN
 #                                      optional: applied to the clients on every run, so rotating
 #                                      a secret is "change the Secret, run the Job again"
 set -eu
@@ -72,6 +72,10 @@ if [ -n "${DANGJIAN_MEMBER_SERVICE_CLIENT_SECRET:-}" ]; then
   "$KCADM" update "clients/$(client_id dangjian-member-service)" -r "$REALM" \
     -s "secret=$DANGJIAN_MEMBER_SERVICE_CLIENT_SECRET"
 fi
+if [ -n "${DANGJIAN_ALERT_SERVICE_CLIENT_SECRET:-}" ]; then
+  "$KCADM" update "clients/$(client_id dangjian-alert-service)" -r "$REALM" \
+    -s "secret=$DANGJIAN_ALERT_SERVICE_CLIENT_SECRET"
+fi
 if [ -n "${DANGJIAN_WEB_REDIRECT_URI:-}" ] && [ -n "${DANGJIAN_WEB_ORIGIN:-}" ]; then
   "$KCADM" update "clients/$(client_id dangjian-web)" -r "$REALM" \
     -s "redirectUris=[\"$DANGJIAN_WEB_REDIRECT_URI\"]" -s "webOrigins=[\"$DANGJIAN_WEB_ORIGIN\"]" \
@@ -83,6 +87,8 @@ echo "bootstrap: service-account roles"
 "$KCADM" add-roles -r "$REALM" --uusername service-account-dangjian-member-service \
   --cclientid realm-management \
   --rolename manage-users --rolename view-users --rolename query-users --rolename view-realm
+"$KCADM" add-roles -r "$REALM" --uusername service-account-dangjian-alert-service \
+  --rolename notification-sender
 
 existing=$("$KCADM" get users -r "$REALM" -q "username=$DANGJIAN_ADMIN_USERNAME" -q exact=true \
   --fields id --format csv --noquotes)

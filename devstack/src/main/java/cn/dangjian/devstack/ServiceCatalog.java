@@ -45,7 +45,17 @@ public final class ServiceCatalog {
               .withProperties(
                   Map.of(
                       "dangjian.alerts.webhooks.allow-insecure-http", "true",
-                      "dangjian.alerts.webhooks.allowed-addresses", "127.0.0.1,::1")),
+                      "dangjian.alerts.webhooks.allowed-addresses", "127.0.0.1,::1"))
+              // notification channels read contacts as dangjian-alert-service (local-only secret)
+              .withEndpointProperties(
+                  endpoints ->
+                      Map.of(
+                          "dangjian.notifications.contacts.member-service-url",
+                              endpoints.serviceUrl(MEMBER_SERVICE),
+                          "dangjian.notifications.contacts.keycloak-url",
+                              endpoints.issuerUri().replace("/realms/dangjian", ""),
+                          "dangjian.notifications.contacts.client-secret",
+                              "alert-service-secret-local-only")),
           ServiceDefinition.gateway(GATEWAY, BACKENDS));
 
   private ServiceCatalog() {}

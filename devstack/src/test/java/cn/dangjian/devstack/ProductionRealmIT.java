@@ -29,6 +29,7 @@ class ProductionRealmIT {
 
   private static final String INTEGRATION_SECRET = "integration-" + System.nanoTime();
   private static final String MEMBER_SERVICE_SECRET = "member-service-" + System.nanoTime();
+  private static final String ALERT_SERVICE_SECRET = "alert-service-" + System.nanoTime();
   private static final String FIRST_ADMIN = "zzb-admin";
   private static final String FIRST_ADMIN_PASSWORD = "Initial-Passw0rd!";
   private static final String PASSWORD = "Str0ng-Passw0rd!2026";
@@ -55,6 +56,8 @@ class ProductionRealmIT {
                     INTEGRATION_SECRET,
                     "DANGJIAN_MEMBER_SERVICE_CLIENT_SECRET",
                     MEMBER_SERVICE_SECRET,
+                    "DANGJIAN_ALERT_SERVICE_CLIENT_SECRET",
+                    ALERT_SERVICE_SECRET,
                     "DANGJIAN_WEB_REDIRECT_URI",
                     "http://localhost:5173/*",
                     "DANGJIAN_WEB_ORIGIN",
@@ -213,6 +216,17 @@ class ProductionRealmIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(users.statusCode()).as("member-service may manage users").isEqualTo(200);
+
+    // alert-service reads contacts at send time: notification-sender and nothing else
+    JsonNode alertService =
+        KeycloakAdmin.decodeClaims(
+            admin.clientCredentialsToken("dangjian-alert-service", ALERT_SERVICE_SECRET));
+    assertThat(alertService.path("realm_access").path("roles").toString())
+        .contains("notification-sender")
+        .doesNotContain("integration")
+        .doesNotContain("platform-admin");
+    assertThat(alertService.path("aud").toString()).contains("dangjian-api");
+    assertThat(alertService.has("org_id")).isFalse();
   }
 
   @Test

@@ -41,7 +41,7 @@ class RealmFileTest {
   }
 
   @Test
-  void definesTheSevenRealmRolesWithDescriptions() throws IOException {
+  void definesTheEightRealmRolesWithDescriptions() throws IOException {
     JsonNode roles = realm().path("roles").path("realm");
     assertThat(texts(roles, "name"))
         .containsExactlyInAnyOrder(
@@ -51,7 +51,8 @@ class RealmFileTest {
             "member",
             "assessor",
             "discipline-commission",
-            "integration");
+            "integration",
+            "notification-sender");
     roles.forEach(role -> assertThat(role.path("description").asString()).isNotBlank());
   }
 
@@ -89,6 +90,16 @@ class RealmFileTest {
   }
 
   @Test
+  void alertServiceClientIsClientCredentialsOnlyWithTheApiAudience() throws IOException {
+    JsonNode alert = client(realm(), "dangjian-alert-service");
+    assertThat(alert.path("publicClient").asBoolean()).isFalse();
+    assertThat(alert.path("serviceAccountsEnabled").asBoolean()).isTrue();
+    assertThat(alert.path("standardFlowEnabled").asBoolean()).isFalse();
+    assertThat(alert.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+    assertThat(texts(alert.path("defaultClientScopes"), null)).contains("dangjian-api", "roles");
+  }
+
+  @Test
   void userProfileDeclaresOrgIdAndMemberIdEditableByAdminsOnly() throws IOException {
     JsonNode provider =
         realm().path("components").path("org.keycloak.userprofile.UserProfileProvider").path(0);
@@ -113,6 +124,11 @@ class RealmFileTest {
     for (JsonNode user : users) {
       if ("dangjian-integration".equals(user.path("serviceAccountClientId").asString())) {
         assertThat(texts(user.path("realmRoles"), null)).containsExactly("integration");
+        continue;
+      }
+      if ("dangjian-alert-service".equals(user.path("serviceAccountClientId").asString())) {
+        // reads contacts at send time: that role only, no org (no data scope)
+        assertThat(texts(user.path("realmRoles"), null)).containsExactly("notification-sender");
         continue;
       }
       if ("dangjian-member-service".equals(user.path("serviceAccountClientId").asString())) {

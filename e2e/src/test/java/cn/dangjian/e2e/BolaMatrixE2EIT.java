@@ -144,6 +144,8 @@ class BolaMatrixE2EIT {
   static final String EXPORTS =
       "exports and work lists are for staff (admin, secretary, party worker), not for machines";
   static final String PERSONAL = "unmasked personal data: platform admin and secretary, audited";
+  static final String CONTACTS =
+      "contact addresses in clear: only the notification sender's service account, audited";
   static final String NO_CASE =
       "A has no accountability case (two years at the bottom, see AssessmentE2EIT): random id";
   static final String NO_ELECTION =
@@ -198,6 +200,12 @@ class BolaMatrixE2EIT {
               .expect(INTEGRATION, Expect.DENY, PERSONAL),
           read("GET /api/members/{id}/personal-data/access-log", "id=member")
               .expect(INTEGRATION, Expect.DENY, PERSONAL),
+          read("GET /api/members/{id}/contacts", "id=member", "reason:核对")
+              .expect(INTEGRATION, Expect.DENY, CONTACTS),
+          notCalled(
+              "POST /api/members/me/wechat-binding",
+              "binds the caller's own record (the token's member_id): no object of A in the route,"
+                  + " and it would call WeChat"),
           read("GET /api/members/{memberId}/development", "memberId=applicant"),
           list("GET /api/members", "orgId=orgA"),
           list("GET /api/members/export", "orgId=orgA").expect(INTEGRATION, Expect.DENY, EXPORTS),

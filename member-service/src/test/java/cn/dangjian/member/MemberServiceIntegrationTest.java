@@ -44,6 +44,11 @@ public abstract class MemberServiceIntegrationTest {
     registry.add(
         "dangjian.accounts.keycloak-url", () -> "http://127.0.0.1:" + KEYCLOAK.wireMock().port());
     registry.add("dangjian.accounts.client-secret", () -> "test-secret");
+    // WeChat's code2Session is faked on the same WireMock (MemberContactsIT)
+    registry.add("dangjian.wechat.app-id", () -> "wx-test-appid");
+    registry.add("dangjian.wechat.secret", () -> "wx-test-secret");
+    registry.add(
+        "dangjian.wechat.base-url", () -> "http://127.0.0.1:" + KEYCLOAK.wireMock().port());
     // small, so that a test can exceed it (BulkTimingIT raises it for its 5000 rows)
     registry.add("dangjian.bulk.export-max-rows", () -> "25");
   }

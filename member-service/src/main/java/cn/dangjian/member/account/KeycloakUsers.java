@@ -1,9 +1,10 @@
 package cn.dangjian.member.account;
 
+import cn.dangjian.platform.client.ServiceTokens;
 import cn.dangjian.platform.problem.ProblemException;
 import cn.dangjian.platform.problem.ProblemType;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,7 @@ public class KeycloakUsers {
 
   private final AccountProperties properties;
   private final RestClient http;
-  private String token;
-  private Instant tokenExpires = Instant.EPOCH;
+  private final ServiceTokens tokens;
 
   KeycloakUsers(AccountProperties properties) {
     this.properties = properties;
@@ -33,6 +31,15 @@ public class KeycloakUsers {
     factory.setConnectTimeout(Duration.ofSeconds(3));
     factory.setReadTimeout(Duration.ofSeconds(10));
     this.http = RestClient.builder().requestFactory(factory).build();
+    this.tokens =
+        new ServiceTokens(
+            http,
+            properties.keycloakUrl(),
+            properties.realm(),
+            properties.clientId(),
+            properties.clientSecret(),
+            // token lifetimes are wall-clock time, not the business clock tests move
+            Clock.systemUTC());
   }
 
   /** A user as member-service sees it: id, username, attributes, realm roles. */
@@ -162,29 +169,8 @@ public class KeycloakUsers {
     }
   }
 
-  private synchronized String bearer() {
-    if (Instant.now().isAfter(tokenExpires)) {
-      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-      form.add("grant_type", "client_credentials");
-      form.add("client_id", properties.clientId());
-      form.add("client_secret", properties.clientSecret());
-      JsonNode response =
-          call(
-              () ->
-                  http.post()
-                      .uri(
-                          properties.keycloakUrl()
-                              + "/realms/"
-                              + properties.realm()
-                              + "/protocol/openid-connect/token")
-                      .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                      .body(form)
-                      .retrieve()
-                      .body(JsonNode.class));
-      token = response.get("access_token").asString();
-      tokenExpires = Instant.now().plusSeconds(response.get("expires_in").asLong() - 30);
-    }
-    return "Bearer " + token;
+  private String bearer() {
+    return call(tokens::bearer);
   }
 
   private String admin(String path) {

@@ -51,6 +51,14 @@ public class Member extends VersionedEntity {
   @Column(name = "phone_hash")
   private String phoneHash;
 
+  /** E-mail for notifications, ciphertext like the phone (no lookup hash: nobody searches it). */
+  @Column(name = "email_cipher")
+  private String emailCipher;
+
+  /** The mini-program's openid of the member's WeChat account, ciphertext. */
+  @Column(name = "wechat_openid_cipher")
+  private String wechatOpenidCipher;
+
   private String education;
 
   /** 学历 as the statistics group it; UNSPECIFIED (未填) until known. */
@@ -172,6 +180,15 @@ public class Member extends VersionedEntity {
     this.phoneHash = hash;
   }
 
+  void changeEmail(String cipher) {
+    this.emailCipher = cipher;
+  }
+
+  void bindWechat(String cipher, Instant now) {
+    this.wechatOpenidCipher = cipher;
+    markUpdated(now);
+  }
+
   void changeStatus(MemberStatus to, LocalDate effectiveOn, Instant now) {
     this.status = to;
     this.statusSince = effectiveOn;
@@ -259,6 +276,14 @@ public class Member extends VersionedEntity {
 
   public String getPhoneHash() {
     return phoneHash;
+  }
+
+  public String getEmailCipher() {
+    return emailCipher;
+  }
+
+  public String getWechatOpenidCipher() {
+    return wechatOpenidCipher;
   }
 
   public String getEducation() {

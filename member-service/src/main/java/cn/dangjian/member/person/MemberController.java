@@ -258,6 +258,11 @@ class MemberController {
     LocalDate birthDate =
         PersonalDataPolicy.mayUnmask(current) || self ? member.getBirthDate() : null;
     return mapper.toResponse(
-        member, service.maskedIdNumber(member), service.maskedPhone(member), birthDate, today);
+        member,
+        service.maskedIdNumber(member),
+        service.maskedPhone(member),
+        service.maskedEmail(member),
+        birthDate,
+        today);
   }
 }

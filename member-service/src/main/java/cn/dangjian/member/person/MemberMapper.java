@@ -14,6 +14,8 @@ public interface MemberMapper {
   /** ID number and phone come in already masked; this mapper never sees plaintext. */
   @Mapping(target = "idNumber", source = "maskedIdNumber")
   @Mapping(target = "phone", source = "maskedPhone")
+  @Mapping(target = "email", source = "maskedEmail")
+  @Mapping(target = "wechatBound", expression = "java(member.getWechatOpenidCipher() != null)")
   @Mapping(target = "birthDate", source = "visibleBirthDate")
   @Mapping(
       target = "birthYear",
@@ -30,6 +32,7 @@ public interface MemberMapper {
       Member member,
       String maskedIdNumber,
       String maskedPhone,
+      String maskedEmail,
       LocalDate visibleBirthDate,
       @Context LocalDate today);
 

@@ -36,7 +36,9 @@ public interface MemberRepository
       WHERE m.id > :after
         AND (:prefix IS NULL OR m.orgPath LIKE CONCAT(:prefix, '%'))
         AND (m.idNumberCipher NOT LIKE :currentPrefix
-             OR (m.phoneCipher IS NOT NULL AND m.phoneCipher NOT LIKE :currentPrefix))
+             OR (m.phoneCipher IS NOT NULL AND m.phoneCipher NOT LIKE :currentPrefix)
+             OR (m.emailCipher IS NOT NULL AND m.emailCipher NOT LIKE :currentPrefix)
+             OR (m.wechatOpenidCipher IS NOT NULL AND m.wechatOpenidCipher NOT LIKE :currentPrefix))
       ORDER BY m.id
       """)
   List<Member> staleCiphertexts(
@@ -62,6 +64,22 @@ public interface MemberRepository
       @Param("oldPhoneCipher") String oldPhoneCipher,
       @Param("idCipher") String idCipher,
       @Param("phoneCipher") String phoneCipher);
+
+  /** The contact addresses' part of {@link #reseal}, under the same rule (still as read). */
+  @Modifying
+  @Query(
+      """
+      UPDATE Member m SET m.emailCipher = :email, m.wechatOpenidCipher = :openid
+      WHERE m.id = :id
+        AND ((:oldEmail IS NULL AND m.emailCipher IS NULL) OR m.emailCipher = :oldEmail)
+        AND ((:oldOpenid IS NULL AND m.wechatOpenidCipher IS NULL) OR m.wechatOpenidCipher = :oldOpenid)
+      """)
+  int resealContacts(
+      @Param("id") UUID id,
+      @Param("oldEmail") String oldEmail,
+      @Param("oldOpenid") String oldOpenid,
+      @Param("email") String email,
+      @Param("openid") String openid);
 
   /**
    * Members of an org with a vote: full members, active, not under 留党察看 and without suspended

@@ -23,6 +23,9 @@ public final class MemberRequests {
   /** Mainland mobile numbers. */
   static final String PHONE_PATTERN = "^1[3-9]\\d{9}$";
 
+  /** An address the SMTP server takes: one @, a dotted domain, no spaces (empty: clear it). */
+  static final String EMAIL_PATTERN = "^$|^[^@\\s]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$";
+
   /** The code lists of the 党内统计 classifications, as the API documents them. */
   static final String OCCUPATION_CODES =
       "职业代码 (occupation code): WORKER 工人、FARMER_HERDER_FISHER 农牧渔民、PROFESSIONAL"
@@ -96,7 +99,15 @@ public final class MemberRequests {
               description = "职务；不填则保持不变，空字符串表示清除 (post; absent: unchanged, empty: cleared)",
               example = "科员")
           @Size(max = 50)
-          @Nullable String post) {}
+          @Nullable String post,
+      @Schema(
+              description =
+                  "电子邮箱，用于通知；不填则保持不变，空字符串表示清除 (e-mail for notifications; absent: unchanged,"
+                      + " empty: cleared)",
+              example = "zhangsan@example.com")
+          @Size(max = 254)
+          @Pattern(regexp = EMAIL_PATTERN)
+          @Nullable String email) {}
 
   @Schema(description = "党员档案，身份证号和手机号已脱敏 (member; ID number and phone masked)")
   public record MemberResponse(
@@ -114,6 +125,10 @@ public final class MemberRequests {
       @Schema(description = "出生年份 (birth year)", example = "1990") @Nullable Integer birthYear,
       @Schema(description = "身份证号（脱敏，仅保留首尾各1位）", example = "1****************X") String idNumber,
       @Schema(description = "手机号（脱敏，保留前3位和后2位）", example = "138******78") @Nullable String phone,
+      @Schema(description = "电子邮箱（脱敏，保留首字符和域名）", example = "z***@example.com")
+          @Nullable String email,
+      @Schema(description = "是否已绑定微信（小程序），用于订阅消息 (WeChat mini-program account bound)")
+          boolean wechatBound,
       @Schema(description = "学历") @Nullable String education,
       @Schema(description = "工作单位") @Nullable String workplace,
       @Schema(description = "职务 (post)") @Nullable String post,
@@ -138,6 +153,25 @@ public final class MemberRequests {
 
   @Schema(description = "未脱敏的个人敏感信息；每次读取均记入审计 (unmasked; every read is audited)")
   public record PersonalData(UUID memberId, String idNumber, String phone) {}
+
+  @Schema(
+      description =
+          "党员的联系方式（未脱敏），仅供通知服务在发送时读取，每次读取记入审计"
+              + " (contact addresses in clear, for the notification sender only; every read audited)")
+  public record Contacts(
+      UUID memberId,
+      @Schema(description = "手机号 (mobile)") @Nullable String phone,
+      @Schema(description = "电子邮箱 (e-mail)") @Nullable String email,
+      @Schema(description = "小程序 openid (WeChat mini-program openid)")
+          @Nullable String wechatOpenId) {}
+
+  @Schema(description = "绑定微信：小程序 wx.login 取得的临时登录凭证 (the code of wx.login)")
+  public record WechatBinding(
+      @Schema(description = "wx.login 返回的 code，5分钟内有效、只能使用一次", example = "0a3XyZ000abc")
+          @NotBlank
+          @Size(max = 128)
+          @Pattern(regexp = "^[A-Za-z0-9_-]+$")
+          String code) {}
 
   @Schema(description = "变更党籍状态 (change membership status)")
   public record ChangeStatus(

@@ -45,6 +45,10 @@ public class MemberService {
 
   static final String PHONE = "phone";
 
+  static final String EMAIL = "email";
+
+  static final String WECHAT_OPENID = "wechat_openid";
+
   private final MemberRepository members;
   private final OrgService orgs;
   private final PersonalDataCipher cipher;
@@ -191,6 +195,13 @@ public class MemberService {
           phoneHash);
       changed.add("phone");
     }
+    if (request.email() != null && !request.email().equals(email(member))) {
+      member.changeEmail(
+          request.email().isEmpty()
+              ? null
+              : cipher.encrypt(request.email(), PersonalDataCipher.context(member.getId(), EMAIL)));
+      changed.add("email");
+    }
     if (changed.isEmpty()) {
       return member;
     }
@@ -331,12 +342,23 @@ public class MemberService {
     return cn.dangjian.member.privacy.Masking.phone(phone(member));
   }
 
+  public String maskedEmail(Member member) {
+    return cn.dangjian.member.privacy.Masking.email(email(member));
+  }
+
+  String email(Member member) {
+    return member.getEmailCipher() == null
+        ? null
+        : cipher.decrypt(
+            member.getEmailCipher(), PersonalDataCipher.context(member.getId(), EMAIL));
+  }
+
   private String idNumber(Member member) {
     return cipher.decrypt(
         member.getIdNumberCipher(), PersonalDataCipher.context(member.getId(), ID_NUMBER));
   }
 
-  private String phone(Member member) {
+  String phone(Member member) {
     return member.getPhoneCipher() == null
         ? null
         : cipher.decrypt(

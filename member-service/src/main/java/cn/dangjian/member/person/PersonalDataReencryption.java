@@ -99,16 +99,31 @@ public class PersonalDataReencryption {
       String idNumber = cipher.decrypt(m.getIdNumberCipher(), idContext);
       String phone =
           m.getPhoneCipher() == null ? null : cipher.decrypt(m.getPhoneCipher(), phoneContext);
+      // every value decrypted before anything is written: a row either moves whole or not at all
+      String email = reseal(m.getEmailCipher(), m.getId(), MemberService.EMAIL);
+      String openid = reseal(m.getWechatOpenidCipher(), m.getId(), MemberService.WECHAT_OPENID);
       members.reseal(
           m.getId(),
           m.getIdNumberCipher(),
           m.getPhoneCipher(),
           cipher.encrypt(idNumber, idContext),
           phone == null ? null : cipher.encrypt(phone, phoneContext));
+      if (m.getEmailCipher() != null || m.getWechatOpenidCipher() != null) {
+        members.resealContacts(
+            m.getId(), m.getEmailCipher(), m.getWechatOpenidCipher(), email, openid);
+      }
       return true;
     } catch (IllegalStateException | IllegalArgumentException e) {
       log.error("member {}: personal data does not decrypt with any configured key", m.getId());
       return false;
     }
+  }
+
+  private String reseal(String sealed, UUID memberId, String column) {
+    if (sealed == null) {
+      return null;
+    }
+    String context = PersonalDataCipher.context(memberId, column);
+    return cipher.encrypt(cipher.decrypt(sealed, context), context);
   }
 }

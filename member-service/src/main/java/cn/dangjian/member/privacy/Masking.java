@@ -19,6 +19,22 @@ public final class Masking {
     return keep(value, 3, 2);
   }
 
+  /**
+   * {@code zhang.san@example.com} → {@code z***@example.com}: the first character of the local part
+   * and the domain (which says the provider, not the person); always three stars, so the mask does
+   * not tell the name's length either.
+   */
+  public static String email(String value) {
+    if (value == null) {
+      return null;
+    }
+    int at = value.lastIndexOf('@');
+    if (at < 1) {
+      return "*".repeat(value.length());
+    }
+    return value.charAt(0) + "***" + value.substring(at);
+  }
+
   private static String keep(String value, int head, int tail) {
     if (value == null) {
       return null;

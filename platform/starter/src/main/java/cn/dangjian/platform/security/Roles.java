@@ -27,5 +27,11 @@ public final class Roles {
   /** Machine client (client credentials). */
   public static final String INTEGRATION = "integration";
 
+  /**
+   * alert-service's service account: reads a member's contact addresses, in clear, at the moment a
+   * notification goes out (and nothing else).
+   */
+  public static final String NOTIFICATION_SENDER = "notification-sender";
+
   private Roles() {}
 }
