@@ -136,8 +136,7 @@ class BolaMatrixE2EIT {
     return new Row(key, Map.of(), new EnumMap<>(Who.class), new EnumMap<>(Who.class), null, reason);
   }
 
-  static final String OWN_INBOX =
-      "member1's own notification: reading and marking it is its right";
+  static final String OWN_INBOX = "member1's own notification: reading and marking it is its right";
 
   static final String JOBS =
       "a job and its file are shown to who started it and to officers over its org, not machines";

@@ -58,7 +58,8 @@ class NotificationE2EIT {
         DataScopeE2EIT.created(
             api.post(
                 "/api/orgs", admin, TestData.org(null, "e2e通知党支部" + UUID.randomUUID(), "BRANCH")));
-    UUID member = DataScopeE2EIT.created(api.post("/api/members", admin, TestData.member(branch, "王芳")));
+    UUID member =
+        DataScopeE2EIT.created(api.post("/api/members", admin, TestData.member(branch, "王芳")));
     String memberToken = E2ePlatform.accountToken(admin, member, "member", "notify");
     E2ePlatform.keycloak().setOrgAndMember("worker", branch.toString(), null);
     String worker = E2ePlatform.token("worker");

@@ -37,7 +37,8 @@ final class ProviderStubs {
               .willReturn(okJson("{\"access_token\":\"E2E_ACCESS_TOKEN\",\"expires_in\":7200}")));
       wechat.stubFor(
           post(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
-              .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":294402298110051942}")));
+              .willReturn(
+                  okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":294402298110051942}")));
       wechat.stubFor(
           get(urlPathEqualTo("/sns/jscode2session"))
               .willReturn(
@@ -56,16 +57,28 @@ final class ProviderStubs {
     return "http://127.0.0.1:" + wechat().port();
   }
 
-  /** alert-service: WeChat on (the stub), meeting notices at once whatever the hour, a fast worker. */
+  /**
+   * alert-service: WeChat on (the stub), meeting notices at once whatever the hour, a fast worker.
+   */
   static Map<String, String> alertService() {
     return Map.of(
-        "dangjian.notifications.wechat.base-url", wechatUrl(),
-        "dangjian.notifications.wechat.app-id", APP_ID,
-        "dangjian.notifications.wechat.app-secret", APP_SECRET,
-        "dangjian.notifications.wechat.templates.MEETING_PLANNED.template-id", MEETING_TEMPLATE,
+        "dangjian.notifications.wechat.base-url",
+        wechatUrl(),
+        "dangjian.notifications.wechat.app-id",
+        APP_ID,
+        "dangjian.notifications.wechat.secret",
+        APP_SECRET,
+        "dangjian.notifications.wechat.templates.MEETING_PLANNED.template-id",
+        MEETING_TEMPLATE,
+        "dangjian.notifications.wechat.templates.MEETING_PLANNED.fields.thing1",
+        "title",
+        "dangjian.notifications.wechat.templates.MEETING_PLANNED.fields.thing2",
+        "body",
         // urgent: not held for quiet hours or the digest, so the scenario runs at any hour
-        "dangjian.notifications.rules.MEETING_PLANNED.urgent", "true",
-        "dangjian.notifications.delivery.interval", "1s");
+        "dangjian.notifications.rules.MEETING_PLANNED.urgent",
+        "true",
+        "dangjian.notifications.delivery.interval",
+        "1s");
   }
 
   /** member-service: the mini-program login exchange against the stub. */
@@ -73,6 +86,6 @@ final class ProviderStubs {
     return Map.of(
         "dangjian.wechat.base-url", wechatUrl(),
         "dangjian.wechat.app-id", APP_ID,
-        "dangjian.wechat.app-secret", APP_SECRET);
+        "dangjian.wechat.secret", APP_SECRET);
   }
 }
