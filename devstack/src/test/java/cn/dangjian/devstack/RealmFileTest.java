@@ -40,6 +40,37 @@ class RealmFileTest {
     throw new AssertionError("no client " + clientId);
   }
 
+  /** Keycloak stores descriptions in VARCHAR(255): a longer one stops the realm import at start. */
+  @Test
+  void everyDescriptionFitsKeycloaksColumnInBothRealmFiles() throws IOException {
+    Path root = RepoRoot.detect(Settings.system(), BuildInfo.load());
+    for (String file :
+        List.of(
+            "deploy/keycloak/demo/dangjian-realm.json",
+            "deploy/keycloak/production/dangjian-realm.json")) {
+      List<String> tooLong = new ArrayList<>();
+      collectLongDescriptions(JSON.readTree(Files.readString(root.resolve(file))), tooLong);
+      assertThat(tooLong).as(file).isEmpty();
+    }
+  }
+
+  private static void collectLongDescriptions(JsonNode node, List<String> tooLong) {
+    if (node.isObject()) {
+      node.properties()
+          .forEach(
+              field -> {
+                if (field.getKey().equals("description")
+                    && field.getValue().isString()
+                    && field.getValue().asString().length() > 255) {
+                  tooLong.add(field.getValue().asString());
+                }
+                collectLongDescriptions(field.getValue(), tooLong);
+              });
+    } else if (node.isArray()) {
+      node.forEach(child -> collectLongDescriptions(child, tooLong));
+    }
+  }
+
   @Test
   void definesTheEightRealmRolesWithDescriptions() throws IOException {
     JsonNode roles = realm().path("roles").path("realm");

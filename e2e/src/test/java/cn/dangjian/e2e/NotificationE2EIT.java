@@ -178,9 +178,7 @@ class NotificationE2EIT {
           && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.offset() < end.get(new TopicPartition(topic, r.partition()))) {
-            copies.add(
-                new ProducerRecord<>(
-                    topic, r.partition(), r.key(), r.value(), r.headers().toArray()));
+            copies.add(new ProducerRecord<>(topic, r.partition(), r.key(), r.value(), r.headers()));
           }
         }
       }
