@@ -50,7 +50,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 public class NotificationController {
 
-  private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
+  // ids are UUIDv7: within one created_at (stored to the second by the driver) newer is higher
+  private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
   private static final Set<String> SORTABLE = Set.of("createdAt", "kind");
   private static final Map<String, String> COLUMNS =
       Map.of("createdAt", "created_at", "kind", "kind", "id", "id");

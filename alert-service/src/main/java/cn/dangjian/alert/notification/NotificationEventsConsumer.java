@@ -222,11 +222,12 @@ class NotificationEventsConsumer {
   }
 
   private void approval(EventEnvelope<JsonNode> e, ApprovalChanged a) {
-    if (!"PENDING".equals(a.status())) {
+    // a county 组织部 or 纪委 stage names no org of the tree: no secretary here decides it (the
+    // filing branch is not told that a request waits on its own approval)
+    if (!"PENDING".equals(a.status()) || a.decidingOrgId() == null) {
       return;
     }
-    // like approval_watch: the county 组织部 or a 纪委 decide for the subject's org
-    UUID org = a.decidingOrgId() != null ? a.decidingOrgId() : a.subjectOrgId();
+    UUID org = a.decidingOrgId();
     notifier.notify(
         NotificationKind.APPROVAL_WAITING,
         key(NotificationKind.APPROVAL_WAITING, e),

@@ -91,7 +91,8 @@ class NotificationJobs {
       return;
     }
     int required = catalogue.memberTrainingHours();
-    UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // ids compare as unsigned bytes in SQL: start below every id (MIN_VALUE is 0x80…, half-way)
+    UUID after = new UUID(0L, 0L);
     List<RecipientQueries.HoursShort> chunk;
     do {
       chunk = recipients.trainingShort(year, required, after, CHUNK);
