@@ -481,15 +481,15 @@ final class BolaFixture {
   }
 
   /**
-   * A notification in member1's own inbox: a meeting of A's planned with 张建国 expected (its own
-   * meeting, so the committee meeting above keeps its attendance as it is).
+   * A notification in member1's own inbox: a second committee meeting of A's planned with 张建国
+   * expected (its own meeting, so the one above keeps its attendance as it is).
    */
   private void notifications(String a, String own) throws Exception {
     LocalDateTime startsAt = LocalDateTime.now(ZONE).plusDays(3).truncatedTo(ChronoUnit.HOURS);
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("orgId", a);
-    plan.put("type", "GROUP_MEETING");
-    plan.put("title", "党小组会");
+    plan.put("type", "COMMITTEE_MEETING");
+    plan.put("title", "支委会");
     plan.put("startsAt", startsAt.toString());
     plan.put("endsAt", startsAt.plusMinutes(60).toString());
     plan.put("place", "村党群服务中心");

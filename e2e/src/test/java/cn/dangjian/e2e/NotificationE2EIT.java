@@ -54,13 +54,18 @@ class NotificationE2EIT {
   void aPlannedMeetingReachesTheInboxAndWeChatOnceAndAfterOptOutOnlyTheInbox() throws Exception {
     WireMockServer wechat = ProviderStubs.wechat();
     String admin = E2ePlatform.token("admin");
-    UUID branch =
+    UUID committee =
         DataScopeE2EIT.created(
             api.post(
-                "/api/orgs", admin, TestData.org(null, "e2e通知党支部" + UUID.randomUUID(), "BRANCH")));
+                "/api/orgs",
+                admin,
+                TestData.org(null, "e2e通知镇党委" + UUID.randomUUID(), "PARTY_COMMITTEE")));
+    UUID branch =
+        DataScopeE2EIT.created(
+            api.post("/api/orgs", admin, TestData.org(committee, "通知党支部", "BRANCH")));
     UUID member =
         DataScopeE2EIT.created(api.post("/api/members", admin, TestData.member(branch, "王芳")));
-    String memberToken = E2ePlatform.accountToken(admin, member, "member", "notify");
+    String memberToken = E2ePlatform.accountToken(admin, member, "MEMBER", "notify");
     E2ePlatform.keycloak().setOrgAndMember("worker", branch.toString(), null);
     String worker = E2ePlatform.token("worker");
 
@@ -70,10 +75,10 @@ class NotificationE2EIT {
             "/api/members/me/wechat-binding", memberToken, Map.of("code", ProviderStubs.JS_CODE));
     assertThat(bound.status()).as(bound.body()).isIn(200, 204);
 
-    UUID first = plan(worker, branch, member, "支部党员大会");
+    UUID first = plan(worker, branch, member, "支委会");
     JsonNode notice = awaitInbox(memberToken, first);
     assertThat(notice.get("kind").asString()).isEqualTo("MEETING_PLANNED");
-    assertThat(notice.get("read").asBoolean()).isFalse();
+    assertThat(notice.get("readAt").isNull()).isTrue();
     await(
         "the WeChat subscription message of the first notice",
         () -> sendsTo(wechat, ProviderStubs.OPENID) == 1);
@@ -89,15 +94,18 @@ class NotificationE2EIT {
         api.put(
             "/api/notifications/preferences",
             memberToken,
-            Map.of("kinds", List.of(Map.of("kind", "MEETING_PLANNED", "channels", List.of()))));
+            Map.of(
+                "preferences", List.of(Map.of("kind", "MEETING_PLANNED", "channels", List.of()))));
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
-    UUID second = plan(worker, branch, member, "党小组会");
+    UUID second = plan(worker, branch, member, "支委会（第二次）");
     JsonNode secondNotice = awaitInbox(memberToken, second);
     assertThat(secondNotice.get("kind").asString()).isEqualTo("MEETING_PLANNED");
     Thread.sleep(3_000); // the worker's interval is 1 s: a send would have happened by now
     assertThat(sendsTo(wechat, ProviderStubs.OPENID)).isEqualTo(1);
-    assertThat(api.get("/api/notifications/unread-count", memberToken).body()).contains("2");
+    assertThat(
+            api.get("/api/notifications/unread-count", memberToken).json().get("unread").asLong())
+        .isEqualTo(2);
 
     // a replay of the whole topic: every record again, same ids; nothing new anywhere
     long inboxBefore = inboxTotal(memberToken);
@@ -115,7 +123,7 @@ class NotificationE2EIT {
         LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(2).truncatedTo(ChronoUnit.HOURS);
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("orgId", branch.toString());
-    plan.put("type", "GROUP_MEETING");
+    plan.put("type", "COMMITTEE_MEETING");
     plan.put("title", title);
     plan.put("startsAt", startsAt.toString());
     plan.put("endsAt", startsAt.plusMinutes(90).toString());
