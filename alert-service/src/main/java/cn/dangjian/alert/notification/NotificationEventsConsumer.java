@@ -97,12 +97,14 @@ class NotificationEventsConsumer {
       }
       case EventTypes.ORGLIFE_MEETING_RETURNED -> {
         MeetingRecordChanged m = reader.payload(e, MeetingRecordChanged.class);
-        // the event names no recorder: the branch's secretary is told
+        // the recorder corrects the record; records without one (and older events): the secretary
         notifier.notify(
             NotificationKind.MEETING_RETURNED,
             key(NotificationKind.MEETING_RETURNED, e),
             e.eventId(),
-            recipients.secretaryOf(m.orgId()).stream().toList(),
+            m.recorderId() != null
+                ? List.of(m.recorderId())
+                : recipients.secretaryOf(m.orgId()).stream().toList(),
             Map.of(
                 "meetingType", Labels.meetingType(m.meetingType()),
                 "heldOn", String.valueOf(m.heldOn()),

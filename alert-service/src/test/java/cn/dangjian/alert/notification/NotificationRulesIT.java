@@ -335,4 +335,43 @@ class NotificationRulesIT extends NotificationTestSupport {
     awaitTold(returned);
     assertThat(count(member, NotificationKind.MEETING_RETURNED)).isZero();
   }
+
+  @Test
+  void meetingReturnedTellsItsRecorderWhenTheRecordNamesOne() throws Exception {
+    UUID secretary = seatSecretary(branchA, branchA);
+    UUID recorder = member(branchA);
+    UUID meeting = UUID.randomUUID();
+    LocalDate heldOn = LocalDate.of(2026, 11, 21);
+    EventEnvelope<MeetingRecordChanged> returned =
+        send(
+            Topics.ORGLIFE_EVENTS,
+            EventTypes.ORGLIFE_MEETING_RETURNED,
+            meeting.toString(),
+            branchA,
+            new MeetingRecordChanged(
+                meeting,
+                branchA,
+                "BRANCH",
+                "THEMED_PARTY_DAY",
+                "RETURNED",
+                heldOn,
+                LocalDateTime.of(heldOn, LocalTime.of(14, 0)),
+                LocalDateTime.of(heldOn, LocalTime.of(16, 0)),
+                0,
+                2,
+                2,
+                List.of(secretary, recorder),
+                List.of(),
+                "缺少决议表决票数",
+                false,
+                List.of(),
+                recorder));
+    JsonNode told = awaitInbox(recorder, NotificationKind.MEETING_RETURNED, 1).get(0);
+    assertThat(told.path("link").asString()).isEqualTo("/org-life/meetings/" + meeting);
+    awaitTold(returned);
+    // the recorder corrects it; the secretary is not told of this one
+    assertThat(inbox(secretary, NotificationKind.MEETING_RETURNED))
+        .extracting(n -> n.path("link").asString())
+        .doesNotContain("/org-life/meetings/" + meeting);
+  }
 }

@@ -90,6 +90,7 @@ class MeetingEvents {
             absentees,
             reason,
             m.getStatus().counts(),
-            mobileGuests(m, rows)));
+            mobileGuests(m, rows),
+            m.getRecorderMemberId()));
   }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param guestIds 流动党员 of other branches who attended as guests of the host (活动证): their attendance
  *     counts for their own compliance at home; they are not in {@code expectedCount}, {@code
  *     actualCount} or a vote's base here. Null in events from before the field existed
+ * @param recorderId the member who keeps the record (记录人): told when it is returned for correction.
+ *     Null before a record names one and in events from before the field existed
  */
 @Subject(value = "meetingId", kind = "meeting")
 public record MeetingRecordChanged(
@@ -42,7 +44,46 @@ public record MeetingRecordChanged(
     List<Absentee> absentees,
     String reason,
     @Nullable Boolean counted,
-    @Nullable List<UUID> guestIds) {
+    @Nullable List<UUID> guestIds,
+    @Nullable UUID recorderId) {
+
+  /** A record without a named recorder (events from before the field existed). */
+  public MeetingRecordChanged(
+      UUID meetingId,
+      UUID orgId,
+      String orgType,
+      String meetingType,
+      String status,
+      LocalDate heldOn,
+      LocalDateTime startsAt,
+      LocalDateTime endsAt,
+      int recordVersion,
+      int expectedCount,
+      int actualCount,
+      List<UUID> attendeeIds,
+      List<Absentee> absentees,
+      String reason,
+      @Nullable Boolean counted,
+      @Nullable List<UUID> guestIds) {
+    this(
+        meetingId,
+        orgId,
+        orgType,
+        meetingType,
+        status,
+        heldOn,
+        startsAt,
+        endsAt,
+        recordVersion,
+        expectedCount,
+        actualCount,
+        attendeeIds,
+        absentees,
+        reason,
+        counted,
+        guestIds,
+        null);
+  }
 
   /** A record without guests (every meeting before 活动证 holders were hosted). */
   public MeetingRecordChanged(
