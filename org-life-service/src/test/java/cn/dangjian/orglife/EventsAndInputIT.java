@@ -84,6 +84,8 @@ class EventsAndInputIT extends ApiTestSupport {
     assertThat(payload.get("absentees").get(0).get("memberId").asString())
         .isEqualTo(m.get(2).toString());
     assertThat(payload.get("absentees").get(0).get("reason").asString()).isEqualTo("ILLNESS");
+    // the record's 记录人, who is told when a record is returned for correction
+    assertThat(payload.get("recorderId").asString()).isEqualTo(m.get(1).toString());
     // ids only: no minutes, no place in the event
     assertThat(approved.toString()).doesNotContain("党员活动室").doesNotContain("会议由支部书记主持");
   }
