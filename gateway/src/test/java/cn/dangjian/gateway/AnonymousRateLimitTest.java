@@ -80,4 +80,14 @@ class AnonymousRateLimitTest extends GatewayIntegrationTest {
             .value();
     assertThat(status).isNotEqualTo(401).isNotEqualTo(403);
   }
+
+  @Test
+  void notificationUnsubscribeLinkPassesTheEdgeWithoutATokenButTheInboxDoesNot() {
+    // opened from a WeChat/SMS/e-mail message on a phone: the signed token in the query is the
+    // credential (alert-service checks it); the inbox itself still needs a bearer token
+    assertThat(anonymous("192.0.2.56", "/api/notifications/unsubscribe?token=abc"))
+        .isNotEqualTo(401)
+        .isNotEqualTo(403);
+    assertThat(anonymous("192.0.2.57", "/api/notifications")).isEqualTo(401);
+  }
 }
