@@ -3,7 +3,6 @@ package cn.dangjian.assessment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Assessment (考核评价): indicator systems, cycles with 述职评议, rankings, accountability, member points,
@@ -11,7 +10,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class AssessmentServiceApplication {
 
   public static void main(String[] args) {

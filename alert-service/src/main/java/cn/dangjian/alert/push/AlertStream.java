@@ -267,10 +267,11 @@ public class AlertStream implements AlertStreams {
             .data(entry.data(), MediaType.APPLICATION_JSON));
   }
 
-  /** The log keeps the replay window and an hour more. */
-  @Scheduled(
-      fixedDelayString = "${dangjian.alerts.stream.purge-interval:1h}",
-      initialDelay = 60_000)
+  /**
+   * The log keeps the replay window and an hour more. Cluster-wide: {@link StreamConfiguration}
+   * runs it as a db-scheduler recurring task on one replica (reading and heartbeats stay on every
+   * replica, for its own streams).
+   */
   public void purge() {
     events.purgeBefore(clock.instant().minus(replayWindow).minus(Duration.ofHours(1)));
   }

@@ -3,6 +3,9 @@ package cn.dangjian.alert.push;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
 import cn.dangjian.platform.security.KeycloakJwtAuthenticationConverter;
 import cn.dangjian.platform.web.IdempotencyFilter;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.FilterChain;
@@ -11,9 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +32,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StreamConfiguration {
 
   private static final Pattern TICKET = Pattern.compile("([?&]ticket=)[^&\\s]*");
+
+  /** The stream log's purge, on one replica per round. */
+  @Bean
+  RecurringTask<Void> alertStreamPurge(
+      AlertStream stream, @Value("${dangjian.alerts.stream.purge-interval:1h}") Duration interval) {
+    return Tasks.recurring("alert-stream-purge", FixedDelay.of(interval))
+        .execute((instance, context) -> stream.purge());
+  }
 
   @Bean
   FilterRegistrationBean<StreamTicketFilter> streamTicketFilter(

@@ -1,24 +1,29 @@
 package cn.dangjian.alert.sweep;
 
 import cn.dangjian.alert.rules.Calendar;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The daily sweep (default 01:30 Asia/Shanghai, as of that day); "-" in the cron turns it off. */
-@Component
+/**
+ * The daily sweep (default 01:30 Asia/Shanghai, as of that day); "-" in the cron turns it off. A
+ * db-scheduler recurring task: one replica sweeps per day. The sweep's lease still keeps a sweep
+ * requested through the API from running alongside it.
+ */
+@Configuration(proxyBeanMethods = false)
 class SweepScheduler {
 
-  private final SweepService sweeps;
-  private final Clock clock;
-
-  SweepScheduler(SweepService sweeps, Clock clock) {
-    this.sweeps = sweeps;
-    this.clock = clock;
-  }
-
-  @Scheduled(cron = "${dangjian.alerts.sweep-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
-  void daily() {
-    sweeps.run(Calendar.today(clock));
+  @Bean
+  RecurringTask<Void> alertSweep(
+      SweepService sweeps,
+      Clock clock,
+      @Value("${dangjian.alerts.sweep-cron:0 30 1 * * *}") String cron) {
+    return Tasks.recurring("alert-sweep", Schedules.cron(cron, ZoneId.of("Asia/Shanghai")))
+        .execute((instance, context) -> sweeps.run(Calendar.today(clock)));
   }
 }

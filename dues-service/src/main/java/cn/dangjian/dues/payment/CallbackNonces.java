@@ -4,7 +4,6 @@ import cn.dangjian.dues.config.DuesProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +45,7 @@ public class CallbackNonces {
     return store.insert(provider, nonce, sentAt.plus(maxSkew));
   }
 
-  @Scheduled(fixedDelayString = "${dangjian.dues.callbacks.nonce-purge-interval:5m}")
+  /** Run by {@link PaymentSchedules} on one replica per round. */
   public int purge() {
     return store.deleteExpired(clock.instant());
   }

@@ -3,10 +3,9 @@ package cn.dangjian.dues.payment;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Frees the bills of online orders nobody paid in time. */
+/** Frees the bills of online orders nobody paid in time ({@link PaymentSchedules} runs it). */
 @Component
 class PendingOrderSweep {
 
@@ -18,7 +17,6 @@ class PendingOrderSweep {
     this.payments = payments;
   }
 
-  @Scheduled(fixedDelayString = "${dangjian.dues.payments.sweep-interval:60s}")
   void expire() {
     int expired = 0;
     for (UUID id : payments.expiredPending()) {

@@ -11,6 +11,9 @@ import cn.dangjian.platform.events.OutboxHousekeeping;
 import cn.dangjian.platform.events.OutboxMetrics;
 import cn.dangjian.platform.events.PoisonEventException;
 import cn.dangjian.platform.events.ProcessedEvents;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.common.TopicPartition;
@@ -30,6 +33,9 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The event conventions (ARCHITECTURE.md, Events): envelopes go through Modulith's JPA publication
@@ -73,9 +79,19 @@ public class DangjianEventsAutoConfiguration {
 
   @Bean
   IncompletePublicationResubmitter incompletePublicationResubmitter(
-      IncompleteEventPublications publications, DangjianProperties properties) {
+      IncompleteEventPublications publications,
+      EventSerializer serializer,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      DangjianProperties properties) {
     return new IncompletePublicationResubmitter(
-        publications, properties.events().resubmitInterval(), properties.events().resubmitAfter());
+        publications,
+        serializer,
+        jdbc,
+        new TransactionTemplate(transactions),
+        clock,
+        properties.events().resubmitAfter());
   }
 
   @Bean
@@ -84,9 +100,27 @@ public class DangjianEventsAutoConfiguration {
     return new OutboxHousekeeping(
         jdbc,
         clock,
-        properties.events().housekeepingInterval(),
         properties.events().completedRetention(),
         properties.events().processedRetention());
+  }
+
+  // Recurring db-scheduler tasks (the scheduled_tasks table of every servlet service): one replica
+  // runs each round, so three replicas do not resubmit or purge three times over.
+
+  @Bean
+  RecurringTask<Void> outboxResubmitterTask(
+      IncompletePublicationResubmitter resubmitter, DangjianProperties properties) {
+    return Tasks.recurring(
+            "outbox-resubmitter", FixedDelay.of(properties.events().resubmitInterval()))
+        .execute((instance, context) -> resubmitter.resubmitNow());
+  }
+
+  @Bean
+  RecurringTask<Void> outboxHousekeepingTask(
+      OutboxHousekeeping housekeeping, DangjianProperties properties) {
+    return Tasks.recurring(
+            "outbox-housekeeping", FixedDelay.of(properties.events().housekeepingInterval()))
+        .execute((instance, context) -> housekeeping.cleanUpNow());
   }
 
   @Bean

@@ -3,23 +3,42 @@ package cn.dangjian.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dangjian.platform.events.OutboxHousekeeping;
+import cn.dangjian.testsupport.Replicas;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Delivered outbox entries, expired idempotency keys and old processed-event marks go; nothing
- * undelivered ever does.
+ * undelivered ever does; with several replicas, each round of the outbox's chores runs on one.
  */
 class OutboxHousekeepingIT extends StarterIntegrationTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired OutboxHousekeeping housekeeping;
+  @Autowired DataSource dataSource;
+
+  @Autowired
+  @Qualifier("outboxHousekeepingTask")
+  RecurringTask<?> housekeepingTask;
+
+  @Autowired
+  @Qualifier("outboxResubmitterTask")
+  RecurringTask<?> resubmitterTask;
+
+  @Test
+  void outboxChoresRunOncePerRoundAcrossReplicas() {
+    assertThat(Replicas.runsOfOneRound(dataSource, housekeepingTask)).isEqualTo(1);
+    assertThat(Replicas.runsOfOneRound(dataSource, resubmitterTask)).isEqualTo(1);
+  }
 
   private UUID publication(Instant published, Instant completed) {
     UUID id = UUID.randomUUID();

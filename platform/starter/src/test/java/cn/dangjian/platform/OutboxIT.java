@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.persistence.Uuids;
 import cn.dangjian.platform.testapp.Note;
 import cn.dangjian.platform.testapp.NoteService;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,75 @@ class OutboxIT extends StarterIntegrationTest {
         recordsFor(note.getId(), Duration.ofSeconds(30), 1);
     assertThat(records).hasSize(1);
     awaitCompleted(note.getId());
+  }
+
+  @Test
+  void oneUnreadableOutboxRowDoesNotStopTheOthers() {
+    Note note = notes.create("坏记录之后", 1, false);
+    awaitCompleted(note.getId());
+    // an undelivered copy of the delivered entry (as if Kafka had been down), behind two entries
+    // nobody can read any more: one whose event class was removed, one whose JSON is corrupt
+    UUID gone = UUID.randomUUID();
+    UUID corrupt = UUID.randomUUID();
+    UUID undelivered = UUID.randomUUID();
+    copyAsUndelivered(note.getId(), gone, 12);
+    jdbc.update(
+        "UPDATE event_publication SET event_type = 'cn.dangjian.events.RemovedLongAgo'"
+            + " WHERE id = ?",
+        Uuids.bytes(gone));
+    copyAsUndelivered(note.getId(), corrupt, 11);
+    jdbc.update(
+        "UPDATE event_publication SET serialized_event = '{\"type\":' WHERE id = ?",
+        Uuids.bytes(corrupt));
+    copyAsUndelivered(note.getId(), undelivered, 10);
+
+    // (other tests of this context may have left unreadable entries too)
+    assertThat(resubmitter.resubmitNow()).as("entries moved aside").isGreaterThanOrEqualTo(2);
+
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!completed(undelivered) && System.currentTimeMillis() < deadline) {
+      sleep(200);
+    }
+    assertThat(completed(undelivered)).as("the readable entry is delivered").isTrue();
+    assertThat(
+            jdbc.queryForList(
+                "SELECT event_type FROM event_publication_unreadable WHERE id IN (?,?)",
+                String.class,
+                Uuids.bytes(gone),
+                Uuids.bytes(corrupt)))
+        .containsExactlyInAnyOrder(
+            "cn.dangjian.events.RemovedLongAgo", "cn.dangjian.events.EventEnvelope");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM event_publication WHERE id IN (?,?)",
+                Integer.class,
+                Uuids.bytes(gone),
+                Uuids.bytes(corrupt)))
+        .as("unreadable entries no longer block the outbox")
+        .isZero();
+    assertThat(resubmitter.resubmitNow()).as("reported once, not every round").isZero();
+  }
+
+  /** A copy of the subject's delivered entry, undelivered and published minutes earlier. */
+  private void copyAsUndelivered(UUID subject, UUID id, int minutesEarlier) {
+    jdbc.update(
+        "INSERT INTO event_publication (id, listener_id, event_type, serialized_event,"
+            + " publication_date, completion_date, status, completion_attempts)"
+            + " SELECT ?, listener_id, event_type, serialized_event,"
+            + " publication_date - INTERVAL ? MINUTE, NULL, 'FAILED', 1"
+            + " FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL"
+            + " LIMIT 1",
+        Uuids.bytes(id),
+        minutesEarlier,
+        "%" + subject + "%");
+  }
+
+  private boolean completed(UUID id) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT completion_date IS NOT NULL FROM event_publication WHERE id = ?",
+            Boolean.class,
+            Uuids.bytes(id)));
   }
 
   private long publications() {

@@ -1,39 +1,109 @@
 package cn.dangjian.platform.events;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * Retries outbox entries that were not delivered (Kafka was down at commit time) until they are.
  * Only entries older than {@code resubmitAfter} are retried, so an in-flight send is not doubled;
- * consumers are idempotent for the rare duplicate anyway.
+ * consumers are idempotent for the rare duplicate anyway. A db-scheduler recurring task runs it, on
+ * one replica per round.
+ *
+ * <p>Each entry is read first: one that cannot be read (its event class is gone, its serialized
+ * event is corrupt) would fail Modulith's load of all of them, or be retried forever. It is moved
+ * to {@code event_publication_unreadable} and logged once at WARN with its id and type; the others
+ * are resubmitted.
  */
-public class IncompletePublicationResubmitter extends PeriodicTask {
+public class IncompletePublicationResubmitter {
 
   private static final Logger log = LoggerFactory.getLogger(IncompletePublicationResubmitter.class);
+  private static final int ENTRIES_PER_ROUND = 1_000;
 
   private final IncompleteEventPublications publications;
+  private final EventSerializer serializer;
+  private final OutboxQueries outbox;
+  private final Clock clock;
   private final Duration resubmitAfter;
 
   public IncompletePublicationResubmitter(
-      IncompleteEventPublications publications, Duration interval, Duration resubmitAfter) {
-    super("outbox-resubmitter", interval);
+      IncompleteEventPublications publications,
+      EventSerializer serializer,
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      Clock clock,
+      Duration resubmitAfter) {
     this.publications = publications;
+    this.serializer = serializer;
+    this.outbox = new OutboxQueries(jdbc, transactions);
+    this.clock = clock;
     this.resubmitAfter = resubmitAfter;
   }
 
-  public void resubmitNow() {
+  /**
+   * One round.
+   *
+   * @return the entries found unreadable and moved aside in this round
+   */
+  public int resubmitNow() {
+    Instant now = clock.instant();
     try {
-      publications.resubmitIncompletePublicationsOlderThan(resubmitAfter);
+      List<OutboxQueries.Entry> entries =
+          outbox.incompleteBefore(now.minus(resubmitAfter), ENTRIES_PER_ROUND);
+      if (entries.isEmpty()) {
+        return 0;
+      }
+      Set<UUID> readable = new HashSet<>();
+      int parked = 0;
+      for (OutboxQueries.Entry entry : entries) {
+        String problem = problemReading(entry);
+        if (problem == null) {
+          readable.add(entry.id());
+        } else if (outbox.park(entry.id(), problem, now)) {
+          parked++;
+          log.warn(
+              "outbox entry {} ({}) cannot be read and was moved to event_publication_unreadable:"
+                  + " {}",
+              entry.id(),
+              entry.eventType(),
+              problem);
+        }
+      }
+      if (!readable.isEmpty()) {
+        // Modulith resubmits each entry on its own and logs one that fails
+        publications.resubmitIncompletePublicationsOlderThan(resubmitAfter);
+      }
+      return parked;
     } catch (RuntimeException e) {
       log.warn("resubmitting incomplete event publications failed: {}", e.toString());
+      return 0;
     }
   }
 
-  @Override
-  void runOnce() {
-    resubmitNow();
+  private String problemReading(OutboxQueries.Entry entry) {
+    Class<?> type;
+    try {
+      type = ClassUtils.forName(entry.eventType(), getClass().getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return "event class not found: " + e;
+    }
+    try {
+      return serializer.deserialize(entry.serializedEvent(), type) == null
+          ? "serialized event reads as nothing"
+          : null;
+    } catch (RuntimeException e) {
+      return "serialized event cannot be read: " + e;
+    }
   }
 }

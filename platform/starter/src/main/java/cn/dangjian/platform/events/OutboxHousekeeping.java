@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * past their 24 h and processed-event marks older than {@code processedRetention} are deleted, a
  * few thousand rows per statement so that no delete holds locks for long. Measured: a province's
  * alert-service had 377 MB of delivered publications after one day's sweeps, three times the
- * database's buffer pool. Every instance may run it; the deletes are idempotent.
+ * database's buffer pool. A db-scheduler recurring task runs it on one replica per round.
  */
-public class OutboxHousekeeping extends PeriodicTask {
+public class OutboxHousekeeping {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
   private static final int ROWS_PER_DELETE = 5_000;
@@ -27,12 +27,7 @@ public class OutboxHousekeeping extends PeriodicTask {
   private final Duration processedRetention;
 
   public OutboxHousekeeping(
-      JdbcTemplate jdbc,
-      Clock clock,
-      Duration interval,
-      Duration completedRetention,
-      Duration processedRetention) {
-    super("outbox-housekeeping", interval);
+      JdbcTemplate jdbc, Clock clock, Duration completedRetention, Duration processedRetention) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.completedRetention = completedRetention;
@@ -71,10 +66,5 @@ public class OutboxHousekeeping extends PeriodicTask {
       total += deleted;
     } while (deleted == ROWS_PER_DELETE);
     return total;
-  }
-
-  @Override
-  void runOnce() {
-    cleanUpNow();
   }
 }
