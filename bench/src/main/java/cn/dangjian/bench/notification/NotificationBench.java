@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,7 +220,7 @@ public final class NotificationBench {
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       for (int i = 0; i < 999; i++) {
         insert.setBytes(1, UuidV7s.bytes(UuidV7s.at(System.currentTimeMillis(), RANDOM)));
-        insert.setBytes(2, bytes(member));
+        insert.setBytes(2, UuidV7s.bytes(member));
         insert.setString(3, i % 2 == 0 ? "MEETING_PLANNED" : "ALERT_RAISED");
         insert.setString(4, "bench:" + i);
         insert.setString(5, "三会一课通知");
@@ -330,8 +329,8 @@ public final class NotificationBench {
           if (sample == null) {
             sample = id;
           }
-          member.setBytes(1, bytes(id));
-          member.setBytes(2, bytes(branch));
+          member.setBytes(1, UuidV7s.bytes(id));
+          member.setBytes(2, UuidV7s.bytes(branch));
           member.setString(3, path);
           member.addBatch();
           loaded++;
@@ -363,19 +362,12 @@ public final class NotificationBench {
   private static void insertOrg(
       PreparedStatement org, UUID id, UUID parent, String name, String type, String path, int depth)
       throws Exception {
-    org.setBytes(1, bytes(id));
-    org.setBytes(2, parent == null ? null : bytes(parent));
+    org.setBytes(1, UuidV7s.bytes(id));
+    org.setBytes(2, parent == null ? null : UuidV7s.bytes(parent));
     org.setString(3, name);
     org.setString(4, type);
     org.setString(5, path);
     org.setInt(6, depth);
     org.addBatch();
-  }
-
-  static byte[] bytes(UUID id) {
-    return ByteBuffer.allocate(16)
-        .putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits())
-        .array();
   }
 }
