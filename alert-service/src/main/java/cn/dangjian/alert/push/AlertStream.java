@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,6 +51,9 @@ public class AlertStream implements AlertStreams {
 
   /** The event telling a client to reload instead of replaying (too far behind, unknown id). */
   static final String RESET = "reset";
+
+  /** How soon a client reconnects when an instance shuts down under its stream. */
+  static final long SHUTDOWN_RETRY_MILLIS = 1_000;
 
   private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
@@ -290,6 +295,31 @@ public class AlertStream implements AlertStreams {
     if (end != null) {
       end.run();
     }
+  }
+
+  /**
+   * On shutdown (SIGTERM, a rolling restart) every open stream is ended cleanly with a short retry
+   * hint, before the web server drains: an open stream would otherwise hold the graceful shutdown
+   * for its whole timeout and then be cut. EventSource reconnects after {@code retry} by itself,
+   * through the gateway to another instance, with Last-Event-ID, and is sent what it missed.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void handBackStreams() {
+    streams
+        .keySet()
+        .forEach(
+            emitter -> {
+              try {
+                emitter.send(
+                    SseEmitter.event()
+                        .reconnectTime(SHUTDOWN_RETRY_MILLIS)
+                        .comment("restarting: reconnect"));
+                emitter.complete();
+              } catch (IOException | IllegalStateException e) {
+                log.debug("alert stream already closed: {}", e.toString());
+              }
+              drop(emitter);
+            });
   }
 
   @PreDestroy

@@ -3,6 +3,7 @@ package cn.dangjian.platform;
 import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.Topics;
+import cn.dangjian.platform.events.BrokerProbe;
 import cn.dangjian.platform.events.CloudEventHeaders;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.events.EventEnvelopeReader;
@@ -16,6 +17,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -78,20 +81,27 @@ public class DangjianEventsAutoConfiguration {
   }
 
   @Bean
+  BrokerProbe brokerProbe(KafkaAdmin kafkaAdmin) {
+    return new BrokerProbe(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(1));
+  }
+
+  @Bean
   IncompletePublicationResubmitter incompletePublicationResubmitter(
       IncompleteEventPublications publications,
       EventSerializer serializer,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       Clock clock,
-      DangjianProperties properties) {
+      DangjianProperties properties,
+      BrokerProbe brokerProbe) {
     return new IncompletePublicationResubmitter(
         publications,
         serializer,
         jdbc,
         new TransactionTemplate(transactions),
         clock,
-        properties.events().resubmitAfter());
+        properties.events().resubmitAfter(),
+        brokerProbe);
   }
 
   @Bean

@@ -29,8 +29,10 @@ public record DangjianProperties(
       @DefaultValue("2099") int maxYear) {}
 
   /**
-   * @param resubmitInterval how often undelivered outbox entries are retried
-   * @param resubmitAfter outbox entries younger than this are in flight, not stuck
+   * @param resubmitInterval how often undelivered outbox entries are retried: a failed send is
+   *     resent in the first round after the broker answers again
+   * @param resubmitAfter an outbox entry whose send started this long ago and never finished is
+   *     stuck (its replica died), not in flight
    * @param consumerRetries retries of a failing consumer before the record goes to the DLT
    * @param completedRetention delivered outbox entries are kept this long (for audits and replays),
    *     then deleted
@@ -41,7 +43,7 @@ public record DangjianProperties(
    *     that can still be redelivered is forgotten.
    */
   public record Events(
-      @DefaultValue("30s") Duration resubmitInterval,
+      @DefaultValue("1s") Duration resubmitInterval,
       @DefaultValue("1m") Duration resubmitAfter,
       @DefaultValue("3") int consumerRetries,
       @DefaultValue("7d") Duration completedRetention,

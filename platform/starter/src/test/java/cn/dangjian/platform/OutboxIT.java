@@ -90,7 +90,12 @@ class OutboxIT extends StarterIntegrationTest {
     } finally {
       KAFKA.start();
     }
-    resubmitter.resubmitNow();
+    // the resubmitter resends nothing until the broker answers its probe again
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (incomplete(note.getId()) > 0 && System.currentTimeMillis() < deadline) {
+      resubmitter.resubmitNow();
+      sleep(500);
+    }
 
     List<ConsumerRecord<String, String>> records =
         recordsFor(note.getId(), Duration.ofSeconds(30), 1);

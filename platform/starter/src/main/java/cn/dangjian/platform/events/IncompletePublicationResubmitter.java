@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
- * Retries outbox entries that were not delivered (Kafka was down at commit time) until they are.
- * Only entries older than {@code resubmitAfter} are retried, so an in-flight send is not doubled;
- * consumers are idempotent for the rare duplicate anyway. A db-scheduler recurring task runs it, on
- * one replica per round.
+ * Retries outbox entries that were not delivered (Kafka was down at commit time) until they are. A
+ * send that failed (Modulith marked it {@code FAILED}) is retried in the first round after the
+ * broker answers again, so the backlog leaves within a round (1 s) of the broker's return; an entry
+ * still in flight is retried only once it is older than {@code resubmitAfter} (its replica died
+ * mid-send), so a slow send is not doubled. Consumers are idempotent for the rare duplicate anyway.
+ * While the broker does not answer nothing is resent: each send would block for {@code
+ * max.block.ms}. A db-scheduler recurring task runs it, on one replica per round.
  *
  * <p>Each entry is read first: one that cannot be read (its event class is gone, its serialized
  * event is corrupt) would fail Modulith's load of all of them, or be retried forever. It is moved
@@ -36,19 +40,25 @@ public class IncompletePublicationResubmitter {
   private final OutboxQueries outbox;
   private final Clock clock;
   private final Duration resubmitAfter;
+  private final BooleanSupplier brokerAnswers;
 
+  /**
+   * @param brokerAnswers whether the broker answers now (asked only when something is to be resent)
+   */
   public IncompletePublicationResubmitter(
       IncompleteEventPublications publications,
       EventSerializer serializer,
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       Clock clock,
-      Duration resubmitAfter) {
+      Duration resubmitAfter,
+      BooleanSupplier brokerAnswers) {
     this.publications = publications;
     this.serializer = serializer;
     this.outbox = new OutboxQueries(jdbc, transactions);
     this.clock = clock;
     this.resubmitAfter = resubmitAfter;
+    this.brokerAnswers = brokerAnswers;
   }
 
   /**
@@ -60,7 +70,7 @@ public class IncompletePublicationResubmitter {
     Instant now = clock.instant();
     try {
       List<OutboxQueries.Entry> entries =
-          outbox.incompleteBefore(now.minus(resubmitAfter), ENTRIES_PER_ROUND);
+          outbox.failedOrStaleBefore(now.minus(resubmitAfter), ENTRIES_PER_ROUND);
       if (entries.isEmpty()) {
         return 0;
       }
@@ -81,8 +91,13 @@ public class IncompletePublicationResubmitter {
         }
       }
       if (!readable.isEmpty()) {
+        if (!brokerAnswers.getAsBoolean()) {
+          log.debug("{} outbox entries wait for the broker to answer", readable.size());
+          return parked;
+        }
         // Modulith resubmits each entry on its own and logs one that fails
-        publications.resubmitIncompletePublicationsOlderThan(resubmitAfter);
+        publications.resubmitIncompletePublications(
+            publication -> readable.contains(publication.getIdentifier()));
       }
       return parked;
     } catch (RuntimeException e) {

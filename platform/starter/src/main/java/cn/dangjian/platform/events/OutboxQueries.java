@@ -29,13 +29,18 @@ class OutboxQueries {
     this.transactions = transactions;
   }
 
-  List<Entry> incompleteBefore(Instant before, int limit) {
+  /**
+   * Incomplete entries whose send failed, and those whose send (or last resend) started before
+   * {@code staleBefore} and never finished: the replica sending them died.
+   */
+  List<Entry> failedOrStaleBefore(Instant staleBefore, int limit) {
     return jdbc.query(
         "SELECT id, event_type, serialized_event FROM event_publication"
-            + " WHERE completion_date IS NULL AND publication_date < ?"
+            + " WHERE completion_date IS NULL AND (status = 'FAILED'"
+            + " OR COALESCE(last_resubmission_date, publication_date) < ?)"
             + " ORDER BY publication_date LIMIT ?",
         (rs, row) -> new Entry(uuid(rs.getBytes(1)), rs.getString(2), rs.getString(3)),
-        utc(before),
+        utc(staleBefore),
         limit);
   }
 
