@@ -74,4 +74,21 @@ class StreamLimitsIT extends ApiTestSupport {
     String body = result.getResponse().getContentAsString();
     assertThat(body).contains("token-expired");
   }
+
+  @Test
+  void onShutdownEveryStreamEndsWithARetryHintSoTheClientReconnectsElsewhere() throws Exception {
+    String subject = "sse-" + UUID.randomUUID();
+    MvcResult result =
+        as(tokenOf(subject, Duration.ofMinutes(5)), get("/api/alerts/stream"))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    assertThat(streams.openStreamsOf(subject)).isEqualTo(1);
+
+    streams.handBackStreams(); // what the instance does when told to stop (ContextClosedEvent)
+
+    assertThat(streams.openStreamsOf(subject)).as("slot released").isZero();
+    String body = result.getResponse().getContentAsString();
+    assertThat(body).contains("retry:1000").contains(":restarting: reconnect");
+    assertThat(body).doesNotContain("token-expired");
+  }
 }

@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  * @param databaseSuffix appended to every database name (see {@link #forE2e()}); usually empty
  * @param serviceProperties per module, Spring properties set on top of the catalogue's (tests point
  *     a service at a provider stub this way); usually empty
+ * @param replicas instances of each backend service ({@code replicas}, default 1); with more than
+ *     one the gateway balances over them, as the production overlay's replicas are balanced
  */
 public record DevstackConfig(
     Path repoRoot,
@@ -46,7 +48,8 @@ public record DevstackConfig(
     Duration serviceStartTimeout,
     Duration keycloakStartTimeout,
     String databaseSuffix,
-    Map<String, Map<String, String>> serviceProperties) {
+    Map<String, Map<String, String>> serviceProperties,
+    int replicas) {
 
   public static final String GATEWAY = "gateway";
   public static final String MEMBER_SERVICE = "member-service";
@@ -66,6 +69,9 @@ public record DevstackConfig(
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
 
   public DevstackConfig {
+    if (replicas < 1 || replicas > 5) {
+      throw new IllegalArgumentException("replicas must be 1 to 5, not " + replicas);
+    }
     servicePorts = Collections.unmodifiableMap(new LinkedHashMap<>(servicePorts));
     dbUrlBase = normalizeDbUrlBase(dbUrlBase);
     dbPassword = dbPassword == null ? "" : dbPassword;
@@ -169,7 +175,8 @@ public record DevstackConfig(
         Duration.ofSeconds(
             settings.getInt("keycloak.start-timeout", (int) DEFAULT_START_TIMEOUT.toSeconds())),
         "",
-        Map.of());
+        Map.of(),
+        settings.getInt("replicas", 1));
   }
 
   static String normalizeDbUrlBase(String url) {
@@ -290,13 +297,18 @@ public record DevstackConfig(
   }
 
   /** Appends {@code suffix} to every database name ({@code [A-Za-z0-9_]*}). */
+  /** This configuration with {@code replicas} instances of every backend service. */
+  public DevstackConfig withReplicas(int replicas) {
+    return with(b -> b.replicas = replicas);
+  }
+
   public DevstackConfig withDatabaseSuffix(String suffix) {
     return with(b -> b.databaseSuffix = suffix);
   }
 
   /**
    * A copy with some components changed: the withers above name only what they change, and the
-   * fourteen components are copied in one place (the canonical constructor still validates).
+   * sixteen components are copied in one place (the canonical constructor still validates).
    */
   private DevstackConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -321,6 +333,7 @@ public record DevstackConfig(
     Duration keycloakStartTimeout;
     String databaseSuffix;
     Map<String, Map<String, String>> serviceProperties;
+    int replicas;
 
     Copy(DevstackConfig c) {
       repoRoot = c.repoRoot;
@@ -338,6 +351,7 @@ public record DevstackConfig(
       keycloakStartTimeout = c.keycloakStartTimeout;
       databaseSuffix = c.databaseSuffix;
       serviceProperties = c.serviceProperties;
+      replicas = c.replicas;
     }
 
     DevstackConfig build() {
@@ -356,7 +370,8 @@ public record DevstackConfig(
           serviceStartTimeout,
           keycloakStartTimeout,
           databaseSuffix,
-          serviceProperties);
+          serviceProperties,
+          replicas);
     }
   }
 
@@ -393,6 +408,8 @@ public record DevstackConfig(
         + databaseSuffix
         + ", serviceProperties="
         + serviceProperties.keySet()
+        + ", replicas="
+        + replicas
         + "]";
   }
 }

@@ -27,7 +27,10 @@ public final class Platform implements AutoCloseable {
   private final KafkaLauncher kafka;
   private final KeycloakLauncher keycloak;
   private final KeycloakAdmin keycloakAdmin;
-  private final Map<String, ServiceLauncher> services = new LinkedHashMap<>();
+
+  /** Per module its instances, the first on the module's configured port. */
+  private final Map<String, List<ServiceLauncher>> instances = new LinkedHashMap<>();
+
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, Duration> startTimes = new LinkedHashMap<>();
   private final Thread shutdownHook;
@@ -116,22 +119,38 @@ public final class Platform implements AutoCloseable {
     ServiceDefinition.Endpoints endpoints =
         new ServiceDefinition.Endpoints(
             config, kafka.bootstrapServers(), keycloak.issuerUri(), keycloak.jwkSetUri());
+    Map<String, List<Integer>> replicaPorts = replicaPorts(toStart);
     for (ServiceDefinition service : toStart) {
+      String module = service.module();
       Map<String, String> properties = new LinkedHashMap<>(service.properties().apply(endpoints));
-      properties.putAll(config.serviceProperties().getOrDefault(service.module(), Map.of()));
-      ServiceLauncher launcher = ServiceLauncher.of(config, service.module(), properties);
-      services.put(service.module(), launcher);
-      out.accept(
-          service.module()
-              + ": starting on port "
-              + launcher.port()
-              + " (log: "
-              + launcher.logFile()
-              + ")");
-      launcher.start();
-      startTimes.put(service.module(), launcher.lastStartDuration().orElseThrow());
-      out.accept(
-          service.module() + ": ready in " + Processes.seconds(startTimes.get(service.module())));
+      if (module.equals(DevstackConfig.GATEWAY)) {
+        properties.putAll(loadBalancedTargets(replicaPorts));
+      } else if (config.replicas() > 1) {
+        // the gateway's balancer polls readiness every second: stop sending before we stop
+        properties.put("dangjian.shutdown.drain-delay", "3s");
+      }
+      properties.putAll(config.serviceProperties().getOrDefault(module, Map.of()));
+      List<ServiceLauncher> launchers = new ArrayList<>();
+      launchers.add(ServiceLauncher.of(config, module, properties));
+      List<Integer> extraPorts = replicaPorts.getOrDefault(module, List.of());
+      for (int i = 0; i < extraPorts.size(); i++) {
+        launchers.add(
+            ServiceLauncher.replica(config, module, properties, i + 2, extraPorts.get(i)));
+      }
+      instances.put(module, launchers);
+      for (ServiceLauncher launcher : launchers) {
+        out.accept(
+            module
+                + ": starting on port "
+                + launcher.port()
+                + " (log: "
+                + launcher.logFile()
+                + ")");
+        launcher.start();
+        Duration took = launcher.lastStartDuration().orElseThrow();
+        startTimes.merge(module, took, Duration::plus);
+        out.accept(module + ": ready in " + Processes.seconds(took));
+      }
     }
     for (String module : skipped) {
       out.accept(
@@ -158,7 +177,7 @@ public final class Platform implements AutoCloseable {
     } catch (IllegalStateException e) {
       // the JVM is already shutting down
     }
-    List<ServiceLauncher> reverse = new ArrayList<>(services.values());
+    List<ServiceLauncher> reverse = services();
     Collections.reverse(reverse);
     for (ServiceLauncher service : reverse) {
       quietly("stop " + service.module(), service::stop);
@@ -207,7 +226,12 @@ public final class Platform implements AutoCloseable {
 
   /** The started service of a module, if its jar existed. */
   public Optional<ServiceLauncher> service(String module) {
-    return Optional.ofNullable(services.get(module));
+    return instances.getOrDefault(module, List.of()).stream().findFirst();
+  }
+
+  /** Every started instance of a module (one unless {@link DevstackConfig#replicas()} > 1). */
+  public List<ServiceLauncher> instances(String module) {
+    return List.copyOf(instances.getOrDefault(module, List.of()));
   }
 
   public ServiceLauncher requireService(String module) {
@@ -218,9 +242,55 @@ public final class Platform implements AutoCloseable {
                     module + " is not running (no jar " + config.jarOf(module) + "?)"));
   }
 
-  /** The started services, in start order. */
+  /** The started services (every instance), in start order. */
   public List<ServiceLauncher> services() {
-    return List.copyOf(services.values());
+    List<ServiceLauncher> all = new ArrayList<>();
+    instances.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Free ports for the instances after the first of every backend. */
+  private Map<String, List<Integer>> replicaPorts(List<ServiceDefinition> toStart) {
+    Map<String, List<Integer>> ports = new LinkedHashMap<>();
+    for (ServiceDefinition service : toStart) {
+      if (!service.module().equals(DevstackConfig.GATEWAY)) {
+        List<Integer> extra = new ArrayList<>();
+        for (int i = 1; i < config.replicas(); i++) {
+          extra.add(PortCheck.freePort());
+        }
+        ports.put(service.module(), extra);
+      }
+    }
+    return ports;
+  }
+
+  /**
+   * With replicas the gateway routes to {@code lb://<module>}: Spring Cloud LoadBalancer over a
+   * fixed list of instances, each taken out while its readiness is not UP (a replica stopping, or
+   * not started yet), as a Kubernetes Service does with its endpoints.
+   */
+  private Map<String, String> loadBalancedTargets(Map<String, List<Integer>> replicaPorts) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (config.replicas() < 2) {
+      return properties;
+    }
+    replicaPorts.forEach(
+        (module, extraPorts) -> {
+          properties.put("dangjian.services." + module + ".uri", "lb://" + module);
+          List<Integer> all = new ArrayList<>();
+          all.add(config.servicePort(module));
+          all.addAll(extraPorts);
+          for (int i = 0; i < all.size(); i++) {
+            properties.put(
+                "spring.cloud.discovery.client.simple.instances." + module + "[" + i + "].uri",
+                "http://127.0.0.1:" + all.get(i));
+          }
+        });
+    // the balancer of each service is made (and its first health check run) at start, not on the
+    // first request, which would otherwise find no instance checked yet
+    properties.put(
+        "spring.cloud.loadbalancer.eager-load.clients", String.join(",", replicaPorts.keySet()));
+    return properties;
   }
 
   /** Modules not started because their jar is missing. */

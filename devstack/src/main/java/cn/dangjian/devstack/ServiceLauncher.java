@@ -67,12 +67,23 @@ public final class ServiceLauncher {
       Path logDir,
       Duration startTimeout,
       List<String> jvmArgs) {
+    this(logDir.resolve(module + ".log"), module, jar, port, properties, startTimeout, jvmArgs);
+  }
+
+  private ServiceLauncher(
+      Path logFile,
+      String module,
+      Path jar,
+      int port,
+      Map<String, String> properties,
+      Duration startTimeout,
+      List<String> jvmArgs) {
     this.module = module;
     this.jar = jar;
     this.port = port;
     this.properties = new LinkedHashMap<>();
     properties.forEach((key, value) -> this.properties.put(key, value == null ? "" : value));
-    this.logFile = logDir.resolve(module + ".log");
+    this.logFile = logFile;
     this.startTimeout = startTimeout;
     this.jvmArgs = List.copyOf(jvmArgs);
   }
@@ -83,21 +94,39 @@ public final class ServiceLauncher {
    */
   public static ServiceLauncher of(
       DevstackConfig config, String module, Map<String, String> properties) {
-    List<String> jvmArgs =
-        Settings.system()
-            .get("service.jvm-opts")
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .map(s -> List.of(s.split("\\s+")))
-            .orElse(DEFAULT_JVM_ARGS);
     return new ServiceLauncher(
+        config.logDir().resolve(module + ".log"),
         module,
         config.jarOf(module),
         config.servicePort(module),
         properties,
-        config.logDir(),
         config.serviceStartTimeout(),
-        jvmArgs);
+        jvmArgs());
+  }
+
+  /**
+   * A further instance of {@code module} (replica 2, 3, ...) on its own port, logging to {@code
+   * <module>-<replica>.log}.
+   */
+  public static ServiceLauncher replica(
+      DevstackConfig config, String module, Map<String, String> properties, int replica, int port) {
+    return new ServiceLauncher(
+        config.logDir().resolve(module + "-" + replica + ".log"),
+        module,
+        config.jarOf(module),
+        port,
+        properties,
+        config.serviceStartTimeout(),
+        jvmArgs());
+  }
+
+  private static List<String> jvmArgs() {
+    return Settings.system()
+        .get("service.jvm-opts")
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(s -> List.of(s.split("\\s+")))
+        .orElse(DEFAULT_JVM_ARGS);
   }
 
   /** Starts the service and waits until it is ready; fails with the last log lines if it is not. */

@@ -18,6 +18,16 @@ class DevstackConfigTest {
   }
 
   @Test
+  void oneInstanceOfEachServiceUnlessReplicasAreAskedFor() {
+    assertThat(config(Map.of(), Map.of()).replicas()).isEqualTo(1);
+    assertThat(config(Map.of(), Map.of("DANGJIAN_REPLICAS", "2")).replicas()).isEqualTo(2);
+    assertThat(config(Map.of(), Map.of()).withReplicas(3).replicas()).isEqualTo(3);
+    assertThatThrownBy(() -> config(Map.of(), Map.of()).withReplicas(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("replicas");
+  }
+
+  @Test
   void defaultsAreTheDocumentedPortsAndLocalDatabase() {
     DevstackConfig config = config(Map.of(), Map.of());
 

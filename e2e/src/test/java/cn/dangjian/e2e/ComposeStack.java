@@ -35,9 +35,11 @@ final class ComposeStack {
   private final String gatewayUrl;
   private final KeycloakAdmin keycloak;
   private final String integrationSecret;
+  private final String databaseRootPassword;
 
   private ComposeStack(Path repoRoot, Map<String, String> env) {
     this.repoRoot = repoRoot;
+    this.databaseRootPassword = env.getOrDefault("MYSQL_ROOT_PASSWORD", "");
     this.gatewayUrl = System.getProperty("e2e.gateway", "http://localhost:8080");
     this.keycloak =
         new KeycloakAdmin(
@@ -98,6 +100,27 @@ final class ComposeStack {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * One SQL statement run as root in the stack's database container (the fault suite counts effects
+   * and plants broken outbox rows this way); its tab-separated output without headers.
+   */
+  String sql(String statement) {
+    return output(
+            "docker-compose",
+            "exec",
+            "-T",
+            "-e",
+            "MYSQL_PWD=" + databaseRootPassword,
+            "mysql",
+            "mysql",
+            "-uroot",
+            "-N",
+            "-B",
+            "-e",
+            statement)
+        .strip();
   }
 
   /** Waits until a container's health check says healthy (docker inspect), or fails. */

@@ -40,6 +40,7 @@ final class E2ePlatform {
       DevstackConfig config =
           DevstackConfig.onFreePorts()
               .forE2e()
+              .withReplicas(replicas())
               .withServiceProperties(DevstackConfig.ALERT_SERVICE, ProviderStubs.alertService())
               .withServiceProperties(DevstackConfig.MEMBER_SERVICE, ProviderStubs.memberService());
       dropE2eDatabases(config);
@@ -57,6 +58,15 @@ final class E2ePlatform {
       System.out.println("[e2e platform] started in " + startTime.toSeconds() + " s");
     }
     return platform;
+  }
+
+  /**
+   * Instances of each backend service: two by default, as production runs several behind one
+   * gateway (scheduled work once per cluster, idempotency and streams across instances); {@code
+   * -De2e.replicas=1} for a lighter run.
+   */
+  static int replicas() {
+    return Integer.getInteger("e2e.replicas", 2);
   }
 
   /** Every run starts from empty databases of its own ({@code *_e2e}), whatever ran before. */

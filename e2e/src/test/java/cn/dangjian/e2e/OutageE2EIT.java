@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.dangjian.devstack.ServiceLauncher;
 import cn.dangjian.e2e.Api.Response;
+import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,11 @@ class OutageE2EIT {
   void gatewayAnswers503WhileMemberServiceIsDownAndRecoversWhenItIsBack() {
     Api api = E2ePlatform.api();
     String admin = E2ePlatform.token("admin");
-    ServiceLauncher memberService = E2ePlatform.get().requireService("member-service");
+    // every instance: with replicas the gateway would otherwise route around the one stopped
+    List<ServiceLauncher> memberService = E2ePlatform.get().instances("member-service");
     assertThat(api.get("/api/orgs", admin).status()).isEqualTo(200);
 
-    memberService.stop();
+    memberService.forEach(ServiceLauncher::stop);
     try {
       Response down = api.get("/api/orgs", admin);
       assertThat(down.status()).isEqualTo(503);
@@ -32,7 +34,7 @@ class OutageE2EIT {
       assertThat(down.header("Content-Type")).startsWith("application/problem+json");
       assertThat(down.json().get("detail").asString()).contains("暂时不可用");
     } finally {
-      memberService.start();
+      memberService.forEach(ServiceLauncher::start);
     }
 
     long deadline = System.currentTimeMillis() + 60_000;

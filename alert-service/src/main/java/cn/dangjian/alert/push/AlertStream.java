@@ -304,7 +304,7 @@ public class AlertStream implements AlertStreams {
    * through the gateway to another instance, with Last-Event-ID, and is sent what it missed.
    */
   @EventListener(ContextClosedEvent.class)
-  void handBackStreams() {
+  public void handBackStreams() {
     streams
         .keySet()
         .forEach(

@@ -1,5 +1,6 @@
 package cn.dangjian.platform;
 
+import cn.dangjian.platform.lifecycle.ShutdownDrain;
 import cn.dangjian.platform.problem.ProblemDetailsHandler;
 import cn.dangjian.platform.problem.ProblemFactory;
 import cn.dangjian.platform.problem.ProblemResponseWriter;
@@ -61,6 +62,13 @@ public class DangjianWebAutoConfiguration {
    * Request bodies: no invisible/control characters in strings, no implausible dates, and no
    * numbers or booleans silently turned into strings ({@code "name": 123}).
    */
+  /** {@code dangjian.shutdown.drain-delay}: how long a stopping replica keeps serving (0 s). */
+  @Bean
+  ShutdownDrain shutdownDrain(
+      @Value("${dangjian.shutdown.drain-delay:0s}") java.time.Duration drainDelay) {
+    return new ShutdownDrain(drainDelay);
+  }
+
   @Bean
   InputHygiene inputHygiene(DangjianProperties properties) {
     return new InputHygiene(properties.web().minYear(), properties.web().maxYear());
