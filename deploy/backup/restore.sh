@@ -105,7 +105,11 @@ if [ -n "$to" ]; then
   BINLOG_DIR=$(mktemp -d)
   # raw copies of the backup's binlog and every later one, then decoded here: --database filters
   # local files reliably with both clients
-  files=$(awk -v first="$binlog_file" '$0 == first { on = 1 } on' <<<"$logs")
+  files="" on=""
+  while read -r log; do
+    [ "$log" = "$binlog_file" ] && on=1
+    [ -z "$on" ] || files+="$log "
+  done <<<"$logs"
   # shellcheck disable=SC2086
   (cd "$BINLOG_DIR" && "$BINLOG" "${DB_OPTS[@]}" --read-from-remote-server --raw $files)
   # mariadb-binlog filters --database on the name in the log, MySQL's mysqlbinlog on the rewritten one
