@@ -114,7 +114,7 @@ if [ -n "$to" ]; then
   (cd "$BINLOG_DIR" && "$BINLOG" "${DB_OPTS[@]}" --read-from-remote-server --raw $files)
   # mariadb-binlog filters --database on the name in the log, MySQL's mysqlbinlog on the rewritten one
   binlog_help=$("$BINLOG" --help 2>/dev/null || true)
-  if head -n 5 <<<"$binlog_help" | grep -q MariaDB; then filter=$schema; else filter=$target; fi
+  if [[ "$(head -n 5 <<<"$binlog_help")" == *MariaDB* ]]; then filter=$schema; else filter=$target; fi
   decode=(--start-position="$binlog_position" --stop-datetime="$to" --database="$filter")
   [ "$target" = "$schema" ] || decode+=(--rewrite-db="$schema->$target")
   # MySQL's mysqlbinlog: without this the server skips the transactions whose GTIDs it has seen
