@@ -36,6 +36,7 @@ final class Manifests {
       Map.ofEntries(
           Map.entry("apps/v1/Deployment", Deployment.class),
           Map.entry("batch/v1/Job", io.fabric8.kubernetes.api.model.batch.v1.Job.class),
+          Map.entry("batch/v1/CronJob", io.fabric8.kubernetes.api.model.batch.v1.CronJob.class),
           Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
           Map.entry("v1/Service", Service.class),
           Map.entry("v1/ConfigMap", ConfigMap.class),
