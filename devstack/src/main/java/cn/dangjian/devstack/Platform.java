@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -120,6 +121,7 @@ public final class Platform implements AutoCloseable {
         new ServiceDefinition.Endpoints(
             config, kafka.bootstrapServers(), keycloak.issuerUri(), keycloak.jwkSetUri());
     Map<String, List<Integer>> replicaPorts = replicaPorts(toStart);
+    List<CompletableFuture<Void>> replicasStarting = new ArrayList<>();
     for (ServiceDefinition service : toStart) {
       String module = service.module();
       Map<String, String> properties = new LinkedHashMap<>(service.properties().apply(endpoints));
@@ -138,20 +140,17 @@ public final class Platform implements AutoCloseable {
             ServiceLauncher.replica(config, module, properties, i + 2, extraPorts.get(i)));
       }
       instances.put(module, launchers);
-      for (ServiceLauncher launcher : launchers) {
-        out.accept(
-            module
-                + ": starting on port "
-                + launcher.port()
-                + " (log: "
-                + launcher.logFile()
-                + ")");
-        launcher.start();
-        Duration took = launcher.lastStartDuration().orElseThrow();
-        startTimes.merge(module, took, Duration::plus);
-        out.accept(module + ": ready in " + Processes.seconds(took));
+      if (module.equals(DevstackConfig.GATEWAY)) {
+        // the gateway last, once every replica started in the background is ready
+        replicasStarting.forEach(CompletableFuture::join);
+      }
+      // the first instance alone (it migrates the schema), further replicas in the background
+      startInstance(module, launchers.get(0));
+      for (ServiceLauncher replica : launchers.subList(1, launchers.size())) {
+        replicasStarting.add(CompletableFuture.runAsync(() -> startInstance(module, replica)));
       }
     }
+    replicasStarting.forEach(CompletableFuture::join);
     for (String module : skipped) {
       out.accept(
           module
@@ -247,6 +246,17 @@ public final class Platform implements AutoCloseable {
     List<ServiceLauncher> all = new ArrayList<>();
     instances.values().forEach(all::addAll);
     return all;
+  }
+
+  private void startInstance(String module, ServiceLauncher launcher) {
+    out.accept(
+        module + ": starting on port " + launcher.port() + " (log: " + launcher.logFile() + ")");
+    launcher.start();
+    Duration took = launcher.lastStartDuration().orElseThrow();
+    synchronized (startTimes) {
+      startTimes.merge(module, took, Duration::plus);
+    }
+    out.accept(module + ": ready on port " + launcher.port() + " in " + Processes.seconds(took));
   }
 
   /** Free ports for the instances after the first of every backend. */
