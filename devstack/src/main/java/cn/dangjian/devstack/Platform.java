@@ -165,7 +165,7 @@ public final class Platform implements AutoCloseable {
     totalStartTime = Duration.between(begin, Instant.now());
   }
 
-  /** Stops services (reverse start order), then Keycloak, then Kafka. Idempotent. */
+  /** Stops the gateway, then all backend instances at once, then Keycloak and Kafka. Idempotent. */
   public synchronized void stop() {
     if (stopped) {
       return;
@@ -176,10 +176,24 @@ public final class Platform implements AutoCloseable {
     } catch (IllegalStateException e) {
       // the JVM is already shutting down
     }
-    List<ServiceLauncher> reverse = services();
-    Collections.reverse(reverse);
-    for (ServiceLauncher service : reverse) {
-      quietly("stop " + service.module(), service::stop);
+    // the gateway first, then every backend instance at once: one by one, replicas that drain
+    // for seconds each would outlast a test JVM's exit timeout and be left running
+    instances.getOrDefault(DevstackConfig.GATEWAY, List.of()).forEach(this::stopQuietly);
+    List<Thread> stopping = new ArrayList<>();
+    for (ServiceLauncher service : services()) {
+      if (!service.module().equals(DevstackConfig.GATEWAY)) {
+        // own threads: the common pool has a single worker on a 2-core machine
+        Thread thread = new Thread(() -> stopQuietly(service), "devstack-stop-" + service.port());
+        thread.start();
+        stopping.add(thread);
+      }
+    }
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     quietly("stop Keycloak", keycloak::stop);
     quietly("stop Kafka", kafka::stop);
@@ -191,6 +205,10 @@ public final class Platform implements AutoCloseable {
       stop();
       out.accept("stopped");
     }
+  }
+
+  private void stopQuietly(ServiceLauncher service) {
+    quietly("stop " + service.module() + " on port " + service.port(), service::stop);
   }
 
   private void quietly(String what, Runnable action) {
