@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --seconds} (20) per path for req/s and each process's CPU per request, then one connection
  * for p50/p99. The gateway's rate limit is off unless {@code --rate-limit=true}. Options: --rounds=
  * (2), --one-seconds= (15), --warmup-seconds= (30), --jvm=, --set.<gateway property>=, --nginx=,
- * --wrk=. Result: {@code bench/target/bench-results/gateway-compare.md}.
+ * --wrk=, --paths= (direct,nginx,gateway). Result: {@code
+ * bench/target/bench-results/gateway-compare.md}.
  */
 public final class GatewayCompare {
 
@@ -148,9 +149,15 @@ public final class GatewayCompare {
     int warmup = option("warmup-seconds", 30);
     Wrk wrk = new Wrk(option("wrk", "wrk"), token);
     Map<String, String> bases = new LinkedHashMap<>();
+    // --paths=direct,gateway: fewer paths for quick experiments (direct is always measured)
+    List<String> paths = List.of(option("paths", "direct,nginx,gateway").split(","));
     bases.put("direct", member.baseUrl());
-    bases.put("nginx", nginx.baseUrl());
-    bases.put("gateway", gateway.baseUrl());
+    if (paths.contains("nginx")) {
+      bases.put("nginx", nginx.baseUrl());
+    }
+    if (paths.contains("gateway")) {
+      bases.put("gateway", gateway.baseUrl());
+    }
     // the JIT (C1 only with devstack's flags) and the connection pools, untimed
     for (Map.Entry<String, String> base : bases.entrySet()) {
       wrk.run(base.getValue(), connections, warmup);
