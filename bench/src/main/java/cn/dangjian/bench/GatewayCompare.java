@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --seconds} (20) per path for req/s and each process's CPU per request, then one connection
  * for p50/p99. The gateway's rate limit is off unless {@code --rate-limit=true}. Options: --rounds=
  * (2), --one-seconds= (15), --warmup-seconds= (30), --jvm=, --set.<gateway property>=, --nginx=,
- * --wrk=, --paths= (direct,nginx,gateway). Result: {@code
+ * --wrk=, --paths= (direct,nginx,gateway), --variant.<property>= (a second gateway, measured as "variant"). Result: {@code
  * bench/target/bench-results/gateway-compare.md}.
  */
 public final class GatewayCompare {
@@ -107,23 +108,59 @@ public final class GatewayCompare {
         gatewayProps.put("dangjian.services.member-service.uri", member.baseUrl());
         gatewayProps.put("logging.level.root", "WARN");
         gatewayProps.put("dangjian.gateway.rate-limit.enabled", option("rate-limit", "false"));
+        // the shared rate-limit buckets (--rate-limit=true measures them; one token at a few
+        // hundred req/s needs a budget above the default 50/s: --set.dangjian.gateway.rate-limit.*)
+        gatewayProps.put("spring.datasource.url", TestDatabase.fresh("gateway_compare_gw"));
         gatewayProps.putAll(keycloak.resourceServerProperties());
         gatewayProps.putAll(BenchMain.under(options, "set."));
+        Map<String, String> gatewayEnv =
+            Map.of(
+                "SPRING_DATASOURCE_USERNAME", TestDatabase.user(),
+                "SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
+        // --variant.<property>=<value>: a second gateway with these properties on top, measured
+        // as "variant" in the same run, phase after phase with the first (a fair A/B on a busy
+        // machine)
+        Map<String, String> variantProps = new LinkedHashMap<>(gatewayProps);
+        variantProps.putAll(BenchMain.under(options, "variant."));
+        boolean variant = !BenchMain.under(options, "variant.").isEmpty();
         try (ServiceProcess gateway =
                 ServiceProcess.start(
                     gatewayJar,
                     out.resolve("gateway-compare.log"),
                     jvm,
                     gatewayProps,
-                    Map.of(),
+                    gatewayEnv,
                     Duration.ofMinutes(3));
+            ServiceProcess second =
+                variant
+                    ? ServiceProcess.start(
+                        gatewayJar,
+                        out.resolve("gateway-variant.log"),
+                        jvm,
+                        variantProps,
+                        gatewayEnv,
+                        Duration.ofMinutes(3))
+                    : null;
             Nginx nginx = Nginx.start(Path.of(option("nginx", "nginx")), out, member.baseUrl())) {
           report.line(
               "   started: member-service %.1f s, gateway %.1f s; nginx %s",
               member.startTime().toMillis() / 1000.0,
               gateway.startTime().toMillis() / 1000.0,
               nginx.baseUrl());
-          measure(keycloak, member, gateway, nginx);
+          List<String> paths = List.of(option("paths", "direct,nginx,gateway").split(","));
+          List<Target> targets = new ArrayList<>();
+          targets.add(new Target("direct", member.baseUrl(), -1));
+          if (paths.contains("nginx")) {
+            targets.add(new Target("nginx", nginx.baseUrl(), nginx.pid()));
+          }
+          if (paths.contains("gateway")) {
+            targets.add(new Target("gateway", gateway.baseUrl(), gateway.pid()));
+          }
+          if (second != null) {
+            report.line("   variant: %s", BenchMain.under(options, "variant."));
+            targets.add(new Target("variant", second.baseUrl(), second.pid()));
+          }
+          measure(keycloak, member, targets);
         }
       }
     }
@@ -131,8 +168,10 @@ public final class GatewayCompare {
     System.out.println("\nwritten to " + out.resolve("gateway-compare.md"));
   }
 
-  private void measure(
-      FakeKeycloak keycloak, ServiceProcess member, ServiceProcess gateway, Nginx nginx)
+  /** One path to member-service: its URL and the proxy's process (-1: none). */
+  private record Target(String name, String baseUrl, long proxyPid) {}
+
+  private void measure(FakeKeycloak keycloak, ServiceProcess member, List<Target> targets)
       throws Exception {
     String token =
         keycloak
@@ -148,65 +187,53 @@ public final class GatewayCompare {
     int rounds = option("rounds", 2);
     int warmup = option("warmup-seconds", 30);
     Wrk wrk = new Wrk(option("wrk", "wrk"), token);
-    Map<String, String> bases = new LinkedHashMap<>();
-    // --paths=direct,gateway: fewer paths for quick experiments (direct is always measured)
-    List<String> paths = List.of(option("paths", "direct,nginx,gateway").split(","));
-    bases.put("direct", member.baseUrl());
-    if (paths.contains("nginx")) {
-      bases.put("nginx", nginx.baseUrl());
-    }
-    if (paths.contains("gateway")) {
-      bases.put("gateway", gateway.baseUrl());
-    }
     // the JIT (C1 only with devstack's flags) and the connection pools, untimed
-    for (Map.Entry<String, String> base : bases.entrySet()) {
-      wrk.run(base.getValue(), connections, warmup);
+    for (Target target : targets) {
+      wrk.run(target.baseUrl(), connections, warmup);
     }
     Map<String, List<Wrk.Result>> many = new LinkedHashMap<>();
     Map<String, List<Wrk.Result>> one = new LinkedHashMap<>();
     Map<String, List<double[]>> cpu = new LinkedHashMap<>();
-    List<Long> pids = List.of(member.pid(), gateway.pid(), nginx.pid());
     for (int round = 1; round <= rounds; round++) {
-      for (Map.Entry<String, String> base : bases.entrySet()) {
-        double[] before = pids.stream().mapToDouble(Cpu::treeMillis).toArray();
-        Wrk.Result result = wrk.run(base.getValue(), connections, seconds);
-        double[] after = pids.stream().mapToDouble(Cpu::treeMillis).toArray();
-        double[] perRequest = new double[pids.size()];
-        for (int i = 0; i < perRequest.length; i++) {
-          perRequest[i] = (after[i] - before[i]) / Math.max(1, result.requests());
-        }
-        many.computeIfAbsent(base.getKey(), k -> new ArrayList<>()).add(result);
-        cpu.computeIfAbsent(base.getKey(), k -> new ArrayList<>()).add(perRequest);
+      for (Target target : targets) {
+        double memberBefore = Cpu.treeMillis(member.pid());
+        double proxyBefore = target.proxyPid() < 0 ? 0 : Cpu.treeMillis(target.proxyPid());
+        Wrk.Result result = wrk.run(target.baseUrl(), connections, seconds);
+        double memberAfter = Cpu.treeMillis(member.pid());
+        double proxyAfter = target.proxyPid() < 0 ? 0 : Cpu.treeMillis(target.proxyPid());
+        long n = Math.max(1, result.requests());
+        many.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(result);
+        cpu.computeIfAbsent(target.name(), k -> new ArrayList<>())
+            .add(new double[] {(memberAfter - memberBefore) / n, (proxyAfter - proxyBefore) / n});
       }
-      for (Map.Entry<String, String> base : bases.entrySet()) {
-        one.computeIfAbsent(base.getKey(), k -> new ArrayList<>())
-            .add(wrk.run(base.getValue(), 1, oneSeconds));
+      for (Target target : targets) {
+        one.computeIfAbsent(target.name(), k -> new ArrayList<>())
+            .add(wrk.run(target.baseUrl(), 1, oneSeconds));
       }
     }
     report.line("   load after: %s", Files.readString(Path.of("/proc/loadavg")).trim());
     report.line("");
     report.line(
         "| round | path | req/s (%d conn) | %% of direct | non-2xx | CPU ms/req member |"
-            + " gateway | nginx | p50 ms (1 conn) | p99 ms (1 conn) | added p50 ms |",
+            + " CPU ms/req proxy | p50 ms (1 conn) | p99 ms (1 conn) | added p50 ms |",
         connections);
-    report.line("|---|---|---|---|---|---|---|---|---|---|---|");
+    report.line("|---|---|---|---|---|---|---|---|---|---|");
     for (int r = 0; r < rounds; r++) {
       Wrk.Result direct = many.get("direct").get(r);
       Wrk.Result directOne = one.get("direct").get(r);
-      for (String path : bases.keySet()) {
-        Wrk.Result result = many.get(path).get(r);
-        Wrk.Result single = one.get(path).get(r);
-        double[] perRequest = cpu.get(path).get(r);
+      for (Target target : targets) {
+        Wrk.Result result = many.get(target.name()).get(r);
+        Wrk.Result single = one.get(target.name()).get(r);
+        double[] perRequest = cpu.get(target.name()).get(r);
         report.line(
-            "| %d | %s | %.0f | %.1f %% | %d | %.3f | %.3f | %.3f | %.2f | %.2f | %+.2f |",
+            "| %d | %s | %.0f | %.1f %% | %d | %.3f | %s | %.2f | %.2f | %+.2f |",
             r + 1,
-            path,
+            target.name(),
             result.perSecond(),
             100 * result.perSecond() / direct.perSecond(),
             result.errors() + single.errors(),
             perRequest[0],
-            perRequest[1],
-            perRequest[2],
+            target.proxyPid() < 0 ? "–" : String.format(Locale.ROOT, "%.3f", perRequest[1]),
             single.p50(),
             single.p99(),
             single.p50() - directOne.p50());
