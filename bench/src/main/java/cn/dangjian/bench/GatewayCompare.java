@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --seconds} (20) per path for req/s and each process's CPU per request, then one connection
  * for p50/p99. The gateway's rate limit is off unless {@code --rate-limit=true}. Options: --rounds=
  * (2), --one-seconds= (15), --warmup-seconds= (30), --jvm=, --set.<gateway property>=, --nginx=,
- * --wrk=, --paths= (direct,nginx,gateway), --variant.<property>= (a second gateway, measured as "variant"). Result: {@code
- * bench/target/bench-results/gateway-compare.md}.
+ * --wrk=, --paths= (direct,nginx,gateway), --variant.<property>= (a second gateway, measured as
+ * "variant"). Result: {@code bench/target/bench-results/gateway-compare.md}.
  */
 public final class GatewayCompare {
 
