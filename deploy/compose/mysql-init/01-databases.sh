@@ -15,5 +15,7 @@ create dues_db dues "${DUES_DB_PASSWORD}"
 create orglife_db orglife "${ORGLIFE_DB_PASSWORD}"
 create assessment_db assessment "${ASSESSMENT_DB_PASSWORD}"
 create alert_db alert "${ALERT_DB_PASSWORD}"
+# the gateway's shared rate-limit buckets
+create gateway_db gateway "${GATEWAY_DB_PASSWORD}"
 create keycloak keycloak "${KEYCLOAK_DB_PASSWORD}"
 mysql -uroot -p"${MYSQL_ROOT_PASSWORD}" -e "FLUSH PRIVILEGES"

@@ -85,14 +85,17 @@ public record ServiceDefinition(
   }
 
   /**
-   * The gateway: routes to each backend ({@code dangjian.services.<module>.uri}) and validates
-   * JWTs.
+   * The gateway: routes to each backend ({@code dangjian.services.<module>.uri}), validates JWTs
+   * and keeps the rate-limit buckets all its instances share in {@code gateway_db}.
    */
   public static ServiceDefinition gateway(String module, List<String> backends) {
     return new ServiceDefinition(
         module,
         endpoints -> {
           Map<String, String> p = new LinkedHashMap<>();
+          p.put("spring.datasource.url", endpoints.config().jdbcUrl("gateway_db"));
+          p.put("spring.datasource.username", endpoints.config().dbUser());
+          p.put("spring.datasource.password", endpoints.config().dbPassword());
           backends.forEach(
               backend ->
                   p.put("dangjian.services." + backend + ".uri", endpoints.serviceUrl(backend)));

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize requests with a larger body are answered 413 and never reach a service
  * @param maxUploadSize the same for bulk imports ({@code /api/.../import}), which carry files
  * @param retry how idempotent (GET) requests are retried on 502/503 and connection failures
- * @param rateLimit the in-memory per-caller request budget
+ * @param rateLimit the per-caller and per-address request budgets, shared by all instances
  * @param tokenCache verified tokens kept so that each is RSA-checked once, not on every request
  */
 @ConfigurationProperties("dangjian.gateway")
@@ -34,8 +34,12 @@ public record GatewayProperties(
       @DefaultValue("500ms") Duration maxBackoff) {}
 
   /**
-   * A token bucket per authenticated caller (JWT subject). One gateway instance counts alone, so
-   * with N replicas a caller gets up to N times the budget; a shared limiter needs Redis.
+   * A token bucket per authenticated caller (JWT subject) and per client address for traffic
+   * without a verified caller, shared by every gateway instance through the gateway's database
+   * (Bucket4j, {@code spring.datasource.*}). Each instance decides alone for up to {@code
+   * syncTokens} requests or {@code syncInterval}, so N instances may let through up to N × {@code
+   * syncTokens} more than the budget; while the database is unreachable each instance limits on its
+   * own (fail open), retrying the database after {@code storeRetryAfter}.
    *
    * @param enabled switch the limiter off entirely
    * @param requestsPerSecond sustained rate a single caller may send
@@ -46,6 +50,10 @@ public record GatewayProperties(
    * @param anonymousBurst how many such requests one address may send at once
    * @param trustedForwardedHops how many proxies in front of the gateway append to {@code
    *     X-Forwarded-For} (0: the socket address is the client; 1 behind one ingress controller)
+   * @param shared false: per-instance buckets only, the database is not used
+   * @param syncTokens requests an instance may admit before it writes the shared bucket
+   * @param syncInterval longest time an instance decides without the shared bucket
+   * @param storeRetryAfter after a database failure, how long to limit per instance only
    */
   public record RateLimit(
       @DefaultValue("true") boolean enabled,
@@ -54,7 +62,11 @@ public record GatewayProperties(
       @DefaultValue("100000") int maxTrackedCallers,
       @DefaultValue("10") double anonymousRequestsPerSecond,
       @DefaultValue("30") int anonymousBurst,
-      @DefaultValue("0") int trustedForwardedHops) {}
+      @DefaultValue("0") int trustedForwardedHops,
+      @DefaultValue("true") boolean shared,
+      @DefaultValue("5") int syncTokens,
+      @DefaultValue("1s") Duration syncInterval,
+      @DefaultValue("10s") Duration storeRetryAfter) {}
 
   /**
    * Tokens that passed verification, by raw token. An entry is used only until the token's {@code

@@ -3,6 +3,7 @@ package cn.dangjian.gateway;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import cn.dangjian.testsupport.FakeKeycloak;
+import cn.dangjian.testsupport.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -46,6 +47,9 @@ public abstract class GatewayIntegrationTest {
   protected static final WireMockServer MEMBER_SERVICE = startWireMock();
   protected static final int CLOSED_PORT = unusedPort();
 
+  /** The shared rate-limit buckets live here (the real server, a schema of the tests' own). */
+  private static final String DATABASE = TestDatabase.fresh("gateway_it");
+
   @LocalServerPort protected int port;
 
   @Autowired private CircuitBreakerRegistry circuitBreakers;
@@ -56,6 +60,9 @@ public abstract class GatewayIntegrationTest {
   static void wireUpstreams(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", KEYCLOAK::issuer);
     registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", KEYCLOAK::jwkSetUri);
+    registry.add("spring.datasource.url", () -> DATABASE);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
     registry.add("dangjian.services.member-service.uri", MEMBER_SERVICE::baseUrl);
     registry.add("dangjian.services.dues-service.uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
     registry.add("dangjian.services.org-life-service.uri", MEMBER_SERVICE::baseUrl);

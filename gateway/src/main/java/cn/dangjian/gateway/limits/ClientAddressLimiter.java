@@ -12,26 +12,28 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The budget of traffic that has no verified caller yet, per client address: requests without a
- * token and requests whose token failed verification. Without it, anyone could scrape the public
- * paths or make the gateway verify forged tokens as fast as the network allows.
+ * The budget of traffic that has no verified caller yet, per client address and shared by all
+ * gateway instances ({@link SharedBuckets}): requests without a token and requests whose token
+ * failed verification. Without it, anyone could scrape the public paths or make the gateway verify
+ * forged tokens as fast as the network allows.
  */
 @Component
 public class ClientAddressLimiter {
 
   private final boolean enabled;
-  private final CallerBuckets buckets;
+  private final SharedBuckets buckets;
+  private final SharedBuckets.Limit limit;
   private final RemoteAddressResolver addresses;
   private final ProblemResponder problems;
 
-  ClientAddressLimiter(GatewayProperties properties, ProblemResponder problems) {
+  ClientAddressLimiter(
+      GatewayProperties properties, SharedBuckets buckets, ProblemResponder problems) {
     GatewayProperties.RateLimit settings = properties.rateLimit();
     this.enabled = settings.enabled();
-    this.buckets =
-        new CallerBuckets(
-            settings.anonymousRequestsPerSecond(),
-            settings.anonymousBurst(),
-            settings.maxTrackedCallers());
+    this.buckets = buckets;
+    this.limit =
+        new SharedBuckets.Limit(
+            "address", settings.anonymousRequestsPerSecond(), settings.anonymousBurst());
     this.addresses =
         settings.trustedForwardedHops() > 0
             ? XForwardedRemoteAddressResolver.maxTrustedIndex(settings.trustedForwardedHops())
@@ -53,11 +55,18 @@ public class ClientAddressLimiter {
         remote == null || remote.getAddress() == null
             ? "unknown"
             : remote.getAddress().getHostAddress();
-    long waitSeconds = buckets.tryAcquire(client, System.nanoTime());
-    if (waitSeconds == CallerBuckets.ALLOWED) {
-      return onAllowed;
-    }
-    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-    return problems.write(exchange, GatewayProblem.TOO_MANY_REQUESTS);
+    return buckets
+        .tryAcquire(limit, client)
+        .flatMap(
+            waitSeconds -> {
+              if (waitSeconds == SharedBuckets.ALLOWED) {
+                return onAllowed;
+              }
+              exchange
+                  .getResponse()
+                  .getHeaders()
+                  .set(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
+              return problems.write(exchange, GatewayProblem.TOO_MANY_REQUESTS);
+            });
   }
 }

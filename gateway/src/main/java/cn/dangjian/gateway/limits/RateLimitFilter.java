@@ -16,22 +16,23 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Throttles each authenticated caller (by token subject) with a token bucket, answering 429 with
- * Retry-After. Anonymous requests only reach public paths (probes, docs), which are not limited
- * here: throttling Prometheus or kubelet probes would hide an outage rather than prevent one.
+ * Throttles each authenticated caller (by token subject) with a token bucket shared by all gateway
+ * instances ({@link SharedBuckets}), answering 429 with Retry-After. Anonymous requests only reach
+ * public paths (probes, docs), which are not limited here: throttling Prometheus or kubelet probes
+ * would hide an outage rather than prevent one.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
 
   private final GatewayProperties.RateLimit settings;
-  private final CallerBuckets buckets;
+  private final SharedBuckets buckets;
+  private final SharedBuckets.Limit limit;
   private final ProblemResponder problems;
 
-  RateLimitFilter(GatewayProperties properties, ProblemResponder problems) {
+  RateLimitFilter(GatewayProperties properties, SharedBuckets buckets, ProblemResponder problems) {
     this.settings = properties.rateLimit();
-    this.buckets =
-        new CallerBuckets(
-            settings.requestsPerSecond(), settings.burst(), settings.maxTrackedCallers());
+    this.buckets = buckets;
+    this.limit = new SharedBuckets.Limit("caller", settings.requestsPerSecond(), settings.burst());
     this.problems = problems;
   }
 
@@ -50,11 +51,11 @@ class RateLimitFilter implements WebFilter, Ordered {
         .map(SecurityContext::getAuthentication)
         .filter(JwtAuthenticationToken.class::isInstance)
         .map(Authentication::getName)
-        .map(caller -> buckets.tryAcquire(caller, System.nanoTime()))
-        .defaultIfEmpty(CallerBuckets.ALLOWED)
+        .flatMap(caller -> buckets.tryAcquire(limit, caller))
+        .defaultIfEmpty(SharedBuckets.ALLOWED)
         .flatMap(
             waitSeconds -> {
-              if (waitSeconds == CallerBuckets.ALLOWED) {
+              if (waitSeconds == SharedBuckets.ALLOWED) {
                 return chain.filter(exchange);
               }
               exchange
