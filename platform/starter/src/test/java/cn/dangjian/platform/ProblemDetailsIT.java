@@ -185,6 +185,19 @@ class ProblemDetailsIT extends StarterIntegrationTest {
   }
 
   @Test
+  void anUnreachableDatabaseIs503RetryAfterNotAServerErrorAndNamesNoConnection() throws Exception {
+    call(post("/api/notes/database-down")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\":\"x\",\"pages\":1}"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.type").value("https://dangjian.cn/problems/service-unavailable"))
+        .andExpect(jsonPath("$.detail").value("服务暂时不可用，请稍后重试"))
+        .andExpect(content().string(not(containsString("jdbc:mysql"))))
+        .andExpect(content().string(not(containsString("EntityManager"))));
+  }
+
+  @Test
   void unexpectedFailureIs500ProblemWithTraceIdAndNoStackTrace() throws Exception {
     call(post("/api/notes/failing")
             .contentType(MediaType.APPLICATION_JSON)

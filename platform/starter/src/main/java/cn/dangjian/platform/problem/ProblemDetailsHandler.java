@@ -11,9 +11,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -100,6 +103,29 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         "lock conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getClass());
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "1");
+    ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+    return respond(
+        problems.create(type, type.detailKey(), null, locale(), request.getRequestURI()), headers);
+  }
+
+  /**
+   * The database cannot be reached (restarting, failing over, the pool exhausted): nothing was
+   * written, the request can be sent again in a few seconds — 503 with Retry-After, not a server
+   * error (the fault suite saw one 500 while the database restarted).
+   */
+  @ExceptionHandler({
+    CannotCreateTransactionException.class,
+    DataAccessResourceFailureException.class,
+    RecoverableDataAccessException.class
+  })
+  ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, HttpServletRequest request) {
+    log.warn(
+        "database unavailable on {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        ex.getClass());
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, "5");
     ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
     return respond(
         problems.create(type, type.detailKey(), null, locale(), request.getRequestURI()), headers);

@@ -80,6 +80,14 @@ class NoteController {
         "Deadlock found when trying to get lock; SQL [INSERT INTO note ...]");
   }
 
+  @PostMapping("/database-down")
+  NoteView createWhileTheDatabaseIsDown(@Valid @RequestBody CreateNote request) {
+    throw new org.springframework.transaction.CannotCreateTransactionException(
+        "Could not open JPA EntityManager for transaction",
+        new org.springframework.jdbc.CannotGetJdbcConnectionException(
+            "Communications link failure to jdbc:mysql://mysql:3306/member_db"));
+  }
+
   @GetMapping("/{id}")
   NoteView get(@PathVariable UUID id) {
     return notes
