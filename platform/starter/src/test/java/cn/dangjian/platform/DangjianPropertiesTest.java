@@ -19,7 +19,7 @@ class DangjianPropertiesTest {
     assertThat(properties.web().maxRequestSize()).isEqualTo(DataSize.ofMegabytes(1));
     assertThat(properties.web().minYear()).isEqualTo(1900);
     assertThat(properties.web().maxYear()).isEqualTo(2099);
-    assertThat(properties.events().resubmitInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(properties.events().resubmitInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(properties.events().resubmitAfter()).isEqualTo(Duration.ofMinutes(1));
     assertThat(properties.events().consumerRetries()).isEqualTo(3);
     assertThat(properties.events().completedRetention()).isEqualTo(Duration.ofDays(7));
@@ -41,6 +41,6 @@ class DangjianPropertiesTest {
     assertThat(properties.web().maxRequestSize()).isEqualTo(DataSize.ofKilobytes(2));
     assertThat(properties.web().maxYear()).isEqualTo(2099);
     assertThat(properties.events().consumerRetries()).isEqualTo(2);
-    assertThat(properties.events().resubmitInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(properties.events().resubmitInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 }
