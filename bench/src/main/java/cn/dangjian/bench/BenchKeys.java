@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -63,5 +64,12 @@ public record BenchKeys(byte[] encryptionKey, byte[] hashKey) {
 
   public String hashKeyBase64() {
     return Base64.getEncoder().encodeToString(hashKey);
+  }
+
+  /** The environment member-service reads its ID-number and phone keys from. */
+  public Map<String, String> memberServiceEnvironment() {
+    return Map.of(
+        "DANGJIAN_PRIVACY_ENCRYPTION_KEY", encryptionKeyBase64(),
+        "DANGJIAN_PRIVACY_HASH_KEY", hashKeyBase64());
   }
 }

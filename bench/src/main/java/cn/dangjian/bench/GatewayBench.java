@@ -76,8 +76,7 @@ public final class GatewayBench {
       memberProps.put("logging.level.root", "WARN");
       memberProps.putAll(keycloak.resourceServerProperties());
       Map<String, String> env = new LinkedHashMap<>();
-      env.put("DANGJIAN_PRIVACY_ENCRYPTION_KEY", keys.encryptionKeyBase64());
-      env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
+      env.putAll(keys.memberServiceEnvironment());
       env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
       env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
       memberProps.putAll(BenchMain.under(options, "set."));

@@ -105,8 +105,7 @@ public final class MemberScaleBench {
         properties.put("logging.level.org.hibernate.orm.jdbc.bind", "TRACE");
       }
       Map<String, String> env = new LinkedHashMap<>();
-      env.put("DANGJIAN_PRIVACY_ENCRYPTION_KEY", keys.encryptionKeyBase64());
-      env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
+      env.putAll(keys.memberServiceEnvironment());
       env.put("SPRING_DATASOURCE_USERNAME", settings.dbUser());
       env.put("SPRING_DATASOURCE_PASSWORD", settings.dbPassword());
       System.out.println("   service jar: " + report.serviceJar);

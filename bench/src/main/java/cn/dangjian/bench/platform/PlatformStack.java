@@ -117,8 +117,7 @@ final class PlatformStack implements AutoCloseable {
       env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
       if (service.equals("member-service")) {
         BenchKeys keys = BenchKeys.loadOrCreate();
-        env.put("DANGJIAN_PRIVACY_ENCRYPTION_KEY", keys.encryptionKeyBase64());
-        env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
+        env.putAll(keys.memberServiceEnvironment());
       }
       return new ServiceSetup(props, env);
     }

@@ -50,8 +50,7 @@ public record GeneratedProvince(
     env.put("SPRING_DATASOURCE_PASSWORD", settings.password());
     if (service.equals("member-service")) {
       cn.dangjian.bench.BenchKeys keys = cn.dangjian.bench.BenchKeys.loadOrCreate();
-      env.put("DANGJIAN_PRIVACY_ENCRYPTION_KEY", keys.encryptionKeyBase64());
-      env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
+      env.putAll(keys.memberServiceEnvironment());
     }
     return env;
   }

@@ -153,8 +153,7 @@ public final class StatisticsBench {
       env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
       // the member tables stay empty; the service needs its keys to start all the same
       BenchKeys keys = BenchKeys.loadOrCreate();
-      env.put("DANGJIAN_PRIVACY_ENCRYPTION_KEY", keys.encryptionKeyBase64());
-      env.put("DANGJIAN_PRIVACY_HASH_KEY", keys.hashKeyBase64());
+      env.putAll(keys.memberServiceEnvironment());
       Map<String, Long> dbBefore = sql.counters();
       long launched = System.nanoTime();
       try (ServiceProcess service =
