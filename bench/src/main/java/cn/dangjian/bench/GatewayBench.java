@@ -1,7 +1,6 @@
 package cn.dangjian.bench;
 
 import cn.dangjian.testsupport.FakeKeycloak;
-import cn.dangjian.testsupport.TestDatabase;
 import cn.dangjian.testsupport.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,27 +66,17 @@ public final class GatewayBench {
     report.line(
         "== gateway overhead (issue 9): %d cores, JVM %s",
         Runtime.getRuntime().availableProcessors(), String.join(" ", jvm));
-    BenchKeys keys = BenchKeys.loadOrCreate();
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka = TestKafka.shared("member.events");
-      Map<String, String> memberProps = new LinkedHashMap<>();
-      memberProps.put("spring.datasource.url", TestDatabase.fresh("gateway_bench_member"));
-      memberProps.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-      memberProps.put("logging.level.root", "WARN");
-      memberProps.putAll(keycloak.resourceServerProperties());
-      Map<String, String> env = new LinkedHashMap<>();
-      env.putAll(keys.memberServiceEnvironment());
-      env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
-      env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
-      memberProps.putAll(BenchMain.under(options, "set."));
       try (ServiceProcess member =
-          ServiceProcess.start(
+          BenchServices.memberService(
               memberJar,
               out.resolve("member-service-gw.log"),
               jvm,
-              memberProps,
-              env,
-              Duration.ofMinutes(3))) {
+              "gateway_bench_member",
+              kafka,
+              keycloak,
+              BenchMain.under(options, "set."))) {
         Map<String, String> gatewayProps = new LinkedHashMap<>();
         gatewayProps.put("dangjian.services.member-service.uri", member.baseUrl());
         gatewayProps.put("logging.level.root", "WARN");

@@ -4,7 +4,6 @@ import cn.dangjian.testsupport.FakeKeycloak;
 import cn.dangjian.testsupport.TestDatabase;
 import cn.dangjian.testsupport.TestKafka;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,26 +82,17 @@ public final class GatewayCompare {
         Runtime.getRuntime().availableProcessors(),
         Files.readString(Path.of("/proc/loadavg")).trim(),
         String.join(" ", jvm));
-    BenchKeys keys = BenchKeys.loadOrCreate();
     try (FakeKeycloak keycloak = FakeKeycloak.start()) {
       TestKafka kafka = TestKafka.shared("member.events");
-      Map<String, String> memberProps = new LinkedHashMap<>();
-      memberProps.put("spring.datasource.url", TestDatabase.fresh("gateway_compare_member"));
-      memberProps.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-      memberProps.put("logging.level.root", "WARN");
-      memberProps.putAll(keycloak.resourceServerProperties());
-      Map<String, String> env = new LinkedHashMap<>();
-      env.putAll(keys.memberServiceEnvironment());
-      env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
-      env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
       try (ServiceProcess member =
-          ServiceProcess.start(
+          BenchServices.memberService(
               memberJar,
               out.resolve("member-service-compare.log"),
               jvm,
-              memberProps,
-              env,
-              Duration.ofMinutes(3))) {
+              "gateway_compare_member",
+              kafka,
+              keycloak,
+              Map.of())) {
         Map<String, String> gatewayProps = new LinkedHashMap<>();
         gatewayProps.put("dangjian.services.member-service.uri", member.baseUrl());
         gatewayProps.put("logging.level.root", "WARN");
@@ -140,7 +130,8 @@ public final class GatewayCompare {
                         gatewayEnv,
                         Duration.ofMinutes(3))
                     : null;
-            Nginx nginx = Nginx.start(Path.of(option("nginx", "nginx")), out, member.baseUrl())) {
+            NginxProxy nginx =
+                NginxProxy.start(Path.of(option("nginx", "nginx")), out, member.baseUrl())) {
           report.line(
               "   started: member-service %.1f s, gateway %.1f s; nginx %s",
               member.startTime().toMillis() / 1000.0,
@@ -372,97 +363,6 @@ public final class GatewayCompare {
         case "s" -> value * 1000;
         default -> value;
       };
-    }
-  }
-
-  /** nginx as a plain reverse proxy with keep-alive to the upstream, its own prefix and config. */
-  static final class Nginx implements AutoCloseable {
-    private final Process process;
-    private final int port;
-
-    private Nginx(Process process, int port) {
-      this.process = process;
-      this.port = port;
-    }
-
-    static Nginx start(Path nginx, Path out, String upstream) throws Exception {
-      Path prefix = out.resolve("nginx").toAbsolutePath();
-      Files.createDirectories(prefix.resolve("logs"));
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      String config =
-          """
-          worker_processes auto;
-          pid %1$s/nginx.pid;
-          error_log %1$s/logs/error.log warn;
-          events { worker_connections 1024; }
-          http {
-            access_log off;
-            upstream member { server %2$s; keepalive 32; }
-            server {
-              listen 127.0.0.1:%3$d;
-              location / {
-                proxy_pass http://member;
-                proxy_http_version 1.1;
-                proxy_set_header Connection "";
-                proxy_set_header Host $host;
-                proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-              }
-            }
-          }
-          """
-              .formatted(prefix, upstream.replace("http://", ""), port);
-      Path conf = prefix.resolve("nginx.conf");
-      Files.writeString(conf, config, StandardCharsets.UTF_8);
-      Process process =
-          new ProcessBuilder(
-                  nginx.toString(),
-                  "-p",
-                  prefix.toString(),
-                  "-c",
-                  conf.toString(),
-                  "-g",
-                  "daemon off;")
-              .redirectErrorStream(true)
-              .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
-              .start();
-      Nginx started = new Nginx(process, port);
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-nginx"));
-      HttpClient http = HttpClient.newHttpClient();
-      for (int i = 0; i < 50; i++) {
-        try {
-          http.send(
-              HttpRequest.newBuilder(URI.create(started.baseUrl() + "/actuator/health")).build(),
-              HttpResponse.BodyHandlers.discarding());
-          return started;
-        } catch (IOException notYet) {
-          Thread.sleep(100);
-        }
-      }
-      started.close();
-      throw new IllegalStateException("nginx did not start; see " + prefix.resolve("logs"));
-    }
-
-    String baseUrl() {
-      return "http://127.0.0.1:" + port;
-    }
-
-    long pid() {
-      return process.pid();
-    }
-
-    @Override
-    public void close() {
-      if (process.isAlive()) {
-        process.destroy();
-        try {
-          process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
     }
   }
 }
