@@ -77,8 +77,12 @@ transaction.state.log.min.isr=1
 PROPS
 # User:ANONYMOUS is the controller listener's principal: it listens on localhost only.
 
-"$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted -t "$KAFKA_CLUSTER_ID" -c "$CONFIG" \
-  --add-scram "SCRAM-SHA-512=[name=admin,password=$KAFKA_ADMIN_PASSWORD]"
+# Formatted once, on the first start: the storage tool is a JVM of its own (seconds on a busy
+# machine), and on a formatted volume it would only confirm that (a restart should be quick).
+if [ ! -f "$DATA/meta.properties" ]; then
+  "$KAFKA_HOME/bin/kafka-storage.sh" format --ignore-formatted -t "$KAFKA_CLUSTER_ID" -c "$CONFIG" \
+    --add-scram "SCRAM-SHA-512=[name=admin,password=$KAFKA_ADMIN_PASSWORD]"
+fi
 
 rm -f "$MARKER"
 "$KAFKA_HOME/bin/kafka-server-start.sh" "$CONFIG" &

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * each fault: writes attempted, acknowledged (201), refused (an answer the client can act on: 503
  * while a service is down), lost (acknowledged, yet never reaching dues-service and alert-service's
  * projection), duplicate effects (more than one dues profile or projected member for one
- * registration), and the recovery times: from the heal to the first acknowledged write, and to the
- * last acknowledged member known to every consumer. The table goes to stdout and to {@code
- * e2e/target/fault-suite.md}.
+ * registration), and the recovery times, from the moment the recovery starts (container start,
+ * unpause): until the restarted part answers, until the first acknowledged write, and until every
+ * member acknowledged before that moment is known to every consumer. The table goes to stdout and
+ * to {@code e2e/target/fault-suite.md}.
  */
 @Tag("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

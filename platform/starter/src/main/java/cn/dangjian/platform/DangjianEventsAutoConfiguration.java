@@ -21,11 +21,13 @@ import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -78,6 +80,28 @@ public class DangjianEventsAutoConfiguration {
         // dangjian-event-* as before, plus the CloudEvents binary-mode headers (ce_*)
         .headers(EventEnvelope.class, CloudEventHeaders::of)
         .build();
+  }
+
+  /**
+   * KafkaTemplate tags its send observations with the cluster id and asks KafkaAdmin for it under a
+   * lock; KafkaAdmin waits its operation timeout (5 s) for the broker each time it does not know
+   * the id yet, and a null is not kept. While the broker was down, a service that had not reached
+   * it yet sent one event every 5 s. A configured id is never looked up ({@code
+   * dangjian.events.kafka-cluster-id}); KafkaAdmin still replaces it with the real one whenever it
+   * talks to the broker for topics.
+   */
+  @Bean
+  static BeanPostProcessor kafkaClusterIdWithoutLookup(Environment environment) {
+    String clusterId = environment.getProperty("dangjian.events.kafka-cluster-id", "dangjian");
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof KafkaAdmin admin && admin.getClusterId() == null) {
+          admin.setClusterId(clusterId);
+        }
+        return bean;
+      }
+    };
   }
 
   @Bean

@@ -41,6 +41,8 @@ public record DangjianProperties(
    * @param processedRetention a consumer remembers an event it processed this long, then forgets
    *     it. Longer than a topic's retention (Kafka's default 7 days) and the outbox's, so nothing
    *     that can still be redelivered is forgotten.
+   * @param kafkaClusterId the cluster id that send observations are tagged with. Configured, so
+   *     that no send waits for the broker to tell it (see DangjianEventsAutoConfiguration)
    */
   public record Events(
       @DefaultValue("1s") Duration resubmitInterval,
@@ -48,7 +50,8 @@ public record DangjianProperties(
       @DefaultValue("3") int consumerRetries,
       @DefaultValue("7d") Duration completedRetention,
       @DefaultValue("1h") Duration housekeepingInterval,
-      @DefaultValue("30d") Duration processedRetention) {}
+      @DefaultValue("30d") Duration processedRetention,
+      @DefaultValue("dangjian") String kafkaClusterId) {}
 
   /**
    * @param path where the service serves its job resources ({@code /api/<area>/jobs}); without it
