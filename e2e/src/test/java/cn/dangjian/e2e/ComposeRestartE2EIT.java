@@ -35,16 +35,7 @@ class ComposeRestartE2EIT {
   static void aBranchDuesServiceKnows() {
     api = E2ePlatform.api();
     admin = E2ePlatform.token("admin");
-    UUID committee =
-        DataScopeE2EIT.created(
-            api.post(
-                "/api/orgs",
-                admin,
-                TestData.org(null, "e2e重启党委" + UUID.randomUUID(), "PARTY_COMMITTEE")));
-    branch =
-        DataScopeE2EIT.created(
-            api.post("/api/orgs", admin, TestData.org(committee, "重启党支部", "BRANCH")));
-    awaitKnownToDues(register("重启前党员"));
+    branch = KnownBranch.create(api, admin, "重启", CATCH_UP).branch();
   }
 
   @Test

@@ -60,18 +60,9 @@ class FaultSuiteE2EIT {
     stack = ComposeStack.get();
     api = E2ePlatform.api();
     admin = E2ePlatform.token("admin");
-    UUID committee =
-        DataScopeE2EIT.created(
-            api.post(
-                "/api/orgs",
-                admin,
-                TestData.org(null, "故障演练党委" + UUID.randomUUID(), "PARTY_COMMITTEE")));
-    branch =
-        DataScopeE2EIT.created(
-            api.post("/api/orgs", admin, TestData.org(committee, "故障演练党支部", "BRANCH")));
-    first =
-        DataScopeE2EIT.created(api.post("/api/members", admin, TestData.member(branch, "演练前党员")));
-    api.awaitStatus("/api/dues/profiles?memberId=" + first, admin, 200, CATCH_UP);
+    KnownBranch known = KnownBranch.create(api, admin, "故障演练", CATCH_UP);
+    branch = known.branch();
+    first = known.member();
   }
 
   @AfterAll
