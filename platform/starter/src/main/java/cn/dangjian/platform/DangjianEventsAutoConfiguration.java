@@ -8,6 +8,7 @@ import cn.dangjian.platform.events.CloudEventHeaders;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
+import cn.dangjian.platform.events.InfrastructureAway;
 import cn.dangjian.platform.events.OutboxHousekeeping;
 import cn.dangjian.platform.events.OutboxMetrics;
 import cn.dangjian.platform.events.PoisonEventException;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -41,6 +43,7 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The event conventions (ARCHITECTURE.md, Events): envelopes go through Modulith's JPA publication
@@ -92,7 +95,12 @@ public class DangjianEventsAutoConfiguration {
    */
   @Bean
   static BeanPostProcessor kafkaClusterIdWithoutLookup(Environment environment) {
-    String clusterId = environment.getProperty("dangjian.events.kafka-cluster-id", "dangjian");
+    // bound this early by hand (a BeanPostProcessor comes before the properties bean), with the
+    // record's own default
+    String clusterId =
+        Binder.get(environment)
+            .bindOrCreate("dangjian.events", DangjianProperties.Events.class)
+            .kafkaClusterId();
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -174,7 +182,8 @@ public class DangjianEventsAutoConfiguration {
 
   /**
    * Retries a failing record with backoff, then parks it on {@code <topic>.DLT} with the reason in
-   * a header; a poison record (not an envelope) goes there at once.
+   * a header; a poison record (not an envelope) goes there at once, and a record that failed
+   * because the database is away is retried until it is back.
    */
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -196,7 +205,16 @@ public class DangjianEventsAutoConfiguration {
     backOff.setMaxInterval(5_000);
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
     handler.addNotRetryableExceptions(PoisonEventException.class);
+    // the database away: wait for it (every 5 s at most) instead of parking good records
+    handler.setBackOffFunction(
+        (record, ex) -> InfrastructureAway.causedThe(ex) ? untilTheInfrastructureIsBack() : null);
     return handler;
+  }
+
+  private static ExponentialBackOff untilTheInfrastructureIsBack() {
+    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+    backOff.setMaxInterval(5_000);
+    return backOff;
   }
 
   private static String reason(Exception ex) {

@@ -33,7 +33,8 @@ public record DangjianProperties(
    *     resent in the first round after the broker answers again
    * @param resubmitAfter an outbox entry whose send started this long ago and never finished is
    *     stuck (its replica died), not in flight
-   * @param consumerRetries retries of a failing consumer before the record goes to the DLT
+   * @param consumerRetries retries of a failing consumer before the record goes to the DLT; a
+   *     record failing because the database is away is retried until it is back, not counted
    * @param completedRetention delivered outbox entries are kept this long (for audits and replays),
    *     then deleted
    * @param housekeepingInterval how often delivered outbox entries and expired idempotency keys are

@@ -55,6 +55,19 @@ class ConsumerConventionsIT extends StarterIntegrationTest {
   }
 
   @Test
+  void recordFailingWhileTheDatabaseIsAwayWaitsForItInsteadOfTheDeadLetterTopic() {
+    // seven failures: more than the retries after which any other failure is parked
+    TestConsumer.DATABASE_AWAY.set(7);
+    UUID eventId = UUID.randomUUID();
+    String key = "db-away-" + eventId;
+    send(key, envelope(eventId));
+
+    awaitEffects(eventId, 1);
+    assertThat(TestConsumer.DATABASE_AWAY.get()).isZero();
+    assertThat(readDeadLetter(key, Duration.ofSeconds(3))).as("parked on the DLT").isNull();
+  }
+
+  @Test
   void poisonRecordLandsOnTheDeadLetterTopicWithTheReasonAndDoesNotBlockTheNext() {
     String key = "poison-" + UUID.randomUUID();
     send(key, "this is not an envelope");

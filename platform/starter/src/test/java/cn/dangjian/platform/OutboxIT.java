@@ -90,7 +90,8 @@ class OutboxIT extends StarterIntegrationTest {
     } finally {
       KAFKA.start();
     }
-    // the resubmitter resends nothing until the broker answers its probe again
+    // the resubmitter resends nothing until the broker answers its probe again, and a round every
+    // 500 ms does not resend the send still in flight (resubmit-after, 1 m: at 0 s it did, twice)
     long deadline = System.currentTimeMillis() + 15_000;
     while (incomplete(note.getId()) > 0 && System.currentTimeMillis() < deadline) {
       resubmitter.resubmitNow();

@@ -19,7 +19,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Recovery after a broker outage with the production schedule (issue 25: undelivered publications
@@ -27,7 +26,6 @@ import org.springframework.test.context.TestPropertySource;
  * db-scheduler every second, resends failed sends as soon as the broker answers, and nothing
  * before.
  */
-@TestPropertySource(properties = "dangjian.events.resubmit-after=1m")
 class OutboxRecoveryIT extends StarterIntegrationTest {
 
   @Autowired NoteService notes;

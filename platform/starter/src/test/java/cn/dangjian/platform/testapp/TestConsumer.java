@@ -4,8 +4,10 @@ import cn.dangjian.events.EventEnvelope;
 import cn.dangjian.events.Topics;
 import cn.dangjian.platform.events.EventEnvelopeReader;
 import cn.dangjian.platform.events.ProcessedEvents;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,9 @@ public class TestConsumer {
 
   /** Failures to simulate before succeeding, to exercise retry with backoff. */
   public static final AtomicInteger TRANSIENT_FAILURES = new AtomicInteger();
+
+  /** Times the database is "unreachable" before it is back (more than the retries before DLT). */
+  public static final AtomicInteger DATABASE_AWAY = new AtomicInteger();
 
   private final EventEnvelopeReader reader;
   private final ProcessedEvents processed;
@@ -35,6 +40,10 @@ public class TestConsumer {
     EventEnvelope<JsonNode> envelope = reader.read(record);
     if (!processed.markFirstTime(envelope.eventId(), "starter-test-consumer", envelope.type())) {
       return;
+    }
+    if (DATABASE_AWAY.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new CannotGetJdbcConnectionException(
+          "simulated: database restarting", new SQLTransientConnectionException("refused"));
     }
     if (TRANSIENT_FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("simulated transient failure");
