@@ -1,16 +1,30 @@
 #!/bin/sh
-# AppCDS training run at image build time (docs/benchmarks-platform.md, "Start-up settings": a
-# service starts in ~15 s instead of ~24 s on 2 cores with the archive). The service is started
-# until its context is refreshed and exits; the classes it loaded go into the archive. No database,
-# broker or Keycloak is reachable during `docker build`, so everything that would talk to one at
-# refresh time is switched off for this run only; the image itself runs with its normal settings.
-# Usage: appcds-training.sh <app.jar> <archive.jsa>
-# (APPCDS_OPTIONS replaces the dump option; deploy's AppCdsTrainingTest uses it to start once more
-# from the archive with -Xshare:on, which fails if the archive does not match the jars.)
+# The start archive, made at image build time (docs/benchmarks-platform.md, "Start-up settings").
+# The service is started until its context is refreshed and exits; what it loaded goes into the
+# archive: on JDK 25+ an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles),
+# on older JDKs an AppCDS archive of the loaded classes. The option that uses it is written to
+# archive.args beside the jar, which the image's entrypoint passes to java (`java @archive.args`).
+# No database, broker or Keycloak is reachable during `docker build`, so everything that would talk
+# to one at refresh time is switched off for this run only; the image runs with its normal settings.
+# Usage: appcds-training.sh <app.jar> <archive path without extension>
+# (APPCDS_OPTIONS replaces the option that makes the archive; deploy's AppCdsTrainingTest uses it
+# to start once more from the archive with -Xshare:on / -XX:AOTMode=on, which fails if the archive
+# does not match the jars.)
 set -eu
 jar="$1"
-archive="$2"
-options="${APPCDS_OPTIONS:--XX:ArchiveClassesAtExit=$archive}"
+stem="$2"
+feature=$(java -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
+if [ "${feature:-0}" -ge 25 ]; then
+  archive="$stem.aot"
+  make="-XX:AOTCacheOutput=$archive"
+  use="-XX:AOTCache=$archive"
+else
+  archive="$stem.jsa"
+  make="-XX:ArchiveClassesAtExit=$archive"
+  use="-XX:SharedArchiveFile=$archive"
+fi
+options="${APPCDS_OPTIONS:-$make}"
 log="${TMPDIR:-/tmp}/appcds-training-$$.log"
 # throwaway keys: member-service refuses to start without them; nothing is encrypted in this run
 key=$(head -c 32 /dev/urandom | base64)
@@ -30,3 +44,4 @@ java -Xmx512m $options -Dspring.context.exit=onRefresh -jar "$jar" \
   > "$log" 2>&1 || { cat "$log"; exit 1; }
 rm -f "$log"
 test -s "$archive"
+echo "$use" > "$(dirname "$jar")/archive.args"

@@ -2,7 +2,8 @@
 # Builds every image the compose stack needs without any image registry — only Debian's packages
 # and Maven Central:
 #   dangjian/debian:{bookworm,trixie}  debootstrap'ed Debian, imported (docker import)
-#   dangjian/jre:17                     Debian's OpenJDK 17 runtime (base of the services and Kafka)
+#   dangjian/jre:17                     Debian 12's OpenJDK 17 runtime (base of Kafka)
+#   dangjian/jre:25                     Debian 13's OpenJDK 25 runtime (base of the services)
 #   dangjian/mariadb:10.11              Debian's MariaDB with the MySQL image's start-up contract
 #   dangjian/prometheus:2.53            Debian's Prometheus (observability profile; Grafana is not
 #                                       packaged by Debian and stays the official image)
@@ -38,6 +39,9 @@ debian trixie
 
 step "dangjian/jre:17"
 $DOCKER build -q -t dangjian/jre:17 deploy/images/jre
+step "dangjian/jre:25"
+$DOCKER build -q -t dangjian/jre:25 --build-arg BASE=dangjian/debian:trixie \
+  --build-arg JRE_PACKAGE=openjdk-25-jre-headless deploy/images/jre
 step "dangjian/mariadb:10.11"
 $DOCKER build -q -t dangjian/mariadb:10.11 deploy/images/mariadb
 
@@ -66,7 +70,7 @@ for service in gateway member-service dues-service org-life-service assessment-s
   step "dangjian/$service:$TAG"
   [ "$service" = gateway ] && p=8080 || { port=$((port + 1)); p=$port; }
   $DOCKER build -q -f deploy/docker/Dockerfile --build-arg SERVICE="$service" --build-arg PORT="$p" \
-    --build-arg JAVA_IMAGE=dangjian/jre:17 --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
+    --build-arg JAVA_IMAGE=dangjian/jre:25 --build-arg REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
     -t "dangjian/$service:$TAG" .
 done
 
@@ -75,7 +79,7 @@ export MYSQL_IMAGE=dangjian/mariadb:10.11
 export KAFKA_IMAGE=dangjian/kafka:$KAFKA_VERSION
 export KEYCLOAK_IMAGE=dangjian/keycloak:$KEYCLOAK_VERSION
 export KEYCLOAK_DB_VENDOR=mariadb
-export JAVA_IMAGE=dangjian/jre:17
+export JAVA_IMAGE=dangjian/jre:25
 export PROMETHEUS_IMAGE=dangjian/prometheus:2.53
 export TAG=$TAG
 ENV

@@ -18,35 +18,71 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The image's build step that makes the AppCDS archive (deploy/docker/Dockerfile, {@code
+ * The image's build step that makes the start archive (deploy/docker/Dockerfile, {@code
  * appcds-training.sh}) runs with no database, broker or Keycloak, as inside {@code docker build}.
  * Here it is done to each service's real jar, laid out exactly as the Dockerfile lays it out, and
- * the archive is then used with {@code -Xshare:on}, which refuses to start if it does not match the
- * jars. The service jars come from the same build (the modules before this one in the reactor).
+ * the archive is then used in a mode that refuses to start if it does not match the jars: on JDK 25
+ * (the images' runtime) an AOT cache with {@code -XX:AOTMode=on}, on JDK 17 (a {@code JAVA_IMAGE}
+ * an operator may choose) an AppCDS archive with {@code -Xshare:on}. The service jars come from the
+ * same build (the modules before this one in the reactor).
  */
 class AppCdsTrainingTest {
 
   @TempDir Path work;
 
-  // Two services, not six: the reactive gateway and one servlet service share nothing else that
-  // the archive depends on (all four other servlet services have member-service's layout), and CI's
-  // compose part trains every service's archive again inside its real `docker build` (3 min saved).
+  // One service per runtime, to keep CI short: CI's compose part trains every service's archive
+  // again inside its real `docker build` on JDK 25. Here member-service (the servlet layout of
+  // five of the six) on JDK 25, and the reactive gateway on JDK 17, the fallback path.
   @ParameterizedTest
-  @ValueSource(strings = {"gateway", "member-service"})
-  void theImageMakesItsStartArchiveWithoutADatabaseAndTheServiceStartsFromIt(String service)
+  @ValueSource(strings = {"member-service"})
+  void onJdk25TheImageMakesAnAotCacheAndTheServiceStartsFromIt(String service) throws Exception {
+    Path jdk25 = jdk25();
+    assumeTrue(jdk25 != null, "a JDK 25 under /usr/lib/jvm (the images' runtime)");
+    Path app = layOutAsTheImage(service);
+    Path cache = app.resolve("app.aot");
+
+    Result training = train(jdk25, app, Map.of());
+    assertThat(training.exit()).as(training.output()).isZero();
+    assertThat(Files.size(cache)).isGreaterThan(50L << 20);
+    assertThat(Files.readString(app.resolve("archive.args")).trim())
+        .isEqualTo("-XX:AOTCache=" + cache);
+
+    Path classLog = work.resolve("class-load.log");
+    Result fromCache =
+        train(
+            jdk25,
+            app,
+            Map.of(
+                "APPCDS_OPTIONS",
+                "-XX:AOTMode=on -XX:AOTCache="
+                    + cache
+                    + " -Xlog:class+load=info:file="
+                    + classLog));
+    assertThat(fromCache.exit()).as(fromCache.output()).isZero();
+    assertThat(sharedClasses(classLog))
+        .as("application classes loaded from the cache")
+        .isGreaterThan(3_000);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gateway"})
+  void onJdk17TheImageMakesAnAppCdsArchiveAndTheServiceStartsFromIt(String service)
       throws Exception {
-    Path fat = Repo.root().resolve(service).resolve("target").resolve(service + ".jar");
-    assumeTrue(Files.isRegularFile(fat), fat + " is built by the reactor before deploy/");
-    Path app = layOutAsTheImage(fat);
+    Path jdk17 = Path.of(System.getProperty("java.home"));
+    assumeTrue(Runtime.version().feature() < 25, "the build's JDK is the older runtime");
+    Path app = layOutAsTheImage(service);
     Path archive = app.resolve("app.jsa");
 
-    Result training = train(app, Map.of());
+    Result training = train(jdk17, app, Map.of());
     assertThat(training.exit()).as(training.output()).isZero();
     assertThat(Files.size(archive)).isGreaterThan(20L << 20);
+    assertThat(Files.readString(app.resolve("archive.args")).trim())
+        .isEqualTo("-XX:SharedArchiveFile=" + archive);
 
     Path classLog = work.resolve("class-load.log");
     Result fromArchive =
         train(
+            jdk17,
             app,
             Map.of(
                 "APPCDS_OPTIONS",
@@ -55,11 +91,43 @@ class AppCdsTrainingTest {
                     + " -Xlog:class+load=info:file="
                     + classLog));
     assertThat(fromArchive.exit()).as(fromArchive.output()).isZero();
-    long shared;
+    assertThat(sharedClasses(classLog))
+        .as("application classes loaded from the archive")
+        .isGreaterThan(3_000);
+  }
+
+  private static long sharedClasses(Path classLog) throws IOException {
     try (Stream<String> lines = Files.lines(classLog, StandardCharsets.UTF_8)) {
-      shared = lines.filter(line -> line.contains("shared objects file (top)")).count();
+      return lines.filter(line -> line.contains("shared objects file")).count();
     }
-    assertThat(shared).as("application classes loaded from the archive").isGreaterThan(3_000);
+  }
+
+  /** A JDK 25 installed beside the build's JDK, or null. */
+  private static Path jdk25() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes
+          .filter(home -> Files.isExecutable(home.resolve("bin/java")))
+          .filter(home -> releaseVersion(home).startsWith("25"))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  private static String releaseVersion(Path home) {
+    try {
+      for (String line : Files.readAllLines(home.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+        }
+      }
+    } catch (IOException noReleaseFile) {
+      // not a JDK
+    }
+    return "";
   }
 
   /**
@@ -67,7 +135,9 @@ class AppCdsTrainingTest {
    * app.jar beside lib/. The Dockerfile's own lines are checked, so the two cannot drift apart (the
    * first real image build failed on exactly that: the extracted jar is named after fat.jar).
    */
-  private Path layOutAsTheImage(Path original) throws Exception {
+  private Path layOutAsTheImage(String service) throws Exception {
+    Path original = Repo.root().resolve(service).resolve("target").resolve(service + ".jar");
+    assumeTrue(Files.isRegularFile(original), original + " is built by the reactor before deploy/");
     String dockerfile = Files.readString(Repo.root().resolve("deploy/docker/Dockerfile"));
     assertThat(dockerfile)
         .contains("COPY ${SERVICE}/target/${SERVICE}.jar fat.jar")
@@ -96,17 +166,14 @@ class AppCdsTrainingTest {
     return app;
   }
 
-  private Result train(Path app, Map<String, String> env) throws Exception {
+  private Result train(Path jdk, Path app, Map<String, String> env) throws Exception {
     Path script = Repo.root().resolve("deploy/docker/appcds-training.sh");
     Map<String, String> environment = new java.util.HashMap<>(env);
     environment.put("TMPDIR", work.toString());
-    environment.put("PATH", Path.of(java()).getParent() + ":" + System.getenv("PATH"));
+    environment.put("PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"));
     return run(
         List.of(
-            "sh",
-            script.toString(),
-            app.resolve("app.jar").toString(),
-            app.resolve("app.jsa") + ""),
+            "sh", script.toString(), app.resolve("app.jar").toString(), app.resolve("app") + ""),
         environment);
   }
 
