@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fault suite (issue 25), against the compose stack (deploy/compose/faults.sh): a client keeps
@@ -48,6 +49,9 @@ class FaultSuiteE2EIT {
 
   static final Duration CATCH_UP = Duration.ofMinutes(3);
   static final List<String> REPORT = Collections.synchronizedList(new ArrayList<>());
+
+  /** Every 5xx a write got: its problem type and trace id, to find it in the service's log. */
+  static final List<String> SERVER_ERRORS = Collections.synchronizedList(new ArrayList<>());
 
   static Api api;
   static String admin;
@@ -74,6 +78,11 @@ class FaultSuiteE2EIT {
             + " backlog in every consumer after start |");
     table.add("|---|---|---|---|---|---|---|---|---|");
     table.addAll(REPORT);
+    if (!SERVER_ERRORS.isEmpty()) {
+      table.add("");
+      table.add("5xx answers to writes (status, problem type, trace id):");
+      SERVER_ERRORS.forEach(error -> table.add("- " + error));
+    }
     table.forEach(line -> System.out.println("[fault suite] " + line));
     Path file = Path.of("target", "fault-suite.md");
     Files.createDirectories(file.getParent());
@@ -222,6 +231,9 @@ class FaultSuiteE2EIT {
                   } else {
                     refused.incrementAndGet();
                     refusals.merge(String.valueOf(response.status()), 1, Integer::sum);
+                    if (response.status() >= 500) {
+                      SERVER_ERRORS.add(drill.fault() + ": " + serverError(response));
+                    }
                   }
                 } catch (RuntimeException e) {
                   refused.incrementAndGet();
@@ -307,8 +319,23 @@ class FaultSuiteE2EIT {
             seconds(backlogDone.get() - start),
             backlog.size()));
     assertThat(lost).as(drill.fault() + ": acknowledged writes lost").isZero();
+    // A refused write says "try again" (503) or names the client's mistake; a 500 is a defect.
+    assertThat(refusals).as(drill.fault() + ": refusals").doesNotContainKey("500");
     assertThat(duplicates).as(drill.fault() + ": duplicate effects").isZero();
     assertThat(written).as(drill.fault() + ": writes acknowledged").isNotEmpty();
+  }
+
+  private static String serverError(Response response) {
+    try {
+      JsonNode problem = response.json();
+      return response.status()
+          + " "
+          + problem.path("type").asString("-")
+          + " traceId "
+          + problem.path("traceId").asString("-");
+    } catch (RuntimeException unreadable) {
+      return response.status() + " (no problem body)";
+    }
   }
 
   /** The restarted part answers through the gateway: any answer but 502/503/504. */

@@ -198,6 +198,30 @@ class ProblemDetailsIT extends StarterIntegrationTest {
   }
 
   @Test
+  void aConnectionKilledBeforeTheCommitIs503AndNothingIsWritten() throws Exception {
+    int before = notes();
+    call(post("/api/notes/connection-lost-before-commit")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\":\"断线\",\"pages\":1}"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.type").value("https://dangjian.cn/problems/service-unavailable"));
+    assertThat(notes()).isEqualTo(before);
+  }
+
+  @Test
+  void aConnectionKilledMidTransactionIs503AndNothingIsWritten() throws Exception {
+    int before = notes();
+    call(post("/api/notes/connection-lost-mid-transaction")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"title\":\"断线\",\"pages\":1}"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.type").value("https://dangjian.cn/problems/service-unavailable"));
+    assertThat(notes()).isEqualTo(before);
+  }
+
+  @Test
   void unexpectedFailureIs500ProblemWithTraceIdAndNoStackTrace() throws Exception {
     call(post("/api/notes/failing")
             .contentType(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package cn.dangjian.platform.problem;
 
+import cn.dangjian.platform.persistence.DatabaseAway;
 import cn.dangjian.platform.web.ImplausibleDateParameters;
 import cn.dangjian.platform.web.InputHygieneModule;
 import jakarta.servlet.http.HttpServletRequest;
@@ -119,6 +120,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     RecoverableDataAccessException.class
   })
   ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, HttpServletRequest request) {
+    return databaseUnavailable(ex, request);
+  }
+
+  private ResponseEntity<Object> databaseUnavailable(Exception ex, HttpServletRequest request) {
     log.warn(
         "database unavailable on {} {}: {}",
         request.getMethod(),
@@ -180,6 +185,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+    if (DatabaseAway.causedThe(ex)) {
+      // e.g. the rollback after a connection lost mid-transaction: nothing was written
+      return databaseUnavailable(ex, request);
+    }
     log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
     ProblemDetail problem =
         problems.create(

@@ -34,4 +34,14 @@ class InfrastructureAwayTest {
         .isFalse();
     assertThat(InfrastructureAway.causedThe(new IllegalStateException("bug"))).isFalse();
   }
+
+  @Test
+  void aPoisonRecordIsTheRecordsFaultEvenOverAClosedConnection() {
+    Exception failure =
+        new ListenerExecutionFailedException(
+            "listener failed",
+            new PoisonEventException(
+                "payload unreadable", new SQLTransientConnectionException("pool timed out")));
+    assertThat(InfrastructureAway.causedThe(failure)).isFalse();
+  }
 }

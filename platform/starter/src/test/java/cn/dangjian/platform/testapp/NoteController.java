@@ -88,6 +88,17 @@ class NoteController {
             "Communications link failure to jdbc:mysql://mysql:3306/member_db"));
   }
 
+  @PostMapping("/connection-lost-before-commit")
+  NoteView createAndLoseTheConnection(@Valid @RequestBody CreateNote request) {
+    return NoteView.of(
+        service.createAndLoseTheConnectionBeforeCommit(request.title(), request.pages()));
+  }
+
+  @PostMapping("/connection-lost-mid-transaction")
+  NoteView loseTheConnectionThenCreate(@Valid @RequestBody CreateNote request) {
+    return NoteView.of(service.loseTheConnectionThenCreate(request.title(), request.pages()));
+  }
+
   @GetMapping("/{id}")
   NoteView get(@PathVariable UUID id) {
     return notes

@@ -4,7 +4,12 @@ import cn.dangjian.events.EventTypes;
 import cn.dangjian.events.member.OrgCreated;
 import cn.dangjian.platform.events.DomainEventPublisher;
 import cn.dangjian.platform.problem.ProblemException;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +19,50 @@ public class NoteService {
   private final NoteRepository notes;
   private final DomainEventPublisher events;
 
-  NoteService(NoteRepository notes, DomainEventPublisher events) {
+  private final EntityManager entityManager;
+  private final DataSource dataSource;
+
+  NoteService(
+      NoteRepository notes,
+      DomainEventPublisher events,
+      EntityManager entityManager,
+      DataSource dataSource) {
     this.notes = notes;
     this.events = events;
+    this.entityManager = entityManager;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Writes, then has the server kill this transaction's connection before the commit — what a
+   * database restart does to a request caught in the middle (the fault suite saw a 500 there).
+   */
+  @Transactional
+  public Note createAndLoseTheConnectionBeforeCommit(String title, int pages) {
+    Note note = notes.saveAndFlush(new Note(title, pages));
+    Number connectionId =
+        (Number) entityManager.createNativeQuery("SELECT CONNECTION_ID()").getSingleResult();
+    try (Connection other = dataSource.getConnection();
+        Statement kill = other.createStatement()) {
+      kill.execute("KILL CONNECTION " + connectionId.longValue());
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not kill the connection", e);
+    }
+    return note;
+  }
+
+  /** Has the server kill this transaction's connection before its first statement. */
+  @Transactional
+  public Note loseTheConnectionThenCreate(String title, int pages) {
+    Number connectionId =
+        (Number) entityManager.createNativeQuery("SELECT CONNECTION_ID()").getSingleResult();
+    try (Connection other = dataSource.getConnection();
+        Statement kill = other.createStatement()) {
+      kill.execute("KILL CONNECTION " + connectionId.longValue());
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not kill the connection", e);
+    }
+    return notes.saveAndFlush(new Note(title, pages));
   }
 
   @Transactional
