@@ -19,6 +19,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +39,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -52,7 +56,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration(
     after = DangjianWebAutoConfiguration.class,
-    beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration")
+    beforeName = {
+      "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+      // our producer listener replaces Boot's (conditional on none)
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
 @EnableConfigurationProperties(DangjianProperties.class)
 public class DangjianEventsAutoConfiguration {
 
@@ -114,7 +122,21 @@ public class DangjianEventsAutoConfiguration {
 
   @Bean
   BrokerProbe brokerProbe(KafkaAdmin kafkaAdmin) {
-    return new BrokerProbe(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(1));
+    return new BrokerProbe(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(3));
+  }
+
+  /**
+   * Boot's logging producer listener, which also tells the broker probe of every acknowledged send:
+   * the outbox is resubmitted as soon as the services' own sends get through again.
+   */
+  @Bean
+  ProducerListener<Object, Object> kafkaProducerListener(BrokerProbe brokerProbe) {
+    return new LoggingProducerListener<>() {
+      @Override
+      public void onSuccess(ProducerRecord<Object, Object> record, RecordMetadata metadata) {
+        brokerProbe.sendAcknowledged();
+      }
+    };
   }
 
   @Bean

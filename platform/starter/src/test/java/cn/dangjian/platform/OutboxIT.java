@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.dangjian.events.Topics;
+import cn.dangjian.platform.events.BrokerProbe;
 import cn.dangjian.platform.events.IncompletePublicationResubmitter;
 import cn.dangjian.platform.persistence.Uuids;
 import cn.dangjian.platform.testapp.Note;
@@ -33,6 +34,7 @@ class OutboxIT extends StarterIntegrationTest {
   @Autowired NoteService notes;
   @Autowired JdbcTemplate jdbc;
   @Autowired IncompletePublicationResubmitter resubmitter;
+  @Autowired BrokerProbe brokerProbe;
 
   @Test
   void committedChangeIsPublishedOnceKeyedBySubjectWithTheEnvelope() {
@@ -60,6 +62,8 @@ class OutboxIT extends StarterIntegrationTest {
     assertThat(header(record, "dangjian-event-type")).isEqualTo("org.created");
     assertThat(header(record, "dangjian-event-id")).isEqualTo(header(record, "ce_id"));
     awaitCompleted(note.getId());
+    // the acknowledged send tells the outbox's resubmitter that the broker is back
+    assertThat(brokerProbe.acknowledgedRecently()).isTrue();
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
