@@ -3,10 +3,17 @@ package cn.dangjian.platform.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +37,19 @@ import org.springframework.util.ClassUtils;
  * to {@code event_publication_unreadable} and logged once at WARN with its id and type; the others
  * are resubmitted.
  */
-public class IncompletePublicationResubmitter {
+public class IncompletePublicationResubmitter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(IncompletePublicationResubmitter.class);
   private static final int ENTRIES_PER_ROUND = 1_000;
+
+  /**
+   * Modulith claims and dispatches the entries one after another, a database round trip each: in
+   * the fault suite ≈ 280 entries took 23 s after a broker restart. Shares of the backlog are
+   * claimed side by side (the claim is an atomic status update, so no entry is sent twice).
+   */
+  private static final int PARALLEL_SHARES = 4;
+
+  private static final int SHARE_AT_LEAST = 10;
 
   private final IncompleteEventPublications publications;
   private final EventSerializer serializer;
@@ -41,6 +57,7 @@ public class IncompletePublicationResubmitter {
   private final Clock clock;
   private final Duration resubmitAfter;
   private final BooleanSupplier brokerAnswers;
+  private final ExecutorService helpers;
 
   /**
    * @param brokerAnswers whether the broker answers now (asked only when something is to be resent)
@@ -59,6 +76,20 @@ public class IncompletePublicationResubmitter {
     this.clock = clock;
     this.resubmitAfter = resubmitAfter;
     this.brokerAnswers = brokerAnswers;
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            PARALLEL_SHARES - 1,
+            PARALLEL_SHARES - 1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "outbox-resubmit");
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    this.helpers = pool;
   }
 
   /**
@@ -95,15 +126,52 @@ public class IncompletePublicationResubmitter {
           log.debug("{} outbox entries wait for the broker to answer", readable.size());
           return parked;
         }
-        // Modulith resubmits each entry on its own and logs one that fails
-        publications.resubmitIncompletePublications(
-            publication -> readable.contains(publication.getIdentifier()));
+        resubmitInShares(readable);
       }
       return parked;
     } catch (RuntimeException e) {
       log.warn("resubmitting incomplete event publications failed: {}", e.toString());
       return 0;
     }
+  }
+
+  /** Resubmits the entries in up to four shares side by side; returns when all are sent off. */
+  private void resubmitInShares(Set<UUID> readable) {
+    List<Set<UUID>> shares = new ArrayList<>();
+    int count = Math.max(1, Math.min(PARALLEL_SHARES, readable.size() / SHARE_AT_LEAST));
+    for (int i = 0; i < count; i++) {
+      shares.add(new HashSet<>());
+    }
+    int next = 0;
+    for (UUID id : readable) {
+      shares.get(next++ % count).add(id);
+    }
+    List<Future<?>> others = new ArrayList<>();
+    for (Set<UUID> share : shares.subList(1, count)) {
+      others.add(helpers.submit(() -> resubmit(share)));
+    }
+    resubmit(shares.get(0));
+    for (Future<?> other : others) {
+      try {
+        other.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        log.warn("resubmitting a share of the outbox failed: {}", e.getCause().toString());
+      }
+    }
+  }
+
+  private void resubmit(Set<UUID> share) {
+    // Modulith resubmits each entry on its own and logs one that fails
+    publications.resubmitIncompletePublications(
+        publication -> share.contains(publication.getIdentifier()));
+  }
+
+  @Override
+  public void close() {
+    helpers.shutdownNow();
   }
 
   private String problemReading(OutboxQueries.Entry entry) {
