@@ -40,20 +40,19 @@ public class NoteService {
   @Transactional
   public Note createAndLoseTheConnectionBeforeCommit(String title, int pages) {
     Note note = notes.saveAndFlush(new Note(title, pages));
-    Number connectionId =
-        (Number) entityManager.createNativeQuery("SELECT CONNECTION_ID()").getSingleResult();
-    try (Connection other = dataSource.getConnection();
-        Statement kill = other.createStatement()) {
-      kill.execute("KILL CONNECTION " + connectionId.longValue());
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not kill the connection", e);
-    }
+    killThisTransactionsConnection();
     return note;
   }
 
-  /** Has the server kill this transaction's connection before its first statement. */
+  /** Has the server kill this transaction's connection before it writes. */
   @Transactional
   public Note loseTheConnectionThenCreate(String title, int pages) {
+    killThisTransactionsConnection();
+    return notes.saveAndFlush(new Note(title, pages));
+  }
+
+  /** Asks the server, over another connection, to kill the one this transaction holds. */
+  private void killThisTransactionsConnection() {
     Number connectionId =
         (Number) entityManager.createNativeQuery("SELECT CONNECTION_ID()").getSingleResult();
     try (Connection other = dataSource.getConnection();
@@ -62,7 +61,6 @@ public class NoteService {
     } catch (SQLException e) {
       throw new IllegalStateException("could not kill the connection", e);
     }
-    return notes.saveAndFlush(new Note(title, pages));
   }
 
   @Transactional
